@@ -1,0 +1,45 @@
+import { newId } from './ids';
+import { SCHEMA_VERSION, type AspectRatio, type Project, type ProjectKind } from './types';
+
+export const DEFAULT_TITLE = 'Untitled storyboard';
+export const MAX_TITLE_LENGTH = 200;
+export const DEFAULT_SHOT_COUNT = 5;
+export const DEFAULT_ASPECT_RATIO: AspectRatio = '16:9';
+export const ASPECT_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'];
+
+/** A title as stored: trimmed, single-line, never empty, bounded. */
+export function cleanTitle(title: string): string {
+	const single = title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
+	return single || DEFAULT_TITLE;
+}
+
+/** A new storyboard of the given kind. */
+export function createProject(kind: ProjectKind, title: string, prompt?: string, now = Date.now()): Project {
+	return {
+		id: newId(),
+		title: cleanTitle(title),
+		createdAt: now,
+		updatedAt: now,
+		source: prompt ? { kind, prompt } : { kind },
+		context: '',
+		shotCount: DEFAULT_SHOT_COUNT,
+		aspectRatio: DEFAULT_ASPECT_RATIO,
+		models: {},
+		costUsd: 0,
+		revision: 0,
+		schemaVersion: SCHEMA_VERSION
+	};
+}
+
+/** The title for a copy: "Copy of X", trimmed to the title limit. */
+export function copyTitle(title: string): string {
+	return cleanTitle(`Copy of ${title}`);
+}
+
+/** Case- and accent-insensitive title search. */
+export function matchesSearch(title: string, query: string): boolean {
+	const fold = (s: string) =>
+		s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+	const q = fold(query.trim());
+	return q === '' || fold(title).includes(q);
+}

@@ -1,0 +1,113 @@
+import { newId } from './ids';
+import { SCHEMA_VERSION, type Shot, type Transition } from './types';
+
+export const SHOT_SIZES = [
+	'Extreme wide',
+	'Wide',
+	'Full',
+	'Medium wide',
+	'Medium',
+	'Medium close-up',
+	'Close-up',
+	'Extreme close-up',
+	'Insert'
+] as const;
+
+export const CAMERA_ANGLES = [
+	'Eye level',
+	'High angle',
+	'Low angle',
+	"Bird's-eye",
+	"Worm's-eye",
+	'Dutch angle',
+	'Over the shoulder',
+	'Point of view'
+] as const;
+
+export const MOVEMENTS = [
+	'Static',
+	'Pan',
+	'Tilt',
+	'Dolly in',
+	'Dolly out',
+	'Tracking',
+	'Crane',
+	'Handheld',
+	'Zoom in',
+	'Zoom out'
+] as const;
+
+export const TRANSITIONS: readonly Transition[] = ['cut', 'dissolve'];
+
+export const MIN_DURATION_S = 0.1;
+export const MAX_DURATION_S = 600;
+export const DEFAULT_DURATION_S = 3;
+
+/** The fields a person edits on a shot card. */
+export type EditableShotField =
+	| 'title'
+	| 'description'
+	| 'shotSize'
+	| 'angle'
+	| 'movement'
+	| 'durationS'
+	| 'transition'
+	| 'notes';
+
+export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
+
+/** A shot with sensible blanks, placed after `order`. */
+export function createShot(projectId: string, order: number, fields: Partial<Shot> = {}): Shot {
+	return {
+		id: newId(),
+		projectId,
+		order,
+		title: '',
+		description: '',
+		shotSize: 'Medium',
+		angle: 'Eye level',
+		movement: 'Static',
+		durationS: DEFAULT_DURATION_S,
+		transition: 'cut',
+		notes: '',
+		revision: 0,
+		...fields,
+		schemaVersion: SCHEMA_VERSION
+	};
+}
+
+/** A duration a person typed, kept inside what an animatic can use; NaN becomes the default. */
+export function clampDuration(value: number): number {
+	if (!Number.isFinite(value)) return DEFAULT_DURATION_S;
+	const rounded = Math.round(value * 100) / 100;
+	return Math.min(MAX_DURATION_S, Math.max(MIN_DURATION_S, rounded));
+}
+
+/** Shots sorted for display: by order, then by id so ties are stable. */
+export function sortShots<T extends Pick<Shot, 'order' | 'id'>>(shots: readonly T[]): T[] {
+	return [...shots].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** The list with the item at `from` moved to `to` (both clamped to the list). */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+	const result = [...items];
+	if (from < 0 || from >= result.length) return result;
+	const target = Math.max(0, Math.min(result.length - 1, to));
+	const [item] = result.splice(from, 1);
+	result.splice(target, 0, item as T);
+	return result;
+}
+
+/** New `order` values for shots in the given sequence: only the ones that changed. */
+export function reorderPatches(orderedIds: readonly string[], current: ReadonlyMap<string, number>) {
+	const patches: { id: string; order: number }[] = [];
+	orderedIds.forEach((id, index) => {
+		if (current.get(id) !== index) patches.push({ id, order: index });
+	});
+	return patches;
+}
+
+/** Total running time of a storyboard in seconds. */
+export function totalDuration(shots: readonly Pick<Shot, 'durationS'>[]): number {
+	return shots.reduce((sum, shot) => sum + shot.durationS, 0);
+}

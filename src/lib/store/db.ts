@@ -1,0 +1,97 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Asset, Job, LogEntry, Project, Shot, Style, Take } from '$lib/domain/types';
+
+/** Store names: they change only together with a migration. */
+export const STORES = {
+	projects: 'projects',
+	shots: 'shots',
+	styles: 'styles',
+	takes: 'takes',
+	assets: 'assets',
+	jobs: 'jobs',
+	logs: 'logs',
+	settings: 'settings'
+} as const;
+
+export const DB_NAME = 'maestro';
+
+export interface SettingRecord {
+	key: string;
+	value: unknown;
+}
+
+export interface MaestroDb extends DBSchema {
+	projects: { key: string; value: Project; indexes: { 'by-updated': number } };
+	shots: { key: string; value: Shot; indexes: { 'by-project': string } };
+	styles: { key: string; value: Style; indexes: { 'by-project': string } };
+	takes: { key: string; value: Take; indexes: { 'by-project': string; 'by-shot': string } };
+	assets: { key: string; value: Asset; indexes: { 'by-project': string } };
+	jobs: { key: string; value: Job; indexes: { 'by-project': string } };
+	logs: { key: number; value: LogEntry; indexes: { 'by-project': string } };
+	settings: { key: string; value: SettingRecord };
+}
+
+export type Db = IDBPDatabase<MaestroDb>;
+type UpgradeTx = IDBPTransaction<MaestroDb, StoreNames<MaestroDb>[], 'versionchange'>;
+
+/**
+ * Upgrade steps; step i takes the database from version i to i + 1. Each checks before it
+ * creates, so running one twice (an interrupted upgrade, a second tab) is harmless.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+	(db, tx) => {
+		const ensureStore = <N extends StoreNames<MaestroDb>>(
+			name: N,
+			options: IDBObjectStoreParameters
+		) => (db.objectStoreNames.contains(name) ? tx.objectStore(name) : db.createObjectStore(name, options));
+		const ensureIndex = (store: { indexNames: DOMStringList; createIndex: (n: never, k: string) => unknown }, name: string, keyPath: string) => {
+			if (!store.indexNames.contains(name)) store.createIndex(name as never, keyPath);
+		};
+		ensureIndex(ensureStore(STORES.projects, { keyPath: 'id' }), 'by-updated', 'updatedAt');
+		ensureIndex(ensureStore(STORES.shots, { keyPath: 'id' }), 'by-project', 'projectId');
+		ensureIndex(ensureStore(STORES.styles, { keyPath: 'id' }), 'by-project', 'projectId');
+		const takes = ensureStore(STORES.takes, { keyPath: 'id' });
+		ensureIndex(takes, 'by-project', 'projectId');
+		ensureIndex(takes, 'by-shot', 'shotId');
+		ensureIndex(ensureStore(STORES.assets, { keyPath: 'id' }), 'by-project', 'projectId');
+		ensureIndex(ensureStore(STORES.jobs, { keyPath: 'id' }), 'by-project', 'projectId');
+		ensureIndex(
+			ensureStore(STORES.logs, { keyPath: 'id', autoIncrement: true }),
+			'by-project',
+			'projectId'
+		);
+		ensureStore(STORES.settings, { keyPath: 'key' });
+	}
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Open (and upgrade) the database. Another tab's newer version closes this connection. */
+export function openMaestroDb(name = DB_NAME): Promise<Db> {
+	return openDB<MaestroDb>(name, DB_VERSION, {
+		upgrade(db, oldVersion, _newVersion, tx) {
+			for (let version = oldVersion; version < DB_VERSION; version++) {
+				MIGRATIONS[version]?.(db, tx);
+			}
+		},
+		blocking(_current, _next, event) {
+			(event.target as IDBDatabase | null)?.close();
+		}
+	});
+}
+
+let shared: Promise<Db> | undefined;
+
+/** The app's one connection, opened on first use and reopened if opening failed. */
+export function getDb(): Promise<Db> {
+	shared ??= openMaestroDb().catch((error: unknown) => {
+		shared = undefined;
+		throw error;
+	});
+	return shared;
+}
+
+/** Tests point the store at a fresh database. */
+export function useDb(db: Promise<Db>): void {
+	shared = db;
+}

@@ -1,0 +1,55 @@
+import { newId } from '$lib/domain/ids';
+import type { ProjectGraph } from '$lib/domain/types';
+
+/**
+ * A copy of a project graph under fresh ids, every reference remapped, so it can sit beside
+ * the original (duplicate) or beside an earlier import of the same bundle. Jobs are left
+ * behind: a copy starts with no work in progress.
+ */
+export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph {
+	const ids = new Map<string, string>();
+	const remap = (oldId: string) => {
+		let fresh = ids.get(oldId);
+		if (!fresh) {
+			fresh = newId();
+			ids.set(oldId, fresh);
+		}
+		return fresh;
+	};
+	const remapOptional = (oldId: string | undefined) => (oldId ? remap(oldId) : undefined);
+	const projectId = remap(graph.project.id);
+	const source = { ...graph.project.source };
+	if (source.videoAssetId) source.videoAssetId = remap(source.videoAssetId);
+
+	return {
+		project: { ...graph.project, id: projectId, source, createdAt: now, updatedAt: now, revision: 0 },
+		shots: graph.shots.map((shot) => withOptional({ ...shot, id: remap(shot.id), projectId, revision: 0 }, 'keyframeAssetId', remapOptional(shot.keyframeAssetId))),
+		styles: graph.styles.map((style) =>
+			withOptional({ ...style, id: remap(style.id), projectId }, 'referenceAssetId', remapOptional(style.referenceAssetId))
+		),
+		takes: graph.takes.map((take) =>
+			withOptional(
+				{
+					...take,
+					id: remap(take.id),
+					projectId,
+					shotId: remap(take.shotId),
+					styleId: take.styleId ? remap(take.styleId) : '',
+					imageAssetId: remap(take.imageAssetId)
+				},
+				'upscaledAssetId',
+				remapOptional(take.upscaledAssetId)
+			)
+		),
+		jobs: [],
+		logs: graph.logs.map(({ id: _dropped, ...log }) => ({ ...log, projectId })),
+		assets: graph.assets.map((asset) => ({ ...asset, id: remap(asset.id), projectId }))
+	};
+}
+
+function withOptional<T extends object, K extends string>(record: T, key: K, value: string | undefined): T {
+	const copy = { ...record } as Record<string, unknown>;
+	if (value === undefined) delete copy[key];
+	else copy[key] = value;
+	return copy as T;
+}

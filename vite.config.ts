@@ -1,0 +1,75 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+const base = process.env.BASE_PATH ?? '';
+
+/** Headers that make the page cross-origin isolated, so wasm threads work in dev and preview. */
+const isolationHeaders = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp'
+};
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			kit: { assets: 'public', adapterFallback: 'index.html', spa: true },
+			manifest: {
+				name: 'Maestro',
+				short_name: 'Maestro',
+				description: 'Storyboards from a clip or an idea, made in your browser.',
+				theme_color: '#14161c',
+				background_color: '#14161c',
+				display: 'standalone',
+				start_url: `${base}/`,
+				scope: `${base}/`,
+				icons: [
+					{ src: `${base}/icons/icon-192.png`, sizes: '192x192', type: 'image/png' },
+					{ src: `${base}/icons/icon-512.png`, sizes: '512x512', type: 'image/png' },
+					{
+						src: `${base}/icons/icon-maskable-192.png`,
+						sizes: '192x192',
+						type: 'image/png',
+						purpose: 'maskable'
+					},
+					{
+						src: `${base}/icons/icon-maskable-512.png`,
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest}'],
+				// Large wasm cores and ONNX models are cached on first use, not precached.
+				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
+				navigateFallbackDenylist: [/\/models\//],
+				cleanupOutdatedCaches: true,
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) =>
+							sameOrigin && /\.(wasm|onnx)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: 'maestro-heavy-assets',
+							expiration: { maxEntries: 40 },
+							cacheableResponse: { statuses: [200] }
+						}
+					}
+				]
+			}
+		})
+	],
+	server: { headers: isolationHeaders },
+	preview: { headers: isolationHeaders },
+	worker: { format: 'es' },
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+		environment: 'node'
+	}
+});
