@@ -108,6 +108,13 @@ export async function purgeProject(id: string): Promise<void> {
 	announceChange({ scope: 'library' });
 }
 
+/** Purge a project only if it is still in the bin (another tab may have restored it). */
+export async function purgeIfBinned(id: string): Promise<void> {
+	const db = await getDb();
+	const project = restoreProject(await db.get(STORES.projects, id));
+	if (project?.deletedAt !== undefined) await purgeProject(id);
+}
+
 /** Purge projects that have sat in the bin longer than `graceMs`. */
 export async function purgeBin(graceMs: number, now = Date.now()): Promise<number> {
 	const db = await getDb();

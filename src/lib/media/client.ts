@@ -1,0 +1,184 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import { extensionFor } from '$lib/util/blob';
+import { isAbortError } from '$lib/util/abort';
+import { installErrorTransfer } from '../../workers/shared/error-transfer';
+import { MEDIA_ERROR_MESSAGES, MediaError } from '../../workers/shared/media-error';
+import type { MediaApi } from '../../workers/media.worker';
+import { findCuts, shotsFromCuts } from './cuts';
+import { planFrameTimes, snapToFrame } from './frame-times';
+import {
+	defaultOptions,
+	type ChangeSeries,
+	type DetectedShot,
+	type EngineInfo,
+	type Options,
+	type ProgressCallback,
+	type SampledFrame,
+	type VideoProbe
+} from './meta';
+import { WorkerQueue, type WorkerHandle } from './worker-pool';
+
+export { MediaError };
+
+/** The worker is let go after this long (ms) with nothing to do; the core reloads in about 1 s. */
+const IDLE_MS = 60_000;
+
+/** Callbacks for work that makes frames: each frame the moment it exists, and progress. */
+export interface FrameListeners {
+	onFrame?: (frame: SampledFrame) => void;
+	onProgress?: ProgressCallback;
+}
+
+/** Stage of cut detection a progress report is about. */
+export type CutStage = 'decoding' | 'keyframes';
+
+/** Callbacks for cut detection: progress per stage (frames decoded, then keyframes made). */
+export interface CutListeners {
+	onFrame?: (frame: SampledFrame) => void;
+	onProgress?: (done: number, total: number, stage: CutStage) => void;
+}
+
+/** A shot of the clip found by cut detection, with its keyframe. */
+export interface ShotWithKeyframe extends DetectedShot {
+	keyframe: SampledFrame;
+}
+
+/** What cut detection found: cut times, the shots between them, and the measured changes. */
+export interface CutResult {
+	cutsS: number[];
+	shots: ShotWithKeyframe[];
+	series: ChangeSeries;
+}
+
+function startMediaWorker(): WorkerHandle<Remote<MediaApi>> {
+	installErrorTransfer();
+	const worker = new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'media'
+	});
+	return {
+		api: wrap<MediaApi>(worker),
+		terminate: () => worker.terminate(),
+		onDeath: (listener) =>
+			worker.addEventListener('error', (event) => {
+				event.preventDefault();
+				listener(new Error(event.message || 'The media worker failed.'));
+			})
+	};
+}
+
+const queue = new WorkerQueue<Remote<MediaApi>>({
+	start: startMediaWorker,
+	idleMs: IDLE_MS,
+	deathError: () => new MediaError('engine')
+});
+
+/** A name for the clip that keeps its extension (a hint for ffmpeg), also for a bare Blob. */
+function clipName(file: Blob): string {
+	return file instanceof File && file.name ? file.name : `clip.${extensionFor(file.type)}`;
+}
+
+/** Which engine runs (and whether with threads), to say so in the UI; loads the engine. */
+export function engineInfo(signal: AbortSignal | undefined): Promise<EngineInfo> {
+	return queue.call(signal, (api) => api.engineInfo());
+}
+
+/** Duration, display size, fps, codec, rotation and audio of a clip; rejects with a MediaError for unusable files. */
+export function probeVideo(signal: AbortSignal | undefined, file: Blob): Promise<VideoProbe> {
+	return queue.call(signal, (api) => api.probe(file, clipName(file)));
+}
+
+/** Context frames (about one per 2 s) plus the middle frame as JPEGs, each reported as it is made. */
+export function sampleFrames(
+	signal: AbortSignal | undefined,
+	file: Blob,
+	probe: VideoProbe,
+	options: Options = defaultOptions,
+	listeners: FrameListeners = {}
+): Promise<SampledFrame[]> {
+	const requests = planFrameTimes(probe, options);
+	const encoding = {
+		longestSide: options.longestSide,
+		jpegQuality: options.jpegQuality,
+		width: probe.width,
+		height: probe.height
+	};
+	return queue.call(signal, (api) =>
+		api.sampleFrames(
+			file,
+			clipName(file),
+			requests,
+			encoding,
+			proxy((frame: SampledFrame, done: number, total: number) => {
+				listeners.onFrame?.(frame);
+				listeners.onProgress?.(done, total);
+			})
+		)
+	);
+}
+
+/**
+ * Cut times and the shots between them, each with its keyframe (the middle of the shot): one
+ * decoding pass measures picture change, `findCuts` decides, then the keyframes are made.
+ */
+export async function detectCuts(
+	signal: AbortSignal | undefined,
+	file: Blob,
+	probe: VideoProbe,
+	options: Options = defaultOptions,
+	listeners: CutListeners = {}
+): Promise<CutResult> {
+	const name = clipName(file);
+	const expectedFrames = Math.round(probe.durationS * probe.fps);
+	const series = await queue.call(signal, (api) =>
+		api.measureChanges(
+			file,
+			name,
+			expectedFrames,
+			proxy((done: number, total: number) => listeners.onProgress?.(done, total, 'decoding'))
+		)
+	);
+	const cutsS = findCuts(series, probe.durationS, probe.fps, options);
+	const shots = shotsFromCuts(cutsS, probe.durationS);
+	const requests = shots.map((shot) => ({
+		timeS: snapToFrame(shot.keyframeS, probe),
+		role: 'keyframe' as const
+	}));
+	const encoding = {
+		longestSide: options.longestSide,
+		jpegQuality: options.jpegQuality,
+		width: probe.width,
+		height: probe.height
+	};
+	const keyframes = await queue.call(signal, (api) =>
+		api.sampleFrames(
+			file,
+			name,
+			requests,
+			encoding,
+			proxy((frame: SampledFrame, done: number, total: number) => {
+				listeners.onFrame?.(frame);
+				listeners.onProgress?.(done, total, 'keyframes');
+			})
+		)
+	);
+	return {
+		cutsS,
+		series,
+		shots: shots.map((shot, i) => ({ ...shot, keyframe: keyframes[i]! }))
+	};
+}
+
+/** Let the worker go now (e.g. when leaving the workspace); work in flight is cancelled. */
+export function releaseMediaWorker(): void {
+	queue.terminate();
+}
+
+/**
+ * The sentence to show for a failed media step, or undefined when it was cancelled (silent).
+ */
+export function mediaErrorMessage(error: unknown): string | undefined {
+	if (isAbortError(error)) return undefined;
+	if (error instanceof MediaError) return error.message;
+	return MEDIA_ERROR_MESSAGES.engine;
+}

@@ -1,0 +1,79 @@
+import type { VideoProbe } from '$lib/domain/types';
+
+export type { VideoProbe };
+
+/** What this capability is called in the UI. */
+export const label = 'Video frames and cuts';
+
+/** Settings for sampling frames and finding cuts; all have defaults in `defaultOptions`. */
+export interface Options {
+	/** One context frame per this many seconds of video. */
+	secondsPerFrame: number;
+	/** Fewest context frames, even for a very short clip. */
+	minFrames: number;
+	/** Most context frames, even for a long clip. */
+	maxFrames: number;
+	/** Longest side of a sampled frame in pixels (never upscaled). */
+	longestSide: number;
+	/** JPEG quality from 0 to 1. */
+	jpegQuality: number;
+	/** How readily a change of picture counts as a cut, from 0 (only stark cuts) to 1 (any jump). */
+	cutSensitivity: number;
+	/** Shots shorter than this (seconds) are merged into their neighbour. */
+	minShotS: number;
+}
+
+/** The defaults the design names: a frame per 2 s, 1 to 24 of them, 1024 px, quality 0.85. */
+export const defaultOptions: Options = {
+	secondsPerFrame: 2,
+	minFrames: 1,
+	maxFrames: 24,
+	longestSide: 1024,
+	jpegQuality: 0.85,
+	cutSensitivity: 0.5,
+	minShotS: 0.5
+};
+
+/** Why a file cannot be used; each has one clear sentence in `mediaErrorMessage`. */
+export type MediaErrorKind = 'not-a-video' | 'corrupt' | 'audio-only' | 'codec' | 'engine';
+
+/** A frame taken from the clip: a JPEG and where it sits in the clip. */
+export interface SampledFrame {
+	blob: Blob;
+	timeS: number;
+	width: number;
+	height: number;
+	/** Why it was taken: a context frame, the middle frame, or the keyframe of a detected shot. */
+	role: 'context' | 'middle' | 'keyframe';
+}
+
+/** A frame the worker is asked to make. */
+export interface FrameRequest {
+	timeS: number;
+	role: SampledFrame['role'];
+}
+
+/** How much the picture changed into each frame, from the worker's decoding pass. */
+export interface ChangeSeries {
+	/** Presentation time of each measured frame (s). */
+	timesS: Float64Array;
+	/** Picture change into frame i from frame i-1, from 0 (same) to 1; scores[0] is 0. */
+	scores: Float32Array;
+}
+
+/** One shot of the clip between two cuts. */
+export interface DetectedShot {
+	startS: number;
+	endS: number;
+	/** The middle of the shot, where its keyframe is taken. */
+	keyframeS: number;
+}
+
+/** Which decoder path ran, to say so in the UI. */
+export interface EngineInfo {
+	engine: 'ffmpeg.wasm';
+	threads: boolean;
+}
+
+/** Progress as numbers: `done` of `total` steps. */
+export type ProgressCallback = (done: number, total: number) => void;

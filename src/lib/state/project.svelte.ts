@@ -1,0 +1,278 @@
+import { getContext, setContext } from 'svelte';
+import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
+import type { Project, Shot } from '$lib/domain/types';
+import { onOtherTabChange } from '$lib/store/changes';
+import { getProject, updateProject } from '$lib/store/projects';
+import {
+	addShot,
+	deleteShot,
+	listShots,
+	putShot,
+	reorderShots,
+	updateShot,
+	type ShotConflict
+} from '$lib/store/shots';
+import { appStatus } from './app-status.svelte';
+
+/** How long typing rests before it is written. */
+export const TYPING_DEBOUNCE_MS = 400;
+
+type ShotValue = Shot[EditableShotField];
+
+/**
+ * One open storyboard: its shots as the person sees them, with edits written to the store
+ * as they happen (typing debounced), flushed when the page hides, and checked against what
+ * other tabs wrote so nobody's edit is silently overwritten.
+ */
+export class ProjectState {
+	project = $state.raw<Project | undefined>(undefined);
+	shots = $state<Shot[]>([]);
+	status = $state<'loading' | 'ready' | 'missing'>('loading');
+	/** Fields another tab changed while this one had unsaved edits on them, per shot. */
+	conflicts = $state<Record<string, ShotConflict[]>>({});
+	/** Unsaved edits exist (waiting for the debounce, in flight, or failed). */
+	dirty = $state(false);
+	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
+
+	readonly id: string;
+	/** Last state known to be in the store, per shot. */
+	#stored = new Map<string, Shot>();
+	/** Edits not yet written: the new values, and the stored values they were made over. */
+	#pending = new Map<string, { patch: ShotPatch; base: ShotPatch }>();
+	/** Edits being written right now, so a refresh does not show the older stored value. */
+	#inflight = new Map<string, ShotPatch>();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#flushing: Promise<void> = Promise.resolve();
+
+	constructor(id: string) {
+		this.id = id;
+	}
+
+	/** Load the storyboard and follow what other tabs do to it; returns the stop function. */
+	start(): () => void {
+		void this.load();
+		const stopListening = onOtherTabChange((change) => {
+			if (change.scope === 'project' && change.projectId === this.id) void this.refresh();
+		});
+		const flushNow = () => void this.flush();
+		const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
+		document.addEventListener('visibilitychange', onVisibility);
+		window.addEventListener('pagehide', flushNow);
+		return () => {
+			stopListening();
+			document.removeEventListener('visibilitychange', onVisibility);
+			window.removeEventListener('pagehide', flushNow);
+			void this.flush();
+		};
+	}
+
+	async load(): Promise<void> {
+		const project = await getProject(this.id);
+		if (!project) {
+			this.status = 'missing';
+			return;
+		}
+		this.project = project;
+		const shots = await listShots(this.id);
+		this.#stored = new Map(shots.map((shot) => [shot.id, shot]));
+		this.shots = shots.map((shot) => ({ ...shot }));
+		this.status = 'ready';
+	}
+
+	/**
+	 * Re-read after another tab wrote. Fields with unsaved edits here keep the local value;
+	 * if the other tab changed such a field too, it becomes a conflict the person settles.
+	 */
+	async refresh(): Promise<void> {
+		const project = await getProject(this.id);
+		if (!project) {
+			this.status = 'missing';
+			return;
+		}
+		this.project = project;
+		const fresh = await listShots(this.id);
+		const conflicts = { ...this.conflicts };
+		const next: Shot[] = [];
+		for (const stored of fresh) {
+			const pending = this.#pending.get(stored.id);
+			const view = { ...stored, ...this.#inflight.get(stored.id) };
+			if (pending) {
+				for (const field of Object.keys(pending.patch) as EditableShotField[]) {
+					const theirs = stored[field];
+					const mine = pending.patch[field];
+					setField(view, field, mine as ShotValue);
+					if (theirs !== pending.base[field] && theirs !== mine) {
+						conflicts[stored.id] = upsertConflict(conflicts[stored.id], { field, theirs, mine });
+					}
+				}
+			}
+			next.push(view);
+		}
+		this.#stored = new Map(fresh.map((shot) => [shot.id, shot]));
+		this.shots = next;
+		this.conflicts = conflicts;
+	}
+
+	/** A person changed a field; text fields are written after a pause, others at once. */
+	edit(shotId: string, field: EditableShotField, value: ShotValue, { debounce = false } = {}): void {
+		const shot = this.shots.find((s) => s.id === shotId);
+		if (!shot) return;
+		setField(shot, field, value);
+		const entry = this.#pending.get(shotId) ?? { patch: {}, base: {} };
+		if (!(field in entry.base)) setField(entry.base, field, this.#stored.get(shotId)?.[field] as ShotValue);
+		setField(entry.patch, field, value);
+		this.#pending.set(shotId, entry);
+		this.dirty = true;
+		clearTimeout(this.#timer);
+		if (debounce) this.#timer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
+		else void this.flush();
+	}
+
+	/** Write every pending edit now; edits that fail stay pending and visible. */
+	flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		this.#flushing = this.#flushing.then(() => this.#writePending());
+		return this.#flushing;
+	}
+
+	async #writePending(): Promise<void> {
+		for (const [shotId, entry] of [...this.#pending]) {
+			const blocked = new Set((this.conflicts[shotId] ?? []).map((c) => c.field));
+			const patch = omit(entry.patch, blocked);
+			if (Object.keys(patch).length === 0) continue;
+			this.#pending.delete(shotId);
+			this.#inflight.set(shotId, patch);
+			const result = await appStatus.guardWrite(() => updateShot(shotId, patch, omit(entry.base, blocked)));
+			this.#inflight.delete(shotId);
+			if (!result.ok) {
+				this.#restorePending(shotId, entry);
+				break;
+			}
+			const update = result.value;
+			if (update.status === 'saved') {
+				this.#stored.set(shotId, update.shot);
+				// Edits typed while this write was in flight were made over what it saved.
+				const newer = this.#pending.get(shotId);
+				for (const field of Object.keys(patch) as EditableShotField[]) {
+					if (newer && field in newer.base) setField(newer.base, field, update.shot[field]);
+				}
+				if (blocked.size > 0) this.#restorePending(shotId, { patch: pick(entry.patch, blocked), base: pick(entry.base, blocked) });
+			} else if (update.status === 'conflict') {
+				this.#restorePending(shotId, entry);
+				let list = this.conflicts[shotId];
+				for (const conflict of update.conflicts) list = upsertConflict(list, conflict);
+				this.conflicts = { ...this.conflicts, [shotId]: list ?? [] };
+			}
+		}
+		this.dirty = this.#pending.size > 0;
+	}
+
+	/** Put an entry back, under any newer edits made while it was in flight. */
+	#restorePending(shotId: string, entry: { patch: ShotPatch; base: ShotPatch }) {
+		const newer = this.#pending.get(shotId);
+		this.#pending.set(shotId, {
+			patch: { ...entry.patch, ...newer?.patch },
+			base: { ...newer?.base, ...entry.base }
+		});
+	}
+
+	/** Settle a conflict: keep this tab's value (written over theirs) or take theirs. */
+	async resolveConflict(shotId: string, field: EditableShotField, keep: 'mine' | 'theirs'): Promise<void> {
+		const conflict = this.conflicts[shotId]?.find((c) => c.field === field);
+		if (!conflict) return;
+		const remaining = (this.conflicts[shotId] ?? []).filter((c) => c.field !== field);
+		this.conflicts = { ...this.conflicts, [shotId]: remaining };
+		const entry = this.#pending.get(shotId);
+		if (entry) {
+			delete entry.patch[field];
+			delete entry.base[field];
+		}
+		if (keep === 'theirs') {
+			const shot = this.shots.find((s) => s.id === shotId);
+			if (shot) setField(shot, field, conflict.theirs as ShotValue);
+			return;
+		}
+		this.edit(shotId, field, conflict.mine as ShotValue);
+		const fresh = this.#pending.get(shotId);
+		if (fresh) setField(fresh.base, field, conflict.theirs as ShotValue);
+		await this.flush();
+	}
+
+	async addShot(): Promise<Shot | undefined> {
+		await this.flush();
+		const result = await appStatus.guardWrite(() => addShot(this.id));
+		if (!result.ok) return undefined;
+		this.#stored.set(result.value.id, result.value);
+		this.shots = [...this.shots, { ...result.value }];
+		return result.value;
+	}
+
+	/** Move a shot to a new position and save the order. */
+	async move(from: number, to: number): Promise<void> {
+		if (from === to || to < 0 || to >= this.shots.length) return;
+		await this.flush();
+		this.shots = moveItem(this.shots, from, to).map((shot, order) => ({ ...shot, order }));
+		const ids = this.shots.map((s) => s.id);
+		const result = await appStatus.guardWrite(() => reorderShots(this.id, ids));
+		if (result.ok) {
+			for (const shot of result.value) {
+				this.#stored.set(shot.id, shot);
+				const view = this.shots.find((s) => s.id === shot.id);
+				if (view) view.revision = shot.revision;
+			}
+		}
+	}
+
+	/** Delete a shot, with an "Undo" toast that puts it back. */
+	async removeShot(shotId: string): Promise<void> {
+		// Write what was typed first, so "Undo" brings back the shot as the person last saw it.
+		await this.flush();
+		const position = this.shots.findIndex((s) => s.id === shotId) + 1;
+		const result = await appStatus.guardWrite(() => deleteShot(shotId));
+		if (!result.ok || !result.value) return;
+		const removed = result.value;
+		this.#stored.delete(shotId);
+		this.shots = this.shots.filter((s) => s.id !== shotId);
+		appStatus.toast({
+			message: `Deleted shot ${position}${removed.title ? `: ${removed.title}` : ''}.`,
+			actionLabel: 'Undo',
+			action: async () => {
+				const back = await appStatus.guardWrite(() => putShot(removed));
+				if (back.ok) await this.refresh();
+			}
+		});
+	}
+
+	async rename(title: string): Promise<void> {
+		const result = await appStatus.guardWrite(() => updateProject(this.id, { title }));
+		if (result.ok && result.value) this.project = result.value;
+	}
+}
+
+function setField<T extends object>(target: T, field: EditableShotField, value: ShotValue): void {
+	(target as Record<string, unknown>)[field] = value;
+}
+
+function omit(patch: ShotPatch, fields: ReadonlySet<string>): ShotPatch {
+	return Object.fromEntries(Object.entries(patch).filter(([key]) => !fields.has(key)));
+}
+
+function pick(patch: ShotPatch, fields: ReadonlySet<string>): ShotPatch {
+	return Object.fromEntries(Object.entries(patch).filter(([key]) => fields.has(key)));
+}
+
+function upsertConflict(list: ShotConflict[] | undefined, conflict: ShotConflict): ShotConflict[] {
+	return [...(list ?? []).filter((c) => c.field !== conflict.field), conflict];
+}
+
+const KEY = Symbol('project');
+
+/** Share the open storyboard with the workspace's components. */
+export function setProjectContext(state: ProjectState): ProjectState {
+	return setContext(KEY, state);
+}
+
+/** The open storyboard, from a component inside the workspace. */
+export function getProjectContext(): ProjectState {
+	return getContext<ProjectState>(KEY);
+}

@@ -1,0 +1,26 @@
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+	['year', 365 * 24 * 3600],
+	['month', 30 * 24 * 3600],
+	['week', 7 * 24 * 3600],
+	['day', 24 * 3600],
+	['hour', 3600],
+	['minute', 60]
+];
+
+/** "3 minutes ago", "yesterday", "just now". */
+export function timeAgo(time: number, now = Date.now()): string {
+	const seconds = Math.round((time - now) / 1000);
+	const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+	for (const [unit, size] of UNITS) {
+		if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+	}
+	return 'just now';
+}
+
+/** Seconds as "1:05" or "12.5 s" for short spans. */
+export function formatDuration(seconds: number): string {
+	if (!Number.isFinite(seconds)) return '—';
+	if (seconds < 60) return `${Math.round(seconds * 10) / 10} s`;
+	const whole = Math.round(seconds);
+	return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,179 @@
+import { expose } from 'comlink';
+import type {
+	ChangeSeries,
+	EngineInfo,
+	FrameRequest,
+	ProgressCallback,
+	SampledFrame,
+	VideoProbe
+} from '$lib/media/meta';
+import { changePassArgs, ptsTimeOf } from './shared/change-pass';
+import { installErrorTransfer } from './shared/error-transfer';
+import { changeScores, THUMB_HEIGHT, THUMB_WIDTH } from './shared/frame-diff';
+import { CoreCrash, FFmpegRunner } from './shared/ffmpeg-runner';
+import { MediaError } from './shared/media-error';
+import { kindFromLog, parseProbe } from './shared/probe-parse';
+
+installErrorTransfer();
+
+const runner = new FFmpegRunner();
+const PROBE_OUT = '/probe.json';
+const FRAME_OUT = '/frame.rgba';
+const THUMBS_OUT = '/thumbs.gray';
+/** Progress is reported at most this often (ms) during a decoding pass. */
+const PROGRESS_EVERY_MS = 200;
+
+/** How a frame is encoded: longest side and JPEG quality, with the clip's display size. */
+export interface FrameEncoding {
+	longestSide: number;
+	jpegQuality: number;
+	width: number;
+	height: number;
+}
+
+/** Called with each frame the moment it is made, and how many of how many are done. */
+export type FrameCallback = (frame: SampledFrame, done: number, total: number) => void;
+
+/** Run engine work, turning a crashed core into a clear engine error. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof CoreCrash) throw new MediaError('engine');
+		throw error;
+	}
+}
+
+const api = {
+	/** Which engine runs and whether it uses threads; loads the core. */
+	async engineInfo(): Promise<EngineInfo> {
+		await runner.warmUp();
+		return { engine: 'ffmpeg.wasm', threads: runner.threads };
+	},
+
+	/** Facts about a clip (duration, display size, fps, codec, rotation, audio), after checking a frame decodes. */
+	probe(file: Blob, name: string): Promise<VideoProbe> {
+		return guarded(async () => {
+			await runner.setInput(file, name);
+			const run = await runner.ffprobe([
+				'-v', 'error', '-print_format', 'json', '-show_streams', '-show_format',
+				'-o', PROBE_OUT, runner.inputPath
+			]);
+			const json = await runner.takeFile(PROBE_OUT);
+			const outcome = parseProbe(json && new TextDecoder().decode(json), run.log);
+			if (!outcome.ok) throw new MediaError(outcome.kind);
+			const decode = await runner.exec([
+				'-nostdin', '-hide_banner', '-loglevel', 'error', '-i', runner.inputPath,
+				'-map', '0:v:0', '-frames:v', '1', '-vf', 'scale=16:16', '-f', 'rawvideo', '-y', FRAME_OUT
+			]);
+			const frame = await runner.takeFile(FRAME_OUT);
+			if (decode.code !== 0 || !frame?.length) {
+				throw new MediaError(kindFromLog(decode.log) ?? 'codec');
+			}
+			return outcome.probe;
+		});
+	},
+
+	/**
+	 * Frames at the requested times as JPEGs, each handed to `onFrame` as soon as it exists.
+	 * Rotation is applied (ffmpeg turns frames upright); the size comes from `encoding`.
+	 */
+	sampleFrames(
+		file: Blob,
+		name: string,
+		requests: FrameRequest[],
+		encoding: FrameEncoding,
+		onFrame?: FrameCallback
+	): Promise<SampledFrame[]> {
+		return guarded(async () => {
+			await runner.setInput(file, name);
+			const scale = Math.min(1, encoding.longestSide / Math.max(encoding.width, encoding.height));
+			const width = Math.max(2, Math.round((encoding.width * scale) / 2) * 2);
+			const height = Math.max(2, Math.round((encoding.height * scale) / 2) * 2);
+			const frames: SampledFrame[] = [];
+			for (const request of requests) {
+				const pixels = await decodeFrameAt(request.timeS, width, height);
+				const blob = await encodeJpeg(pixels, width, height, encoding.jpegQuality);
+				const frame: SampledFrame = { blob, timeS: request.timeS, width, height, role: request.role };
+				frames.push(frame);
+				onFrame?.(frame, frames.length, requests.length);
+			}
+			return frames;
+		});
+	},
+
+	/**
+	 * Decode the whole clip once into small grey thumbnails and measure how much the picture
+	 * changes into each frame; the facade turns this into cuts.
+	 */
+	measureChanges(
+		file: Blob,
+		name: string,
+		expectedFrames: number,
+		onProgress?: ProgressCallback
+	): Promise<ChangeSeries> {
+		return guarded(async () => {
+			await runner.setInput(file, name);
+			const times: number[] = [];
+			let reportedAt = 0;
+			const total = Math.max(1, expectedFrames);
+			const run = await runner.exec(changePassArgs(runner.inputPath, THUMBS_OUT), (line) => {
+				const t = ptsTimeOf(line);
+				if (t === undefined) return;
+				times.push(t);
+				const now = performance.now();
+				if (onProgress && now - reportedAt > PROGRESS_EVERY_MS) {
+					reportedAt = now;
+					onProgress(Math.min(times.length, total - 1), total);
+				}
+			});
+			const thumbs = await runner.takeFile(THUMBS_OUT);
+			const frameBytes = THUMB_WIDTH * THUMB_HEIGHT;
+			if (run.code !== 0 && !thumbs?.length) throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
+			const count = Math.min(times.length, Math.floor((thumbs?.length ?? 0) / frameBytes));
+			onProgress?.(total, total);
+			return {
+				timesS: Float64Array.from(times.slice(0, count)),
+				scores: changeScores(thumbs!.subarray(0, count * frameBytes), frameBytes)
+			};
+		});
+	}
+};
+
+/** RGBA pixels of the frame shown at `timeS`, scaled; steps back a little past the clip's end. */
+async function decodeFrameAt(timeS: number, width: number, height: number): Promise<Uint8Array> {
+	for (const back of [0, 0.1, 0.5, 1]) {
+		const at = Math.max(0, timeS - back);
+		const run = await runner.exec([
+			'-nostdin', '-hide_banner', '-loglevel', 'error',
+			'-ss', at.toFixed(3), '-i', runner.inputPath,
+			'-map', '0:v:0', '-frames:v', '1', '-an', '-sn',
+			'-vf', `scale=${width}:${height}:flags=bicubic,format=rgba`,
+			'-f', 'rawvideo', '-y', FRAME_OUT
+		]);
+		const pixels = await runner.takeFile(FRAME_OUT);
+		if (pixels && pixels.length >= width * height * 4) return pixels;
+		if (run.code !== 0 && at === 0) throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
+	}
+	throw new MediaError('corrupt');
+}
+
+async function encodeJpeg(
+	pixels: Uint8Array,
+	width: number,
+	height: number,
+	quality: number
+): Promise<Blob> {
+	const canvas = new OffscreenCanvas(width, height);
+	const context = canvas.getContext('2d');
+	if (!context) throw new MediaError('engine');
+	const rgba = new Uint8ClampedArray(width * height * 4);
+	rgba.set(pixels.subarray(0, rgba.length));
+	context.putImageData(new ImageData(rgba, width, height), 0, 0);
+	return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/** The media worker's API, as the facade sees it through comlink. */
+export type MediaApi = typeof api;
+
+expose(api);

@@ -1,0 +1,58 @@
+import coreUrl from '@ffmpeg/core?url';
+import coreWasmUrl from '@ffmpeg/core/wasm?url';
+import mtCoreUrl from '@ffmpeg/core-mt?url';
+import mtCoreWasmUrl from '@ffmpeg/core-mt/wasm?url';
+// no-inline: a data: URL worker would have an opaque origin and could not load the core.
+import mtCoreWorkerUrl from '@ffmpeg/core-mt/worker?url&no-inline';
+
+/** The part of Emscripten's FS that we use. */
+export interface CoreFS {
+	mkdir(path: string): void;
+	mount(type: unknown, options: unknown, mountPoint: string): void;
+	unmount(mountPoint: string): void;
+	readFile(path: string): Uint8Array;
+	unlink(path: string): void;
+	readdir(path: string): string[];
+	analyzePath(path: string): { exists: boolean };
+	filesystems: Record<string, unknown>;
+}
+
+/** One log line from the core: `stdout` or `stderr`. */
+export interface CoreLog {
+	type: string;
+	message: string;
+}
+
+/** An instance of @ffmpeg/core (the wasm build of the ffmpeg and ffprobe command lines). */
+export interface FFmpegCore {
+	FS: CoreFS;
+	/** Runs ffmpeg with these arguments; the exit code is left in `ret`. */
+	exec(...args: string[]): number;
+	/** Runs ffprobe with these arguments; the exit code is left in `ret`. */
+	ffprobe(...args: string[]): number;
+	ret: number;
+	reset(): void;
+	setLogger(logger: (log: CoreLog) => void): void;
+	setTimeout(ms: number): void;
+}
+
+type CreateCore = (options: { mainScriptUrlOrBlob: string }) => Promise<FFmpegCore>;
+
+/** Whether the multi-thread core can run here (threads need a cross-origin isolated page). */
+export function canUseThreads(): boolean {
+	return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+}
+
+/**
+ * Load a fresh core from our own origin: the multi-thread build when threads are possible.
+ * The URLs are passed the way @ffmpeg/ffmpeg's own worker does (a JSON hash the core reads).
+ */
+export async function loadCore(threads = canUseThreads()): Promise<FFmpegCore> {
+	const js = new URL(threads ? mtCoreUrl : coreUrl, self.location.href).href;
+	const wasmURL = new URL(threads ? mtCoreWasmUrl : coreWasmUrl, self.location.href).href;
+	const workerURL = new URL(mtCoreWorkerUrl, self.location.href).href;
+	const module = (await import(/* @vite-ignore */ js)) as { default: CreateCore };
+	return module.default({
+		mainScriptUrlOrBlob: `${js}#${btoa(JSON.stringify({ wasmURL, workerURL }))}`
+	});
+}

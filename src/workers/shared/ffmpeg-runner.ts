@@ -1,0 +1,140 @@
+import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
+
+/** After this many runs an instance is replaced: one instance crashed after about 30 here. */
+const RUNS_PER_INSTANCE = 20;
+/** How many times a run that crashed the core is tried again on a fresh instance. */
+const CRASH_RETRIES = 2;
+const INPUT_DIR = '/input';
+
+/** The result of one ffmpeg or ffprobe run: exit code and what it logged. */
+export interface RunResult {
+	code: number;
+	log: string[];
+}
+
+/** A core instance that crashed (a wasm trap), as opposed to ffmpeg reporting an error. */
+export class CoreCrash extends Error {
+	override name = 'CoreCrash';
+}
+
+/**
+ * Runs ffmpeg and ffprobe over one mounted input on a core that is loaded on first use,
+ * replaced before it wears out, and replaced after a crash (the run is then tried again).
+ */
+export class FFmpegRunner {
+	#core: Promise<FFmpegCore> | undefined;
+	#runs = 0;
+	#log: string[] = [];
+	#onLine: ((line: string) => void) | undefined;
+	#input: { name: string; blob: Blob } | undefined;
+	readonly threads = canUseThreads();
+
+	/** Path of the mounted input inside the core's file system. */
+	get inputPath(): string {
+		return `${INPUT_DIR}/${this.#input?.name ?? 'clip'}`;
+	}
+
+	/** Make `blob` readable at `inputPath` without copying it (WORKERFS reads slices on demand). */
+	async setInput(blob: Blob, name: string): Promise<void> {
+		this.#input = { blob, name: safeName(name) };
+		const core = await this.#ready();
+		this.#mount(core);
+	}
+
+	/** Load the core now (e.g. to time loading apart from work). */
+	async warmUp(): Promise<void> {
+		await this.#ready();
+	}
+
+	/** Run ffmpeg; `onLine` sees each log line as it is printed. Retries on a core crash. */
+	exec(args: string[], onLine?: (line: string) => void): Promise<RunResult> {
+		return this.#run((core) => core.exec(...args), onLine);
+	}
+
+	/** Run ffprobe; retries on a core crash. */
+	ffprobe(args: string[]): Promise<RunResult> {
+		return this.#run((core) => core.ffprobe(...args));
+	}
+
+	/** Read and delete a file the last run wrote, or undefined when it was not written. */
+	async takeFile(path: string): Promise<Uint8Array | undefined> {
+		const core = await this.#ready();
+		if (!core.FS.analyzePath(path).exists) return undefined;
+		const data = core.FS.readFile(path);
+		core.FS.unlink(path);
+		return data;
+	}
+
+	/** Drop the current instance; the next run loads a fresh one. */
+	recycle(): void {
+		this.#core = undefined;
+		this.#runs = 0;
+	}
+
+	async #run(
+		call: (core: FFmpegCore) => number,
+		onLine?: (line: string) => void
+	): Promise<RunResult> {
+		for (let attempt = 0; ; attempt++) {
+			if (this.#runs >= RUNS_PER_INSTANCE) this.recycle();
+			const core = await this.#ready();
+			this.#runs++;
+			this.#log = [];
+			this.#onLine = onLine;
+			try {
+				call(core);
+				const code = core.ret;
+				core.reset();
+				return { code, log: this.#log };
+			} catch (error) {
+				this.recycle();
+				if (attempt >= CRASH_RETRIES) {
+					throw new CoreCrash(`The video engine crashed: ${String(error)}`, { cause: error });
+				}
+			} finally {
+				this.#onLine = undefined;
+			}
+		}
+	}
+
+	#ready(): Promise<FFmpegCore> {
+		if (!this.#core) {
+			const loading = loadCore(this.threads).then((core) => {
+				core.setLogger(({ message }) => {
+					this.#log.push(message);
+					if (this.#log.length > 4000) this.#log.splice(0, 2000);
+					this.#onLine?.(message);
+				});
+				core.FS.mkdir(INPUT_DIR);
+				this.#mount(core);
+				return core;
+			});
+			// Dropped on failure so that the next call tries again.
+			loading.catch(() => {
+				if (this.#core === loading) this.#core = undefined;
+			});
+			this.#core = loading;
+		}
+		return this.#core;
+	}
+
+	#mount(core: FFmpegCore): void {
+		try {
+			core.FS.unmount(INPUT_DIR);
+		} catch {
+			// Nothing was mounted yet.
+		}
+		if (!this.#input) return;
+		core.FS.mount(
+			core.FS.filesystems.WORKERFS,
+			{ blobs: [{ name: this.#input.name, data: this.#input.blob }] },
+			INPUT_DIR
+		);
+	}
+}
+
+/** A file name the core's file system accepts, keeping the extension ffmpeg may use as a hint. */
+function safeName(name: string): string {
+	const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
+	return ext ? `clip.${ext}` : 'clip';
+}

@@ -1,0 +1,95 @@
+import type { MediaErrorKind, VideoProbe } from '$lib/media/meta';
+
+interface ProbeStream {
+	codec_type?: string;
+	codec_name?: string;
+	width?: number;
+	height?: number;
+	avg_frame_rate?: string;
+	r_frame_rate?: string;
+	duration?: string;
+	nb_frames?: string;
+	disposition?: { attached_pic?: number };
+	tags?: Record<string, string>;
+	side_data_list?: { rotation?: number | string }[];
+}
+
+interface ProbeJson {
+	streams?: ProbeStream[];
+	format?: { duration?: string; format_name?: string };
+}
+
+/** What ffprobe said about a file: the facts, or why it cannot be used. */
+export type ProbeOutcome = { ok: true; probe: VideoProbe } | { ok: false; kind: MediaErrorKind };
+
+/** Turn ffprobe's JSON (`-print_format json -show_streams -show_format`) and its log into facts. */
+export function parseProbe(json: string | undefined, log: readonly string[]): ProbeOutcome {
+	const data = parseJson(json);
+	if (!data?.streams) return { ok: false, kind: kindFromLog(log) ?? 'not-a-video' };
+	const video = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+	const hasAudio = data.streams.some((s) => s.codec_type === 'audio');
+	if (!video) return { ok: false, kind: hasAudio ? 'audio-only' : 'not-a-video' };
+	if (!video.codec_name || video.codec_name === 'none') return { ok: false, kind: 'codec' };
+	const durationS = firstPositive(data.format?.duration, video.duration);
+	if (!durationS || !video.width || !video.height) return { ok: false, kind: 'corrupt' };
+	const rotation = rotationOf(video);
+	const turned = rotation === 90 || rotation === 270;
+	return {
+		ok: true,
+		probe: {
+			durationS,
+			width: turned ? video.height : video.width,
+			height: turned ? video.width : video.height,
+			fps: frameRate(video.avg_frame_rate) ?? frameRate(video.r_frame_rate) ?? 30,
+			codec: video.codec_name,
+			rotation,
+			hasAudio
+		}
+	};
+}
+
+/** The error kind a failed run's log points to, if any line says so. */
+export function kindFromLog(log: readonly string[]): MediaErrorKind | undefined {
+	const text = log.join('\n');
+	if (/moov atom not found|Invalid NAL|partial file|truncat|End of file|error reading header/i.test(text))
+		return 'corrupt';
+	if (/Decoder \(codec [^)]*\) not found|Unsupported codec|unknown codec|could not find codec/i.test(text))
+		return 'codec';
+	if (/Invalid data found when processing input|could not find corresponding|Unknown input format/i.test(text))
+		return 'not-a-video';
+	return undefined;
+}
+
+/** Clockwise rotation in degrees (0, 90, 180, 270) a player applies to show the picture upright. */
+export function rotationOf(stream: ProbeStream): number {
+	const raw = stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? stream.tags?.rotate;
+	const degrees = Number(raw ?? 0);
+	if (!Number.isFinite(degrees)) return 0;
+	// The display matrix counts counter-clockwise (ffprobe shows -90 for a phone held upright).
+	const clockwise = stream.side_data_list?.some((d) => d.rotation !== undefined) ? -degrees : degrees;
+	return (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
+}
+
+function frameRate(text: string | undefined): number | undefined {
+	if (!text) return undefined;
+	const [num, den] = text.split('/').map(Number);
+	const rate = den ? (num ?? 0) / den : Number(num);
+	return Number.isFinite(rate) && rate > 0 && rate < 1000 ? Math.round(rate * 1000) / 1000 : undefined;
+}
+
+function firstPositive(...values: (string | undefined)[]): number | undefined {
+	for (const value of values) {
+		const n = Number(value);
+		if (value !== undefined && Number.isFinite(n) && n > 0) return n;
+	}
+	return undefined;
+}
+
+function parseJson(text: string | undefined): ProbeJson | undefined {
+	if (!text) return undefined;
+	try {
+		return JSON.parse(text) as ProbeJson;
+	} catch {
+		return undefined;
+	}
+}

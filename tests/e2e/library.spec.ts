@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { addShot, createStoryboard, dragShot, expectSaved, shotTitles } from './support/app';
+
+test('an empty library tells a newcomer what to do first', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'No storyboards yet' })).toBeVisible();
+	await expect(page.getByText(/drop in a short clip, or type an idea/)).toBeVisible();
+});
+
+test('create a storyboard, add and edit shots, reorder, reload and find everything', async ({ page }) => {
+	await createStoryboard(page, 'Night market', 'idea', 'A courier races a lantern through a market.');
+	await expect(page.getByText('Premise: A courier races a lantern through a market.')).toBeVisible();
+
+	const first = await addShot(page, 'Establishing', 'Wide view of the market at dusk.');
+	await first.getByLabel('Shot size').fill('Extreme wide');
+	await first.getByLabel('Camera angle').fill('High angle');
+	await first.getByLabel('Movement').fill('Crane');
+	await first.getByLabel('Duration (s)').fill('4.5');
+	await first.getByLabel('Transition').selectOption('dissolve');
+	await first.getByLabel('Notes').fill('Crowd murmur, distant drums.');
+	await addShot(page, 'Courier', 'The courier weaves between stalls.');
+	await addShot(page, 'Lantern', 'Close on the lantern flame.');
+
+	// Reorder by keyboard: focus the handle of shot 3 and press ArrowUp twice.
+	const handle = page.getByRole('button', { name: /Reorder shot 3/ });
+	await handle.focus();
+	await page.keyboard.press('ArrowUp');
+	await expect.poll(() => shotTitles(page)).toEqual(['Establishing', 'Lantern', 'Courier']);
+	await page.getByRole('button', { name: /Reorder shot 2/ }).focus();
+	await page.keyboard.press('ArrowUp');
+	await expect.poll(() => shotTitles(page)).toEqual(['Lantern', 'Establishing', 'Courier']);
+
+	// Reorder by drag: drag the last shot onto the first (a tall window keeps both in view).
+	await page.setViewportSize({ width: 1280, height: 1600 });
+	await dragShot(page, 3, 1);
+	await expect.poll(() => shotTitles(page)).toEqual(['Courier', 'Lantern', 'Establishing']);
+	await expectSaved(page);
+
+	await page.reload();
+	await expect.poll(() => shotTitles(page)).toEqual(['Courier', 'Lantern', 'Establishing']);
+	const establishing = page.getByRole('article', { name: 'Shot 3' });
+	await expect(establishing.getByLabel('Description')).toHaveValue('Wide view of the market at dusk.');
+	await expect(establishing.getByLabel('Shot size')).toHaveValue('Extreme wide');
+	await expect(establishing.getByLabel('Camera angle')).toHaveValue('High angle');
+	await expect(establishing.getByLabel('Movement')).toHaveValue('Crane');
+	await expect(establishing.getByLabel('Duration (s)')).toHaveValue('4.5');
+	await expect(establishing.getByLabel('Transition')).toHaveValue('dissolve');
+	await expect(establishing.getByLabel('Notes')).toHaveValue('Crowd murmur, distant drums.');
+});
+
+test('typing is saved even when the tab is hidden before the pause ends', async ({ page }) => {
+	await createStoryboard(page, 'Quick typist');
+	const shot = await addShot(page, 'One');
+	await expectSaved(page);
+	await shot.getByLabel('Description').pressSequentially('Typed fast', { delay: 5 });
+	// Hiding the page flushes at once, without waiting for the typing pause.
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Description')).toHaveValue('Typed fast');
+});
+
+test('search, rename, duplicate and delete with undo in the library', async ({ page }) => {
+	await createStoryboard(page, 'Harbour chase');
+	await addShot(page, 'Dock');
+	await expectSaved(page);
+	await createStoryboard(page, 'Desert road');
+	await page.goto('/');
+
+	const cards = page.getByRole('list', { name: 'Storyboards' }).getByRole('article');
+	await expect(cards).toHaveCount(2);
+	await expect(page.getByRole('article', { name: 'Harbour chase' })).toContainText('1 shot');
+
+	await page.getByLabel('Search storyboards').fill('harb');
+	await expect(cards).toHaveCount(1);
+	await expect(cards.first()).toHaveAccessibleName('Harbour chase');
+	await page.getByLabel('Search storyboards').fill('');
+
+	await page.getByRole('button', { name: 'Rename Desert road' }).click();
+	await page.getByLabel('New title').fill('Desert highway');
+	await page.getByLabel('New title').press('Enter');
+	await expect(page.getByRole('article', { name: 'Desert highway' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Duplicate Harbour chase' }).click();
+	await expect(page.getByRole('article', { name: 'Copy of Harbour chase' })).toContainText('1 shot');
+
+	await page.getByRole('button', { name: 'Delete Desert highway' }).click();
+	await expect(page.getByRole('article', { name: 'Desert highway' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('article', { name: 'Desert highway' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Delete Desert highway' }).click();
+	await expect(page.getByRole('article', { name: 'Desert highway' })).toHaveCount(0);
+	await page.reload();
+	await expect(cards).toHaveCount(2);
+	await expect(page.getByRole('article', { name: 'Desert highway' })).toHaveCount(0);
+});
+
+test('a deleted shot can be brought back with undo', async ({ page }) => {
+	await createStoryboard(page, 'Undo shots');
+	await addShot(page, 'Keep');
+	await addShot(page, 'Oops');
+	await page.getByRole('button', { name: 'Delete shot 2' }).click();
+	await expect.poll(() => shotTitles(page)).toEqual(['Keep']);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect.poll(() => shotTitles(page)).toEqual(['Keep', 'Oops']);
+	await page.reload();
+	await expect.poll(() => shotTitles(page)).toEqual(['Keep', 'Oops']);
+});
+
+test('an unknown storyboard link explains itself', async ({ page }) => {
+	await page.goto('/p/does-not-exist');
+	await expect(page.getByRole('heading', { name: 'This storyboard is not here' })).toBeVisible();
+});

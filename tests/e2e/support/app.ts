@@ -1,0 +1,49 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Create a storyboard through the "New storyboard" dialog and wait for its workspace. */
+export async function createStoryboard(page: Page, title: string, kind: 'video' | 'idea' = 'idea', premise = '') {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'New storyboard' }).first().click();
+	const dialog = page.getByRole('dialog', { name: 'New storyboard' });
+	await dialog.getByRole('radio', { name: kind === 'video' ? /A video/ : /An idea/ }).check();
+	await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+	if (premise) await dialog.getByRole('textbox', { name: 'Premise' }).fill(premise);
+	await dialog.getByRole('button', { name: 'Create storyboard' }).click();
+	await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+	await expect(page.getByLabel('Storyboard title')).toHaveValue(title);
+}
+
+/** Add a shot and fill its title and description. */
+export async function addShot(page: Page, title: string, description = '') {
+	const before = await page.getByRole('article', { name: /^Shot \d+$/ }).count();
+	await page.getByRole('button', { name: '+ Add shot' }).click();
+	const shot = page.getByRole('article', { name: `Shot ${before + 1}` });
+	await shot.getByLabel('Title').fill(title);
+	if (description) await shot.getByLabel('Description').fill(description);
+	return shot;
+}
+
+/** Wait until every edit is written to IndexedDB. */
+export async function expectSaved(page: Page) {
+	await expect(page.getByText('All changes saved')).toBeVisible();
+}
+
+/** The shot titles in storyboard order, as the page shows them. */
+export async function shotTitles(page: Page): Promise<string[]> {
+	return page.getByRole('article', { name: /^Shot \d+$/ }).getByLabel('Title').evaluateAll((inputs) =>
+		inputs.map((input) => (input as HTMLInputElement).value)
+	);
+}
+
+/** Drag shot `from` by its handle onto shot `to` (1-based), moving the mouse like a person. */
+export async function dragShot(page: Page, from: number, to: number) {
+	const handle = page.getByRole('button', { name: new RegExp(`Reorder shot ${from}\\b`) });
+	const target = page.getByRole('article', { name: `Shot ${to}` });
+	const start = (await handle.boundingBox())!;
+	await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(start.x + 20, start.y - 10, { steps: 4 });
+	const end = (await target.boundingBox())!;
+	await page.mouse.move(end.x + end.width / 2, end.y + end.height / 3, { steps: 8 });
+	await page.mouse.up();
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../../scripts/models/catalog';
+import { decodePng } from '../../../scripts/models/png';
+import { psnr, upscaleWhole } from './upscale-helpers';
+
+const fixtures = 'tests/fixtures/upscale';
+const inputs = ['32x32', '48x40'];
+/** Set in CI jobs that ran the model build, so a missing model fails instead of skipping. */
+const requireModels = Boolean(process.env.MAESTRO_REQUIRE_MODELS);
+
+describe('converted Real-ESRGAN models against realesrgan-ncnn-vulkan', () => {
+	for (const model of CATALOG) {
+		const file = join('public/models', `${model.id}.onnx`);
+		it(`${model.id} matches the reference within 40 dB PSNR`, { timeout: 60_000 }, async (ctx) => {
+			if (!existsSync(file) && !requireModels) {
+				console.warn(`SKIPPED ${model.id}: ${file} is not built (run \`npm run models\` with the registry reachable)`);
+				ctx.skip(`${file} not built: run \`npm run models\``);
+			}
+			const session = await ort.InferenceSession.create(file);
+			try {
+				for (const size of inputs) {
+					const input = decodePng(readFileSync(join(fixtures, `input-${size}.png`)));
+					const reference = decodePng(readFileSync(join(fixtures, `ref-${model.id}-${size}.png`)));
+					const ours = await upscaleWhole(session, input, model.scale);
+					const db = psnr(ours, reference);
+					console.log(`PSNR ${model.id} ${size}: ${db.toFixed(2)} dB`);
+					expect(db, `${model.id} on ${size}`).toBeGreaterThanOrEqual(40);
+				}
+			} finally {
+				await session.release();
+			}
+		});
+	}
+});
