@@ -21,6 +21,7 @@ class AppStatus {
 	saveError = $state<string | null>(null);
 	toasts = $state<Toast[]>([]);
 	#applyUpdate: (() => void) | null = null;
+	#retries = new Set<() => Promise<void>>();
 	#nextToast = 1;
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -59,6 +60,19 @@ class AppStatus {
 			else this.saveError = error instanceof Error ? error.message : String(error);
 			return { ok: false, error };
 		}
+	}
+
+	/** Register work that writes unsaved edits again ("Try again"); returns the unregister function. */
+	onRetry(retry: () => Promise<void>): () => void {
+		this.#retries.add(retry);
+		return () => this.#retries.delete(retry);
+	}
+
+	/** The person pressed "Try again" after a failed write. */
+	async retryWrites(): Promise<void> {
+		this.storageFull = false;
+		this.saveError = null;
+		for (const retry of this.#retries) await retry();
 	}
 
 	/** Show a toast; returns its id. */

@@ -54,12 +54,14 @@ export class ProjectState {
 		const stopListening = onOtherTabChange((change) => {
 			if (change.scope === 'project' && change.projectId === this.id) void this.refresh();
 		});
+		const stopRetry = appStatus.onRetry(() => this.flush());
 		const flushNow = () => void this.flush();
 		const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
 		document.addEventListener('visibilitychange', onVisibility);
 		window.addEventListener('pagehide', flushNow);
 		return () => {
 			stopListening();
+			stopRetry();
 			document.removeEventListener('visibilitychange', onVisibility);
 			window.removeEventListener('pagehide', flushNow);
 			void this.flush();

@@ -178,7 +178,7 @@ export async function readBundle(file: Blob, name: string, warn: Warn = () => {}
 	if (!(await isZip(file))) {
 		throw new BundleError(
 			'not-a-bundle',
-			`“${name}” is not a Maestro project file. Choose a ${BUNDLE_EXTENSION} file saved with “Export project”.`
+			`“${name}” is not a Maestro project file. Choose a ${BUNDLE_EXTENSION} file saved with “Export project”. Nothing was added.`
 		);
 	}
 	const entries = await readZipEntries(file, name);

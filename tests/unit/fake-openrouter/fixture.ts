@@ -39,7 +39,7 @@ export function dataUrlBytes(url: string): Uint8Array {
 	return new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
 }
 
-/** A real 16×9 JPEG (made with ffmpeg) as a data URL, for vision requests. */
+/** A real 16×8 JPEG (made with ffmpeg) as a data URL, for vision requests. */
 export const TINY_JPEG =
 	'data:image/jpeg;base64,/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgUFBcUFxsbGxsbGyAeICEhISAgICAhISEkJCQqKiokJCQhISQkKCgqKi4vLisrKisvLzIyMjw8OTlGRkhWVmf/xABLAAEBAAAAAAAAAAAAAAAAAAAABQEBAAAAAAAAAAAAAAAAAAAABhABAAAAAAAAAAAAAAAAAAAAABEBAAAAAAAAAAAAAAAAAAAAAP/AABEIAAgAEAMBIgACEQADEQD/2gAMAwEAAhEDEQA/AIIB2Ov/2Q==';
 

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addShot, createStoryboard, expectSaved, shotTitles } from './support/app';
+
+async function importFile(page: Page, path: string) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import project' }).click();
+	await (await chooser).setFiles(path);
+}
+
+test('export a storyboard, delete it, import it back with the same content', async ({ page }, testInfo) => {
+	await createStoryboard(page, 'Round trip', 'idea', 'Two friends miss the last ferry.');
+	const first = await addShot(page, 'Pier', 'Empty pier at night — “too late”.');
+	await first.getByLabel('Transition').selectOption('dissolve');
+	await addShot(page, 'Ferry', '渡し船 pulls away.');
+	await expectSaved(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export project' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('Round trip.maestro');
+	const path = testInfo.outputPath('round-trip.maestro');
+	await file.saveAs(path);
+
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Delete Round trip' }).click();
+	await expect(page.getByRole('heading', { name: 'No storyboards yet' })).toBeVisible();
+
+	await importFile(page, path);
+	await expect(page.getByText('Imported “Round trip”.')).toBeVisible();
+	await page.getByRole('link', { name: 'Round trip' }).click();
+	await expect(page.getByText('Premise: Two friends miss the last ferry.')).toBeVisible();
+	await expect.poll(() => shotTitles(page)).toEqual(['Pier', 'Ferry']);
+	const pier = page.getByRole('article', { name: 'Shot 1' });
+	await expect(pier.getByLabel('Description')).toHaveValue('Empty pier at night — “too late”.');
+	await expect(pier.getByLabel('Transition')).toHaveValue('dissolve');
+	await expect(page.getByRole('article', { name: 'Shot 2' }).getByLabel('Description')).toHaveValue('渡し船 pulls away.');
+});
+
+test('an older bundle imports with its thumbnail', async ({ page }) => {
+	await page.goto('/');
+	await importFile(page, 'tests/fixtures/bundles/v1-night-market.maestro');
+	const card = page.getByRole('article', { name: 'Night market — 夜市の追跡' });
+	await expect(card).toContainText('3 shots');
+	const thumbnail = card.locator('img').first();
+	await expect(thumbnail).toBeVisible();
+	expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+});
+
+for (const [name, message] of [
+	['truncated.maestro', /is damaged and cannot be imported/],
+	['not-a-bundle.maestro', /is not a Maestro project file/],
+	['foreign.zip', /zip archive, but not a Maestro project/],
+	['newer-version.maestro', /saved by a newer version of Maestro/]
+] as const) {
+	test(`importing ${name} shows why and adds nothing`, async ({ page }) => {
+		await createStoryboard(page, 'Existing');
+		await page.goto('/');
+		await importFile(page, `tests/fixtures/bundles/${name}`);
+		await expect(page.getByRole('alert')).toContainText(message);
+		await expect(page.getByRole('alert')).toContainText('Nothing was added');
+		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(1);
+		await page.reload();
+		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(1);
+	});
+}
