@@ -31,7 +31,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `node tests/e2e/support/static-server.mjs build ${PORT}`,
+		command: `node scripts/serve.mjs build ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
 		stdout: 'ignore'

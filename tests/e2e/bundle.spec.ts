@@ -7,7 +7,9 @@ async function importFile(page: Page, path: string) {
 	await (await chooser).setFiles(path);
 }
 
-test('export a storyboard, delete it, import it back with the same content', async ({ page }, testInfo) => {
+test('export a storyboard, delete it, import it back with the same content', async ({
+	page
+}, testInfo) => {
 	await createStoryboard(page, 'Round trip', 'idea', 'Two friends miss the last ferry.');
 	const first = await addShot(page, 'Pier', 'Empty pier at night — “too late”.');
 	await first.getByLabel('Transition').selectOption('dissolve');
@@ -33,7 +35,9 @@ test('export a storyboard, delete it, import it back with the same content', asy
 	const pier = page.getByRole('article', { name: 'Shot 1' });
 	await expect(pier.getByLabel('Description')).toHaveValue('Empty pier at night — “too late”.');
 	await expect(pier.getByLabel('Transition')).toHaveValue('dissolve');
-	await expect(page.getByRole('article', { name: 'Shot 2' }).getByLabel('Description')).toHaveValue('渡し船 pulls away.');
+	await expect(page.getByRole('article', { name: 'Shot 2' }).getByLabel('Description')).toHaveValue(
+		'渡し船 pulls away.'
+	);
 });
 
 test('an older bundle imports with its thumbnail', async ({ page }) => {
@@ -58,8 +62,12 @@ for (const [name, message] of [
 		await importFile(page, `tests/fixtures/bundles/${name}`);
 		await expect(page.getByRole('alert')).toContainText(message);
 		await expect(page.getByRole('alert')).toContainText('Nothing was added');
-		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(1);
+		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(
+			1
+		);
 		await page.reload();
-		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(1);
+		await expect(page.getByRole('list', { name: 'Storyboards' }).getByRole('article')).toHaveCount(
+			1
+		);
 	});
 }

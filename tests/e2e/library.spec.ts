@@ -7,9 +7,18 @@ test('an empty library tells a newcomer what to do first', async ({ page }) => {
 	await expect(page.getByText(/drop in a short clip, or type an idea/)).toBeVisible();
 });
 
-test('create a storyboard, add and edit shots, reorder, reload and find everything', async ({ page }) => {
-	await createStoryboard(page, 'Night market', 'idea', 'A courier races a lantern through a market.');
-	await expect(page.getByText('Premise: A courier races a lantern through a market.')).toBeVisible();
+test('create a storyboard, add and edit shots, reorder, reload and find everything', async ({
+	page
+}) => {
+	await createStoryboard(
+		page,
+		'Night market',
+		'idea',
+		'A courier races a lantern through a market.'
+	);
+	await expect(
+		page.getByText('Premise: A courier races a lantern through a market.')
+	).toBeVisible();
 
 	const first = await addShot(page, 'Establishing', 'Wide view of the market at dusk.');
 	await first.getByLabel('Shot size').fill('Extreme wide');
@@ -39,7 +48,9 @@ test('create a storyboard, add and edit shots, reorder, reload and find everythi
 	await page.reload();
 	await expect.poll(() => shotTitles(page)).toEqual(['Courier', 'Lantern', 'Establishing']);
 	const establishing = page.getByRole('article', { name: 'Shot 3' });
-	await expect(establishing.getByLabel('Description')).toHaveValue('Wide view of the market at dusk.');
+	await expect(establishing.getByLabel('Description')).toHaveValue(
+		'Wide view of the market at dusk.'
+	);
 	await expect(establishing.getByLabel('Shot size')).toHaveValue('Extreme wide');
 	await expect(establishing.getByLabel('Camera angle')).toHaveValue('High angle');
 	await expect(establishing.getByLabel('Movement')).toHaveValue('Crane');
@@ -60,7 +71,9 @@ test('typing is saved even when the tab is hidden before the pause ends', async 
 	});
 	await expectSaved(page);
 	await page.reload();
-	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Description')).toHaveValue('Typed fast');
+	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Description')).toHaveValue(
+		'Typed fast'
+	);
 });
 
 test('search, rename, duplicate and delete with undo in the library', async ({ page }) => {
@@ -85,7 +98,9 @@ test('search, rename, duplicate and delete with undo in the library', async ({ p
 	await expect(page.getByRole('article', { name: 'Desert highway' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Duplicate Harbour chase' }).click();
-	await expect(page.getByRole('article', { name: 'Copy of Harbour chase' })).toContainText('1 shot');
+	await expect(page.getByRole('article', { name: 'Copy of Harbour chase' })).toContainText(
+		'1 shot'
+	);
 
 	await page.getByRole('button', { name: 'Delete Desert highway' }).click();
 	await expect(page.getByRole('article', { name: 'Desert highway' })).toHaveCount(0);

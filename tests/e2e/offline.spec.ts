@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { addShot, createStoryboard, expectSaved } from './support/app';
 
-test('after the first visit every route reloads offline and editing still saves', async ({ page, context }) => {
+test('after the first visit every route reloads offline and editing still saves', async ({
+	page,
+	context
+}) => {
 	await page.goto('/');
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.reload();
 	// The service worker controls the page after the first reload.
-	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
 
 	await createStoryboard(page, 'Train ride');
 	const shot = await addShot(page, 'Window', 'Fields blur past.');
@@ -31,7 +36,9 @@ test('after the first visit every route reloads offline and editing still saves'
 	await context.setOffline(false);
 	await page.goto(url);
 	await expect(page.getByText('Offline', { exact: true })).toHaveCount(0);
-	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Notes')).toHaveValue('Written offline');
+	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Notes')).toHaveValue(
+		'Written offline'
+	);
 	await expect(page.getByRole('article', { name: 'Shot 2' }).getByLabel('Description')).toHaveValue(
 		'Darkness, then light.'
 	);
@@ -42,8 +49,17 @@ test('the web manifest makes the app installable', async ({ page, request }) => 
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
 	expect(href).toBeTruthy();
 	const manifest = await (await request.get(href!)).json();
-	expect(manifest).toMatchObject({ name: 'Maestro', display: 'standalone', start_url: '/', scope: '/' });
-	const sizes = manifest.icons.map((icon: { sizes: string; purpose?: string }) => `${icon.sizes} ${icon.purpose ?? 'any'}`);
-	expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']));
+	expect(manifest).toMatchObject({
+		name: 'Maestro',
+		display: 'standalone',
+		start_url: '/',
+		scope: '/'
+	});
+	const sizes = manifest.icons.map(
+		(icon: { sizes: string; purpose?: string }) => `${icon.sizes} ${icon.purpose ?? 'any'}`
+	);
+	expect(sizes).toEqual(
+		expect.arrayContaining(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable'])
+	);
 	for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
 });

@@ -8,8 +8,12 @@ test('a full disk shows a banner and loses nothing', async ({ page }) => {
 		w.__diskFull = false;
 		for (const method of ['put', 'add'] as const) {
 			const original = IDBObjectStore.prototype[method];
-			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-				if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: [unknown, IDBValidKey?]
+			) {
+				if (w.__diskFull)
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				return original.apply(this, args);
 			};
 		}
@@ -34,7 +38,9 @@ test('a full disk shows a banner and loses nothing', async ({ page }) => {
 	);
 });
 
-test('persistent storage is requested with the first storyboard and settings show usage', async ({ page }) => {
+test('persistent storage is requested with the first storyboard and settings show usage', async ({
+	page
+}) => {
 	await page.addInitScript(() => {
 		const w = window as unknown as { __persistCalls: number };
 		w.__persistCalls = 0;
@@ -44,9 +50,15 @@ test('persistent storage is requested with the first storyboard and settings sho
 		};
 	});
 	await page.goto('/');
-	expect(await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(0);
+	expect(
+		await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)
+	).toBe(0);
 	await createStoryboard(page, 'First one');
-	await expect.poll(() => page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(1);
+	await expect
+		.poll(() =>
+			page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)
+		)
+		.toBe(1);
 
 	await page.getByRole('link', { name: 'Settings' }).click();
 	await expect(page.getByTestId('storage-used')).toHaveText(/^\d+(\.\d)? (B|KB|MB|GB)$/);

@@ -1,7 +1,10 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { addShot, createStoryboard, expectSaved } from './support/app';
 
-test('two tabs on one storyboard see each other’s edits and never lose one', async ({ page, context }) => {
+test('two tabs on one storyboard see each other’s edits and never lose one', async ({
+	page,
+	context
+}) => {
 	await createStoryboard(page, 'Shared board');
 	await addShot(page, 'Opening');
 	await expectSaved(page);
@@ -24,7 +27,9 @@ test('two tabs on one storyboard see each other’s edits and never lose one', a
 	await shotThere.getByLabel('Notes').fill('Notes from tab two');
 	const conflictHere = shotHere.getByRole('alert');
 	const conflictThere = shotThere.getByRole('alert');
-	await expect.poll(async () => (await conflictHere.count()) + (await conflictThere.count())).toBe(1);
+	await expect
+		.poll(async () => (await conflictHere.count()) + (await conflictThere.count()))
+		.toBe(1);
 	const [asked, askedShot, otherShot]: [Locator, Locator, Locator] =
 		(await conflictHere.count()) === 1
 			? [conflictHere, shotHere, shotThere]

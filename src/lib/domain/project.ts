@@ -14,7 +14,12 @@ export function cleanTitle(title: string): string {
 }
 
 /** A new storyboard of the given kind. */
-export function createProject(kind: ProjectKind, title: string, prompt?: string, now = Date.now()): Project {
+export function createProject(
+	kind: ProjectKind,
+	title: string,
+	prompt?: string,
+	now = Date.now()
+): Project {
 	return {
 		id: newId(),
 		title: cleanTitle(title),
@@ -39,7 +44,10 @@ export function copyTitle(title: string): string {
 /** Case- and accent-insensitive title search. */
 export function matchesSearch(title: string, query: string): boolean {
 	const fold = (s: string) =>
-		s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+		s
+			.normalize('NFD')
+			.replace(/\p{Diacritic}/gu, '')
+			.toLocaleLowerCase();
 	const q = fold(query.trim());
 	return q === '' || fold(title).includes(q);
 }

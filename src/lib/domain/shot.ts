@@ -99,7 +99,10 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 }
 
 /** New `order` values for shots in the given sequence: only the ones that changed. */
-export function reorderPatches(orderedIds: readonly string[], current: ReadonlyMap<string, number>) {
+export function reorderPatches(
+	orderedIds: readonly string[],
+	current: ReadonlyMap<string, number>
+) {
 	const patches: { id: string; order: number }[] = [];
 	orderedIds.forEach((id, index) => {
 		if (current.get(id) !== index) patches.push({ id, order: index });

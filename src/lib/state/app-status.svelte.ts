@@ -49,7 +49,9 @@ class AppStatus {
 	}
 
 	/** Run a store write; storage-full and other failures become visible state, never lost silently. */
-	async guardWrite<T>(write: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+	async guardWrite<T>(
+		write: () => Promise<T>
+	): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
 		try {
 			const value = await write();
 			this.storageFull = false;

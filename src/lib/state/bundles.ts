@@ -1,5 +1,10 @@
 import { APP_VERSION } from '$lib/app-info';
-import { BUNDLE_EXTENSION, BundleError, exportProjectBundle, importProjectBundle } from '$lib/store/bundle';
+import {
+	BUNDLE_EXTENSION,
+	BundleError,
+	exportProjectBundle,
+	importProjectBundle
+} from '$lib/store/bundle';
 import { isQuotaError } from '$lib/store/quota';
 import { downloadBlob, safeFileName } from '$lib/util/blob';
 

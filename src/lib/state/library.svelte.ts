@@ -24,11 +24,15 @@ export class LibraryState {
 	query = $state('');
 	loaded = $state(false);
 	loadError = $state<string | null>(null);
-	readonly visible = $derived(this.summaries.filter((s) => matchesSearch(s.project.title, this.query)));
+	readonly visible = $derived(
+		this.summaries.filter((s) => matchesSearch(s.project.title, this.query))
+	);
 
 	/** Read the library from the store and follow changes from other tabs. */
 	start(): () => void {
-		void purgeBin(UNDO_MS).catch(() => {}).then(() => this.refresh());
+		void purgeBin(UNDO_MS)
+			.catch(() => {})
+			.then(() => this.refresh());
 		return onOtherTabChange((change) => {
 			if (change.scope === 'library') void this.refresh();
 		});

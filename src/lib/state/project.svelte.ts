@@ -116,12 +116,18 @@ export class ProjectState {
 	}
 
 	/** A person changed a field; text fields are written after a pause, others at once. */
-	edit(shotId: string, field: EditableShotField, value: ShotValue, { debounce = false } = {}): void {
+	edit(
+		shotId: string,
+		field: EditableShotField,
+		value: ShotValue,
+		{ debounce = false } = {}
+	): void {
 		const shot = this.shots.find((s) => s.id === shotId);
 		if (!shot) return;
 		setField(shot, field, value);
 		const entry = this.#pending.get(shotId) ?? { patch: {}, base: {} };
-		if (!(field in entry.base)) setField(entry.base, field, this.#stored.get(shotId)?.[field] as ShotValue);
+		if (!(field in entry.base))
+			setField(entry.base, field, this.#stored.get(shotId)?.[field] as ShotValue);
 		setField(entry.patch, field, value);
 		this.#pending.set(shotId, entry);
 		this.dirty = true;
@@ -144,7 +150,9 @@ export class ProjectState {
 			if (Object.keys(patch).length === 0) continue;
 			this.#pending.delete(shotId);
 			this.#inflight.set(shotId, patch);
-			const result = await appStatus.guardWrite(() => updateShot(shotId, patch, omit(entry.base, blocked)));
+			const result = await appStatus.guardWrite(() =>
+				updateShot(shotId, patch, omit(entry.base, blocked))
+			);
 			this.#inflight.delete(shotId);
 			if (!result.ok) {
 				this.#restorePending(shotId, entry);
@@ -158,7 +166,11 @@ export class ProjectState {
 				for (const field of Object.keys(patch) as EditableShotField[]) {
 					if (newer && field in newer.base) setField(newer.base, field, update.shot[field]);
 				}
-				if (blocked.size > 0) this.#restorePending(shotId, { patch: pick(entry.patch, blocked), base: pick(entry.base, blocked) });
+				if (blocked.size > 0)
+					this.#restorePending(shotId, {
+						patch: pick(entry.patch, blocked),
+						base: pick(entry.base, blocked)
+					});
 			} else if (update.status === 'conflict') {
 				this.#restorePending(shotId, entry);
 				let list = this.conflicts[shotId];
@@ -179,7 +191,11 @@ export class ProjectState {
 	}
 
 	/** Settle a conflict: keep this tab's value (written over theirs) or take theirs. */
-	async resolveConflict(shotId: string, field: EditableShotField, keep: 'mine' | 'theirs'): Promise<void> {
+	async resolveConflict(
+		shotId: string,
+		field: EditableShotField,
+		keep: 'mine' | 'theirs'
+	): Promise<void> {
 		const conflict = this.conflicts[shotId]?.find((c) => c.field === field);
 		if (!conflict) return;
 		const remaining = (this.conflicts[shotId] ?? []).filter((c) => c.field !== field);

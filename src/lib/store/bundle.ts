@@ -1,4 +1,12 @@
-import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough, strToU8, type UnzipFile } from 'fflate';
+import {
+	Unzip,
+	UnzipInflate,
+	Zip,
+	ZipDeflate,
+	ZipPassThrough,
+	strToU8,
+	type UnzipFile
+} from 'fflate';
 import type { Asset, ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
 import { cloneGraph } from './graph';
@@ -113,7 +121,10 @@ async function pushBlob(entry: ZipPassThrough, blob: Blob): Promise<void> {
 }
 
 /** The bundle for a saved project. */
-export async function exportProjectBundle(projectId: string, appVersion: string): Promise<{ blob: Blob; title: string }> {
+export async function exportProjectBundle(
+	projectId: string,
+	appVersion: string
+): Promise<{ blob: Blob; title: string }> {
 	const graph = await loadProjectGraph(projectId);
 	if (!graph) throw new Error('This storyboard no longer exists.');
 	return { blob: await writeBundle(graph, appVersion), title: graph.project.title };
@@ -173,7 +184,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * BundleError with a message for the person when the file is not ours, is from a newer
  * Maestro, or is damaged; bad items inside an otherwise good bundle are dropped via `warn`.
  */
-export async function readBundle(file: Blob, name: string, warn: Warn = () => {}): Promise<ProjectGraph> {
+export async function readBundle(
+	file: Blob,
+	name: string,
+	warn: Warn = () => {}
+): Promise<ProjectGraph> {
 	if (file.size === 0) throw new BundleError('empty', `“${name}” is empty. Nothing was added.`);
 	if (!(await isZip(file))) {
 		throw new BundleError(
@@ -184,7 +199,10 @@ export async function readBundle(file: Blob, name: string, warn: Warn = () => {}
 	const entries = await readZipEntries(file, name);
 	const envelopeBlob = entries.get(ENVELOPE_PATH);
 	if (!envelopeBlob) {
-		throw new BundleError('foreign', `“${name}” is a zip archive, but not a Maestro project. Nothing was added.`);
+		throw new BundleError(
+			'foreign',
+			`“${name}” is a zip archive, but not a Maestro project. Nothing was added.`
+		);
 	}
 	let envelope: unknown;
 	try {
@@ -193,7 +211,10 @@ export async function readBundle(file: Blob, name: string, warn: Warn = () => {}
 		throw damaged(name, 'its project description is not valid JSON');
 	}
 	if (!isRecord(envelope) || envelope.type !== BUNDLE_TYPE) {
-		throw new BundleError('foreign', `“${name}” is a zip archive, but not a Maestro project. Nothing was added.`);
+		throw new BundleError(
+			'foreign',
+			`“${name}” is a zip archive, but not a Maestro project. Nothing was added.`
+		);
 	}
 	const version = envelope.version;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -231,7 +252,10 @@ function restoreEnvelope(
 			continue;
 		}
 		const mime = typeof raw.mime === 'string' ? raw.mime : '';
-		const asset = restoreAsset({ ...raw, projectId: project.id, blob: new Blob([data], { type: mime }) }, warn);
+		const asset = restoreAsset(
+			{ ...raw, projectId: project.id, blob: new Blob([data], { type: mime }) },
+			warn
+		);
 		if (asset) assets.push(asset);
 	}
 	const assetIds = new Set(assets.map((asset) => asset.id));
@@ -242,7 +266,8 @@ function restoreEnvelope(
 	});
 	const shotIds = new Set(shots.map((shot) => shot.id));
 	const styles = belongs(restoreAll(list(body.styles), restoreStyle, warn)).map((style) => {
-		if (style.referenceAssetId && !assetIds.has(style.referenceAssetId)) delete style.referenceAssetId;
+		if (style.referenceAssetId && !assetIds.has(style.referenceAssetId))
+			delete style.referenceAssetId;
 		return style;
 	});
 	const takes = belongs(restoreAll(list(body.takes), restoreTake, warn)).filter(

@@ -1,4 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+	openDB,
+	type DBSchema,
+	type IDBPDatabase,
+	type IDBPTransaction,
+	type StoreNames
+} from 'idb';
 import type { Asset, Job, LogEntry, Project, Shot, Style, Take } from '$lib/domain/types';
 
 /** Store names: they change only together with a migration. */
@@ -43,8 +49,15 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 		const ensureStore = <N extends StoreNames<MaestroDb>>(
 			name: N,
 			options: IDBObjectStoreParameters
-		) => (db.objectStoreNames.contains(name) ? tx.objectStore(name) : db.createObjectStore(name, options));
-		const ensureIndex = (store: { indexNames: DOMStringList; createIndex: (n: never, k: string) => unknown }, name: string, keyPath: string) => {
+		) =>
+			db.objectStoreNames.contains(name)
+				? tx.objectStore(name)
+				: db.createObjectStore(name, options);
+		const ensureIndex = (
+			store: { indexNames: DOMStringList; createIndex: (n: never, k: string) => unknown },
+			name: string,
+			keyPath: string
+		) => {
 			if (!store.indexNames.contains(name)) store.createIndex(name as never, keyPath);
 		};
 		ensureIndex(ensureStore(STORES.projects, { keyPath: 'id' }), 'by-updated', 'updatedAt');

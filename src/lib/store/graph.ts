@@ -22,10 +22,27 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 	if (source.videoAssetId) source.videoAssetId = remap(source.videoAssetId);
 
 	return {
-		project: { ...graph.project, id: projectId, source, createdAt: now, updatedAt: now, revision: 0 },
-		shots: graph.shots.map((shot) => withOptional({ ...shot, id: remap(shot.id), projectId, revision: 0 }, 'keyframeAssetId', remapOptional(shot.keyframeAssetId))),
+		project: {
+			...graph.project,
+			id: projectId,
+			source,
+			createdAt: now,
+			updatedAt: now,
+			revision: 0
+		},
+		shots: graph.shots.map((shot) =>
+			withOptional(
+				{ ...shot, id: remap(shot.id), projectId, revision: 0 },
+				'keyframeAssetId',
+				remapOptional(shot.keyframeAssetId)
+			)
+		),
 		styles: graph.styles.map((style) =>
-			withOptional({ ...style, id: remap(style.id), projectId }, 'referenceAssetId', remapOptional(style.referenceAssetId))
+			withOptional(
+				{ ...style, id: remap(style.id), projectId },
+				'referenceAssetId',
+				remapOptional(style.referenceAssetId)
+			)
 		),
 		takes: graph.takes.map((take) =>
 			withOptional(
@@ -47,7 +64,11 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 	};
 }
 
-function withOptional<T extends object, K extends string>(record: T, key: K, value: string | undefined): T {
+function withOptional<T extends object, K extends string>(
+	record: T,
+	key: K,
+	value: string | undefined
+): T {
 	const copy = { ...record } as Record<string, unknown>;
 	if (value === undefined) delete copy[key];
 	else copy[key] = value;

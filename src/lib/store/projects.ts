@@ -4,7 +4,17 @@ import type { Project, ProjectGraph } from '$lib/domain/types';
 import { announceChange } from './changes';
 import { getDb, STORES } from './db';
 import { cloneGraph } from './graph';
-import { restoreAll, restoreAsset, restoreJob, restoreLog, restoreProject, restoreShot, restoreStyle, restoreTake, type Warn } from './restore';
+import {
+	restoreAll,
+	restoreAsset,
+	restoreJob,
+	restoreLog,
+	restoreProject,
+	restoreShot,
+	restoreStyle,
+	restoreTake,
+	type Warn
+} from './restore';
 
 /** A library card: the project plus what the card shows about its shots. */
 export interface ProjectSummary {
@@ -27,22 +37,31 @@ const PROJECT_STORES = [
 export async function listProjectSummaries(): Promise<ProjectSummary[]> {
 	const db = await getDb();
 	const tx = db.transaction([STORES.projects, STORES.shots, STORES.takes, STORES.assets]);
-	const projects = restoreAll(await tx.objectStore(STORES.projects).getAll(), restoreProject).filter(
-		(p) => p.deletedAt === undefined
-	);
+	const projects = restoreAll(
+		await tx.objectStore(STORES.projects).getAll(),
+		restoreProject
+	).filter((p) => p.deletedAt === undefined);
 	const summaries: ProjectSummary[] = [];
 	for (const project of projects) {
 		const shots = sortShots(
-			restoreAll(await tx.objectStore(STORES.shots).index('by-project').getAll(project.id), restoreShot)
+			restoreAll(
+				await tx.objectStore(STORES.shots).index('by-project').getAll(project.id),
+				restoreShot
+			)
 		);
-		const takes = restoreAll(await tx.objectStore(STORES.takes).index('by-project').getAll(project.id), restoreTake);
+		const takes = restoreAll(
+			await tx.objectStore(STORES.takes).index('by-project').getAll(project.id),
+			restoreTake
+		);
 		let thumbnailId: string | undefined;
 		for (const shot of shots) {
 			const chosen = takes.find((take) => take.shotId === shot.id && take.chosen);
 			thumbnailId = chosen?.imageAssetId ?? shot.keyframeAssetId;
 			if (thumbnailId) break;
 		}
-		const asset = thumbnailId ? restoreAsset(await tx.objectStore(STORES.assets).get(thumbnailId)) : null;
+		const asset = thumbnailId
+			? restoreAsset(await tx.objectStore(STORES.assets).get(thumbnailId))
+			: null;
 		summaries.push({ project, shotCount: shots.length, thumbnail: asset?.blob });
 	}
 	await tx.done;
@@ -63,7 +82,9 @@ export async function addProject(project: Project): Promise<void> {
 	announceChange({ scope: 'library' });
 }
 
-export type ProjectPatch = Partial<Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt'>>;
+export type ProjectPatch = Partial<
+	Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt'>
+>;
 
 /** Change fields of a project (read and written in one transaction); returns the saved record. */
 export async function updateProject(id: string, patch: ProjectPatch): Promise<Project | undefined> {
@@ -74,7 +95,12 @@ export async function updateProject(id: string, patch: ProjectPatch): Promise<Pr
 		await tx.done;
 		return undefined;
 	}
-	const next: Project = { ...current, ...patch, updatedAt: Date.now(), revision: current.revision + 1 };
+	const next: Project = {
+		...current,
+		...patch,
+		updatedAt: Date.now(),
+		revision: current.revision + 1
+	};
 	if (patch.title !== undefined) next.title = cleanTitle(patch.title);
 	if ('deletedAt' in patch && patch.deletedAt === undefined) delete next.deletedAt;
 	await tx.store.put(next);
@@ -126,7 +152,10 @@ export async function purgeBin(graceMs: number, now = Date.now()): Promise<numbe
 }
 
 /** Everything that belongs to a project, restored; undefined when there is no such project. */
-export async function loadProjectGraph(id: string, warn: Warn = () => {}): Promise<ProjectGraph | undefined> {
+export async function loadProjectGraph(
+	id: string,
+	warn: Warn = () => {}
+): Promise<ProjectGraph | undefined> {
 	const db = await getDb();
 	const tx = db.transaction([...PROJECT_STORES]);
 	const project = restoreProject(await tx.objectStore(STORES.projects).get(id), warn);

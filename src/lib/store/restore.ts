@@ -1,5 +1,10 @@
 import { clampDuration, createShot } from '$lib/domain/shot';
-import { cleanTitle, DEFAULT_ASPECT_RATIO, ASPECT_RATIOS, DEFAULT_SHOT_COUNT } from '$lib/domain/project';
+import {
+	cleanTitle,
+	DEFAULT_ASPECT_RATIO,
+	ASPECT_RATIOS,
+	DEFAULT_SHOT_COUNT
+} from '$lib/domain/project';
 import {
 	SCHEMA_VERSION,
 	type Asset,
@@ -250,7 +255,8 @@ export function restoreJob(raw: unknown, warn: Warn = () => {}): Job | null {
 	}
 	const rawItems = Array.isArray(raw.items) ? raw.items : [];
 	const items = rawItems.map(restoreJobItem).filter((item): item is JobItem => item !== null);
-	if (items.length < rawItems.length) warn(`${rawItems.length - items.length} job items were skipped.`);
+	if (items.length < rawItems.length)
+		warn(`${rawItems.length - items.length} job items were skipped.`);
 	return {
 		...raw,
 		id: raw.id as string,

@@ -7,14 +7,18 @@ import { restoreAll, restoreProject, restoreShot } from './restore';
 /** The shots of a project, in storyboard order. */
 export async function listShots(projectId: string): Promise<Shot[]> {
 	const db = await getDb();
-	return sortShots(restoreAll(await db.getAllFromIndex(STORES.shots, 'by-project', projectId), restoreShot));
+	return sortShots(
+		restoreAll(await db.getAllFromIndex(STORES.shots, 'by-project', projectId), restoreShot)
+	);
 }
 
 /** Raise the project's revision and edit time inside a shot write. */
 async function touchProject(tx: ReturnType<typeof shotTx>, projectId: string) {
 	const project = restoreProject(await tx.objectStore(STORES.projects).get(projectId));
 	if (project) {
-		await tx.objectStore(STORES.projects).put({ ...project, updatedAt: Date.now(), revision: project.revision + 1 });
+		await tx
+			.objectStore(STORES.projects)
+			.put({ ...project, updatedAt: Date.now(), revision: project.revision + 1 });
 	}
 }
 
@@ -31,7 +35,10 @@ function announce(projectId: string) {
 export async function addShot(projectId: string, fields: Partial<Shot> = {}): Promise<Shot> {
 	const db = await getDb();
 	const tx = shotTx(db);
-	const existing = restoreAll(await tx.objectStore(STORES.shots).index('by-project').getAll(projectId), restoreShot);
+	const existing = restoreAll(
+		await tx.objectStore(STORES.shots).index('by-project').getAll(projectId),
+		restoreShot
+	);
 	const order = existing.reduce((max, shot) => Math.max(max, shot.order + 1), 0);
 	const shot = createShot(projectId, order, fields);
 	await tx.objectStore(STORES.shots).add(shot);
@@ -59,7 +66,11 @@ export type ShotUpdate =
  * value of a patched field has moved on to something else, nothing is written and the
  * conflict is returned, so one tab never silently overwrites another.
  */
-export async function updateShot(id: string, patch: ShotPatch, base?: ShotPatch): Promise<ShotUpdate> {
+export async function updateShot(
+	id: string,
+	patch: ShotPatch,
+	base?: ShotPatch
+): Promise<ShotUpdate> {
 	const db = await getDb();
 	const tx = shotTx(db);
 	const current = restoreShot(await tx.objectStore(STORES.shots).get(id));
@@ -91,14 +102,20 @@ export async function updateShot(id: string, patch: ShotPatch, base?: ShotPatch)
 }
 
 /** Save the storyboard order given as a list of shot ids; shots not listed keep their place after. */
-export async function reorderShots(projectId: string, orderedIds: readonly string[]): Promise<Shot[]> {
+export async function reorderShots(
+	projectId: string,
+	orderedIds: readonly string[]
+): Promise<Shot[]> {
 	const db = await getDb();
 	const tx = shotTx(db);
 	const store = tx.objectStore(STORES.shots);
-	const shots = sortShots(restoreAll(await store.index('by-project').getAll(projectId), restoreShot));
+	const shots = sortShots(
+		restoreAll(await store.index('by-project').getAll(projectId), restoreShot)
+	);
 	const position = new Map(orderedIds.map((id, index) => [id, index]));
 	const ordered = [...shots].sort(
-		(a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.order - b.order
+		(a, b) =>
+			(position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.order - b.order
 	);
 	const saved: Shot[] = [];
 	for (const [index, shot] of ordered.entries()) {

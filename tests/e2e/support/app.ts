@@ -1,7 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Create a storyboard through the "New storyboard" dialog and wait for its workspace. */
-export async function createStoryboard(page: Page, title: string, kind: 'video' | 'idea' = 'idea', premise = '') {
+export async function createStoryboard(
+	page: Page,
+	title: string,
+	kind: 'video' | 'idea' = 'idea',
+	premise = ''
+) {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'New storyboard' }).first().click();
 	const dialog = page.getByRole('dialog', { name: 'New storyboard' });
@@ -30,9 +35,10 @@ export async function expectSaved(page: Page) {
 
 /** The shot titles in storyboard order, as the page shows them. */
 export async function shotTitles(page: Page): Promise<string[]> {
-	return page.getByRole('article', { name: /^Shot \d+$/ }).getByLabel('Title').evaluateAll((inputs) =>
-		inputs.map((input) => (input as HTMLInputElement).value)
-	);
+	return page
+		.getByRole('article', { name: /^Shot \d+$/ })
+		.getByLabel('Title')
+		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 }
 
 /** Drag shot `from` by its handle onto shot `to` (1-based), moving the mouse like a person. */

@@ -26,7 +26,11 @@ async function projectWithAssets() {
 		height: 36,
 		schemaVersion: SCHEMA_VERSION
 	});
-	await addShot(project.id, { title: 'Opening', description: 'Ünïcode — 夜', keyframeAssetId: 'frame-1' });
+	await addShot(project.id, {
+		title: 'Opening',
+		description: 'Ünïcode — 夜',
+		keyframeAssetId: 'frame-1'
+	});
 	await addShot(project.id, { title: 'Second', durationS: 7.25, transition: 'dissolve' });
 	return { project, bytes };
 }
@@ -56,8 +60,10 @@ describe('writeBundle and readBundle', () => {
 describe('importProjectBundle', () => {
 	it('imports the format-1 fixture with its shots, take, style and thumbnails', async () => {
 		const warnings: string[] = [];
-		const project = await importProjectBundle(fixture('v1-night-market.maestro'), 'v1.maestro', (w) =>
-			warnings.push(w)
+		const project = await importProjectBundle(
+			fixture('v1-night-market.maestro'),
+			'v1.maestro',
+			(w) => warnings.push(w)
 		);
 		expect(warnings).toEqual([]);
 		expect(project.title).toBe('Night market — 夜市の追跡');
@@ -69,7 +75,9 @@ describe('importProjectBundle', () => {
 			'Lantern'
 		]);
 		expect(graph.takes).toHaveLength(1);
-		expect(graph.takes[0]!.imageAssetId).toBe(graph.shots.find((s) => s.title === 'Courier')!.keyframeAssetId);
+		expect(graph.takes[0]!.imageAssetId).toBe(
+			graph.shots.find((s) => s.title === 'Courier')!.keyframeAssetId
+		);
 		expect(graph.styles.map((s) => s.name)).toEqual(['Illustration']);
 		expect(graph.assets).toHaveLength(2);
 		const [summary] = await listProjectSummaries();
@@ -85,7 +93,11 @@ describe('importProjectBundle', () => {
 	it.each([
 		['not-a-bundle.maestro', 'not-a-bundle', /is not a Maestro project file/],
 		['foreign.zip', 'foreign', /zip archive, but not a Maestro project/],
-		['newer-version.maestro', 'newer', /newer version of Maestro \(format 99; this one reads up to 1\)/],
+		[
+			'newer-version.maestro',
+			'newer',
+			/newer version of Maestro \(format 99; this one reads up to 1\)/
+		],
 		['truncated.maestro', 'damaged', /is damaged/],
 		['bad-json.maestro', 'damaged', /not valid JSON/]
 	])('refuses %s with a clear message and writes nothing', async (name, problem, message) => {

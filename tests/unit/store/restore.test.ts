@@ -85,7 +85,11 @@ describe('restoreTake', () => {
 
 describe('restoreAsset', () => {
 	it('takes the MIME type from the Blob when the record lacks it', () => {
-		const asset = restoreAsset({ id: 'a', projectId: 'p', blob: new Blob(['x'], { type: 'image/png' }) });
+		const asset = restoreAsset({
+			id: 'a',
+			projectId: 'p',
+			blob: new Blob(['x'], { type: 'image/png' })
+		});
 		expect(asset?.mime).toBe('image/png');
 	});
 
@@ -98,7 +102,12 @@ describe('restoreJob', () => {
 	it('keeps good items, drops broken ones and pauses an unknown state', () => {
 		const warnings: string[] = [];
 		const job = restoreJob(
-			{ id: 'j', projectId: 'p', items: [{ key: 's1:st1', status: 'done', attempts: 1 }, { nokey: true }], state: '??' },
+			{
+				id: 'j',
+				projectId: 'p',
+				items: [{ key: 's1:st1', status: 'done', attempts: 1 }, { nokey: true }],
+				state: '??'
+			},
 			(w) => warnings.push(w)
 		);
 		expect(job?.items).toEqual([{ key: 's1:st1', status: 'done', attempts: 1 }]);
@@ -118,7 +127,10 @@ describe('restoreLog', () => {
 
 describe('restoreAll', () => {
 	it('keeps what restores and drops the rest', () => {
-		const shots = restoreAll([{ id: 'a', projectId: 'p' }, null, 7, { id: 'b', projectId: 'p' }], restoreShot);
+		const shots = restoreAll(
+			[{ id: 'a', projectId: 'p' }, null, 7, { id: 'b', projectId: 'p' }],
+			restoreShot
+		);
 		expect(shots.map((s) => s.id)).toEqual(['a', 'b']);
 	});
 });

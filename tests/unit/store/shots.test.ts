@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { addProject, getProject } from '$lib/store/projects';
-import { addShot, deleteShot, listShots, putShot, reorderShots, updateShot } from '$lib/store/shots';
+import {
+	addShot,
+	deleteShot,
+	listShots,
+	putShot,
+	reorderShots,
+	updateShot
+} from '$lib/store/shots';
 import { freshDb } from '../helpers';
 
 beforeEach(freshDb);
@@ -82,7 +89,11 @@ describe('reorderShots', () => {
 		const { project, shots } = await projectWithShots('a', 'b');
 		await addShot(project.id, { title: 'added elsewhere' });
 		await reorderShots(project.id, [shots[1]!.id, shots[0]!.id]);
-		expect((await listShots(project.id)).map((s) => s.title)).toEqual(['b', 'a', 'added elsewhere']);
+		expect((await listShots(project.id)).map((s) => s.title)).toEqual([
+			'b',
+			'a',
+			'added elsewhere'
+		]);
 	});
 });
 

@@ -1,5 +1,6 @@
-// A plain static host for the built app, as a person would deploy it: files from a folder,
-// index.html for unknown paths (SPA fallback), and nothing else. Used by the browser tests.
+// A plain static host for the built app, as it would be deployed: files from a folder,
+// index.html for unknown paths (the SPA fallback), and the cross-origin isolation headers.
+// `npm start` and the browser tests use it. Usage: node scripts/serve.mjs [dir] [port] [base]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -57,7 +58,10 @@ export async function serveStatic({ root, port = 0, base = '', isolated = true }
 		try {
 			if (!file) throw new Error('missing');
 			const body = await readFile(file);
-			res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+			res.writeHead(200, {
+				...headers,
+				'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream'
+			});
 			res.end(req.method === 'HEAD' ? undefined : body);
 		} catch {
 			res.writeHead(404, headers).end('not found');
@@ -74,5 +78,5 @@ export async function serveStatic({ root, port = 0, base = '', isolated = true }
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const [root = 'build', port = '4173', base = ''] = process.argv.slice(2);
 	const { url } = await serveStatic({ root, port: Number(port), base });
-	console.log(`Serving ${root} at ${url}`);
+	console.log(`Maestro is served from ${root}/ at ${url}/ (Ctrl+C to stop)`);
 }
