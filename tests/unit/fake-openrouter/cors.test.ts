@@ -7,14 +7,23 @@ const APP = 'http://localhost:4173';
 async function preflight(headers: string) {
 	const response = await fetch(`${fake().url}/chat/completions`, {
 		method: 'OPTIONS',
-		headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': headers }
+		headers: {
+			origin: APP,
+			'access-control-request-method': 'POST',
+			'access-control-request-headers': headers
+		}
 	});
-	return { status: response.status, allowHeaders: (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/), origin: response.headers.get('access-control-allow-origin') };
+	return {
+		status: response.status,
+		allowHeaders: (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/),
+		origin: response.headers.get('access-control-allow-origin')
+	};
 }
 
 describe('CORS', () => {
 	it('answers preflights for the headers real clients send', async () => {
-		const asked = 'authorization,content-type,http-referer,x-openrouter-title,x-stainless-os,x-stainless-retry-count';
+		const asked =
+			'authorization,content-type,http-referer,x-openrouter-title,x-stainless-os,x-stainless-retry-count';
 		const { status, allowHeaders, origin } = await preflight(asked);
 		expect(status).toBe(204);
 		expect(origin).toBe(APP);
@@ -23,12 +32,16 @@ describe('CORS', () => {
 
 	it('leaves an unknown header out in strict mode and records it as rejected', async () => {
 		fake().setMode({ corsStrict: true });
-		const { allowHeaders } = await preflight('authorization,content-type,x-stainless-lang,openai-beta');
+		const { allowHeaders } = await preflight(
+			'authorization,content-type,x-stainless-lang,openai-beta'
+		);
 		expect(allowHeaders).toContain('x-stainless-lang');
 		expect(allowHeaders).not.toContain('openai-beta');
 		const entry = fake().requests({ method: 'OPTIONS' })[0];
 		expect(entry?.preflight?.rejectedHeaders).toEqual(['openai-beta']);
-		const withOrigin = await fetch(`${fake().url}/key`, { headers: { origin: APP, authorization: 'Bearer sk-or-v1-x', 'api-key': 'x' } });
+		const withOrigin = await fetch(`${fake().url}/key`, {
+			headers: { origin: APP, authorization: 'Bearer sk-or-v1-x', 'api-key': 'x' }
+		});
 		expect(withOrigin.status).toBe(400);
 	});
 
@@ -48,7 +61,10 @@ describe('CORS', () => {
 	});
 
 	it('records the key, attribution headers and no unknown headers for SDK requests', async () => {
-		await sdk(fake()).chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+		await sdk(fake()).chat.completions.create({
+			model: 'openai/gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hi' }]
+		});
 		const entry = fake().requests({ path: '/chat/completions' })[0];
 		expect(entry?.key).toBe('sk-or-v1-test-key-0001');
 		expect(entry?.headers['http-referer']).toBe(APP);

@@ -17,7 +17,10 @@ export function useFake(options: FakeOptions = {}): () => FakeOpenRouter {
 }
 
 /** The real openai SDK pointed at the fake, with Maestro's attribution headers and no retries unless asked. */
-export function sdk(fake: FakeOpenRouter, options: { key?: string; maxRetries?: number; timeout?: number } = {}): OpenAI {
+export function sdk(
+	fake: FakeOpenRouter,
+	options: { key?: string; maxRetries?: number; timeout?: number } = {}
+): OpenAI {
 	return new OpenAI({
 		baseURL: fake.url,
 		apiKey: options.key ?? 'sk-or-v1-test-key-0001',
@@ -44,7 +47,10 @@ export const TINY_JPEG =
 	'data:image/jpeg;base64,/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgUFBcUFxsbGxsbGyAeICEhISAgICAhISEkJCQqKiokJCQhISQkKCgqKi4vLisrKisvLzIyMjw8OTlGRkhWVmf/xABLAAEBAAAAAAAAAAAAAAAAAAAABQEBAAAAAAAAAAAAAAAAAAAABhABAAAAAAAAAAAAAAAAAAAAABEBAAAAAAAAAAAAAAAAAAAAAP/AABEIAAgAEAMBIgACEQADEQD/2gAMAwEAAhEDEQA/AIIB2Ov/2Q==';
 
 /** Raw SSE text of a streamed chat request made with fetch. */
-export async function rawStream(fake: FakeOpenRouter, body: Record<string, unknown>): Promise<{ text: string; reads: number; headers: Headers }> {
+export async function rawStream(
+	fake: FakeOpenRouter,
+	body: Record<string, unknown>
+): Promise<{ text: string; reads: number; headers: Headers }> {
 	const response = await fetch(`${fake.url}/chat/completions`, {
 		method: 'POST',
 		headers: { authorization: 'Bearer sk-or-v1-test-key-0001', 'content-type': 'application/json' },

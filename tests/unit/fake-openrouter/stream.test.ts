@@ -17,13 +17,21 @@ describe('streaming chat completions', () => {
 			model: 'google/gemini-2.5-flash',
 			max_tokens: 4000,
 			stream: true,
-			messages: [{ role: 'user', content: 'Write the shots as JSON. Shot count: 4. Premise: a lighthouse keeper finds a bottle' }]
+			messages: [
+				{
+					role: 'user',
+					content:
+						'Write the shots as JSON. Shot count: 4. Premise: a lighthouse keeper finds a bottle'
+				}
+			]
 		});
 		const chunks = [];
 		for await (const chunk of stream) chunks.push(chunk);
 		expect(chunks[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
 		const content = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
-		const parsed = JSON.parse(content) as { shots: { title: string; description: string; transition: string }[] };
+		const parsed = JSON.parse(content) as {
+			shots: { title: string; description: string; transition: string }[];
+		};
 		expect(parsed.shots).toHaveLength(4);
 		expect(parsed.shots[0]?.description).toContain('lighthouse keeper');
 		const finish = chunks.find((c) => c.choices[0]?.finish_reason);
@@ -57,10 +65,17 @@ describe('streaming chat completions', () => {
 
 	it('uses \\r\\n line endings in crlf mode and the SDK still parses them', async () => {
 		fake().setMode({ crlf: true });
-		const { text } = await rawStream(fake(), { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] });
+		const { text } = await rawStream(fake(), {
+			model: 'openai/gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hello' }]
+		});
 		expect(text).toContain('\r\n\r\ndata: ');
 		expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-		const stream = await sdk(fake()).chat.completions.create({ model: 'openai/gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'hello' }] });
+		const stream = await sdk(fake()).chat.completions.create({
+			model: 'openai/gpt-4o-mini',
+			stream: true,
+			messages: [{ role: 'user', content: 'hello' }]
+		});
 		let content = '';
 		for await (const chunk of stream) content += chunk.choices[0]?.delta.content ?? '';
 		expect(content).toContain('fake OpenRouter');
@@ -68,11 +83,16 @@ describe('streaming chat completions', () => {
 
 	it('streams reasoning and reasoning_details before the content of a reasoning model, unless excluded', async () => {
 		const client = sdk(fake());
-		const request = { model: 'deepseek/deepseek-r1', stream: true as const, messages: [{ role: 'user' as const, content: 'Shots as JSON please, exactly 3 shots.' }] };
+		const request = {
+			model: 'deepseek/deepseek-r1',
+			stream: true as const,
+			messages: [{ role: 'user' as const, content: 'Shots as JSON please, exactly 3 shots.' }]
+		};
 		const kinds: string[] = [];
 		let content = '';
 		for await (const chunk of await client.chat.completions.create(request)) {
-			const delta = chunk.choices[0]?.delta as { content?: string; reasoning?: string; reasoning_details?: unknown[] } | undefined;
+			const delta = chunk.choices[0]?.delta as
+				{ content?: string; reasoning?: string; reasoning_details?: unknown[] } | undefined;
 			if (delta?.reasoning) kinds.push('reasoning');
 			if (delta?.content) kinds.push('content');
 			content += delta?.content ?? '';
@@ -81,23 +101,39 @@ describe('streaming chat completions', () => {
 		expect(kinds[0]).toBe('reasoning');
 		expect(kinds.lastIndexOf('reasoning')).toBeLessThan(kinds.indexOf('content'));
 		expect((JSON.parse(content) as { shots: unknown[] }).shots).toHaveLength(3);
-		const excluded = await client.chat.completions.create({ ...request, reasoning: { exclude: true } } as typeof request);
-		for await (const chunk of excluded) expect((chunk.choices[0]?.delta as { reasoning?: string } | undefined)?.reasoning).toBeUndefined();
+		const excluded = await client.chat.completions.create({
+			...request,
+			reasoning: { exclude: true }
+		} as typeof request);
+		for await (const chunk of excluded)
+			expect(
+				(chunk.choices[0]?.delta as { reasoning?: string } | undefined)?.reasoning
+			).toBeUndefined();
 	});
 
 	it('paces content at tokenDelayMs and keeps the connection alive during latencyMs', async () => {
 		fake().setMode({ latencyMs: 120, keepAliveMs: 30, tokenDelayMs: 5, keepAliveEveryChunks: 0 });
 		const started = Date.now();
-		const { text } = await rawStream(fake(), { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] });
+		const { text } = await rawStream(fake(), {
+			model: 'openai/gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hello' }]
+		});
 		const beforeData = text.slice(0, text.indexOf('data: '));
 		expect(beforeData.match(/: OPENROUTER PROCESSING/g)?.length).toBeGreaterThanOrEqual(3);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
 	});
 
 	it('records the generation for GET /generation?id=', async () => {
-		const completion = await sdk(fake()).chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] });
-		const response = await fetch(`${fake().url}/generation?id=${completion.id}`, { headers: { authorization: 'Bearer sk-or-v1-test-key-0001' } });
-		const { data } = (await response.json()) as { data: { id: string; total_cost: number; model: string; streamed: boolean } };
+		const completion = await sdk(fake()).chat.completions.create({
+			model: 'openai/gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hello' }]
+		});
+		const response = await fetch(`${fake().url}/generation?id=${completion.id}`, {
+			headers: { authorization: 'Bearer sk-or-v1-test-key-0001' }
+		});
+		const { data } = (await response.json()) as {
+			data: { id: string; total_cost: number; model: string; streamed: boolean };
+		};
 		expect(data).toMatchObject({ id: completion.id, model: 'openai/gpt-4o-mini', streamed: false });
 		expect(data.total_cost).toBe((completion.usage as unknown as { cost: number }).cost);
 	});

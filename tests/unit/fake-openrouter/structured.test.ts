@@ -29,12 +29,19 @@ const shotSchema = {
 	}
 };
 
-function director(model: string, extra: Record<string, unknown> = {}, prompt = 'Premise: a night market in the rain') {
+function director(
+	model: string,
+	extra: Record<string, unknown> = {},
+	prompt = 'Premise: a night market in the rain'
+) {
 	return sdk(fake()).chat.completions.create({
 		model,
 		max_tokens: 4000,
 		messages: [{ role: 'user', content: prompt }],
-		response_format: { type: 'json_schema', json_schema: { name: 'storyboard', strict: true, schema: shotSchema } },
+		response_format: {
+			type: 'json_schema',
+			json_schema: { name: 'storyboard', strict: true, schema: shotSchema }
+		},
 		...extra
 	});
 }
@@ -42,28 +49,50 @@ function director(model: string, extra: Record<string, unknown> = {}, prompt = '
 describe('structured output', () => {
 	it('honours json_schema: shot count from minItems/maxItems, enums and nullable fields', async () => {
 		const completion = await director('openai/gpt-4o-mini');
-		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as { shots: Record<string, unknown>[] };
+		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as {
+			shots: Record<string, unknown>[];
+		};
 		expect(parsed.shots).toHaveLength(6);
 		for (const shot of parsed.shots) {
-			expect(Object.keys(shot)).toEqual(['title', 'description', 'shotSize', 'durationS', 'transition', 'sourceTimeS']);
+			expect(Object.keys(shot)).toEqual([
+				'title',
+				'description',
+				'shotSize',
+				'durationS',
+				'transition',
+				'sourceTimeS'
+			]);
 			expect(['WS', 'MS', 'CU']).toContain(shot.shotSize);
 			expect(shot.sourceTimeS).toBeNull();
 		}
 		expect(parsed.shots.map((s) => s.transition)).toContain('dissolve');
-		expect(fake().log[0]?.body?.responseFormat).toMatchObject({ type: 'json_schema', name: 'storyboard', strict: true });
+		expect(fake().log[0]?.body?.responseFormat).toMatchObject({
+			type: 'json_schema',
+			name: 'storyboard',
+			strict: true
+		});
 	});
 
 	it('reads "shot count: N" from a plain prompt and fills sourceTimeS when the shots come from a clip', async () => {
 		const completion = await sdk(fake()).chat.completions.create({
 			model: 'google/gemini-2.5-flash',
-			messages: [{ role: 'user', content: 'Return JSON only. Shot count: 3. Use sourceTimeS from the clip. Clip duration: 12 s.' }]
+			messages: [
+				{
+					role: 'user',
+					content:
+						'Return JSON only. Shot count: 3. Use sourceTimeS from the clip. Clip duration: 12 s.'
+				}
+			]
 		});
-		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as { shots: { sourceTimeS: number }[] };
+		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as {
+			shots: { sourceTimeS: number }[];
+		};
 		expect(parsed.shots.map((s) => s.sourceTimeS)).toEqual([0, 4, 8]);
 	});
 
 	it('lets a model without structured_outputs ignore the schema and fence its JSON in prose', async () => {
-		const content = (await director('anthropic/claude-sonnet-4.5')).choices[0]?.message.content ?? '';
+		const content =
+			(await director('anthropic/claude-sonnet-4.5')).choices[0]?.message.content ?? '';
 		expect(content).toMatch(/^Here is the shot list/);
 		expect(content).toContain('```json\n{');
 		const fenced = /```json\n([\s\S]*?)\n```/.exec(content)?.[1] ?? '';
@@ -73,7 +102,9 @@ describe('structured output', () => {
 	it('can be told to ignore the schema, wrap JSON in prose, or truncate it with finish_reason "length"', async () => {
 		fake().script(['ignore-schema', 'prose-json', 'truncate']);
 		expect((await director('openai/gpt-4o-mini')).choices[0]?.message.content).toContain('```json');
-		expect((await director('openai/gpt-4o-mini')).choices[0]?.message.content).toMatch(/^Sure! Here are the shots[^{]*\{/);
+		expect((await director('openai/gpt-4o-mini')).choices[0]?.message.content).toMatch(
+			/^Sure! Here are the shots[^{]*\{/
+		);
 		const truncated = (await director('openai/gpt-4o-mini')).choices[0];
 		expect(truncated?.finish_reason).toBe('length');
 		expect(() => JSON.parse(truncated?.message.content ?? '')).toThrow();
@@ -86,23 +117,39 @@ describe('structured output', () => {
 	});
 
 	it('answers 404 constraint_filtered for require_parameters on a model without structured outputs', async () => {
-		const error = await director('anthropic/claude-sonnet-4.5', { provider: { require_parameters: true } }).catch((e: unknown) => e);
+		const error = await director('anthropic/claude-sonnet-4.5', {
+			provider: { require_parameters: true }
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NotFoundError);
-		expect((error as NotFoundError).error).toMatchObject({ code: 404, availability: { code: 'constraint_filtered', retryable: false } });
+		expect((error as NotFoundError).error).toMatchObject({
+			code: 404,
+			availability: { code: 'constraint_filtered', retryable: false }
+		});
 	});
 
 	it('writes the wrong number of shots when shotCount is forced', async () => {
 		fake().setMode({ shotCount: 2 });
-		const parsed = JSON.parse((await director('openai/gpt-4o-mini')).choices[0]?.message.content ?? '') as { shots: unknown[] };
+		const parsed = JSON.parse(
+			(await director('openai/gpt-4o-mini')).choices[0]?.message.content ?? ''
+		) as { shots: unknown[] };
 		expect(parsed.shots).toHaveLength(2);
 	});
 
 	it('follows a regenerate note for a single shot', async () => {
 		const completion = await sdk(fake()).chat.completions.create({
 			model: 'google/gemini-2.5-flash',
-			messages: [{ role: 'user', content: 'Rewrite exactly 1 shot as JSON.\nNote: make it a low-angle close-up' }]
+			messages: [
+				{
+					role: 'user',
+					content: 'Rewrite exactly 1 shot as JSON.\nNote: make it a low-angle close-up'
+				}
+			]
 		});
-		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as { shots: { angle: string; shotSize: string }[] };
-		expect(parsed.shots).toEqual([expect.objectContaining({ angle: 'low-angle', shotSize: 'close-up' })]);
+		const parsed = JSON.parse(completion.choices[0]?.message.content ?? '') as {
+			shots: { angle: string; shotSize: string }[];
+		};
+		expect(parsed.shots).toEqual([
+			expect.objectContaining({ angle: 'low-angle', shotSize: 'close-up' })
+		]);
 	});
 });

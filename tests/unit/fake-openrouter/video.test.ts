@@ -6,17 +6,28 @@ const fake = useFake({ videoPendingMs: 1000, videoRunMs: 5000, videoExpireMs: 60
 const auth = { authorization: 'Bearer sk-or-v1-video-0001', 'content-type': 'application/json' };
 
 async function submit(body: Record<string, unknown>) {
-	const response = await fetch(`${fake().url}/videos`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+	const response = await fetch(`${fake().url}/videos`, {
+		method: 'POST',
+		headers: auth,
+		body: JSON.stringify(body)
+	});
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 async function poll(url: string) {
-	return (await (await fetch(url, { headers: auth })).json()) as { status: string; unsigned_urls?: string[]; usage?: { cost: number }; error?: string };
+	return (await (await fetch(url, { headers: auth })).json()) as {
+		status: string;
+		unsigned_urls?: string[];
+		usage?: { cost: number };
+		error?: string;
+	};
 }
 
 describe('video generation', () => {
 	it('lists video models with their supported sets', async () => {
-		const { data } = (await (await fetch(`${fake().url}/videos/models`)).json()) as { data: { id: string; supported_durations: number[] }[] };
+		const { data } = (await (await fetch(`${fake().url}/videos/models`)).json()) as {
+			data: { id: string; supported_durations: number[] }[];
+		};
 		expect(data.find((m) => m.id === 'google/veo-3.1')?.supported_durations).toEqual([4, 6, 8]);
 	});
 
@@ -27,7 +38,9 @@ describe('video generation', () => {
 			duration: 6,
 			resolution: '720p',
 			aspect_ratio: '16:9',
-			frame_images: [{ type: 'image_url', image_url: { url: TINY_JPEG }, frame_type: 'first_frame' }]
+			frame_images: [
+				{ type: 'image_url', image_url: { url: TINY_JPEG }, frame_type: 'first_frame' }
+			]
 		});
 		expect(status).toBe(202);
 		expect(body).toMatchObject({ status: 'pending', id: expect.stringMatching(/^vgen-/) });
@@ -48,17 +61,29 @@ describe('video generation', () => {
 		const bytes = Buffer.from(await video.arrayBuffer());
 		expect(bytes.toString('ascii', 4, 8)).toBe('ftyp');
 		expect(bytes.length).toBeLessThan(100_000);
-		expect(fake().requests({ path: '/videos' })[0]?.body?.images[0]).toMatchObject({ frameType: 'first_frame', mime: 'image/jpeg' });
+		expect(fake().requests({ path: '/videos' })[0]?.body?.images[0]).toMatchObject({
+			frameType: 'first_frame',
+			mime: 'image/jpeg'
+		});
 	});
 
 	it('fails a job with an error, or lets it expire', async () => {
 		fake().script(['video-failed', 'video-expired'], { path: '/videos' });
-		const failed = String((await submit({ model: 'google/veo-3.1', prompt: 'x' })).body.polling_url);
-		const expired = String((await submit({ model: 'google/veo-3.1', prompt: 'y' })).body.polling_url);
+		const failed = String(
+			(await submit({ model: 'google/veo-3.1', prompt: 'x' })).body.polling_url
+		);
+		const expired = String(
+			(await submit({ model: 'google/veo-3.1', prompt: 'y' })).body.polling_url
+		);
 		fake().advanceTime(10_000);
-		expect(await poll(failed)).toMatchObject({ status: 'failed', error: expect.stringContaining('could not generate') });
+		expect(await poll(failed)).toMatchObject({
+			status: 'failed',
+			error: expect.stringContaining('could not generate')
+		});
 		expect((await poll(expired)).status).toBe('expired');
-		const completed = String((await submit({ model: 'alibaba/wan-2.7', prompt: 'z' })).body.polling_url);
+		const completed = String(
+			(await submit({ model: 'alibaba/wan-2.7', prompt: 'z' })).body.polling_url
+		);
 		fake().advanceTime(10_000);
 		expect((await poll(completed)).status).toBe('completed');
 		fake().advanceTime(60_000);
@@ -68,9 +93,17 @@ describe('video generation', () => {
 	it('answers 400 for an unsupported duration, resolution or frame type', async () => {
 		const duration = await submit({ model: 'google/veo-3.1', prompt: 'x', duration: 5 });
 		expect(duration.status).toBe(400);
-		expect(duration.body).toMatchObject({ error: { code: 400, message: expect.stringContaining('Supported durations: 4, 6, 8') } });
-		expect((await submit({ model: 'google/veo-3.1', prompt: 'x', resolution: '4k' })).status).toBe(400);
-		const frame = await submit({ model: 'openai/sora-2-pro', prompt: 'x', frame_images: [{ type: 'image_url', image_url: { url: TINY_JPEG }, frame_type: 'last_frame' }] });
+		expect(duration.body).toMatchObject({
+			error: { code: 400, message: expect.stringContaining('Supported durations: 4, 6, 8') }
+		});
+		expect((await submit({ model: 'google/veo-3.1', prompt: 'x', resolution: '4k' })).status).toBe(
+			400
+		);
+		const frame = await submit({
+			model: 'openai/sora-2-pro',
+			prompt: 'x',
+			frame_images: [{ type: 'image_url', image_url: { url: TINY_JPEG }, frame_type: 'last_frame' }]
+		});
 		expect(frame.status).toBe(400);
 	});
 

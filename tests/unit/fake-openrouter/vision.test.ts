@@ -11,7 +11,13 @@ function analyse(urls: string[], model = 'openai/gpt-4o-mini') {
 		messages: [
 			{
 				role: 'user',
-				content: [{ type: 'text', text: 'Describe this clip.' }, ...urls.map((url) => ({ type: 'image_url' as const, image_url: { url, detail: 'low' as const } }))]
+				content: [
+					{ type: 'text', text: 'Describe this clip.' },
+					...urls.map((url) => ({
+						type: 'image_url' as const,
+						image_url: { url, detail: 'low' as const }
+					}))
+				]
 			}
 		]
 	});
@@ -23,19 +29,36 @@ describe('vision chat', () => {
 		expect(completion.choices[0]?.message.content).toMatch(/^Scene analysis of 3 images/);
 		const body = fake().log[0]?.body;
 		expect(body?.imageCount).toBe(3);
-		expect(body?.images[0]).toMatchObject({ kind: 'data', mime: 'image/jpeg', width: 16, height: 8, detail: 'low', role: 'user', partIndex: 1 });
+		expect(body?.images[0]).toMatchObject({
+			kind: 'data',
+			mime: 'image/jpeg',
+			width: 16,
+			height: 8,
+			detail: 'low',
+			role: 'user',
+			partIndex: 1
+		});
 		expect(body?.images[0]?.sha256).toMatch(/^[0-9a-f]{16}$/);
 		expect(JSON.stringify(body?.redacted)).not.toContain('/9j/');
 	});
 
 	it('answers 400 invalid_image for a data URL that does not decode to its MIME type', async () => {
-		const error = await analyse(['data:image/jpeg;base64,aGVsbG8gd29ybGQ=']).catch((e: unknown) => e);
+		const error = await analyse(['data:image/jpeg;base64,aGVsbG8gd29ybGQ=']).catch(
+			(e: unknown) => e
+		);
 		expect(error).toBeInstanceOf(BadRequestError);
-		expect((error as BadRequestError).error).toMatchObject({ code: 400, metadata: { error_type: 'invalid_image' } });
+		expect((error as BadRequestError).error).toMatchObject({
+			code: 400,
+			metadata: { error_type: 'invalid_image' }
+		});
 		const broken = await analyse(['data:image/png;base64,@@@']).catch((e: unknown) => e);
-		expect((broken as BadRequestError).error).toMatchObject({ metadata: { error_type: 'invalid_image' } });
+		expect((broken as BadRequestError).error).toMatchObject({
+			metadata: { error_type: 'invalid_image' }
+		});
 		const bmp = await analyse(['data:image/bmp;base64,Qk0=']).catch((e: unknown) => e);
-		expect((bmp as BadRequestError).error).toMatchObject({ metadata: { error_type: 'unsupported_image_format' } });
+		expect((bmp as BadRequestError).error).toMatchObject({
+			metadata: { error_type: 'unsupported_image_format' }
+		});
 	});
 
 	it('answers 413 when an image is over the byte cap', async () => {

@@ -1,0 +1,337 @@
+import type { RequestSummary } from './types';
+import { hashString, isRecord, pick } from './util';
+
+/** Words the director uses for camera fields when no json_schema enum says otherwise. */
+export const VOCABULARY = {
+	shotSize: [
+		'extreme-wide',
+		'wide',
+		'full',
+		'medium',
+		'medium-close-up',
+		'close-up',
+		'extreme-close-up'
+	],
+	angle: ['eye-level', 'low-angle', 'high-angle', 'overhead', 'dutch', 'over-the-shoulder', 'pov'],
+	movement: [
+		'static',
+		'pan',
+		'tilt',
+		'dolly-in',
+		'dolly-out',
+		'tracking',
+		'handheld',
+		'crane',
+		'zoom'
+	],
+	transition: ['cut', 'dissolve']
+} as const;
+
+const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
+
+type Schema = Record<string, unknown>;
+
+function resolveRef(schema: unknown, root: Schema): Schema | null {
+	if (!isRecord(schema)) return null;
+	if (typeof schema.$ref === 'string') {
+		const path = schema.$ref.replace(/^#\//, '').split('/');
+		let node: unknown = root;
+		for (const key of path) node = isRecord(node) ? node[key] : undefined;
+		return isRecord(node) ? node : null;
+	}
+	return schema;
+}
+
+/** The `shots` array schema inside a response_format schema, if there is one. */
+export function shotsArraySchema(root: unknown): Schema | null {
+	if (!isRecord(root)) return null;
+	const props = isRecord(root.properties) ? root.properties : {};
+	const shots = resolveRef(props.shots, root);
+	return shots && (shots.type === 'array' || isRecord(shots.items)) ? shots : null;
+}
+
+/** How many shots to write and why: forced > `shot count: N` in the prompt > "exactly N shots" >
+ * "N shots" > schema minItems = maxItems > schema bounds > 5; always kept inside minItems..maxItems. */
+export function decideShotCount(
+	summary: RequestSummary,
+	forced: number | null
+): { count: number; source: string } {
+	if (forced !== null) return { count: forced, source: 'forced' };
+	const shots = shotsArraySchema(summary.responseFormat?.schema);
+	const min = typeof shots?.minItems === 'number' ? shots.minItems : null;
+	const max = typeof shots?.maxItems === 'number' ? shots.maxItems : null;
+	const clamp = (n: number) => Math.min(max ?? n, Math.max(min ?? n, n));
+	const text = summary.text;
+	const numberWord = `(\\d{1,2}|${NUMBER_WORDS.join('|')})`;
+	const toNumber = (s: string) =>
+		/^\d+$/.test(s) ? Number(s) : NUMBER_WORDS.indexOf(s.toLowerCase());
+	const patterns: [RegExp, string][] = [
+		[/shot[\s_-]*count\s*[:=]\s*(\d{1,2})/i, 'prompt "shot count: N"'],
+		[new RegExp(`exactly\\s+${numberWord}\\s+shots?\\b`, 'i'), 'prompt "exactly N shots"'],
+		[new RegExp(`\\b${numberWord}\\s+shots?\\b`, 'i'), 'prompt "N shots"']
+	];
+	for (const [pattern, source] of patterns) {
+		const found = pattern.exec(text)?.[1];
+		if (found && toNumber(found) > 0) return { count: clamp(toNumber(found)), source };
+	}
+	if (min !== null && min === max) return { count: min, source: 'schema minItems = maxItems' };
+	if (min !== null || max !== null) return { count: clamp(5), source: 'schema bounds' };
+	return { count: 5, source: 'default' };
+}
+
+/** The idea or scene the director works from: the text after "premise:", "idea:" or "context:", else the last user text. */
+export function subjectOf(summary: RequestSummary): string {
+	const labelled = /(?:premise|idea|context|scene description)\s*:\s*([^\n]+)/i.exec(
+		summary.text
+	)?.[1];
+	const lines = summary.text
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const subject = (labelled ?? lines[lines.length - 1] ?? 'a quiet street at dusk').replace(
+		/[[\]{}"`]/g,
+		''
+	);
+	return subject.length > 90 ? `${subject.slice(0, 87).trimEnd()}...` : subject;
+}
+
+const OPENINGS = [
+	'Establishing view of the whole setting:',
+	'The main character enters the frame,',
+	'A detail that matters to the story:',
+	'Reaction on a face, eyes catching the light,',
+	'The space from above, figures small against it,',
+	'Hands at work in the foreground,',
+	'A pause: the room holds still,',
+	'Movement toward the threshold,',
+	'The reveal, seen from behind the subject,',
+	'Closing image, the light fading,'
+];
+
+const TITLES = [
+	'Arrival',
+	'First Glance',
+	'The Detail',
+	'Turning Point',
+	'From Above',
+	'Hands',
+	'Stillness',
+	'Threshold',
+	'Reveal',
+	'Fade Out'
+];
+
+interface ShotContext {
+	index: number;
+	count: number;
+	subject: string;
+	hash: number;
+	fromClip: boolean;
+	clipSeconds: number;
+	/** Vocabulary words named in the request (e.g. a regenerate note "low-angle close-up"). */
+	wishes: Partial<Record<keyof typeof VOCABULARY, string>>;
+}
+
+function vocabularyValue(
+	field: keyof typeof VOCABULARY,
+	ctx: ShotContext,
+	options?: readonly unknown[]
+): unknown {
+	const list: readonly unknown[] = options ?? VOCABULARY[field];
+	const wish = ctx.wishes[field];
+	if (ctx.count === 1 && wish && list.includes(wish)) return wish;
+	if (field === 'transition') return ctx.index % 3 === 2 && list.length > 1 ? list[1] : list[0];
+	return pick(list, ctx.hash + ctx.index * 3 + field.length);
+}
+
+function normalise(name: string): string {
+	return name.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+function knownValue(name: string, ctx: ShotContext, schema: Schema | null): unknown {
+	const key = normalise(name);
+	const enumValues = Array.isArray(schema?.enum) ? schema.enum : undefined;
+	if (key === 'title') return `${ctx.index + 1}. ${pick(TITLES, ctx.index)}`;
+	if (key === 'description' || key === 'prompt' || key === 'visual')
+		return `${pick(OPENINGS, ctx.index)} ${ctx.subject}. Shot ${ctx.index + 1} of ${ctx.count}.`;
+	if (['shotsize', 'size', 'framing'].includes(key))
+		return vocabularyValue('shotSize', ctx, enumValues);
+	if (['angle', 'cameraangle'].includes(key)) return vocabularyValue('angle', ctx, enumValues);
+	if (['movement', 'cameramovement', 'camera'].includes(key))
+		return vocabularyValue('movement', ctx, enumValues);
+	if (key === 'transition') return vocabularyValue('transition', ctx, enumValues);
+	if (key.startsWith('duration')) return 2 + ((ctx.hash >>> (ctx.index % 16)) % 5);
+	if (key.startsWith('sourcetime') || key === 'timestamp')
+		return ctx.fromClip ? Math.round(((ctx.index * ctx.clipSeconds) / ctx.count) * 10) / 10 : null;
+	if (key === 'notes' || key === 'note')
+		return ctx.index === 0
+			? 'Hold a beat before the first action.'
+			: `Keep continuity with shot ${ctx.index}.`;
+	if (key === 'index' || key === 'number' || key === 'shotnumber') return ctx.index + 1;
+	return undefined;
+}
+
+function valueFromSchema(
+	name: string,
+	schema: Schema | null,
+	ctx: ShotContext,
+	root: Schema
+): unknown {
+	const known = knownValue(name, ctx, schema);
+	const types = Array.isArray(schema?.type)
+		? schema.type.map(String)
+		: [String(schema?.type ?? 'string')];
+	if (known !== undefined && !(known === null && !types.includes('null'))) return known;
+	if (Array.isArray(schema?.enum) && schema.enum.length > 0)
+		return pick(schema.enum, ctx.hash + ctx.index);
+	if (types.includes('integer') || types.includes('number')) {
+		const min = typeof schema?.minimum === 'number' ? schema.minimum : 0;
+		return min + ctx.index;
+	}
+	if (types.includes('boolean')) return false;
+	if (types.includes('array')) return [];
+	if (types.includes('object')) return objectFromSchema(schema, ctx, root);
+	if (types.includes('null') && !types.includes('string')) return null;
+	return `${name} for shot ${ctx.index + 1}`;
+}
+
+function objectFromSchema(
+	schema: Schema | null,
+	ctx: ShotContext,
+	root: Schema
+): Record<string, unknown> {
+	const props = isRecord(schema?.properties) ? schema.properties : {};
+	return Object.fromEntries(
+		Object.entries(props).map(([name, sub]) => [
+			name,
+			valueFromSchema(name, resolveRef(sub, root), ctx, root)
+		])
+	);
+}
+
+const DEFAULT_FIELDS = [
+	'title',
+	'description',
+	'shotSize',
+	'angle',
+	'movement',
+	'durationS',
+	'transition',
+	'sourceTimeS',
+	'notes'
+];
+
+/** The director's answer as a JS value: `{shots:[...]}` shaped by the json_schema when one is sent. */
+export function directorResult(summary: RequestSummary, count: number): Record<string, unknown> {
+	const subject = subjectOf(summary);
+	const fromClip =
+		summary.imageCount > 0 ||
+		/\b(source ?time|timestamps?|from the clip|sourceTimeS)\b/i.test(summary.text);
+	const clipSeconds = Number(
+		/duration\D{0,20}(\d+(?:\.\d+)?)/i.exec(summary.text)?.[1] ?? count * 4
+	);
+	const lastUser = summary.text.split('\n').slice(-3).join(' ').toLowerCase();
+	const wishes: ShotContext['wishes'] = {};
+	for (const field of Object.keys(VOCABULARY) as (keyof typeof VOCABULARY)[]) {
+		const found = VOCABULARY[field].find(
+			(word) => lastUser.includes(word) || lastUser.includes(word.replace(/-/g, ' '))
+		);
+		if (found) wishes[field] = found;
+	}
+	const root = isRecord(summary.responseFormat?.schema) ? summary.responseFormat.schema : null;
+	const itemSchema = root ? resolveRef(shotsArraySchema(root)?.items, root) : null;
+	const hash = hashString(subject);
+	const shots = Array.from({ length: count }, (_, index) => {
+		const ctx: ShotContext = { index, count, subject, hash, fromClip, clipSeconds, wishes };
+		if (root && itemSchema) return objectFromSchema(itemSchema, ctx, root);
+		const shot: Record<string, unknown> = {};
+		for (const field of DEFAULT_FIELDS) {
+			const value = knownValue(field, ctx, null);
+			if (value !== null && value !== undefined) shot[field] = value;
+		}
+		return shot;
+	});
+	if (!root) return { shots };
+	const top = objectFromSchema(
+		root,
+		{ index: 0, count, subject, hash, fromClip, clipSeconds, wishes },
+		root
+	);
+	return { ...top, shots };
+}
+
+/** The director's text for a JSON style: plain JSON, JSON fenced in prose, or prose around bare JSON. */
+export function directorText(result: unknown, style: 'plain' | 'fenced' | 'prose'): string {
+	const json = JSON.stringify(result, null, 2);
+	if (style === 'fenced')
+		return `Here is the shot list you asked for.\n\n\`\`\`json\n${json}\n\`\`\`\n\nLet me know if you want to change any shot.`;
+	if (style === 'prose')
+		return `Sure! Here are the shots for your storyboard:\n${json}\nI hope this helps your production.`;
+	return json;
+}
+
+const SETTINGS = [
+	'a narrow street at dusk',
+	'a sunlit kitchen',
+	'a rooftop above the city',
+	'a forest path after rain',
+	'an empty train platform',
+	'a cluttered workshop'
+];
+const LIGHT = [
+	'warm low sun from the left',
+	'cool overcast daylight',
+	'mixed neon and tungsten',
+	'soft window light',
+	'hard overhead light'
+];
+const ACTION = [
+	'a figure walks toward the camera',
+	'two people talk, then one turns away',
+	'a hand reaches for an object on a table',
+	'a cyclist crosses the frame',
+	'someone waits, checking the time'
+];
+
+/** A plausible scene description that says how many images it was given. */
+export function sceneDescription(summary: RequestSummary): string {
+	const n = summary.imageCount;
+	const hash = hashString(
+		summary.images.map((i) => i.sha256 ?? i.url ?? '').join('|') + summary.text
+	);
+	const what = n === 1 ? '1 image' : `${n} images`;
+	const opening =
+		n > 0
+			? `Scene analysis of ${what} (frames in order).`
+			: 'Scene analysis from the text alone (no images received).';
+	return [
+		opening,
+		`The clip takes place in ${pick(SETTINGS, hash)}, lit by ${pick(LIGHT, hash >>> 3)}.`,
+		`Across the frames ${pick(ACTION, hash >>> 6)}; the camera stays mostly at eye level with a slight drift to the right.`,
+		n > 1
+			? `Frame 1 opens wide; by frame ${n} the framing has tightened to a medium shot of the main subject.`
+			: 'The single frame is a medium-wide composition with the subject left of centre.',
+		'The palette is muted with one saturated accent, and the mood is quiet and expectant.',
+		'Sound cues are not visible, but the pacing suggests an unhurried scene of about ten seconds.'
+	].join(' ');
+}
+
+/** The reasoning a reasoning model streams before its answer. */
+export function reasoningText(summary: RequestSummary, count: number | null): string {
+	const what = count === null ? 'an answer' : `${count} shots`;
+	return `The user wants ${what}. Let me look at the request: ${summary.messageCount} messages, ${summary.imageCount} images. I should keep each shot visual and concrete, vary the framing, and make sure the JSON is valid.`;
+}

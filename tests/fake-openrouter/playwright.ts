@@ -1,0 +1,23 @@
+import { test as base } from '@playwright/test';
+import { startFakeOpenRouter, type FakeOpenRouter } from './server';
+
+/** Playwright `test` with a worker-scoped `fake` (one server per worker) that is reset before each test. */
+export const test = base.extend<{ fakeReset: void }, { fake: FakeOpenRouter }>({
+	fake: [
+		async ({}, use) => {
+			const fake = await startFakeOpenRouter();
+			await use(fake);
+			await fake.close();
+		},
+		{ scope: 'worker' }
+	],
+	fakeReset: [
+		async ({ fake }, use) => {
+			fake.reset();
+			await use();
+		},
+		{ auto: true }
+	]
+});
+
+export { expect } from '@playwright/test';
