@@ -119,6 +119,8 @@ export interface Job {
 	items: JobItem[];
 	createdAt: number;
 	state: 'running' | 'paused' | 'done' | 'cancelled';
+	/** Why a paused job stopped (a spending cap, a failed save), shown next to "Resume". */
+	pauseReason?: string;
 	schemaVersion: number;
 	[extra: string]: unknown;
 }

@@ -257,7 +257,7 @@ export function restoreJob(raw: unknown, warn: Warn = () => {}): Job | null {
 	const items = rawItems.map(restoreJobItem).filter((item): item is JobItem => item !== null);
 	if (items.length < rawItems.length)
 		warn(`${rawItems.length - items.length} job items were skipped.`);
-	return {
+	const job: Job = {
 		...raw,
 		id: raw.id as string,
 		projectId: raw.projectId as string,
@@ -267,6 +267,10 @@ export function restoreJob(raw: unknown, warn: Warn = () => {}): Job | null {
 		state: JOB_STATES.has(raw.state as string) ? (raw.state as Job['state']) : 'paused',
 		schemaVersion: SCHEMA_VERSION
 	};
+	const pauseReason = optStr(raw.pauseReason);
+	if (pauseReason && job.state === 'paused') job.pauseReason = pauseReason;
+	else delete job.pauseReason;
+	return job;
 }
 
 /** A log line; one without a message is dropped. */

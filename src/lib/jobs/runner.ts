@@ -1,0 +1,604 @@
+import type { Job, JobItem } from '$lib/domain/types';
+import {
+	appendJobItems,
+	FINISHED_JOB_STATES,
+	moveJobItems,
+	patchJobItem,
+	withJobState,
+	type JobItemMove,
+	type JobItemPatch,
+	type NewJobItem
+} from '$lib/store/jobs';
+import { abortError } from '$lib/util/abort';
+import { retryDelayMs } from './backoff';
+import {
+	defaultClassifyError,
+	messageOf,
+	retryAfterOf,
+	type ClassifyError,
+	type ErrorVerdict
+} from './item-errors';
+import { lockJob, type LockManagerLike, type ReleaseLock } from './job-lock';
+import { indexedDbJobStore, type JobStore } from './job-store';
+import type { KeyPool } from './key-pool';
+import { resolveOptions, type Options } from './meta';
+import {
+	countItems,
+	estimateEtaMs,
+	LatencyTracker,
+	type JobProgress,
+	type WaitReason
+} from './progress';
+import { RateLimiter } from './rate-limiter';
+
+/** What an item's work gets besides the item itself. */
+export interface ItemContext {
+	/** Fires when the job or this item is cancelled, or the runner stops. */
+	signal: AbortSignal;
+	/** The key to call the provider with; undefined when the runner has no key pool. */
+	key: string | undefined;
+	/** 1 on the item's first try. */
+	attempt: number;
+}
+
+/**
+ * The work for one item. It should save its result before it resolves (the item is then
+ * marked done and never run again) and throw to fail; the classifier decides what follows.
+ */
+export type ItemWork = (item: JobItem, context: ItemContext) => Promise<void>;
+
+/** What a runner tells its listeners; every event carries the progress after the change. */
+export type JobEvent =
+	| { type: 'item'; item: JobItem; progress: JobProgress }
+	| { type: 'state'; progress: JobProgress }
+	| { type: 'waiting'; progress: JobProgress };
+
+type JobChange = { type: 'item'; item: JobItem } | { type: 'state' } | { type: 'waiting' };
+
+/** A progress listener. */
+export type JobListener = (event: JobEvent) => void;
+
+/** Everything a runner needs besides the saved job. */
+export interface JobRunnerConfig {
+	work: ItemWork;
+	classifyError?: ClassifyError;
+	/**
+	 * Keys to rotate through: one pool, or a pool per item (one per style, say). Without one,
+	 * `key` is undefined in the work's context.
+	 */
+	keys?: KeyPool | ((item: JobItem) => KeyPool | undefined);
+	/** Share one limiter between jobs that call the same endpoint; one per job otherwise. */
+	limiter?: RateLimiter;
+	options?: Partial<Options>;
+	/** An item starts only once this holds (e.g. the shot it follows has an image); call `poke()` when that may have changed. */
+	isReady?: (item: JobItem) => boolean;
+	/** Consulted before each item starts; a returned reason pauses the job (a spending cap). */
+	checkSpending?: (
+		item: JobItem,
+		state: { running: number }
+	) => string | undefined | Promise<string | undefined>;
+	/** Keep the job open when its queue drains, because `addItems` will bring more, until `close()`. */
+	keepOpen?: boolean;
+	/** Where the job is saved; IndexedDB by default. */
+	store?: JobStore;
+	/** The jitter source, so tests can pin it. */
+	random?: () => number;
+	/** Web Locks to keep other tabs off the job; the browser's by default, null for none. */
+	locks?: LockManagerLike | null;
+}
+
+/** Raised by `JobRunner.open` when another tab (or runner) is already working on the job. */
+export class JobBusyError extends Error {
+	constructor() {
+		super('This job is running in another tab.');
+		this.name = 'JobBusyError';
+	}
+}
+
+async function takeLock(jobId: string, config: JobRunnerConfig): Promise<ReleaseLock> {
+	const release = await lockJob(jobId, config.locks === null ? undefined : config.locks);
+	if (!release) throw new JobBusyError();
+	return release;
+}
+
+const queuedToCancelled: JobItemMove = { from: ['queued'], to: 'cancelled' };
+
+interface KeyInUse {
+	key: string | undefined;
+	pool: KeyPool | undefined;
+}
+
+interface NextItem {
+	item: JobItem | undefined;
+	/** The pool the item draws its key from, when it has one with keys. */
+	pool: KeyPool | undefined;
+	/** The earliest moment a waiting item could start, and what it waits for. */
+	wakeAt: number | undefined;
+	wakeFor: WaitReason;
+	/** Some item waits for its `isReady` condition. */
+	blocked: boolean;
+}
+
+/**
+ * Runs the queued items of a saved job: bounded concurrency, a requests-per-minute limit,
+ * back-off with jitter and Retry-After, key rotation, cancel, pause, and resume after a reload.
+ * Every change to an item is saved the moment it happens; an item saved as done never runs again.
+ */
+export class JobRunner {
+	readonly jobId: string;
+	readonly #config: JobRunnerConfig;
+	readonly #options: Options;
+	readonly #store: JobStore;
+	readonly #limiter: RateLimiter;
+	readonly #latency = new LatencyTracker();
+	readonly #listeners = new Set<JobListener>();
+	readonly #inFlight = new Map<string, AbortController>();
+	readonly #notBefore = new Map<string, number>();
+	#idleWaiters: Array<(progress: JobProgress) => void> = [];
+	#job: Job;
+	#open: boolean;
+	#looping = false;
+	#woken = false;
+	#wakeUp: (() => void) | undefined;
+	#stopping = false;
+	#waitingUntil: number | undefined;
+	#waitingFor: WaitReason | undefined;
+	readonly #release: ReleaseLock;
+
+	private constructor(job: Job, config: JobRunnerConfig, release: ReleaseLock) {
+		this.jobId = job.id;
+		this.#release = release;
+		this.#job = job;
+		this.#config = config;
+		this.#options = resolveOptions(config.options);
+		this.#store = config.store ?? indexedDbJobStore;
+		this.#limiter = config.limiter ?? new RateLimiter(this.#options.requestsPerMinute);
+		this.#open = config.keepOpen ?? false;
+	}
+
+	/**
+	 * Load a saved job. Items a crash or reload left running go back to the queue; done items
+	 * stay done. Call `start()` to work on it (a job saved as running picks up where it was).
+	 */
+	static async open(jobId: string, config: JobRunnerConfig): Promise<JobRunner> {
+		const store = config.store ?? indexedDbJobStore;
+		const release = await takeLock(jobId, config);
+		try {
+			let job = await store.updateJobItems(jobId, { from: ['running'], to: 'queued' });
+			if (job?.state === 'cancelled') job = await store.updateJobItems(jobId, queuedToCancelled);
+			if (!job) throw new Error('This job is no longer saved.');
+			return new JobRunner(job, config, release);
+		} catch (error) {
+			release();
+			throw error;
+		}
+	}
+
+	/** Save a new job (all items queued) and open a runner for it; `start()` begins the work. */
+	static async create(
+		projectId: string,
+		kind: string,
+		items: readonly NewJobItem[],
+		config: JobRunnerConfig
+	): Promise<JobRunner> {
+		const store = config.store ?? indexedDbJobStore;
+		const job = await store.createJob(projectId, kind, items);
+		return new JobRunner(job, config, await takeLock(job.id, config));
+	}
+
+	/** The job's state as this runner holds it. */
+	get state(): Job['state'] {
+		return this.#job.state;
+	}
+
+	/** Copies of the items, in job order. */
+	get items(): JobItem[] {
+		return this.#job.items.map((item) => ({ ...item }));
+	}
+
+	/** Counts, state, running count and ETA for the UI. */
+	get progress(): JobProgress {
+		const counts = countItems(this.#job.items);
+		const progress: JobProgress = {
+			jobId: this.jobId,
+			kind: this.#job.kind,
+			state: this.#job.state,
+			...counts
+		};
+		if (this.#job.pauseReason) progress.pauseReason = this.#job.pauseReason;
+		const etaMs = estimateEtaMs({
+			remaining: counts.queued + counts.running,
+			queued: counts.queued,
+			concurrency: this.#options.concurrency,
+			latencyMs: this.#latency.meanMs,
+			requestsPerMinute: this.#limiter.limit
+		});
+		if (etaMs !== undefined) progress.etaMs = etaMs;
+		if (this.#waitingUntil !== undefined && this.#waitingFor) {
+			progress.waitingUntil = this.#waitingUntil;
+			progress.waitingFor = this.#waitingFor;
+		}
+		return progress;
+	}
+
+	/** Listen to item changes, state changes and waits; returns the unsubscribe function. */
+	subscribe(listener: JobListener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Begin working if the job is saved as running (resume on load); a paused job waits for `resume()`. */
+	start(): void {
+		if (this.#job.state === 'running') this.#ensureLoop();
+	}
+
+	/** Resolves once nothing is in flight and the queue is not being worked (done, paused, cancelled or stopped). */
+	idle(): Promise<JobProgress> {
+		if (this.#isIdle()) return Promise.resolve(this.progress);
+		return new Promise((resolve) => this.#idleWaiters.push(resolve));
+	}
+
+	/** Hold the queue: no new item starts, items in flight finish. */
+	async pause(reason?: string): Promise<void> {
+		if (this.#job.state === 'running') await this.#setState('paused', reason);
+	}
+
+	/** Release a paused queue. */
+	async resume(): Promise<void> {
+		if (this.#job.state === 'paused') await this.#setState('running');
+		this.start();
+	}
+
+	/** Stop the job: work in flight is aborted through its signal, queued items are cancelled. */
+	async cancel(): Promise<void> {
+		if (FINISHED_JOB_STATES.has(this.#job.state)) return;
+		this.#job = withJobState(this.#cancelQueued(this.#job), 'cancelled');
+		for (const controller of this.#inFlight.values()) controller.abort(abortError('Cancelled.'));
+		this.#wake();
+		this.#emit({ type: 'state' });
+		if (await this.#persist(() => this.#store.updateJobItems(this.jobId, queuedToCancelled))) {
+			await this.#persist(() => this.#store.setJobState(this.jobId, 'cancelled'));
+		}
+	}
+
+	/** Cancel one item: aborted if in flight, dropped from the queue otherwise. */
+	async cancelItem(key: string): Promise<void> {
+		const controller = this.#inFlight.get(key);
+		if (controller) {
+			controller.abort(abortError('Cancelled.'));
+			return;
+		}
+		if (this.#find(key)?.status === 'queued') {
+			await this.#saveItem(key, { status: 'cancelled' });
+			this.#wake();
+		}
+	}
+
+	/**
+	 * Queue failed and cancelled items again (all, or those keys) with a fresh attempt count.
+	 * A finished job runs again; a paused one waits for `resume()`.
+	 */
+	async retry(keys?: readonly string[]): Promise<void> {
+		const move: JobItemMove = { from: ['failed', 'cancelled'], to: 'queued', resetAttempts: true };
+		if (keys) move.keys = keys;
+		const before = this.#job.items;
+		this.#job = moveJobItems(this.#job, move);
+		const requeued = this.#job.items.filter((item, i) => before[i]?.status !== item.status);
+		for (const item of requeued) this.#notBefore.delete(item.key);
+		if (!(await this.#persist(() => this.#store.updateJobItems(this.jobId, move)))) return;
+		for (const item of requeued) this.#emit({ type: 'item', item });
+		if (FINISHED_JOB_STATES.has(this.#job.state)) await this.#setState('running');
+		this.start();
+	}
+
+	/** Append items (keys already in the job are ignored); a done job runs again for them. */
+	async addItems(items: readonly NewJobItem[]): Promise<void> {
+		this.#job = appendJobItems(this.#job, items);
+		if (!(await this.#persist(() => this.#store.addJobItems(this.jobId, items)))) return;
+		if (this.#job.state === 'done') await this.#setState('running');
+		else this.#emit({ type: 'state' });
+		this.start();
+	}
+
+	/** Say no more items are coming, so a `keepOpen` job finishes once its queue drains. */
+	close(): void {
+		this.#open = false;
+		this.#wake();
+	}
+
+	/** Look at the queue again, e.g. after something an `isReady` check depends on changed. */
+	poke(): void {
+		this.#wake();
+	}
+
+	/**
+	 * Let go of the job without changing its saved state (leaving the page): work in flight is
+	 * aborted and its items go back to the queue, and the job's lock is released, so the job
+	 * resumes when next opened, here or in another tab. The runner is not used after this.
+	 */
+	async stop(): Promise<void> {
+		this.#stopping = true;
+		for (const controller of this.#inFlight.values()) controller.abort(abortError('Stopped.'));
+		this.#wake();
+		await this.idle();
+		this.#release();
+	}
+
+	#find(key: string): JobItem | undefined {
+		return this.#job.items.find((item) => item.key === key);
+	}
+
+	#cancelQueued(job: Job): Job {
+		const items = job.items.map((item) =>
+			item.status === 'queued' && !this.#inFlight.has(item.key)
+				? { ...item, status: 'cancelled' as const }
+				: item
+		);
+		return { ...job, items };
+	}
+
+	#isIdle(): boolean {
+		return !this.#looping && this.#inFlight.size === 0;
+	}
+
+	#checkIdle(): void {
+		if (!this.#isIdle() || this.#idleWaiters.length === 0) return;
+		const waiters = this.#idleWaiters;
+		this.#idleWaiters = [];
+		const progress = this.progress;
+		for (const resolve of waiters) resolve(progress);
+	}
+
+	#emit(change: JobChange): void {
+		const event = { ...change, progress: this.progress } as JobEvent;
+		if (event.type === 'item') event.item = { ...event.item };
+		for (const listener of [...this.#listeners]) {
+			try {
+				listener(event);
+			} catch (error) {
+				console.error(error);
+			}
+		}
+	}
+
+	#wake(): void {
+		this.#woken = true;
+		this.#wakeUp?.();
+	}
+
+	/** Wait until woken, or until `until` when given. Returns at once if woken since the loop's last turn. */
+	#sleep(until?: number, reason?: WaitReason): Promise<void> {
+		if (this.#woken) return Promise.resolve();
+		if (until !== this.#waitingUntil || reason !== this.#waitingFor) {
+			this.#waitingUntil = until;
+			this.#waitingFor = until === undefined ? undefined : reason;
+			if (until !== undefined) this.#emit({ type: 'waiting' });
+		}
+		return new Promise((resolve) => {
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const wakeUp = () => {
+				clearTimeout(timer);
+				this.#wakeUp = undefined;
+				resolve();
+			};
+			if (until !== undefined) timer = setTimeout(wakeUp, Math.max(0, until - Date.now()));
+			this.#wakeUp = wakeUp;
+		});
+	}
+
+	#ensureLoop(): void {
+		if (this.#looping) {
+			this.#wake();
+			return;
+		}
+		this.#looping = true;
+		void this.#dispatch();
+	}
+
+	/** The one loop that starts items; it ends only at the check at the top of a turn. */
+	async #dispatch(): Promise<void> {
+		try {
+			for (;;) {
+				this.#woken = false;
+				if (this.#job.state !== 'running' || this.#stopping) break;
+				await this.#turn();
+			}
+		} catch (error) {
+			this.#pauseInMemory(`The job stopped on an error: ${messageOf(error)}`);
+		} finally {
+			this.#looping = false;
+			this.#waitingUntil = undefined;
+			this.#waitingFor = undefined;
+			this.#checkIdle();
+		}
+	}
+
+	/** One step of the loop: start an item, or wait for the reason none can start. */
+	async #turn(): Promise<void> {
+		if (this.#inFlight.size >= this.#options.concurrency) return this.#sleep();
+		const now = Date.now();
+		const { item, pool, wakeAt, wakeFor, blocked } = this.#nextItem(now);
+		if (!item) {
+			const drained = wakeAt === undefined && !blocked && !this.#open;
+			if (drained && this.#inFlight.size === 0) return this.#setState('done');
+			return this.#sleep(wakeAt, wakeFor);
+		}
+		const rateWaitMs = this.#limiter.waitMs(now);
+		if (rateWaitMs > 0) return this.#sleep(now + rateWaitMs, 'rate-limit');
+		if (this.#config.checkSpending) {
+			const reason = await this.#config.checkSpending(
+				{ ...item },
+				{ running: this.#inFlight.size }
+			);
+			if (reason) return this.pause(reason);
+			const stillQueued =
+				this.#find(item.key)?.status === 'queued' && !this.#inFlight.has(item.key);
+			if (this.#job.state !== 'running' || this.#stopping || !stillQueued) return;
+			if (this.#limiter.waitMs() > 0) return;
+		}
+		const key = pool?.acquire();
+		if (pool && key === undefined) return;
+		this.#startItem(item, key, pool);
+	}
+
+	#poolFor(item: JobItem): KeyPool | undefined {
+		const keys = this.#config.keys;
+		const pool = typeof keys === 'function' ? keys({ ...item }) : keys;
+		return pool && pool.size > 0 ? pool : undefined;
+	}
+
+	/** The first queued item that can start now, or when the first waiting one could. */
+	#nextItem(now: number): NextItem {
+		const next: NextItem = {
+			item: undefined,
+			pool: undefined,
+			wakeAt: undefined,
+			wakeFor: 'back-off',
+			blocked: false
+		};
+		const waitUntil = (at: number, reason: WaitReason) => {
+			if (next.wakeAt !== undefined && next.wakeAt <= at) return;
+			next.wakeAt = at;
+			next.wakeFor = reason;
+		};
+		for (const item of this.#job.items) {
+			if (item.status !== 'queued' || this.#inFlight.has(item.key)) continue;
+			const notBefore = this.#notBefore.get(item.key) ?? 0;
+			if (notBefore > now) {
+				waitUntil(notBefore, 'back-off');
+				continue;
+			}
+			if (this.#config.isReady && !this.#config.isReady({ ...item })) {
+				next.blocked = true;
+				continue;
+			}
+			const pool = this.#poolFor(item);
+			const keysWakeAt = pool?.nextWakeAt(now);
+			if (keysWakeAt !== undefined) {
+				waitUntil(keysWakeAt, 'keys');
+				continue;
+			}
+			return { ...next, item, pool };
+		}
+		return next;
+	}
+
+	#startItem(item: JobItem, key: string | undefined, pool: KeyPool | undefined): void {
+		const controller = new AbortController();
+		this.#inFlight.set(item.key, controller);
+		this.#notBefore.delete(item.key);
+		this.#limiter.record(Date.now());
+		this.#waitingUntil = undefined;
+		this.#waitingFor = undefined;
+		void this.#runItem(item.key, { key, pool }, item.attempts + 1, controller);
+	}
+
+	async #runItem(
+		itemKey: string,
+		{ key, pool }: KeyInUse,
+		attempt: number,
+		controller: AbortController
+	): Promise<void> {
+		try {
+			if (!(await this.#saveItem(itemKey, { status: 'running', attempts: attempt }))) {
+				const status = this.#job.state === 'cancelled' ? 'cancelled' : 'queued';
+				this.#patchMemory(itemKey, { status, attempts: attempt - 1 });
+				return;
+			}
+			const item = this.#find(itemKey);
+			if (!item) return;
+			if (controller.signal.aborted) throw abortError(controller.signal.reason);
+			const startedAt = Date.now();
+			await this.#config.work({ ...item }, { signal: controller.signal, key, attempt });
+			this.#latency.record(Date.now() - startedAt);
+			await this.#saveItem(itemKey, { status: 'done', lastError: null });
+		} catch (error) {
+			await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
+		} finally {
+			this.#inFlight.delete(itemKey);
+			this.#wake();
+			this.#checkIdle();
+		}
+	}
+
+	async #handleFailure(
+		itemKey: string,
+		{ key, pool }: KeyInUse,
+		attempt: number,
+		signal: AbortSignal,
+		error: unknown
+	): Promise<void> {
+		if (signal.aborted) {
+			await this.#saveItem(itemKey, { status: this.#stopping ? 'queued' : 'cancelled' });
+			return;
+		}
+		const item = this.#find(itemKey);
+		if (!item) return;
+		const verdict = this.#classify(error, item);
+		const retryAfterMs = verdict.retryAfterMs ?? retryAfterOf(error);
+		const lastError = verdict.message ?? messageOf(error);
+		const rotated = verdict.rotateKey === true && pool !== undefined && key !== undefined;
+		if (rotated) pool.rest(key, retryAfterMs);
+		if (!verdict.retryable || attempt >= this.#options.maxAttempts) {
+			await this.#saveItem(itemKey, { status: 'failed', lastError });
+			return;
+		}
+		const delayMs = rotated
+			? 0
+			: retryDelayMs(attempt, this.#options, retryAfterMs, this.#config.random);
+		this.#notBefore.set(itemKey, Date.now() + delayMs);
+		await this.#saveItem(itemKey, { status: 'queued', lastError });
+	}
+
+	#classify(error: unknown, item: JobItem): ErrorVerdict {
+		const classify = this.#config.classifyError ?? defaultClassifyError;
+		try {
+			return classify(error, { ...item });
+		} catch {
+			return defaultClassifyError(error);
+		}
+	}
+
+	#patchMemory(key: string, patch: JobItemPatch): void {
+		this.#job = patchJobItem(this.#job, key, patch) ?? this.#job;
+	}
+
+	/** Change an item in memory, save it, then tell listeners. False when the save failed. */
+	async #saveItem(key: string, patch: JobItemPatch): Promise<boolean> {
+		this.#patchMemory(key, patch);
+		const saved = await this.#persist(() => this.#store.updateJobItem(this.jobId, key, patch));
+		const item = this.#find(key);
+		if (item) this.#emit({ type: 'item', item });
+		return saved;
+	}
+
+	async #setState(state: Job['state'], reason?: string): Promise<void> {
+		this.#job = withJobState(this.#job, state, reason);
+		this.#wake();
+		this.#emit({ type: 'state' });
+		await this.#persist(() => this.#store.setJobState(this.jobId, state, reason));
+	}
+
+	/** Run a write; a failed write pauses the job with the reason, a vanished job is cancelled. */
+	async #persist(write: () => Promise<Job | undefined>): Promise<boolean> {
+		try {
+			if (await write()) return true;
+			this.#job = withJobState(this.#cancelQueued(this.#job), 'cancelled');
+			for (const controller of this.#inFlight.values()) controller.abort(abortError('Deleted.'));
+			this.#wake();
+			this.#emit({ type: 'state' });
+			return false;
+		} catch (error) {
+			this.#pauseInMemory(`Progress could not be saved (${messageOf(error)}).`);
+			return false;
+		}
+	}
+
+	#pauseInMemory(reason: string): void {
+		if (this.#job.state !== 'running') return;
+		this.#job = withJobState(this.#job, 'paused', reason);
+		this.#wake();
+		this.#emit({ type: 'state' });
+		this.#store.setJobState(this.jobId, 'paused', reason).catch(() => {});
+	}
+}

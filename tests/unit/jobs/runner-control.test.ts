@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryJobStore } from '$lib/jobs/job-store';
+import { JobRunner } from '$lib/jobs/runner';
+import { keys, runnerFor, settle, useFakeClock, wait } from './runner-helpers';
+
+beforeEach(useFakeClock);
+afterEach(() => vi.useRealTimers());
+
+describe('JobRunner.cancel', () => {
+	it('aborts the work in flight and cancels what was queued', async () => {
+		const signals: AbortSignal[] = [];
+		const { runner, store } = await runnerFor(keys(6), {
+			options: { concurrency: 2 },
+			work: async (_item, { signal }) => {
+				signals.push(signal);
+				await wait(10_000, signal);
+			}
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(1_000);
+		await runner.cancel();
+		const progress = await settle(runner);
+		expect(signals).toHaveLength(2);
+		expect(signals.every((signal) => signal.aborted)).toBe(true);
+		expect(progress).toMatchObject({ state: 'cancelled', cancelled: 6, done: 0, running: 0 });
+		const saved = store.peek(runner.jobId);
+		expect(saved?.state).toBe('cancelled');
+		expect(saved?.items.map((item) => item.status)).toEqual(keys(6).map(() => 'cancelled'));
+	});
+
+	it('keeps a result that arrived although the job was cancelled, so it is never paid twice', async () => {
+		const { runner } = await runnerFor(['a', 'b'], {
+			options: { concurrency: 1 },
+			work: () => wait(1_000)
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(500);
+		await runner.cancel();
+		await settle(runner);
+		expect(runner.items.map((item) => item.status)).toEqual(['done', 'cancelled']);
+	});
+
+	it('cancels one item and lets the rest run', async () => {
+		const { runner } = await runnerFor(['a', 'b', 'c'], {
+			options: { concurrency: 1 },
+			work: (_item, { signal }) => wait(1_000, signal)
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(10);
+		await runner.cancelItem('a');
+		await runner.cancelItem('c');
+		const progress = await settle(runner);
+		expect(runner.items.map((item) => item.status)).toEqual(['cancelled', 'done', 'cancelled']);
+		expect(progress.state).toBe('done');
+	});
+});
+
+describe('JobRunner.pause', () => {
+	it('holds the queue while in-flight items finish, and resume carries on', async () => {
+		const started: string[] = [];
+		const { runner, store } = await runnerFor(keys(6), {
+			options: { concurrency: 2, requestsPerMinute: 0 },
+			work: async (item) => {
+				started.push(item.key);
+				await wait(1_000);
+			}
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(500);
+		await runner.pause();
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(started).toHaveLength(2);
+		expect(runner.progress).toMatchObject({ state: 'paused', done: 2, queued: 4, running: 0 });
+		expect(store.peek(runner.jobId)?.state).toBe('paused');
+		await runner.resume();
+		const progress = await settle(runner);
+		expect(progress).toMatchObject({ state: 'done', done: 6 });
+		expect(started).toEqual(keys(6));
+	});
+
+	it('pauses with the reason the spending check gives, before the item starts', async () => {
+		let spent = 0;
+		let cap = 3;
+		const { runner, store } = await runnerFor(keys(5), {
+			options: { concurrency: 1 },
+			checkSpending: () => (spent >= cap ? `Spending cap of $${cap} reached.` : undefined),
+			work: async () => {
+				await wait(100);
+				spent += 1;
+			}
+		});
+		runner.start();
+		const paused = await settle(runner);
+		expect(paused).toMatchObject({
+			state: 'paused',
+			done: 3,
+			queued: 2,
+			pauseReason: 'Spending cap of $3 reached.'
+		});
+		expect(store.peek(runner.jobId)?.pauseReason).toBe('Spending cap of $3 reached.');
+		cap = 10;
+		await runner.resume();
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 5 });
+		expect(store.peek(runner.jobId)).not.toHaveProperty('pauseReason');
+	});
+});
+
+describe('JobRunner.addItems', () => {
+	it('keeps an open job waiting for items until it is closed', async () => {
+		const worked: string[] = [];
+		const { runner } = await runnerFor(['shot1'], {
+			keepOpen: true,
+			work: async (item) => {
+				worked.push(item.key);
+				await wait(100);
+			}
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(runner.progress).toMatchObject({ state: 'running', done: 1 });
+		await runner.addItems([{ key: 'shot2' }, { key: 'shot1' }]);
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(worked).toEqual(['shot1', 'shot2']);
+		expect(runner.state).toBe('running');
+		runner.close();
+		expect(await settle(runner)).toMatchObject({ state: 'done', total: 2, done: 2 });
+	});
+
+	it('starts an item only once its condition holds', async () => {
+		const ready = new Set(['a']);
+		const worked: string[] = [];
+		const { runner } = await runnerFor(['a', 'b'], {
+			isReady: (item) => ready.has(item.key),
+			work: async (item) => void worked.push(item.key)
+		});
+		runner.start();
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(worked).toEqual(['a']);
+		expect(runner.state).toBe('running');
+		ready.add('b');
+		runner.poke();
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 2 });
+		expect(worked).toEqual(['a', 'b']);
+	});
+
+	it('runs a finished job again for the new items', async () => {
+		const { runner } = await runnerFor(['a'], { work: () => wait(10) });
+		runner.start();
+		await settle(runner);
+		await runner.addItems([{ key: 'b' }]);
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 2 });
+	});
+});
+
+describe('JobRunner.stop', () => {
+	it('puts in-flight items back in the queue so another runner resumes them', async () => {
+		const store = createMemoryJobStore();
+		const { runner } = await runnerFor(
+			keys(3),
+			{
+				options: { concurrency: 2 },
+				work: (_item, { signal }) => wait(1_000, signal)
+			},
+			store
+		);
+		runner.start();
+		await vi.advanceTimersByTimeAsync(1_500);
+		await runner.stop();
+		const saved = store.peek(runner.jobId);
+		expect(saved?.state).toBe('running');
+		expect(saved?.items.map((item) => item.status)).toEqual(['done', 'done', 'queued']);
+		const worked: string[] = [];
+		const next = await JobRunner.open(runner.jobId, {
+			store,
+			work: async (item) => void worked.push(item.key)
+		});
+		next.start();
+		expect(await settle(next)).toMatchObject({ state: 'done', done: 3 });
+		expect(worked).toEqual(['item3']);
+	});
+});
+
+describe('JobRunner saving', () => {
+	it('pauses with a clear reason and starts no work when progress cannot be saved', async () => {
+		const store = createMemoryJobStore();
+		store.updateJobItem = async () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		let calls = 0;
+		const { runner } = await runnerFor(
+			keys(3),
+			{
+				work: async () => {
+					calls += 1;
+				}
+			},
+			store
+		);
+		runner.start();
+		const progress = await settle(runner);
+		expect(calls).toBe(0);
+		expect(progress.state).toBe('paused');
+		expect(progress.pauseReason).toMatch(/could not be saved.*quota/i);
+		expect(progress.queued).toBe(3);
+	});
+
+	it('cancels itself when its job is deleted while it runs', async () => {
+		const store = createMemoryJobStore();
+		const { runner } = await runnerFor(keys(3), { work: () => wait(100) }, store);
+		store.updateJobItem = async () => undefined;
+		runner.start();
+		expect((await settle(runner)).state).toBe('cancelled');
+	});
+});
