@@ -17,7 +17,8 @@ export function toPaddedTensor(image: RgbImage, pad: number): ort.Tensor {
 		for (let x = 0; x < w; x++) {
 			const sx = reflect(x - pad, image.width);
 			for (let c = 0; c < 3; c++) {
-				data[c * w * h + y * w + x] = (image.data[(sy * image.width + sx) * image.channels + c] ?? 0) / 255;
+				data[c * w * h + y * w + x] =
+					(image.data[(sy * image.width + sx) * image.channels + c] ?? 0) / 255;
 			}
 		}
 	}
@@ -25,7 +26,12 @@ export function toPaddedTensor(image: RgbImage, pad: number): ort.Tensor {
 }
 
 /** Crop the padding back off a model output and round it to bytes as the reference does. */
-export function fromPaddedTensor(out: ort.Tensor, width: number, height: number, offset: number): RgbImage {
+export function fromPaddedTensor(
+	out: ort.Tensor,
+	width: number,
+	height: number,
+	offset: number
+): RgbImage {
 	const [, , h, w] = out.dims as number[];
 	const values = out.data as Float32Array;
 	const data = new Uint8Array(width * height * 3);

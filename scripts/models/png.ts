@@ -1,0 +1,115 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+
+/** 8-bit pixels, interleaved, `channels` per pixel (3 = RGB, 4 = RGBA). */
+export interface RgbImage {
+	width: number;
+	height: number;
+	channels: 3 | 4;
+	data: Uint8Array;
+}
+
+const SIGNATURE = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+	let c = 0xffffffff;
+	for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, body: Uint8Array): Buffer {
+	const out = Buffer.alloc(12 + body.length);
+	out.writeUInt32BE(body.length, 0);
+	out.write(type, 4, 'latin1');
+	out.set(body, 8);
+	out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
+	return out;
+}
+
+/** Encode 8-bit RGB or RGBA pixels as a PNG (Paeth filter on every row, which suits photos). */
+export function encodePng(image: RgbImage): Uint8Array {
+	const { width, height, channels, data } = image;
+	const stride = width * channels;
+	const raw = Buffer.alloc((stride + 1) * height);
+	for (let y = 0; y < height; y++) {
+		raw[y * (stride + 1)] = 4;
+		for (let x = 0; x < stride; x++) {
+			const i = y * stride + x;
+			const a = x >= channels ? (data[i - channels] ?? 0) : 0;
+			const b = y > 0 ? (data[i - stride] ?? 0) : 0;
+			const c = x >= channels && y > 0 ? (data[i - stride - channels] ?? 0) : 0;
+			raw[y * (stride + 1) + 1 + x] = ((data[i] ?? 0) - paeth(a, b, c)) & 0xff;
+		}
+	}
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8);
+	return Buffer.concat([
+		SIGNATURE,
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(raw, { level: 9 })),
+		chunk('IEND', new Uint8Array())
+	]);
+}
+
+function paeth(a: number, b: number, c: number): number {
+	const p = a + b - c;
+	const pa = Math.abs(p - a);
+	const pb = Math.abs(p - b);
+	const pc = Math.abs(p - c);
+	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Decode an 8-bit, non-interlaced RGB, RGBA, grey or grey+alpha PNG to RGB or RGBA. */
+export function decodePng(bytes: Uint8Array): RgbImage {
+	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
+	let width = 0;
+	let height = 0;
+	let colorType = 0;
+	const idat: Buffer[] = [];
+	for (let offset = 8; offset < buf.length;) {
+		const length = buf.readUInt32BE(offset);
+		const type = buf.toString('latin1', offset + 4, offset + 8);
+		const body = buf.subarray(offset + 8, offset + 8 + length);
+		if (type === 'IHDR') {
+			width = body.readUInt32BE(0);
+			height = body.readUInt32BE(4);
+			colorType = body[9] ?? 0;
+			if (body[8] !== 8 || body[12] !== 0) throw new Error('only 8-bit, non-interlaced PNGs');
+		} else if (type === 'IDAT') idat.push(body);
+		offset += 12 + length;
+	}
+	const inChannels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colorType];
+	if (!inChannels) throw new Error(`unsupported PNG colour type ${colorType}`);
+	const raw = inflateSync(Buffer.concat(idat));
+	const stride = width * inChannels;
+	const pixels = new Uint8Array(stride * height);
+	for (let y = 0; y < height; y++) {
+		const filter = raw[y * (stride + 1)];
+		for (let x = 0; x < stride; x++) {
+			const i = y * stride + x;
+			const a = x >= inChannels ? (pixels[i - inChannels] ?? 0) : 0;
+			const b = y > 0 ? (pixels[i - stride] ?? 0) : 0;
+			const c = x >= inChannels && y > 0 ? (pixels[i - stride - inChannels] ?? 0) : 0;
+			const predictor = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter ?? 0];
+			if (predictor === undefined) throw new Error(`bad PNG filter ${filter}`);
+			pixels[i] = ((raw[y * (stride + 1) + 1 + x] ?? 0) + predictor) & 0xff;
+		}
+	}
+	const channels = inChannels === 2 || inChannels === 4 ? 4 : 3;
+	if (inChannels === channels) return { width, height, channels, data: pixels };
+	const data = new Uint8Array(width * height * channels);
+	for (let p = 0; p < width * height; p++) {
+		const grey = pixels[p * inChannels] ?? 0;
+		data.set([grey, grey, grey], p * channels);
+		if (channels === 4) data[p * 4 + 3] = pixels[p * 2 + 1] ?? 0;
+	}
+	return { width, height, channels, data };
+}

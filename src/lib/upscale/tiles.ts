@@ -1,0 +1,142 @@
+/** One axis of a tile: its first source pixel and its length. */
+export interface Span {
+	start: number;
+	size: number;
+}
+
+/** A rectangle of source pixels run through the model in one go, and its place in the grid. */
+export interface Tile {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	column: number;
+	row: number;
+}
+
+/** Tiles covering an image, with the per-axis spans they were built from. */
+export interface TilePlan {
+	columns: Span[];
+	rows: Span[];
+	tiles: Tile[];
+}
+
+function assertSize(name: string, value: number, min: number): void {
+	if (!Number.isInteger(value) || value < min)
+		throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+}
+
+/**
+ * Cover [0, length) with equal spans of `tile` (one span when it fits) whose neighbours share
+ * at least `overlap` pixels; equal sizes let a runtime reuse one compiled shape for every tile.
+ */
+export function planSpans(length: number, tile: number, overlap: number): Span[] {
+	assertSize('length', length, 1);
+	assertSize('tile', tile, 1);
+	assertSize('overlap', overlap, 0);
+	if (length <= tile) return [{ start: 0, size: length }];
+	if (overlap >= tile)
+		throw new RangeError(`overlap ${overlap} must be smaller than the tile ${tile}`);
+	const count = Math.ceil((length - overlap) / (tile - overlap));
+	return Array.from({ length: count }, (_, i) => ({
+		start: Math.round((i * (length - tile)) / (count - 1)),
+		size: tile
+	}));
+}
+
+/** Tiles of at most `tile` x `tile` covering width x height, neighbours sharing `overlap` px. */
+export function planTiles(width: number, height: number, tile: number, overlap: number): TilePlan {
+	const columns = planSpans(width, tile, overlap);
+	const rows = planSpans(height, tile, overlap);
+	const tiles = rows.flatMap((r, row) =>
+		columns.map((c, column) => ({
+			x: c.start,
+			y: r.start,
+			width: c.size,
+			height: r.size,
+			column,
+			row
+		}))
+	);
+	return { columns, rows, tiles };
+}
+
+/**
+ * Cross-fade weights along one axis for span `index`, at output resolution (`scale` output
+ * pixels per source pixel). On its inner edges (not at the image border) a span first ignores
+ * `margin` source pixels, where the model saw the tile's zero padding, then ramps up over the
+ * rest of `overlap`. Weights are normalised so all spans covering a pixel sum to exactly 1, and
+ * a tile's 2-D weight, weightsX[x] * weightsY[y], then also sums to 1. Needs 2 * margin < overlap.
+ */
+export function blendWeights(
+	spans: Span[],
+	index: number,
+	scale: number,
+	overlap: number,
+	margin = 0
+): Float32Array {
+	const span = spans[index];
+	if (!span) throw new RangeError(`no span ${index}`);
+	if (spans.length > 1 && 2 * margin >= overlap) {
+		throw new RangeError(`margin ${margin} leaves no cross-fade in an overlap of ${overlap}`);
+	}
+	const length = Math.max(...spans.map((s) => s.start + s.size));
+	const skip = margin * scale;
+	const ramp = (overlap - 2 * margin) * scale;
+	const rise = (distance: number): number =>
+		ramp <= 0 ? 1 : Math.min(1, Math.max(0, (distance - skip + 0.5) / ramp));
+	const weight = (s: Span, q: number): number => {
+		const end = s.start + s.size;
+		const fromStart = s.start === 0 ? 1 : rise(q - s.start * scale);
+		const toEnd = end === length ? 1 : rise(end * scale - q - 1);
+		return Math.min(fromStart, toEnd);
+	};
+	const weights = new Float32Array(span.size * scale);
+	for (let i = 0; i < weights.length; i++) {
+		const q = span.start * scale + i;
+		let total = 0;
+		for (const other of spans) {
+			if (q >= other.start * scale && q < (other.start + other.size) * scale)
+				total += weight(other, q);
+		}
+		weights[i] = weight(span, q) / total;
+	}
+	return weights;
+}
+
+/** Where a tile's upscaled, planar (channel-major) pixels are added into the output. */
+export interface TileTarget {
+	/** Planar output, `channels` planes of width x height, zeroed before the first tile. */
+	data: Float32Array;
+	width: number;
+	height: number;
+	channels: number;
+}
+
+/** Add one upscaled tile (planar, tile.width*scale x tile.height*scale) into the output, weighted. */
+export function accumulateTile(
+	target: TileTarget,
+	tile: Tile,
+	scale: number,
+	pixels: Float32Array,
+	weightsX: Float32Array,
+	weightsY: Float32Array
+): void {
+	const tw = tile.width * scale;
+	const th = tile.height * scale;
+	if (pixels.length !== tw * th * target.channels) {
+		throw new RangeError(`tile has ${pixels.length} values, expected ${tw * th * target.channels}`);
+	}
+	const plane = target.width * target.height;
+	for (let c = 0; c < target.channels; c++) {
+		for (let y = 0; y < th; y++) {
+			const wy = weightsY[y] ?? 0;
+			const out = c * plane + (tile.y * scale + y) * target.width + tile.x * scale;
+			const inRow = c * tw * th + y * tw;
+			for (let x = 0; x < tw; x++) {
+				target.data[out + x] =
+					(target.data[out + x] ?? 0) + (pixels[inRow + x] ?? 0) * wy * (weightsX[x] ?? 0);
+			}
+		}
+	}
+}
