@@ -153,7 +153,9 @@ function vocabularyValue(
 ): unknown {
 	const list: readonly unknown[] = options ?? VOCABULARY[field];
 	const wish = ctx.wishes[field];
-	if (ctx.count === 1 && wish && list.includes(wish)) return wish;
+	// A schema's enum may spell the wish differently ("Low angle" for "low-angle").
+	const granted = wish && list.find((value) => typeof value === 'string' && normalise(value) === normalise(wish));
+	if (ctx.count === 1 && granted) return granted;
 	if (field === 'transition') return ctx.index % 3 === 2 && list.length > 1 ? list[1] : list[0];
 	return pick(list, ctx.hash + ctx.index * 3 + field.length);
 }

@@ -1,8 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
-import type { Project, Shot } from '$lib/domain/types';
+import type { LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
+import { appendLog, listLogs } from '$lib/store/logs';
 import { onOtherTabChange } from '$lib/store/changes';
-import { getProject, updateProject } from '$lib/store/projects';
+import { addProjectCost, getProject, updateProject } from '$lib/store/projects';
 import {
 	addShot,
 	deleteShot,
@@ -32,6 +33,10 @@ export class ProjectState {
 	conflicts = $state<Record<string, ShotConflict[]>>({});
 	/** Unsaved edits exist (waiting for the debounce, in flight, or failed). */
 	dirty = $state(false);
+	/** The scene description as the person sees it (may be ahead of the store while typing). */
+	context = $state('');
+	/** The activity log, newest first. */
+	logs = $state.raw<LogEntry[]>([]);
 	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
 
 	readonly id: string;
@@ -43,6 +48,8 @@ export class ProjectState {
 	#inflight = new Map<string, ShotPatch>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#flushing: Promise<void> = Promise.resolve();
+	#contextTimer: ReturnType<typeof setTimeout> | undefined;
+	#contextPending = false;
 
 	constructor(id: string) {
 		this.id = id;
@@ -75,9 +82,11 @@ export class ProjectState {
 			return;
 		}
 		this.project = project;
+		this.context = project.context;
 		const shots = await listShots(this.id);
 		this.#stored = new Map(shots.map((shot) => [shot.id, shot]));
 		this.shots = shots.map((shot) => ({ ...shot }));
+		this.logs = await listLogs(this.id).catch(() => []);
 		this.status = 'ready';
 	}
 
@@ -92,6 +101,8 @@ export class ProjectState {
 			return;
 		}
 		this.project = project;
+		if (!this.#contextPending) this.context = project.context;
+		this.logs = await listLogs(this.id).catch(() => this.logs);
 		const fresh = await listShots(this.id);
 		const conflicts = { ...this.conflicts };
 		const next: Shot[] = [];
@@ -139,8 +150,88 @@ export class ProjectState {
 	/** Write every pending edit now; edits that fail stay pending and visible. */
 	flush(): Promise<void> {
 		clearTimeout(this.#timer);
-		this.#flushing = this.#flushing.then(() => this.#writePending());
+		clearTimeout(this.#contextTimer);
+		this.#flushing = this.#flushing.then(async () => {
+			await this.#writeContext();
+			await this.#writePending();
+		});
 		return this.#flushing;
+	}
+
+	/** The scene description changed (typed, or streamed in); written after a pause. */
+	setContext(text: string, { debounce = true } = {}): void {
+		this.context = text;
+		this.#contextPending = true;
+		this.dirty = true;
+		clearTimeout(this.#contextTimer);
+		if (debounce) this.#contextTimer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
+		else void this.flush();
+	}
+
+	async #writeContext(): Promise<void> {
+		if (!this.#contextPending) return;
+		this.#contextPending = false;
+		const text = this.context;
+		const result = await appStatus.guardWrite(() => updateProject(this.id, { context: text }));
+		if (!result.ok) this.#contextPending = true;
+		else if (result.value) this.project = result.value;
+		this.dirty = this.#contextPending || this.#pending.size > 0;
+	}
+
+	/** Save the shot count the director is asked for. */
+	async setShotCount(count: number): Promise<void> {
+		const result = await appStatus.guardWrite(() => updateProject(this.id, { shotCount: count }));
+		if (result.ok && result.value) this.project = result.value;
+	}
+
+	/** Add to the running cost of this storyboard. */
+	async addCost(usd: number): Promise<void> {
+		const result = await appStatus.guardWrite(() => addProjectCost(this.id, usd));
+		if (result.ok && result.value) this.project = result.value;
+	}
+
+	/** Add a line to the activity log (kept, newest 100 shown). */
+	async log(level: LogLevel, message: string): Promise<void> {
+		const result = await appStatus.guardWrite(() => appendLog(this.id, level, message));
+		if (result.ok) this.logs = [result.value, ...this.logs].slice(0, 100);
+	}
+
+	/** Save a shot the director just wrote, at the end of the storyboard. */
+	async appendShot(fields: Partial<Shot>): Promise<Shot | undefined> {
+		const result = await appStatus.guardWrite(() => addShot(this.id, fields));
+		if (!result.ok) return undefined;
+		this.#stored.set(result.value.id, result.value);
+		this.shots = [...this.shots, { ...result.value }];
+		return result.value;
+	}
+
+	/** Replace a shot's fields with new ones (a regenerated shot), over any unsaved edits. */
+	async replaceShotFields(shotId: string, fields: ShotPatch): Promise<boolean> {
+		await this.flush();
+		const result = await appStatus.guardWrite(() => updateShot(shotId, fields));
+		if (!result.ok || result.value.status !== 'saved') return false;
+		const saved = result.value.shot;
+		this.#stored.set(shotId, saved);
+		this.shots = this.shots.map((shot) => (shot.id === shotId ? { ...saved } : shot));
+		return true;
+	}
+
+	/** Delete several shots at once (the old set after a new one was generated); returns them for undo. */
+	async removeShots(shotIds: readonly string[]): Promise<Shot[]> {
+		const removed: Shot[] = [];
+		for (const id of shotIds) {
+			const result = await appStatus.guardWrite(() => deleteShot(id));
+			if (result.ok && result.value) removed.push(result.value);
+			this.#stored.delete(id);
+		}
+		this.shots = this.shots.filter((shot) => !shotIds.includes(shot.id));
+		return removed;
+	}
+
+	/** Put deleted shots back (undo). */
+	async restoreShots(shots: readonly Shot[]): Promise<void> {
+		for (const shot of shots) await appStatus.guardWrite(() => putShot(shot));
+		await this.refresh();
 	}
 
 	async #writePending(): Promise<void> {

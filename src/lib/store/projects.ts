@@ -110,6 +110,23 @@ export async function updateProject(id: string, patch: ProjectPatch): Promise<Pr
 	return next;
 }
 
+/** Add what an AI call cost to the project's running total (read and written in one transaction). */
+export async function addProjectCost(id: string, usd: number): Promise<Project | undefined> {
+	if (!(usd > 0)) return getProject(id);
+	const db = await getDb();
+	const tx = db.transaction(STORES.projects, 'readwrite');
+	const current = restoreProject(await tx.store.get(id));
+	if (!current) {
+		await tx.done;
+		return undefined;
+	}
+	const next: Project = { ...current, costUsd: current.costUsd + usd, updatedAt: Date.now(), revision: current.revision + 1 };
+	await tx.store.put(next);
+	await tx.done;
+	announceChange({ scope: 'project', projectId: id });
+	return next;
+}
+
 /** Put a project in the bin; `restoreFromBin` undoes it, `purgeProject` makes it final. */
 export function moveToBin(id: string): Promise<Project | undefined> {
 	return updateProject(id, { deletedAt: Date.now() });

@@ -1,0 +1,25 @@
+import OpenAI from 'openai';
+import type { Options } from './meta';
+
+/** Everything a call needs: the SDK pointed at the configured endpoint, and the options. */
+export interface AiContext {
+	client: OpenAI;
+	options: Options;
+}
+
+/**
+ * The SDK for the person's endpoint and key. Only the attribution headers OpenRouter documents
+ * are added; the key goes to this base URL and nowhere else.
+ */
+export function createAiClient(options: Options, apiKey: string): AiContext {
+	const origin = typeof location === 'undefined' ? 'https://maestro.local' : location.origin;
+	const client = new OpenAI({
+		baseURL: options.baseUrl,
+		apiKey,
+		dangerouslyAllowBrowser: true,
+		maxRetries: 2,
+		timeout: options.timeoutS * 1000,
+		defaultHeaders: { 'HTTP-Referer': origin, 'X-Title': 'Maestro' }
+	});
+	return { client, options };
+}

@@ -1,0 +1,132 @@
+import type { Shot } from '$lib/domain/types';
+import type { AiContext } from './client';
+import { AiOutputError } from './errors';
+import { directorMessages, PROMPT_VERSION, regenerateShotMessages, shotListSchema, type DirectorBrief } from './prompts';
+import { parseModelShot, toShotFields } from './shot-schema';
+import { ShotStreamParser } from './shot-stream';
+import { streamChat } from './stream';
+
+/** The outcome of a director run: what was kept, and what went wrong along the way. */
+export interface DirectorResult {
+	shotCount: number;
+	/** Things the person should know: skipped shots, a cut-off answer, a different count. */
+	problems: string[];
+	costUsd: number;
+	/** The model's whole answer, for "view raw output". */
+	raw: string;
+	promptVersion: string;
+}
+
+/** How many tokens to allow: enough for the shots asked for, never the model's maximum (402 risk). */
+export function directorMaxTokens(shotCount: number): number {
+	return 1200 + shotCount * 400;
+}
+
+function responseFormat(brief: Pick<DirectorBrief, 'structured'>, count: number) {
+	if (!brief.structured) return {};
+	return {
+		response_format: {
+			type: 'json_schema' as const,
+			json_schema: { name: 'storyboard_shots', strict: true, schema: shotListSchema(count) }
+		}
+	};
+}
+
+/**
+ * Stream a storyboard from the director model. Each shot goes to `onShot` the moment its JSON
+ * object is complete and valid (awaited in order, so it can be saved before the next one);
+ * `onText` sees the raw answer as it arrives. Throws AiOutputError when no usable shot came.
+ */
+export async function directShots(
+	signal: AbortSignal,
+	ai: AiContext,
+	brief: DirectorBrief,
+	onShot: (fields: Partial<Shot>, index: number) => Promise<void> | void,
+	onText: (piece: string) => void = () => {}
+): Promise<DirectorResult> {
+	const problems: string[] = [];
+	let kept = 0;
+	let saving: Promise<void> = Promise.resolve();
+	const parser = new ShotStreamParser((json, index) => {
+		const parsed = parseModelShot(json);
+		if (!parsed.ok) {
+			problems.push(`Shot ${index + 1} was skipped: ${parsed.reason}.`);
+			return;
+		}
+		if (kept >= brief.shotCount) return;
+		const position = kept++;
+		saving = saving.then(() => onShot(toShotFields(parsed.shot), position));
+	});
+	let result;
+	try {
+		result = await streamChat(
+			signal,
+			ai,
+			{
+				model: ai.options.directorModel,
+				messages: directorMessages(brief),
+				max_tokens: directorMaxTokens(brief.shotCount),
+				...responseFormat(brief, brief.shotCount)
+			},
+			(piece) => {
+				parser.push(piece);
+				onText(piece);
+			}
+		);
+	} finally {
+		await saving;
+	}
+	if (kept === 0) {
+		throw new AiOutputError(
+			result.finishReason === 'length'
+				? 'The model’s answer was cut off before the first shot was complete.'
+				: 'The model did not answer with shots in the expected format.',
+			parser.text
+		);
+	}
+	if (result.finishReason === 'length') {
+		problems.push(`The answer was cut off: ${kept} complete ${kept === 1 ? 'shot was' : 'shots were'} kept, the rest never arrived.`);
+	} else if (kept < brief.shotCount) {
+		problems.push(`Asked for ${brief.shotCount} shots, the model wrote ${kept}.`);
+	} else if (parser.count > brief.shotCount) {
+		problems.push(`The model wrote ${parser.count} shots; the first ${brief.shotCount} were kept.`);
+	}
+	return { shotCount: kept, problems, costUsd: result.costUsd, raw: parser.text, promptVersion: PROMPT_VERSION };
+}
+
+/** Rewrite one shot following the person's note; resolves to the new fields. */
+export async function regenerateShot(
+	signal: AbortSignal,
+	ai: AiContext,
+	shot: Shot,
+	neighbours: { before?: string; after?: string },
+	note: string,
+	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
+): Promise<{ fields: Partial<Shot>; costUsd: number; raw: string }> {
+	let fields: Partial<Shot> | undefined;
+	let reason = '';
+	const parser = new ShotStreamParser((json) => {
+		if (fields) return;
+		const parsed = parseModelShot(json);
+		if (parsed.ok) fields = toShotFields(parsed.shot);
+		else reason = parsed.reason;
+	});
+	const result = await streamChat(
+		signal,
+		ai,
+		{
+			model: ai.options.directorModel,
+			messages: regenerateShotMessages(shot, neighbours, note, brief),
+			max_tokens: directorMaxTokens(1),
+			...responseFormat(brief, 1)
+		},
+		(piece) => parser.push(piece)
+	);
+	if (!fields) {
+		throw new AiOutputError(
+			`The model did not answer with a usable shot${reason ? ` (${reason})` : ''}.`,
+			parser.text
+		);
+	}
+	return { fields, costUsd: result.costUsd, raw: parser.text };
+}

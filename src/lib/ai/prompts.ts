@@ -1,0 +1,141 @@
+import type OpenAI from 'openai';
+import { CAMERA_ANGLES, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
+import type { Shot } from '$lib/domain/types';
+
+/** Bumped whenever a prompt below changes; stored with what the prompts produced. */
+export const PROMPT_VERSION = 'maestro-prompts-1';
+
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
+
+const imagePart = (url: string): Part => ({ type: 'image_url', image_url: { url, detail: 'low' } });
+
+/** The vision request: describe the clip from its frames (text first, then the images). */
+export function contextMessages(frameUrls: readonly string[], clip: { durationS?: number }): Message[] {
+	const duration = clip.durationS ? ` The clip lasts ${clip.durationS.toFixed(1)} seconds.` : '';
+	return [
+		{
+			role: 'system',
+			content:
+				'You are a film editor writing scene notes for a storyboard artist. Be concrete and visual: setting, time of day, light, characters and their look, actions in order, camera style, mood. No preamble, no lists of frames, plain prose under 250 words.'
+		},
+		{
+			role: 'user',
+			content: [
+				{
+					type: 'text',
+					text: `Describe the scene shown by these ${frameUrls.length} frames, sampled in order from one video clip.${duration}`
+				},
+				...frameUrls.map(imagePart)
+			]
+		}
+	];
+}
+
+const VOCABULARY_HINT = `shotSize one of: ${SHOT_SIZES.join(', ')}. angle one of: ${CAMERA_ANGLES.join(', ')}. movement one of: ${MOVEMENTS.join(', ')}. transition: "cut" or "dissolve".`;
+
+/** The JSON schema for a list of exactly `count` shots (structured output). */
+export function shotListSchema(count: number) {
+	return {
+		type: 'object',
+		additionalProperties: false,
+		required: ['shots'],
+		properties: {
+			shots: {
+				type: 'array',
+				minItems: count,
+				maxItems: count,
+				items: {
+					type: 'object',
+					additionalProperties: false,
+					required: ['title', 'description', 'shotSize', 'angle', 'movement', 'durationS', 'transition', 'notes'],
+					properties: {
+						title: { type: 'string', description: 'A short name for the shot.' },
+						description: { type: 'string', description: 'What the image must show: subjects, action, setting, light.' },
+						shotSize: { type: 'string', enum: [...SHOT_SIZES] },
+						angle: { type: 'string', enum: [...CAMERA_ANGLES] },
+						movement: { type: 'string', enum: [...MOVEMENTS] },
+						durationS: { type: 'number', description: 'Seconds on screen.' },
+						transition: { type: 'string', enum: ['cut', 'dissolve'] },
+						sourceTimeS: { type: 'number', description: 'Where this shot starts in the source clip, in seconds, if it comes from the clip.' },
+						notes: { type: 'string', description: 'Sound, dialogue, props, anything else.' }
+					}
+				}
+			}
+		}
+	};
+}
+
+export interface DirectorBrief {
+	shotCount: number;
+	/** The scene description from the clip (may be empty for an idea). */
+	context: string;
+	/** The person's premise, for a storyboard from an idea. */
+	premise?: string;
+	/** The clip's length, so source times stay inside it. */
+	clipDurationS?: number;
+	/** The clip's middle frame as a data URL, when there is a clip. */
+	middleFrameUrl?: string;
+	/** Whether to ask for structured output or spell the format out in words. */
+	structured: boolean;
+}
+
+/** The director request: a storyboard of N shots from the context and/or premise. */
+export function directorMessages(brief: DirectorBrief): Message[] {
+	const lines = [
+		`Write a storyboard of exactly ${brief.shotCount} shots (shot count: ${brief.shotCount}).`,
+		brief.premise ? `Premise: ${brief.premise}` : '',
+		brief.context ? `Context: ${brief.context}` : '',
+		brief.clipDurationS
+			? `The shots come from the clip (duration: ${brief.clipDurationS.toFixed(1)} seconds): give each one its sourceTimeS.`
+			: '',
+		brief.structured
+			? ''
+			: `Answer with JSON only, no prose and no code fence: {"shots":[{"title","description","shotSize","angle","movement","durationS","transition","sourceTimeS","notes"}]}. ${VOCABULARY_HINT}`
+	].filter(Boolean);
+	const content: Part[] = [{ type: 'text', text: lines.join('\n') }];
+	if (brief.middleFrameUrl) content.push(imagePart(brief.middleFrameUrl));
+	return [
+		{
+			role: 'system',
+			content: `You are a film director planning shots for a storyboard. Each shot is one drawable frame: the description says exactly what the image shows (subjects, action, setting, light), in one to three sentences. Vary shot sizes and angles like a real sequence, keep characters and places consistent, and give realistic durations in seconds. ${VOCABULARY_HINT}`
+		},
+		{ role: 'user', content }
+	];
+}
+
+/** The request to rewrite one shot with the person's note, keeping its place in the sequence. */
+export function regenerateShotMessages(
+	shot: Pick<Shot, 'title' | 'description' | 'shotSize' | 'angle' | 'movement' | 'durationS' | 'transition' | 'notes'>,
+	neighbours: { before?: string; after?: string },
+	note: string,
+	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
+): Message[] {
+	const current = {
+		title: shot.title,
+		description: shot.description,
+		shotSize: shot.shotSize,
+		angle: shot.angle,
+		movement: shot.movement,
+		durationS: shot.durationS,
+		transition: shot.transition,
+		notes: shot.notes
+	};
+	const format = brief.structured
+		? ''
+		: ` Answer with JSON only: {"shots":[{"title","description","shotSize","angle","movement","durationS","transition","notes"}]}. ${VOCABULARY_HINT}`;
+	// The note comes last: it is what the model must act on.
+	const lines = [
+		'Rewrite this one shot of a storyboard (shot count: 1). Keep what the note does not ask to change.',
+		`Current shot: ${JSON.stringify(current)}`,
+		neighbours.before ? `The shot before: ${neighbours.before}` : '',
+		neighbours.after ? `The shot after: ${neighbours.after}` : '',
+		brief.premise ? `Premise: ${brief.premise}` : '',
+		brief.context ? `Context: ${brief.context}` : '',
+		`Note: ${note}`
+	].filter(Boolean);
+	return [
+		{ role: 'system', content: `You are a film director revising one shot of a storyboard.${format}` },
+		{ role: 'user', content: lines.join('\n') }
+	];
+}

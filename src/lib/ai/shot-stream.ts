@@ -1,0 +1,117 @@
+/**
+ * Finds the shot objects in a director's reply while it streams: each object of the shot list
+ * is handed over the moment its closing brace arrives, whatever way the text is split. It
+ * accepts `{"shots":[…]}`, a bare `[…]`, JSON inside a code fence, and prose around it.
+ */
+export class ShotStreamParser {
+	#text = '';
+	#scan = 0;
+	/** Nesting of the containers open at `#scan`: '{' or '['. */
+	#stack: string[] = [];
+	#inString = false;
+	#escaped = false;
+	/** Where the shot list's array opened (stack depth), once found. */
+	#listDepth = -1;
+	#objectStart = -1;
+	#rootClosed = false;
+	#lastKey = '';
+	#keyStart = -1;
+	readonly #onObject: (json: string, index: number) => void;
+	#count = 0;
+
+	constructor(onObject: (json: string, index: number) => void) {
+		this.#onObject = onObject;
+	}
+
+	/** Everything received so far (for "view raw output"). */
+	get text(): string {
+		return this.#text;
+	}
+
+	/** How many complete shot objects were handed over. */
+	get count(): number {
+		return this.#count;
+	}
+
+	/** True once the outermost JSON value closed. */
+	get complete(): boolean {
+		return this.#rootClosed;
+	}
+
+	/** Feed the next piece of streamed text. */
+	push(chunk: string): void {
+		this.#text += chunk;
+		const text = this.#text;
+		for (let i = this.#scan; i < text.length && !this.#rootClosed; i++) {
+			const ch = text[i]!;
+			if (this.#inString) {
+				if (this.#escaped) this.#escaped = false;
+				else if (ch === '\\') this.#escaped = true;
+				else if (ch === '"') {
+					this.#inString = false;
+					if (this.#keyStart >= 0) {
+						this.#lastKey = text.slice(this.#keyStart, i);
+						this.#keyStart = -1;
+					}
+				}
+				continue;
+			}
+			if (this.#stack.length === 0) {
+				// Outside any JSON value: skip prose and fences until a value starts.
+				if (ch === '{' || ch === '[') this.#open(ch, i);
+				continue;
+			}
+			switch (ch) {
+				case '"':
+					this.#inString = true;
+					// A string directly inside an object, right after '{' or ',', is a key.
+					this.#keyStart = this.#top() === '{' && this.#expectingKey(text, i) ? i + 1 : -1;
+					break;
+				case '{':
+				case '[':
+					this.#open(ch, i);
+					break;
+				case '}':
+				case ']':
+					this.#close(i);
+					break;
+			}
+		}
+		this.#scan = text.length;
+	}
+
+	#top(): string | undefined {
+		return this.#stack[this.#stack.length - 1];
+	}
+
+	#expectingKey(text: string, quote: number): boolean {
+		for (let j = quote - 1; j >= 0; j--) {
+			const c = text[j]!;
+			if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+			return c === '{' || c === ',';
+		}
+		return false;
+	}
+
+	#open(ch: string, at: number): void {
+		if (ch === '[' && this.#listDepth < 0) {
+			const root = this.#stack.length === 0;
+			const namedShots = this.#top() === '{' && this.#stack.length === 1 && /shots/i.test(this.#lastKey);
+			if (root || namedShots) this.#listDepth = this.#stack.length + 1;
+		}
+		this.#stack.push(ch);
+		if (ch === '{' && this.#listDepth > 0 && this.#stack.length === this.#listDepth + 1) {
+			this.#objectStart = at;
+		}
+	}
+
+	#close(at: number): void {
+		const depth = this.#stack.length;
+		const closing = this.#stack.pop();
+		if (closing === '{' && this.#objectStart >= 0 && depth === this.#listDepth + 1) {
+			this.#onObject(this.#text.slice(this.#objectStart, at + 1), this.#count++);
+			this.#objectStart = -1;
+		}
+		if (this.#stack.length === 0) this.#rootClosed = true;
+	}
+}

@@ -1,0 +1,219 @@
+import { getContext, setContext } from 'svelte';
+import { analyzeScene } from '$lib/ai/analyst';
+import { formatCost } from '$lib/ai/costs';
+import { directShots, regenerateShot } from '$lib/ai/director';
+import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
+import type { EditableShotField, ShotPatch } from '$lib/domain/shot';
+import type { Shot } from '$lib/domain/types';
+import { blobToDataUrl } from '$lib/util/data-url';
+import { appStatus } from './app-status.svelte';
+import type { ProjectState } from './project.svelte';
+import { settings } from './settings.svelte';
+
+export type AiTask = 'analyze' | 'direct' | 'regenerate';
+
+const EDITABLE: EditableShotField[] = ['title', 'description', 'shotSize', 'angle', 'movement', 'durationS', 'transition', 'notes'];
+
+/** Frames a vision request carries, and what the "what will be sent" line says about them. */
+export interface FramesToSend {
+	frames: Blob[];
+	durationS?: number;
+}
+
+/**
+ * The AI steps of one storyboard: analyze the clip, write the shots, rewrite one shot. Each
+ * result is saved the moment it exists; Cancel keeps what arrived; errors become one message.
+ */
+export class AiSession {
+	task = $state<AiTask | null>(null);
+	/** A plain-words line about what is happening ("Creating shot 2 of 5: Dusk"). */
+	status = $state('');
+	problem = $state<AiProblem | null>(null);
+	/** Things worth knowing about a run that still worked (skipped shots, a cut-off answer). */
+	notes = $state<string[]>([]);
+	/** The model's raw answer, shown when it could not be used. */
+	rawOutput = $state('');
+	/** Shots about to be replaced by the set being written. */
+	replacing = $state.raw<ReadonlySet<string>>(new Set());
+	/** The shot being rewritten. */
+	regenerating = $state<string | null>(null);
+	readonly #board: ProjectState;
+	#controller: AbortController | null = null;
+
+	/** Why AI actions cannot run right now, or null when they can. */
+	readonly blocked = $derived(
+		!appStatus.online
+			? 'Offline: AI steps need a network connection.'
+			: settings.loaded && !settings.hasKey
+				? 'Add your API key in Settings to use AI steps.'
+				: null
+	);
+
+	constructor(board: ProjectState) {
+		this.#board = board;
+	}
+
+	/** Stop the running step; what already arrived is kept. */
+	cancel(): void {
+		this.#controller?.abort();
+	}
+
+	async #run(task: AiTask, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+		if (this.task) return;
+		await settings.load();
+		this.#controller = new AbortController();
+		this.task = task;
+		this.problem = null;
+		this.notes = [];
+		this.rawOutput = '';
+		try {
+			await work(this.#controller.signal);
+		} catch (error) {
+			const problem = describeAiError(error, {
+				baseUrl: settings.options.baseUrl,
+				timeoutS: settings.options.timeoutS
+			});
+			if (error instanceof AiOutputError) this.rawOutput = error.rawOutput;
+			if (problem.kind === 'aborted') {
+				this.status = 'Cancelled. What arrived before is kept.';
+				await this.#board.log('info', `${taskName(task)} cancelled.`);
+			} else {
+				this.problem = problem;
+				this.status = '';
+				await this.#board.log('error', `${taskName(task)} failed: ${problem.message}`);
+			}
+		} finally {
+			this.task = null;
+			this.regenerating = null;
+			this.replacing = new Set();
+			this.#controller = null;
+		}
+	}
+
+	/** "Analyze": stream the scene description into Context from the sampled frames. */
+	analyze(input: FramesToSend): Promise<void> {
+		return this.#run('analyze', async (signal) => {
+			const ai = settings.ai();
+			const urls = await Promise.all(input.frames.map(blobToDataUrl));
+			const before = this.#board.context;
+			let text = '';
+			this.status = `Describing the scene from ${urls.length} frames…`;
+			this.#board.setContext('', { debounce: false });
+			try {
+				const result = await analyzeScene(signal, ai, urls, { durationS: input.durationS }, (piece) => {
+					text += piece;
+					this.#board.setContext(text);
+				});
+				await this.#board.flush();
+				await this.#board.addCost(result.costUsd);
+				this.status = `Scene described (${countWords(text)} words).`;
+				await this.#board.log('info', `Analyzed ${urls.length} frames with ${ai.options.contextModel} (${formatCost(result.costUsd)}).`);
+			} catch (error) {
+				// Nothing arrived: put back what was there before, so an error never empties Context.
+				if (!text) this.#board.setContext(before, { debounce: false });
+				await this.#board.flush();
+				throw error;
+			}
+		});
+	}
+
+	/** "Generate shots": the director writes the shots, each saved as soon as it is complete. */
+	generateShots(options: { replace: boolean; middleFrame?: Blob; clipDurationS?: number }): Promise<void> {
+		return this.#run('direct', async (signal) => {
+			const ai = settings.ai();
+			const project = this.#board.project!;
+			const count = project.shotCount;
+			const old = options.replace ? this.#board.shots.map((s) => s.id) : [];
+			this.replacing = new Set(old);
+			await this.#board.flush();
+			const model = settings.modelInfo(ai.options.directorModel);
+			this.status = `Asking ${ai.options.directorModel} for ${count} shots…`;
+			let raw = '';
+			const result = await directShots(
+				signal,
+				ai,
+				{
+					shotCount: count,
+					context: this.#board.context,
+					premise: project.source.prompt,
+					clipDurationS: options.clipDurationS,
+					middleFrameUrl: options.middleFrame ? await blobToDataUrl(options.middleFrame) : undefined,
+					structured: model?.structuredOutputs ?? false
+				},
+				async (fields, index) => {
+					this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
+					await this.#board.appendShot(fields);
+				},
+				(piece) => (raw += piece)
+			).catch(async (error: unknown) => {
+				this.rawOutput = raw;
+				throw error;
+			});
+			this.notes = result.problems;
+			if (result.problems.length) this.rawOutput = result.raw;
+			await this.#board.addCost(result.costUsd);
+			if (old.length) {
+				const removed = await this.#board.removeShots(old);
+				appStatus.toast({
+					message: `Replaced ${removed.length} earlier ${removed.length === 1 ? 'shot' : 'shots'}.`,
+					actionLabel: 'Undo',
+					action: () => this.#board.restoreShots(removed)
+				});
+			}
+			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
+			await this.#board.log(
+				result.problems.length ? 'warn' : 'info',
+				`Wrote ${result.shotCount} shots with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
+			);
+		});
+	}
+
+	/** Rewrite one shot following a note ("make it a low-angle close-up"); the others stay. */
+	regenerate(shot: Shot, note: string): Promise<void> {
+		return this.#run('regenerate', async (signal) => {
+			const ai = settings.ai();
+			const project = this.#board.project!;
+			const index = this.#board.shots.findIndex((s) => s.id === shot.id);
+			const neighbour = (i: number) => {
+				const other = this.#board.shots[i];
+				return other ? `${other.title}: ${other.description}` : undefined;
+			};
+			this.regenerating = shot.id;
+			this.status = `Rewriting shot ${index + 1}…`;
+			const result = await regenerateShot(signal, ai, shot, { before: neighbour(index - 1), after: neighbour(index + 1) }, note, {
+				context: this.#board.context,
+				premise: project.source.prompt,
+				structured: settings.modelInfo(ai.options.directorModel)?.structuredOutputs ?? false
+			});
+			const patch: ShotPatch = {};
+			for (const field of EDITABLE) {
+				if (result.fields[field] !== undefined) (patch as Record<string, unknown>)[field] = result.fields[field];
+			}
+			await this.#board.replaceShotFields(shot.id, patch);
+			await this.#board.addCost(result.costUsd);
+			this.status = `Shot ${index + 1} rewritten.`;
+			await this.#board.log('info', `Rewrote shot ${index + 1} (“${note}”) with ${ai.options.directorModel} (${formatCost(result.costUsd)}).`);
+		});
+	}
+}
+
+function taskName(task: AiTask): string {
+	return task === 'analyze' ? 'Analyze' : task === 'direct' ? 'Generate shots' : 'Regenerate shot';
+}
+
+/** Words in a text, for the count under Context. */
+export function countWords(text: string): number {
+	return text.trim() ? text.trim().split(/\s+/).length : 0;
+}
+
+const KEY = Symbol('ai-session');
+
+/** Share the storyboard's AI session with the workspace's components. */
+export function setAiContext(session: AiSession): AiSession {
+	return setContext(KEY, session);
+}
+
+/** The storyboard's AI session, from a component inside the workspace. */
+export function getAiContext(): AiSession {
+	return getContext<AiSession>(KEY);
+}

@@ -1,0 +1,172 @@
+import { readKeyInfo, type KeyInfo } from '$lib/ai/account';
+import { listModels, restoreSavedModelInfo, type ModelInfo, type ModelPurpose } from '$lib/ai/catalogue';
+import { createAiClient, type AiContext } from '$lib/ai/client';
+import { describeAiError, MissingKeyError } from '$lib/ai/errors';
+import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
+import { readSetting, writeSetting } from '$lib/store/settings';
+import { appStatus } from './app-status.svelte';
+
+const OPTIONS_KEY = 'ai-options';
+const REMEMBERED_KEY = 'api-key';
+const MODEL_CAPS_KEY = 'model-caps';
+/** The key for this browser session only: gone when the tab closes. */
+const SESSION_KEY = 'maestro.api-key';
+
+export type ConnectionState =
+	| { status: 'idle' }
+	| { status: 'testing' }
+	| { status: 'ok'; info: KeyInfo | null; modelCount: number }
+	| { status: 'error'; message: string };
+
+function sessionStore(): Storage | undefined {
+	try {
+		return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The AI settings and the API key, as Settings edits them and the AI steps read them. */
+class SettingsState {
+	options = $state<Options>({ ...defaultOptions });
+	apiKey = $state('');
+	rememberKey = $state(false);
+	loaded = $state(false);
+	connection = $state<ConnectionState>({ status: 'idle' });
+	models = $state.raw<Partial<Record<ModelPurpose, ModelInfo[]>>>({});
+	modelsError = $state<string | null>(null);
+	/** What we know of models picked before (structured output, modalities), kept across visits. */
+	modelCaps = $state.raw<Record<string, ModelInfo>>({});
+	readonly hasKey = $derived(this.apiKey.trim().length > 0);
+	#loading: Promise<void> | undefined;
+
+	/** Read saved settings once; later calls wait for the first. */
+	load(): Promise<void> {
+		this.#loading ??= this.#read();
+		return this.#loading;
+	}
+
+	async #read(): Promise<void> {
+		try {
+			this.options = await readSetting(OPTIONS_KEY, restoreOptions);
+			const remembered = await readSetting(REMEMBERED_KEY, (raw) => (typeof raw === 'string' ? raw : ''));
+			const caps = await readSetting(MODEL_CAPS_KEY, (raw) =>
+				Array.isArray(raw) ? raw.map(restoreSavedModelInfo).filter((m): m is ModelInfo => m !== null) : []
+			);
+			this.modelCaps = Object.fromEntries(caps.map((m) => [m.id, m]));
+			this.rememberKey = remembered !== '';
+			this.apiKey = remembered || sessionStore()?.getItem(SESSION_KEY) || '';
+		} catch {
+			// Unreadable settings fall back to defaults; nothing here is worth stranding the app.
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	/** Change and save options; values are checked and bounded first. */
+	async saveOptions(patch: Partial<Options>): Promise<void> {
+		const next = restoreOptions({ ...this.options, ...patch });
+		const endpointChanged = patch.baseUrl !== undefined && next.baseUrl !== this.options.baseUrl;
+		this.options = next;
+		await appStatus.guardWrite(() => writeSetting(OPTIONS_KEY, $state.snapshot(next)));
+		if (endpointChanged) {
+			// Another endpoint has other models: list those instead.
+			this.models = {};
+			this.connection = { status: 'idle' };
+			if (appStatus.online) await this.loadModels(AbortSignal.timeout(30_000));
+		}
+	}
+
+	/** Use this key; keep it on this device only when `remember` is set. */
+	async setKey(key: string, remember: boolean): Promise<void> {
+		const trimmed = key.trim();
+		this.apiKey = trimmed;
+		this.rememberKey = remember;
+		this.connection = { status: 'idle' };
+		sessionStore()?.setItem(SESSION_KEY, trimmed);
+		await appStatus.guardWrite(() => writeSetting(REMEMBERED_KEY, remember ? trimmed : ''));
+	}
+
+	/** Remove the key from memory, this session and this device. */
+	async forgetKey(): Promise<void> {
+		this.apiKey = '';
+		this.rememberKey = false;
+		this.connection = { status: 'idle' };
+		sessionStore()?.removeItem(SESSION_KEY);
+		await appStatus.guardWrite(() => writeSetting(REMEMBERED_KEY, ''));
+	}
+
+	/** The SDK for the current endpoint and key; throws MissingKeyError without a key. */
+	ai(): AiContext {
+		if (!this.hasKey) throw new MissingKeyError();
+		return createAiClient($state.snapshot(this.options), this.apiKey);
+	}
+
+	/** What Maestro knows of a model (from the lists fetched before). */
+	modelInfo(id: string): ModelInfo | undefined {
+		for (const list of Object.values(this.models)) {
+			const found = list?.find((m) => m.id === id);
+			if (found) return found;
+		}
+		return this.modelCaps[id];
+	}
+
+	/** "Test connection": ask about the key, falling back to the model list on endpoints without /key. */
+	async testConnection(signal: AbortSignal): Promise<void> {
+		this.connection = { status: 'testing' };
+		try {
+			const ai = this.ai();
+			let info: KeyInfo | null = null;
+			try {
+				info = await readKeyInfo(signal, ai);
+			} catch (error) {
+				// Other OpenAI-compatible servers have no /key: a model list proves the connection.
+				if (describeAiError(error).status !== 404) throw error;
+			}
+			const models = await listModels(signal, ai, 'director');
+			this.connection = { status: 'ok', info, modelCount: models.length };
+		} catch (error) {
+			const problem = describeAiError(error, { baseUrl: this.options.baseUrl, timeoutS: this.options.timeoutS });
+			this.connection = problem.kind === 'aborted' ? { status: 'idle' } : { status: 'error', message: problem.message };
+		}
+	}
+
+	/** Fetch the model lists for every purpose (the catalogue needs no key on OpenRouter). */
+	async loadModels(signal: AbortSignal): Promise<void> {
+		this.modelsError = null;
+		try {
+			const ai = createAiClient($state.snapshot(this.options), this.apiKey || 'no-key');
+			const [context, director, image] = await Promise.all([
+				listModels(signal, ai, 'context'),
+				listModels(signal, ai, 'director'),
+				listModels(signal, ai, 'image')
+			]);
+			this.models = { context, director, image };
+			await this.#rememberCaps();
+		} catch (error) {
+			const problem = describeAiError(error, { baseUrl: this.options.baseUrl });
+			if (problem.kind !== 'aborted') this.modelsError = `The model lists could not be loaded. ${problem.message}`;
+		}
+	}
+
+	async #rememberCaps(): Promise<void> {
+		const chosen = [this.options.contextModel, this.options.directorModel, this.options.imageModel];
+		const caps = { ...this.modelCaps };
+		for (const id of chosen) {
+			const info = this.modelInfo(id);
+			if (info) caps[id] = info;
+		}
+		this.modelCaps = caps;
+		await appStatus.guardWrite(() => writeSetting(MODEL_CAPS_KEY, Object.values(caps)));
+	}
+
+	/** Pick a model for a purpose and remember what it can do. */
+	async chooseModel(purpose: ModelPurpose, id: string): Promise<void> {
+		const field = purpose === 'context' ? 'contextModel' : purpose === 'director' ? 'directorModel' : 'imageModel';
+		await this.saveOptions({ [field]: id });
+		await this.#rememberCaps();
+	}
+}
+
+export const settings = new SettingsState();
+export { cleanBaseUrl };

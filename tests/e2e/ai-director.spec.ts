@@ -1,0 +1,142 @@
+import { test, expect } from '../fake-openrouter/playwright';
+import { connectToFake, TEST_KEY } from './support/ai';
+import { createStoryboard, shotTitles } from './support/app';
+
+const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
+
+test('settings: save a key, test the connection, see models with prices', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await page.getByRole('button', { name: 'Test connection' }).click();
+	await expect(page.getByText(/Connected: \d+ models available/)).toBeVisible();
+	await expect(page.getByText('Free tier')).toBeVisible();
+	await expect(page.getByText('No limit on this key')).toBeVisible();
+	await expect(page.getByTestId('price-director')).toContainText(/per M tokens/);
+	await expect(page.getByText(/\d+ vision, \d+ text and \d+ image models listed/)).toBeVisible();
+
+	const keyRequest = fake.requests({ path: '/key' }).at(-1)!;
+	expect(keyRequest.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+	expect(keyRequest.headers['http-referer']).toBe(new URL(page.url()).origin);
+	expect(keyRequest.headers['x-title']).toBe('Maestro');
+	expect(keyRequest.unknownHeaders).toEqual([]);
+
+	// Not remembered: the key lives for this tab's session only.
+	await page.reload();
+	await expect(page.getByLabel('API key', { exact: true })).toHaveValue(TEST_KEY);
+	const otherTab = await page.context().newPage();
+	await otherTab.goto('/settings');
+	await expect(otherTab.getByLabel('Base URL')).toHaveValue(fake.url);
+	await expect(otherTab.getByLabel('API key', { exact: true })).toHaveValue('');
+	await expect(otherTab.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+});
+
+test('a bad key is refused with a pointer to Settings', async ({ page, fake }) => {
+	await connectToFake(page, fake, { key: 'sk-or-v1-bad-key' });
+	await page.getByRole('button', { name: 'Test connection' }).click();
+	await expect(page.getByText(/The API key was refused \(User not found\.\)/)).toBeVisible();
+});
+
+test('an idea becomes shots that appear one by one, each saved as it arrives', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ tokenDelayMs: 25, charsPerChunk: 6 });
+	await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('4');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+
+	await expect(page.getByRole('article', { name: 'Shot 1' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /Creating shot \d of 4/ })).toBeVisible();
+	// The first card is on screen while the answer is still streaming.
+	expect(fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!.finished).toBe(false);
+	await expect(page.getByRole('article', { name: /^Shot \d$/ })).toHaveCount(4);
+	await expect(page.getByText('4 shots written.')).toBeVisible();
+
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain(PREMISE);
+	expect(request.body?.text).toContain('shot count: 4');
+	expect(request.headers['http-referer']).toBe(new URL(page.url()).origin);
+	expect(request.unknownHeaders).toEqual([]);
+
+	const first = page.getByRole('article', { name: 'Shot 1' });
+	await expect(first.getByLabel('Description')).not.toHaveValue('');
+	await expect(page.getByTestId('project-cost')).not.toHaveText('$0.00 spent');
+	await page.getByText(/^Activity/).click();
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(/Wrote 4 shots with openai\/gpt-4o-mini/);
+
+	const titles = await shotTitles(page);
+	await page.reload();
+	await expect.poll(() => shotTitles(page)).toEqual(titles);
+});
+
+test('reloading mid-stream keeps the shots received so far', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ tokenDelayMs: 30, charsPerChunk: 6 });
+	await createStoryboard(page, 'Interrupted', 'idea', PREMISE);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByRole('article', { name: 'Shot 2' })).toBeVisible();
+	const before = await shotTitles(page);
+	await page.reload();
+	await expect(page.getByRole('article', { name: 'Shot 2' })).toBeVisible();
+	const after = await shotTitles(page);
+	expect(after.slice(0, before.length)).toEqual(before);
+	await expect(page.getByRole('button', { name: 'Generate shots' })).toBeEnabled();
+});
+
+test('Cancel stops the director and keeps what arrived', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ tokenDelayMs: 30, charsPerChunk: 6 });
+	await createStoryboard(page, 'Cancelled', 'idea', PREMISE);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByRole('article', { name: 'Shot 1' })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByText('Cancelled. What arrived before is kept.')).toBeVisible();
+	const kept = await shotTitles(page);
+	expect(kept.length).toBeGreaterThanOrEqual(1);
+	await expect.poll(() => fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!.disconnected).toBe(true);
+	await page.reload();
+	await expect.poll(() => shotTitles(page)).toEqual(kept);
+});
+
+test('regenerate one shot with a note; the others stay', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Rewrite', 'idea', PREMISE);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('5 shots written.')).toBeVisible();
+	const before = await shotTitles(page);
+	await page.getByRole('button', { name: 'Regenerate shot 2' }).click();
+	await page.getByLabel('Note for the director').fill('make it a low-angle close-up');
+	await page.getByRole('button', { name: 'Rewrite shot 2' }).click();
+	await expect(page.getByText('Shot 2 rewritten.')).toBeVisible();
+	const second = page.getByRole('article', { name: 'Shot 2' });
+	await expect(second.getByLabel('Shot size')).toHaveValue('Close-up');
+	await expect(second.getByLabel('Camera angle')).toHaveValue('Low angle');
+	const after = await shotTitles(page);
+	expect([after[0], ...after.slice(2)]).toEqual([before[0], ...before.slice(2)]);
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain('make it a low-angle close-up');
+});
+
+test('generating again replaces the old shots, with undo', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Second take', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('3 shots written.')).toBeVisible();
+	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Title').fill('Hand-edited');
+	await expect(page.getByLabel('Replace the current 3 shots')).toBeChecked();
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('Replaced 3 earlier shots.')).toBeVisible();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(3);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(6);
+	expect(await shotTitles(page)).toContain('Hand-edited');
+});
+
+test('structured output is requested from a model that lists it, across reloads', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Structured', 'idea', PREMISE);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('5 shots written.')).toBeVisible();
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.responseFormat?.type).toBe('json_schema');
+});
