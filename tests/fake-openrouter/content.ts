@@ -246,13 +246,17 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	const clipSeconds = Number(
 		/duration\D{0,20}(\d+(?:\.\d+)?)/i.exec(summary.text)?.[1] ?? count * 4
 	);
-	const lastUser = summary.text.split('\n').slice(-3).join(' ').toLowerCase();
+	const lines = summary.text.split('\n');
 	const wishes: ShotContext['wishes'] = {};
-	for (const field of Object.keys(VOCABULARY) as (keyof typeof VOCABULARY)[]) {
-		const found = VOCABULARY[field].find(
-			(word) => lastUser.includes(word) || lastUser.includes(word.replace(/-/g, ' '))
-		);
-		if (found) wishes[field] = found;
+	// The last line (the note) speaks first; the two before it only fill what it leaves open.
+	for (const text of [lines.slice(-1), lines.slice(-3)].map((l) => l.join(' ').toLowerCase())) {
+		for (const field of Object.keys(VOCABULARY) as (keyof typeof VOCABULARY)[]) {
+			if (wishes[field]) continue;
+			// Longest words first, so "extreme-close-up" is not read as "close-up".
+			const words = [...VOCABULARY[field]].sort((a, b) => b.length - a.length);
+			const found = words.find((word) => text.includes(word) || text.includes(word.replace(/-/g, ' ')));
+			if (found) wishes[field] = found;
+		}
 	}
 	const root = isRecord(summary.responseFormat?.schema) ? summary.responseFormat.schema : null;
 	const itemSchema = root ? resolveRef(shotsArraySchema(root)?.items, root) : null;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeScene } from '$lib/ai/analyst';
+import { createAiClient } from '$lib/ai/client';
+import { directShots, regenerateShot } from '$lib/ai/director';
+import { AiOutputError, describeAiError } from '$lib/ai/errors';
+import { defaultOptions } from '$lib/ai/meta';
+import { createShot } from '$lib/domain/shot';
+import type { Shot } from '$lib/domain/types';
+import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
+
+const fake = useFake();
+const KEY = 'sk-or-v1-test-key-0001';
+
+function ai(directorModel = 'openai/gpt-4o-mini', maxRetries?: number) {
+	const context = createAiClient({ ...defaultOptions, baseUrl: fake().url, directorModel, contextModel: 'google/gemini-2.5-flash' }, KEY);
+	if (maxRetries !== undefined) context.client = context.client.withOptions({ maxRetries });
+	return context;
+}
+
+const brief = { shotCount: 4, context: '', premise: 'A lighthouse keeper finds a bottle.', structured: true };
+
+async function collect(model?: string, overrides: Partial<typeof brief> = {}) {
+	const shots: Partial<Shot>[] = [];
+	const result = await directShots(new AbortController().signal, ai(model), { ...brief, ...overrides }, (fields) => {
+		shots.push(fields);
+	});
+	return { shots, result };
+}
+
+describe('directShots', () => {
+	it('emits every shot in order with our vocabulary and the cost', async () => {
+		const { shots, result } = await collect();
+		expect(shots).toHaveLength(4);
+		expect(result.problems).toEqual([]);
+		expect(result.costUsd).toBeGreaterThan(0);
+		for (const shot of shots) {
+			expect(shot.title).toBeTruthy();
+			expect(shot.description).toBeTruthy();
+			expect(['cut', 'dissolve']).toContain(shot.transition);
+			expect(shot.shotSize?.[0]).toBe(shot.shotSize?.[0]?.toUpperCase());
+		}
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.responseFormat?.type).toBe('json_schema');
+		expect(request.body?.text).toContain('shot count: 4');
+	});
+
+	it('hands each shot over before the stream ends', async () => {
+		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 8 });
+		const seenWhileStreaming: boolean[] = [];
+		await directShots(new AbortController().signal, ai(), brief, () => {
+			seenWhileStreaming.push(!fake().log.at(-1)!.finished);
+		});
+		expect(seenWhileStreaming.slice(0, 3)).toEqual([true, true, true]);
+	});
+
+	it('reads a model that ignores the schema and fences its JSON', async () => {
+		const { shots } = await collect('anthropic/claude-sonnet-4.5', { structured: false });
+		expect(shots).toHaveLength(4);
+	});
+
+	it('keeps complete shots of a truncated answer and says the rest is missing', async () => {
+		fake().setMode({ outcome: 'truncate' });
+		const { shots, result } = await collect();
+		expect(shots.length).toBeGreaterThan(0);
+		expect(shots.length).toBeLessThan(4);
+		expect(result.problems[0]).toMatch(/cut off/);
+		expect(result.raw).toContain('"shots"');
+	});
+
+	it('reports a different number of shots than asked', async () => {
+		fake().setMode({ shotCount: 2 });
+		const { shots, result } = await collect();
+		expect(shots).toHaveLength(2);
+		expect(result.problems).toEqual(['Asked for 4 shots, the model wrote 2.']);
+	});
+
+	it('throws AiOutputError with the raw text when no shot is usable', async () => {
+		fake().setMode({ outcome: 'empty' });
+		const error = await collect().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(AiOutputError);
+		expect(describeAiError(error).kind).toBe('output');
+	});
+
+	it('throws a mid-stream error after handing over what arrived', async () => {
+		fake().setMode({ outcome: 'midstream-502' });
+		const shots: Partial<Shot>[] = [];
+		const error = await directShots(new AbortController().signal, ai(), brief, (fields) => {
+			shots.push(fields);
+		}).catch((e: unknown) => e);
+		expect(describeAiError(error).kind).toBe('stream');
+		expect(shots.length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('stops on abort and says it was cancelled', async () => {
+		fake().setMode({ tokenDelayMs: 20 });
+		const controller = new AbortController();
+		const error = await directShots(controller.signal, ai(), brief, () => controller.abort()).catch((e: unknown) => e);
+		expect(describeAiError(error).kind).toBe('aborted');
+	});
+
+	it('retries 429s, honouring Retry-After, before giving up', async () => {
+		fake().setMode({ retryAfterS: 0.05 });
+		fake().script([429, 429, 200], { path: '/chat/completions' });
+		const shots: Partial<Shot>[] = [];
+		await directShots(new AbortController().signal, ai('openai/gpt-4o-mini', 2), brief, (f) => {
+			shots.push(f);
+		});
+		expect(shots).toHaveLength(4);
+		expect(fake().requests({ method: 'POST', path: '/chat/completions' }).map((r) => r.status)).toEqual([429, 429, 200]);
+	});
+});
+
+describe('regenerateShot', () => {
+	it('follows the note and returns the new fields', async () => {
+		const shot = createShot('p', 0, { title: 'Dock', description: 'A wide dock.', shotSize: 'Wide', angle: 'High angle' });
+		const { fields } = await regenerateShot(new AbortController().signal, ai(), shot, {}, 'make it a low-angle close-up', {
+			context: '',
+			premise: 'A dock at dawn.',
+			structured: true
+		});
+		expect(fields.shotSize).toBe('Close-up');
+		expect(fields.angle).toBe('Low angle');
+	});
+});
+
+describe('analyzeScene', () => {
+	it('sends every frame as an image part and streams the description', async () => {
+		let streamed = '';
+		const result = await analyzeScene(new AbortController().signal, ai(), [TINY_JPEG, TINY_JPEG, TINY_JPEG], { durationS: 6 }, (piece) => {
+			streamed += piece;
+		});
+		expect(streamed).toBe(result.text);
+		expect(result.text).toMatch(/3 images/);
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.imageCount).toBe(3);
+		expect(request.headers['http-referer']).toBeDefined();
+		expect(request.headers['x-title']).toBe('Maestro');
+	});
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { formatCost, usageCost } from '$lib/ai/costs';
+import { cleanBaseUrl, restoreOptions } from '$lib/ai/meta';
+import { normaliseCameraTerm, parseModelShot, toShotFields } from '$lib/ai/shot-schema';
+import { CAMERA_ANGLES, SHOT_SIZES } from '$lib/domain/shot';
+
+describe('normaliseCameraTerm', () => {
+	it('maps model spellings onto our vocabulary', () => {
+		expect(normaliseCameraTerm('extreme-close-up', SHOT_SIZES, 'Medium')).toBe('Extreme close-up');
+		expect(normaliseCameraTerm('LOW ANGLE', CAMERA_ANGLES, 'Eye level')).toBe('Low angle');
+		expect(normaliseCameraTerm('overhead', CAMERA_ANGLES, 'Eye level')).toBe("Bird's-eye");
+		expect(normaliseCameraTerm('ECU', SHOT_SIZES, 'Medium')).toBe('Extreme close-up');
+	});
+
+	it('keeps a term it does not know, and falls back when there is none', () => {
+		expect(normaliseCameraTerm('two-shot', SHOT_SIZES, 'Medium')).toBe('Two-shot');
+		expect(normaliseCameraTerm('  ', SHOT_SIZES, 'Medium')).toBe('Medium');
+	});
+});
+
+describe('parseModelShot', () => {
+	it('accepts a good shot, coercing numbers sent as strings', () => {
+		const parsed = parseModelShot('{"title":"A","description":"B","durationS":"4.5","transition":"Dissolve"}');
+		expect(parsed.ok).toBe(true);
+		if (parsed.ok) expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 4.5, transition: 'dissolve' });
+	});
+
+	it('says why a shot is unusable', () => {
+		expect(parseModelShot('{"title":"A"}')).toEqual({ ok: false, reason: expect.stringContaining('description') });
+		expect(parseModelShot('{"title":')).toEqual({ ok: false, reason: 'it is not valid JSON' });
+	});
+
+	it('bounds durations and keeps source times to the centisecond', () => {
+		const parsed = parseModelShot('{"title":"A","description":"B","durationS":9999,"sourceTimeS":3.14159}');
+		if (!parsed.ok) throw new Error('should parse');
+		expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 600, sourceTimeS: 3.14 });
+	});
+});
+
+describe('usageCost and formatCost', () => {
+	it('reads usage.cost in numbers or strings and ignores nonsense', () => {
+		expect(usageCost({ cost: 0.0123 })).toBe(0.0123);
+		expect(usageCost({ cost: '0.5' })).toBe(0.5);
+		expect(usageCost({ cost: -1 })).toBe(0);
+		expect(usageCost(undefined)).toBe(0);
+	});
+
+	it('shows small amounts with useful digits', () => {
+		expect(formatCost(0)).toBe('$0.00');
+		expect(formatCost(0.00042)).toBe('$0.00042');
+		expect(formatCost(0.0345)).toBe('$0.035');
+		expect(formatCost(12.3)).toBe('$12.30');
+	});
+});
+
+describe('restoreOptions', () => {
+	it('fills defaults and bounds limits', () => {
+		const options = restoreOptions({ concurrency: 99, requestsPerMinute: 'x', timeoutS: 1, baseUrl: 'ftp://nope' });
+		expect(options.concurrency).toBe(16);
+		expect(options.requestsPerMinute).toBe(20);
+		expect(options.timeoutS).toBe(10);
+		expect(options.baseUrl).toBe('https://openrouter.ai/api/v1');
+	});
+
+	it('cleans a base URL', () => {
+		expect(cleanBaseUrl(' http://localhost:8080/v1/ ')).toBe('http://localhost:8080/v1');
+		expect(cleanBaseUrl('not a url')).toBeUndefined();
+	});
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ShotStreamParser } from '$lib/ai/shot-stream';
+
+function parseInPieces(text: string, sizes: number[] | 'chars'): unknown[] {
+	const shots: unknown[] = [];
+	const parser = new ShotStreamParser((json) => shots.push(JSON.parse(json)));
+	if (sizes === 'chars') for (const ch of text) parser.push(ch);
+	else {
+		let at = 0;
+		for (const size of sizes) {
+			parser.push(text.slice(at, at + size));
+			at += size;
+		}
+		parser.push(text.slice(at));
+	}
+	return shots;
+}
+
+const reply = JSON.stringify({
+	shots: [
+		{ title: 'Dusk', description: 'Market {wide} with "quotes" and \\ slashes', tags: ['a', '[b]'] },
+		{ title: 'Courier', description: 'Nested', extra: { deep: { deeper: [1, 2, { x: '}' }] } } },
+		{ title: '夜', description: 'Unicode' }
+	]
+});
+
+describe('ShotStreamParser', () => {
+	it('hands over each shot when its object closes, not before', () => {
+		const seen: number[] = [];
+		const parser = new ShotStreamParser((_json, index) => seen.push(index));
+		const secondStart = reply.indexOf('{"title":"Courier"');
+		parser.push(reply.slice(0, secondStart));
+		expect(seen).toEqual([0]);
+		parser.push(reply.slice(secondStart, secondStart + 20));
+		expect(seen).toEqual([0]);
+		parser.push(reply.slice(secondStart + 20));
+		expect(seen).toEqual([0, 1, 2]);
+		expect(parser.complete).toBe(true);
+	});
+
+	it('gives the same shots however the text is split', () => {
+		const whole = parseInPieces(reply, []);
+		expect(whole).toHaveLength(3);
+		expect(parseInPieces(reply, 'chars')).toEqual(whole);
+		for (let seed = 1; seed < 30; seed++) {
+			const sizes = Array.from({ length: 40 }, (_, i) => ((i * 7 + seed * 13) % 11) + 1);
+			expect(parseInPieces(reply, sizes)).toEqual(whole);
+		}
+	});
+
+	it('reads a bare array, a fenced reply and prose around the JSON', () => {
+		const bare = JSON.stringify([{ title: 'A' }, { title: 'B' }]);
+		expect(parseInPieces(bare, [3])).toEqual([{ title: 'A' }, { title: 'B' }]);
+		const fenced = 'Here is your storyboard:\n```json\n' + reply + '\n```\nEnjoy! {not json}';
+		expect(parseInPieces(fenced, [5, 9])).toHaveLength(3);
+	});
+
+	it('ignores arrays that are not the shot list', () => {
+		const text = JSON.stringify({ notes: [{ title: 'not a shot' }], shots: [{ title: 'real' }] });
+		expect(parseInPieces(text, [])).toEqual([{ title: 'real' }]);
+	});
+
+	it('keeps the complete shots of a truncated reply', () => {
+		const truncated = reply.slice(0, reply.indexOf('{"title":"夜"') + 12);
+		const shots = parseInPieces(truncated, [10]);
+		expect(shots.map((s) => (s as { title: string }).title)).toEqual(['Dusk', 'Courier']);
+	});
+
+	it('keeps every byte received for the raw output view', () => {
+		const parser = new ShotStreamParser(() => {});
+		parser.push('prose ');
+		parser.push('[{"a":1}');
+		expect(parser.text).toBe('prose [{"a":1}');
+		expect(parser.count).toBe(1);
+		expect(parser.complete).toBe(false);
+	});
+});
