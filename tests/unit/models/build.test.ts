@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModels, CACHE_DIR, type Manifest } from '../../../scripts/models/build';
 import { CATALOG } from '../../../scripts/models/catalog';
@@ -12,7 +12,7 @@ const model = CATALOG[0];
 function rootWithCachedModel(): string {
 	if (!model) throw new Error('empty catalog');
 	const root = mkdtempSync(join(tmpdir(), 'maestro-models-'));
-	const dir = join(root, CACHE_DIR, `${model.source.name}-${model.source.version}`);
+	const dir = resolve(root, CACHE_DIR, `${model.source.name}-${model.source.version}`);
 	mkdirSync(dir, { recursive: true });
 	const name = basename(model.path);
 	writeFileSync(
