@@ -154,7 +154,8 @@ function vocabularyValue(
 	const list: readonly unknown[] = options ?? VOCABULARY[field];
 	const wish = ctx.wishes[field];
 	// A schema's enum may spell the wish differently ("Low angle" for "low-angle").
-	const granted = wish && list.find((value) => typeof value === 'string' && normalise(value) === normalise(wish));
+	const granted =
+		wish && list.find((value) => typeof value === 'string' && normalise(value) === normalise(wish));
 	if (ctx.count === 1 && granted) return granted;
 	if (field === 'transition') return ctx.index % 3 === 2 && list.length > 1 ? list[1] : list[0];
 	return pick(list, ctx.hash + ctx.index * 3 + field.length);
@@ -254,7 +255,9 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 			if (wishes[field]) continue;
 			// Longest words first, so "extreme-close-up" is not read as "close-up".
 			const words = [...VOCABULARY[field]].sort((a, b) => b.length - a.length);
-			const found = words.find((word) => text.includes(word) || text.includes(word.replace(/-/g, ' ')));
+			const found = words.find(
+				(word) => text.includes(word) || text.includes(word.replace(/-/g, ' '))
+			);
 			if (found) wishes[field] = found;
 		}
 	}

@@ -91,6 +91,7 @@ function newEntry(
 		outcome: null,
 		generationId: null,
 		sentEvents: 0,
+		contentTimeline: [],
 		finished: false,
 		disconnected: false,
 		durationMs: null

@@ -208,6 +208,8 @@ export interface LoggedRequest {
 	generationId: string | null;
 	/** SSE data events written (including [DONE]). */
 	sentEvents: number;
+	/** When each streamed content piece was written (wall clock) and the content length sent by then. */
+	contentTimeline: { at: number; length: number; piece: string }[];
 	finished: boolean;
 	/** The client went away before the answer was complete (abort, timeout). */
 	disconnected: boolean;

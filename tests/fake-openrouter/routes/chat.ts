@@ -287,10 +287,13 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 			})
 		);
 	}
+	let sentLength = 0;
 	for (const piece of splitPieces(sentContent, state.mode.charsPerChunk, state.rng)) {
 		if (sse.closed) break;
 		await sleep(tokenDelay, ctx.closed);
 		await sse.data(chunk({ role: 'assistant', content: piece }));
+		sentLength += piece.length;
+		entry.contentTimeline.push({ at: Date.now(), length: sentLength, piece });
 	}
 	if (sse.closed) return;
 	if (outcome === 'drop') {
