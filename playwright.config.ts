@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium (set CHROMIUM_PATH to use another build). */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 
 export default defineConfig({
@@ -18,17 +16,7 @@ export default defineConfig({
 		serviceWorkers: 'allow',
 		acceptDownloads: true,
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-quic',
-				'--no-first-run'
-			]
-		}
+		launchOptions: { executablePath: chromiumPath, args: chromiumArgs }
 	},
 	webServer: {
 		command: `node scripts/serve.mjs build ${PORT}`,

@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startFakeOpenRouter } from '../../tests/fake-openrouter';
 import { ShotStreamParser } from '../../src/lib/ai/shot-stream';
 import { serveStatic } from '../serve.mjs';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SHOTS = 10;
@@ -66,17 +67,7 @@ const fake = await startFakeOpenRouter({
 	keepAliveEveryChunks: 0
 });
 const server = await serveStatic({ root: process.env.BUILD_DIR ?? 'build' });
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--disable-quic',
-		'--no-first-run'
-	]
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();

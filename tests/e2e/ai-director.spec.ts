@@ -4,7 +4,10 @@ import { createStoryboard, shotTitles } from './support/app';
 
 const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
 
-test('settings: save a key, test the connection, see models with prices', async ({ page, fake }) => {
+test('settings: save a key, test the connection, see models with prices', async ({
+	page,
+	fake
+}) => {
 	await connectToFake(page, fake);
 	await page.getByRole('button', { name: 'Test connection' }).click();
 	await expect(page.getByText(/Connected: \d+ models available/)).toBeVisible();
@@ -35,7 +38,10 @@ test('a bad key is refused with a pointer to Settings', async ({ page, fake }) =
 	await expect(page.getByText(/The API key was refused \(User not found\.\)/)).toBeVisible();
 });
 
-test('an idea becomes shots that appear one by one, each saved as it arrives', async ({ page, fake }) => {
+test('an idea becomes shots that appear one by one, each saved as it arrives', async ({
+	page,
+	fake
+}) => {
 	await connectToFake(page, fake);
 	fake.setMode({ tokenDelayMs: 25, charsPerChunk: 6 });
 	await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
@@ -60,7 +66,9 @@ test('an idea becomes shots that appear one by one, each saved as it arrives', a
 	await expect(first.getByLabel('Description')).not.toHaveValue('');
 	await expect(page.getByTestId('project-cost')).not.toHaveText('$0.00 spent');
 	await page.getByText(/^Activity/).click();
-	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(/Wrote 4 shots with openai\/gpt-4o-mini/);
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+		/Wrote 4 shots with openai\/gpt-4o-mini, prompts maestro-prompts-1/
+	);
 
 	const titles = await shotTitles(page);
 	await page.reload();
@@ -91,7 +99,9 @@ test('Cancel stops the director and keeps what arrived', async ({ page, fake }) 
 	await expect(page.getByText('Cancelled. What arrived before is kept.')).toBeVisible();
 	const kept = await shotTitles(page);
 	expect(kept.length).toBeGreaterThanOrEqual(1);
-	await expect.poll(() => fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!.disconnected).toBe(true);
+	await expect
+		.poll(() => fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!.disconnected)
+		.toBe(true);
 	await page.reload();
 	await expect.poll(() => shotTitles(page)).toEqual(kept);
 });
@@ -132,7 +142,10 @@ test('generating again replaces the old shots, with undo', async ({ page, fake }
 	expect(await shotTitles(page)).toContain('Hand-edited');
 });
 
-test('structured output is requested from a model that lists it, across reloads', async ({ page, fake }) => {
+test('structured output is requested from a model that lists it, across reloads', async ({
+	page,
+	fake
+}) => {
 	await connectToFake(page, fake);
 	await createStoryboard(page, 'Structured', 'idea', PREMISE);
 	await page.getByRole('button', { name: 'Generate shots' }).click();

@@ -38,7 +38,10 @@ test('429, 429, then success: retried with back-off', async ({ page, fake }) => 
 	expect(attempts.map((a) => a.status)).toEqual([429, 429, 200]);
 });
 
-test('an error in the middle of the stream keeps the shots that arrived', async ({ page, fake }) => {
+test('an error in the middle of the stream keeps the shots that arrived', async ({
+	page,
+	fake
+}) => {
 	await connectToFake(page, fake);
 	fake.setMode({ outcome: 'midstream-502' });
 	await generate(page);
@@ -62,7 +65,9 @@ test('truncated output keeps the complete shots and reports the rest', async ({ 
 	fake.setMode({ outcome: 'truncate' });
 	await generate(page);
 	await expect(
-		page.getByRole('region', { name: 'Story' }).getByText(/The answer was cut off: \d complete shots? (was|were) kept/)
+		page
+			.getByRole('region', { name: 'Story' })
+			.getByText(/The answer was cut off: \d complete shots? (was|were) kept/)
 	).toBeVisible();
 	await page.getByText('View raw output').click();
 	await expect(page.locator('details.raw pre')).toContainText('"shots"');
@@ -72,7 +77,9 @@ test('the wrong number of shots is reported', async ({ page, fake }) => {
 	await connectToFake(page, fake);
 	fake.setMode({ shotCount: 2 });
 	await generate(page);
-	await expect(page.getByRole('region', { name: 'Story' }).getByText('Asked for 5 shots, the model wrote 2.')).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Story' }).getByText('Asked for 5 shots, the model wrote 2.')
+	).toBeVisible();
 	await expect(page.getByRole('article', { name: /^Shot \d$/ })).toHaveCount(2);
 });
 

@@ -78,15 +78,24 @@ export function restoreSavedModelInfo(raw: unknown): ModelInfo | null {
 }
 
 /** The models that can do a job: vision-in for context, text-out for the director, image-out for renders. */
-export async function listModels(signal: AbortSignal, ai: AiContext, purpose: ModelPurpose): Promise<ModelInfo[]> {
-	const response = await ai.client.get<{ data?: unknown[] }>('/models', { query: QUERIES[purpose], signal });
+export async function listModels(
+	signal: AbortSignal,
+	ai: AiContext,
+	purpose: ModelPurpose
+): Promise<ModelInfo[]> {
+	const response = await ai.client.get<{ data?: unknown[] }>('/models', {
+		query: QUERIES[purpose],
+		signal
+	});
 	const models = (response.data ?? [])
 		.map(restoreModelInfo)
 		.filter((model): model is ModelInfo => model !== null)
 		// An OpenAI-compatible server may ignore the filters: apply them here too when it lists modalities.
 		.filter((model) => {
-			if (purpose === 'image') return model.outputModalities.length === 0 || model.outputModalities.includes('image');
-			if (purpose === 'context') return model.inputModalities.length === 0 || model.inputModalities.includes('image');
+			if (purpose === 'image')
+				return model.outputModalities.length === 0 || model.outputModalities.includes('image');
+			if (purpose === 'context')
+				return model.inputModalities.length === 0 || model.inputModalities.includes('image');
 			return model.outputModalities.length === 0 || model.outputModalities.includes('text');
 		});
 	return models.sort((a, b) => a.name.localeCompare(b.name));

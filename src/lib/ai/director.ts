@@ -1,7 +1,13 @@
 import type { Shot } from '$lib/domain/types';
 import type { AiContext } from './client';
 import { AiOutputError } from './errors';
-import { directorMessages, PROMPT_VERSION, regenerateShotMessages, shotListSchema, type DirectorBrief } from './prompts';
+import {
+	directorMessages,
+	PROMPT_VERSION,
+	regenerateShotMessages,
+	shotListSchema,
+	type DirectorBrief
+} from './prompts';
 import { parseModelShot, toShotFields } from './shot-schema';
 import { ShotStreamParser } from './shot-stream';
 import { streamChat } from './stream';
@@ -85,13 +91,21 @@ export async function directShots(
 		);
 	}
 	if (result.finishReason === 'length') {
-		problems.push(`The answer was cut off: ${kept} complete ${kept === 1 ? 'shot was' : 'shots were'} kept, the rest never arrived.`);
+		problems.push(
+			`The answer was cut off: ${kept} complete ${kept === 1 ? 'shot was' : 'shots were'} kept, the rest never arrived.`
+		);
 	} else if (kept < brief.shotCount) {
 		problems.push(`Asked for ${brief.shotCount} shots, the model wrote ${kept}.`);
 	} else if (parser.count > brief.shotCount) {
 		problems.push(`The model wrote ${parser.count} shots; the first ${brief.shotCount} were kept.`);
 	}
-	return { shotCount: kept, problems, costUsd: result.costUsd, raw: parser.text, promptVersion: PROMPT_VERSION };
+	return {
+		shotCount: kept,
+		problems,
+		costUsd: result.costUsd,
+		raw: parser.text,
+		promptVersion: PROMPT_VERSION
+	};
 }
 
 /** Rewrite one shot following the person's note; resolves to the new fields. */

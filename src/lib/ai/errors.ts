@@ -1,9 +1,4 @@
-import {
-	APIConnectionError,
-	APIConnectionTimeoutError,
-	APIError,
-	APIUserAbortError
-} from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 export type AiProblemKind =
 	| 'aborted'
@@ -55,7 +50,10 @@ export class MissingKeyError extends Error {
 interface ErrorBody {
 	message?: unknown;
 	code?: unknown;
-	metadata?: { reasons?: unknown; error_type?: unknown; flagged_input?: unknown } & Record<string, unknown>;
+	metadata?: { reasons?: unknown; error_type?: unknown; flagged_input?: unknown } & Record<
+		string,
+		unknown
+	>;
 }
 
 function bodyOf(error: APIError): ErrorBody {
@@ -79,9 +77,19 @@ export function isAbort(error: unknown): boolean {
 }
 
 /** Turn anything a call threw into one clear message. */
-export function describeAiError(error: unknown, context: { baseUrl?: string; timeoutS?: number } = {}): AiProblem {
-	const problem = (kind: AiProblemKind, message: string, settingsLink = false, status?: number): AiProblem =>
-		status === undefined ? { kind, message, settingsLink } : { kind, message, settingsLink, status };
+export function describeAiError(
+	error: unknown,
+	context: { baseUrl?: string; timeoutS?: number } = {}
+): AiProblem {
+	const problem = (
+		kind: AiProblemKind,
+		message: string,
+		settingsLink = false,
+		status?: number
+	): AiProblem =>
+		status === undefined
+			? { kind, message, settingsLink }
+			: { kind, message, settingsLink, status };
 
 	if (isAbort(error)) return problem('aborted', 'Cancelled.');
 	if (error instanceof MissingKeyError) {
@@ -109,11 +117,19 @@ export function describeAiError(error: unknown, context: { baseUrl?: string; tim
 		const status = error.status;
 		const detail = providerMessage(error);
 		if (status === undefined) {
-			return problem('stream', `The model stopped in the middle of its answer (${detail}). What arrived before is kept.`);
+			return problem(
+				'stream',
+				`The model stopped in the middle of its answer (${detail}). What arrived before is kept.`
+			);
 		}
 		switch (status) {
 			case 401:
-				return problem('auth', `The API key was refused (${detail}). Check the key in Settings.`, true, status);
+				return problem(
+					'auth',
+					`The API key was refused (${detail}). Check the key in Settings.`,
+					true,
+					status
+				);
 			case 402:
 				return problem(
 					'credits',
@@ -167,10 +183,23 @@ export function describeAiError(error: unknown, context: { baseUrl?: string; tim
 					);
 				}
 				if (status === 400 && /model/i.test(detail)) {
-					return problem('not-found', `The endpoint does not know this model (${detail}). Pick another model in Settings.`, true, status);
+					return problem(
+						'not-found',
+						`The endpoint does not know this model (${detail}). Pick another model in Settings.`,
+						true,
+						status
+					);
 				}
-				return problem('bad-request', `The endpoint rejected the request (${status}: ${detail}).`, false, status);
+				return problem(
+					'bad-request',
+					`The endpoint rejected the request (${status}: ${detail}).`,
+					false,
+					status
+				);
 		}
 	}
-	return problem('server', `Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+	return problem(
+		'server',
+		`Something went wrong: ${error instanceof Error ? error.message : String(error)}`
+	);
 }

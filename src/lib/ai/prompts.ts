@@ -11,7 +11,10 @@ type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
 const imagePart = (url: string): Part => ({ type: 'image_url', image_url: { url, detail: 'low' } });
 
 /** The vision request: describe the clip from its frames (text first, then the images). */
-export function contextMessages(frameUrls: readonly string[], clip: { durationS?: number }): Message[] {
+export function contextMessages(
+	frameUrls: readonly string[],
+	clip: { durationS?: number }
+): Message[] {
 	const duration = clip.durationS ? ` The clip lasts ${clip.durationS.toFixed(1)} seconds.` : '';
 	return [
 		{
@@ -48,16 +51,32 @@ export function shotListSchema(count: number) {
 				items: {
 					type: 'object',
 					additionalProperties: false,
-					required: ['title', 'description', 'shotSize', 'angle', 'movement', 'durationS', 'transition', 'notes'],
+					required: [
+						'title',
+						'description',
+						'shotSize',
+						'angle',
+						'movement',
+						'durationS',
+						'transition',
+						'notes'
+					],
 					properties: {
 						title: { type: 'string', description: 'A short name for the shot.' },
-						description: { type: 'string', description: 'What the image must show: subjects, action, setting, light.' },
+						description: {
+							type: 'string',
+							description: 'What the image must show: subjects, action, setting, light.'
+						},
 						shotSize: { type: 'string', enum: [...SHOT_SIZES] },
 						angle: { type: 'string', enum: [...CAMERA_ANGLES] },
 						movement: { type: 'string', enum: [...MOVEMENTS] },
 						durationS: { type: 'number', description: 'Seconds on screen.' },
 						transition: { type: 'string', enum: ['cut', 'dissolve'] },
-						sourceTimeS: { type: 'number', description: 'Where this shot starts in the source clip, in seconds, if it comes from the clip.' },
+						sourceTimeS: {
+							type: 'number',
+							description:
+								'Where this shot starts in the source clip, in seconds, if it comes from the clip.'
+						},
 						notes: { type: 'string', description: 'Sound, dialogue, props, anything else.' }
 					}
 				}
@@ -106,7 +125,17 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 
 /** The request to rewrite one shot with the person's note, keeping its place in the sequence. */
 export function regenerateShotMessages(
-	shot: Pick<Shot, 'title' | 'description' | 'shotSize' | 'angle' | 'movement' | 'durationS' | 'transition' | 'notes'>,
+	shot: Pick<
+		Shot,
+		| 'title'
+		| 'description'
+		| 'shotSize'
+		| 'angle'
+		| 'movement'
+		| 'durationS'
+		| 'transition'
+		| 'notes'
+	>,
 	neighbours: { before?: string; after?: string },
 	note: string,
 	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
@@ -135,7 +164,10 @@ export function regenerateShotMessages(
 		`Note: ${note}`
 	].filter(Boolean);
 	return [
-		{ role: 'system', content: `You are a film director revising one shot of a storyboard.${format}` },
+		{
+			role: 'system',
+			content: `You are a film director revising one shot of a storyboard.${format}`
+		},
 		{ role: 'user', content: lines.join('\n') }
 	];
 }

@@ -37,10 +37,18 @@ const SYNONYMS: Record<string, string> = {
 	steadicam: 'Tracking'
 };
 
-const fold = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '').replace(/shot$/, '');
+const fold = (s: string) =>
+	s
+		.toLowerCase()
+		.replace(/[^a-z]/g, '')
+		.replace(/shot$/, '');
 
 /** A camera term mapped onto our vocabulary when it names one ("eye-level" → "Eye level"). */
-export function normaliseCameraTerm(value: string | undefined, vocabulary: readonly string[], fallback: string): string {
+export function normaliseCameraTerm(
+	value: string | undefined,
+	vocabulary: readonly string[],
+	fallback: string
+): string {
 	const raw = value?.trim();
 	if (!raw) return fallback;
 	const key = fold(raw);
@@ -66,7 +74,9 @@ export function toShotFields(shot: ModelShot): Partial<Shot> {
 }
 
 /** Parse one shot object's JSON text; the reason in words when it is not a usable shot. */
-export function parseModelShot(json: string): { ok: true; shot: ModelShot } | { ok: false; reason: string } {
+export function parseModelShot(
+	json: string
+): { ok: true; shot: ModelShot } | { ok: false; reason: string } {
 	let value: unknown;
 	try {
 		value = JSON.parse(json);
@@ -76,5 +86,8 @@ export function parseModelShot(json: string): { ok: true; shot: ModelShot } | { 
 	const result = modelShotSchema.safeParse(value);
 	if (result.success) return { ok: true, shot: result.data };
 	const issue = result.error.issues[0];
-	return { ok: false, reason: `${issue?.path.join('.') || 'shot'}: ${issue?.message ?? 'invalid'}` };
+	return {
+		ok: false,
+		reason: `${issue?.path.join('.') || 'shot'}: ${issue?.message ?? 'invalid'}`
+	};
 }

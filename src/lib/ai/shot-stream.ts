@@ -96,7 +96,8 @@ export class ShotStreamParser {
 	#open(ch: string, at: number): void {
 		if (ch === '[' && this.#listDepth < 0) {
 			const root = this.#stack.length === 0;
-			const namedShots = this.#top() === '{' && this.#stack.length === 1 && /shots/i.test(this.#lastKey);
+			const namedShots =
+				this.#top() === '{' && this.#stack.length === 1 && /shots/i.test(this.#lastKey);
 			if (root || namedShots) this.#listDepth = this.#stack.length + 1;
 		}
 		this.#stack.push(ch);

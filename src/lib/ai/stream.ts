@@ -24,7 +24,10 @@ export async function streamChat(
 	request: Omit<StreamRequest, 'stream'> & Record<string, unknown>,
 	onText: (piece: string) => void
 ): Promise<StreamResult> {
-	const stream = await ai.client.chat.completions.create({ ...request, stream: true } as StreamRequest, { signal });
+	const stream = await ai.client.chat.completions.create(
+		{ ...request, stream: true } as StreamRequest,
+		{ signal }
+	);
 	let text = '';
 	let finishReason: string | null = null;
 	let costUsd = 0;

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { analyzeScene } from '$lib/ai/analyst';
 import { formatCost } from '$lib/ai/costs';
 import { directShots, regenerateShot } from '$lib/ai/director';
+import { PROMPT_VERSION } from '$lib/ai/prompts';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
 import type { EditableShotField, ShotPatch } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
@@ -12,7 +13,16 @@ import { settings } from './settings.svelte';
 
 export type AiTask = 'analyze' | 'direct' | 'regenerate';
 
-const EDITABLE: EditableShotField[] = ['title', 'description', 'shotSize', 'angle', 'movement', 'durationS', 'transition', 'notes'];
+const EDITABLE: EditableShotField[] = [
+	'title',
+	'description',
+	'shotSize',
+	'angle',
+	'movement',
+	'durationS',
+	'transition',
+	'notes'
+];
 
 /** Frames a vision request carries, and what the "what will be sent" line says about them. */
 export interface FramesToSend {
@@ -100,14 +110,23 @@ export class AiSession {
 			this.status = `Describing the scene from ${urls.length} frames…`;
 			this.#board.setContext('', { debounce: false });
 			try {
-				const result = await analyzeScene(signal, ai, urls, { durationS: input.durationS }, (piece) => {
-					text += piece;
-					this.#board.setContext(text);
-				});
+				const result = await analyzeScene(
+					signal,
+					ai,
+					urls,
+					{ durationS: input.durationS },
+					(piece) => {
+						text += piece;
+						this.#board.setContext(text);
+					}
+				);
 				await this.#board.flush();
 				await this.#board.addCost(result.costUsd);
 				this.status = `Scene described (${countWords(text)} words).`;
-				await this.#board.log('info', `Analyzed ${urls.length} frames with ${ai.options.contextModel} (${formatCost(result.costUsd)}).`);
+				await this.#board.log(
+					'info',
+					`Analyzed ${urls.length} frames with ${ai.options.contextModel}, prompts ${result.promptVersion} (${formatCost(result.costUsd)}).`
+				);
 			} catch (error) {
 				// Nothing arrived: put back what was there before, so an error never empties Context.
 				if (!text) this.#board.setContext(before, { debounce: false });
@@ -118,7 +137,11 @@ export class AiSession {
 	}
 
 	/** "Generate shots": the director writes the shots, each saved as soon as it is complete. */
-	generateShots(options: { replace: boolean; middleFrame?: Blob; clipDurationS?: number }): Promise<void> {
+	generateShots(options: {
+		replace: boolean;
+		middleFrame?: Blob;
+		clipDurationS?: number;
+	}): Promise<void> {
 		return this.#run('direct', async (signal) => {
 			const ai = settings.ai();
 			const project = this.#board.project!;
@@ -137,12 +160,18 @@ export class AiSession {
 					context: this.#board.context,
 					premise: project.source.prompt,
 					clipDurationS: options.clipDurationS,
-					middleFrameUrl: options.middleFrame ? await blobToDataUrl(options.middleFrame) : undefined,
+					middleFrameUrl: options.middleFrame
+						? await blobToDataUrl(options.middleFrame)
+						: undefined,
 					structured: model?.structuredOutputs ?? false
 				},
 				async (fields, index) => {
 					this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
-					await this.#board.appendShot(fields);
+					// Keep which model and prompt wrote the shot, for when prompts change.
+					await this.#board.appendShot({
+						...fields,
+						writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
+					});
 				},
 				(piece) => (raw += piece)
 			).catch(async (error: unknown) => {
@@ -163,7 +192,7 @@ export class AiSession {
 			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
 			await this.#board.log(
 				result.problems.length ? 'warn' : 'info',
-				`Wrote ${result.shotCount} shots with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
+				`Wrote ${result.shotCount} shots with ${ai.options.directorModel}, prompts ${result.promptVersion} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
 			);
 		});
 	}
@@ -180,19 +209,30 @@ export class AiSession {
 			};
 			this.regenerating = shot.id;
 			this.status = `Rewriting shot ${index + 1}…`;
-			const result = await regenerateShot(signal, ai, shot, { before: neighbour(index - 1), after: neighbour(index + 1) }, note, {
-				context: this.#board.context,
-				premise: project.source.prompt,
-				structured: settings.modelInfo(ai.options.directorModel)?.structuredOutputs ?? false
-			});
+			const result = await regenerateShot(
+				signal,
+				ai,
+				shot,
+				{ before: neighbour(index - 1), after: neighbour(index + 1) },
+				note,
+				{
+					context: this.#board.context,
+					premise: project.source.prompt,
+					structured: settings.modelInfo(ai.options.directorModel)?.structuredOutputs ?? false
+				}
+			);
 			const patch: ShotPatch = {};
 			for (const field of EDITABLE) {
-				if (result.fields[field] !== undefined) (patch as Record<string, unknown>)[field] = result.fields[field];
+				if (result.fields[field] !== undefined)
+					(patch as Record<string, unknown>)[field] = result.fields[field];
 			}
 			await this.#board.replaceShotFields(shot.id, patch);
 			await this.#board.addCost(result.costUsd);
 			this.status = `Shot ${index + 1} rewritten.`;
-			await this.#board.log('info', `Rewrote shot ${index + 1} (“${note}”) with ${ai.options.directorModel} (${formatCost(result.costUsd)}).`);
+			await this.#board.log(
+				'info',
+				`Rewrote shot ${index + 1} (“${note}”) with ${ai.options.directorModel} (${formatCost(result.costUsd)}).`
+			);
 		});
 	}
 }

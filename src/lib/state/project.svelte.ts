@@ -17,6 +17,8 @@ import { appStatus } from './app-status.svelte';
 
 /** How long typing rests before it is written. */
 export const TYPING_DEBOUNCE_MS = 400;
+/** The longest streamed or typed context text waits before it is written anyway. */
+const CONTEXT_MAX_WAIT_MS = 1000;
 
 type ShotValue = Shot[EditableShotField];
 
@@ -50,6 +52,7 @@ export class ProjectState {
 	#flushing: Promise<void> = Promise.resolve();
 	#contextTimer: ReturnType<typeof setTimeout> | undefined;
 	#contextPending = false;
+	#contextDirtySince = 0;
 
 	constructor(id: string) {
 		this.id = id;
@@ -161,10 +164,14 @@ export class ProjectState {
 	/** The scene description changed (typed, or streamed in); written after a pause. */
 	setContext(text: string, { debounce = true } = {}): void {
 		this.context = text;
+		if (!this.#contextPending) this.#contextDirtySince = Date.now();
 		this.#contextPending = true;
 		this.dirty = true;
 		clearTimeout(this.#contextTimer);
-		if (debounce) this.#contextTimer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
+		// Text that keeps coming (a stream, fast typing) is still written at least once a second.
+		const overdue = Date.now() - this.#contextDirtySince >= CONTEXT_MAX_WAIT_MS;
+		if (debounce && !overdue)
+			this.#contextTimer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
 		else void this.flush();
 	}
 

@@ -1,5 +1,10 @@
 import { readKeyInfo, type KeyInfo } from '$lib/ai/account';
-import { listModels, restoreSavedModelInfo, type ModelInfo, type ModelPurpose } from '$lib/ai/catalogue';
+import {
+	listModels,
+	restoreSavedModelInfo,
+	type ModelInfo,
+	type ModelPurpose
+} from '$lib/ai/catalogue';
 import { createAiClient, type AiContext } from '$lib/ai/client';
 import { describeAiError, MissingKeyError } from '$lib/ai/errors';
 import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
@@ -49,9 +54,13 @@ class SettingsState {
 	async #read(): Promise<void> {
 		try {
 			this.options = await readSetting(OPTIONS_KEY, restoreOptions);
-			const remembered = await readSetting(REMEMBERED_KEY, (raw) => (typeof raw === 'string' ? raw : ''));
+			const remembered = await readSetting(REMEMBERED_KEY, (raw) =>
+				typeof raw === 'string' ? raw : ''
+			);
 			const caps = await readSetting(MODEL_CAPS_KEY, (raw) =>
-				Array.isArray(raw) ? raw.map(restoreSavedModelInfo).filter((m): m is ModelInfo => m !== null) : []
+				Array.isArray(raw)
+					? raw.map(restoreSavedModelInfo).filter((m): m is ModelInfo => m !== null)
+					: []
 			);
 			this.modelCaps = Object.fromEntries(caps.map((m) => [m.id, m]));
 			this.rememberKey = remembered !== '';
@@ -126,8 +135,14 @@ class SettingsState {
 			const models = await listModels(signal, ai, 'director');
 			this.connection = { status: 'ok', info, modelCount: models.length };
 		} catch (error) {
-			const problem = describeAiError(error, { baseUrl: this.options.baseUrl, timeoutS: this.options.timeoutS });
-			this.connection = problem.kind === 'aborted' ? { status: 'idle' } : { status: 'error', message: problem.message };
+			const problem = describeAiError(error, {
+				baseUrl: this.options.baseUrl,
+				timeoutS: this.options.timeoutS
+			});
+			this.connection =
+				problem.kind === 'aborted'
+					? { status: 'idle' }
+					: { status: 'error', message: problem.message };
 		}
 	}
 
@@ -145,7 +160,8 @@ class SettingsState {
 			await this.#rememberCaps();
 		} catch (error) {
 			const problem = describeAiError(error, { baseUrl: this.options.baseUrl });
-			if (problem.kind !== 'aborted') this.modelsError = `The model lists could not be loaded. ${problem.message}`;
+			if (problem.kind !== 'aborted')
+				this.modelsError = `The model lists could not be loaded. ${problem.message}`;
 		}
 	}
 
@@ -162,7 +178,12 @@ class SettingsState {
 
 	/** Pick a model for a purpose and remember what it can do. */
 	async chooseModel(purpose: ModelPurpose, id: string): Promise<void> {
-		const field = purpose === 'context' ? 'contextModel' : purpose === 'director' ? 'directorModel' : 'imageModel';
+		const field =
+			purpose === 'context'
+				? 'contextModel'
+				: purpose === 'director'
+					? 'directorModel'
+					: 'imageModel';
 		await this.saveOptions({ [field]: id });
 		await this.#rememberCaps();
 	}
