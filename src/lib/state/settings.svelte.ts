@@ -40,6 +40,8 @@ class SettingsState {
 	connection = $state<ConnectionState>({ status: 'idle' });
 	models = $state.raw<Partial<Record<ModelPurpose, ModelInfo[]>>>({});
 	modelsError = $state<string | null>(null);
+	modelsLoading = $state(false);
+	#modelsController: AbortController | undefined;
 	/** What we know of models picked before (structured output, modalities), kept across visits. */
 	modelCaps = $state.raw<Record<string, ModelInfo>>({});
 	readonly hasKey = $derived(this.apiKey.trim().length > 0);
@@ -82,7 +84,7 @@ class SettingsState {
 			// Another endpoint has other models: list those instead.
 			this.models = {};
 			this.connection = { status: 'idle' };
-			if (appStatus.online) await this.loadModels(AbortSignal.timeout(30_000));
+			if (appStatus.online) await this.loadModels();
 		}
 	}
 
@@ -146,9 +148,14 @@ class SettingsState {
 		}
 	}
 
-	/** Fetch the model lists for every purpose (the catalogue needs no key on OpenRouter). */
-	async loadModels(signal: AbortSignal): Promise<void> {
+	/** Fetch the model lists for every purpose (the catalogue needs no key on OpenRouter); a newer call replaces an older one. */
+	async loadModels(): Promise<void> {
+		this.#modelsController?.abort();
+		const controller = new AbortController();
+		this.#modelsController = controller;
+		const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(30_000)]);
 		this.modelsError = null;
+		this.modelsLoading = true;
 		try {
 			const ai = createAiClient($state.snapshot(this.options), this.apiKey || 'no-key');
 			const [context, director, image] = await Promise.all([
@@ -160,8 +167,11 @@ class SettingsState {
 			await this.#rememberCaps();
 		} catch (error) {
 			const problem = describeAiError(error, { baseUrl: this.options.baseUrl });
-			if (problem.kind !== 'aborted')
+			if (problem.kind !== 'aborted' && !controller.signal.aborted) {
 				this.modelsError = `The model lists could not be loaded. ${problem.message}`;
+			}
+		} finally {
+			if (this.#modelsController === controller) this.modelsLoading = false;
 		}
 	}
 
