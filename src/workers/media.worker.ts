@@ -9,8 +9,8 @@ import type {
 } from '$lib/media/meta';
 import { changePassArgs, ptsTimeOf } from './shared/change-pass';
 import { installErrorTransfer } from './shared/error-transfer';
-import { changeScores, THUMB_HEIGHT, THUMB_WIDTH } from './shared/frame-diff';
-import { CoreCrash, FFmpegRunner } from './shared/ffmpeg-runner';
+import { ChangeMeter } from './shared/frame-diff';
+import { CoreCrash, FFmpegRunner, SINK_PATH } from './shared/ffmpeg-runner';
 import { MediaError } from './shared/media-error';
 import { kindFromLog, parseProbe } from './shared/probe-parse';
 
@@ -19,28 +19,27 @@ installErrorTransfer();
 const runner = new FFmpegRunner();
 const PROBE_OUT = '/probe.json';
 const FRAME_OUT = '/frame.rgba';
-const THUMBS_OUT = '/thumbs.gray';
 /** Progress is reported at most this often (ms) during a decoding pass. */
 const PROGRESS_EVERY_MS = 200;
 
-/** How a frame is encoded: longest side and JPEG quality, with the clip's display size. */
+/** How a frame is encoded: its size in pixels (upright, as displayed) and JPEG quality. */
 export interface FrameEncoding {
-	longestSide: number;
-	jpegQuality: number;
 	width: number;
 	height: number;
+	jpegQuality: number;
 }
 
 /** Called with each frame the moment it is made, and how many of how many are done. */
 export type FrameCallback = (frame: SampledFrame, done: number, total: number) => void;
 
-/** Run engine work, turning a crashed core into a clear engine error. */
+/** Run engine work; anything but a problem with the file (a crash, a core that failed to load) is an engine error. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
-		if (error instanceof CoreCrash) throw new MediaError('engine');
-		throw error;
+		if (error instanceof MediaError) throw error;
+		console.error('Media engine failure', error instanceof CoreCrash ? error.cause : error);
+		throw new MediaError('engine');
 	}
 }
 
@@ -56,15 +55,36 @@ const api = {
 		return guarded(async () => {
 			await runner.setInput(file, name);
 			const run = await runner.ffprobe([
-				'-v', 'error', '-print_format', 'json', '-show_streams', '-show_format',
-				'-o', PROBE_OUT, runner.inputPath
+				'-v',
+				'error',
+				'-print_format',
+				'json',
+				'-show_streams',
+				'-show_format',
+				'-o',
+				PROBE_OUT,
+				runner.inputPath
 			]);
 			const json = await runner.takeFile(PROBE_OUT);
 			const outcome = parseProbe(json && new TextDecoder().decode(json), run.log);
 			if (!outcome.ok) throw new MediaError(outcome.kind);
 			const decode = await runner.exec([
-				'-nostdin', '-hide_banner', '-loglevel', 'error', '-i', runner.inputPath,
-				'-map', '0:v:0', '-frames:v', '1', '-vf', 'scale=16:16', '-f', 'rawvideo', '-y', FRAME_OUT
+				'-nostdin',
+				'-hide_banner',
+				'-loglevel',
+				'error',
+				'-i',
+				runner.inputPath,
+				'-map',
+				'0:v:0',
+				'-frames:v',
+				'1',
+				'-vf',
+				'scale=16:16',
+				'-f',
+				'rawvideo',
+				'-y',
+				FRAME_OUT
 			]);
 			const frame = await runner.takeFile(FRAME_OUT);
 			if (decode.code !== 0 || !frame?.length) {
@@ -87,14 +107,18 @@ const api = {
 	): Promise<SampledFrame[]> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
-			const scale = Math.min(1, encoding.longestSide / Math.max(encoding.width, encoding.height));
-			const width = Math.max(2, Math.round((encoding.width * scale) / 2) * 2);
-			const height = Math.max(2, Math.round((encoding.height * scale) / 2) * 2);
+			const { width, height } = encoding;
 			const frames: SampledFrame[] = [];
 			for (const request of requests) {
 				const pixels = await decodeFrameAt(request.timeS, width, height);
 				const blob = await encodeJpeg(pixels, width, height, encoding.jpegQuality);
-				const frame: SampledFrame = { blob, timeS: request.timeS, width, height, role: request.role };
+				const frame: SampledFrame = {
+					blob,
+					timeS: request.timeS,
+					width,
+					height,
+					role: request.role
+				};
 				frames.push(frame);
 				onFrame?.(frame, frames.length, requests.length);
 			}
@@ -103,7 +127,7 @@ const api = {
 	},
 
 	/**
-	 * Decode the whole clip once into small grey thumbnails and measure how much the picture
+	 * Decode the whole clip once into small colour thumbnails and measure how much the picture
 	 * changes into each frame; the facade turns this into cuts.
 	 */
 	measureChanges(
@@ -114,10 +138,11 @@ const api = {
 	): Promise<ChangeSeries> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
+			const meter = new ChangeMeter();
 			const times: number[] = [];
-			let reportedAt = 0;
 			const total = Math.max(1, expectedFrames);
-			const run = await runner.exec(changePassArgs(runner.inputPath, THUMBS_OUT), (line) => {
+			let reportedAt = 0;
+			const onLine = (line: string) => {
 				const t = ptsTimeOf(line);
 				if (t === undefined) return;
 				times.push(t);
@@ -126,15 +151,33 @@ const api = {
 					reportedAt = now;
 					onProgress(Math.min(times.length, total - 1), total);
 				}
-			});
-			const thumbs = await runner.takeFile(THUMBS_OUT);
-			const frameBytes = THUMB_WIDTH * THUMB_HEIGHT;
-			if (run.code !== 0 && !thumbs?.length) throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
-			const count = Math.min(times.length, Math.floor((thumbs?.length ?? 0) / frameBytes));
+			};
+			for (let crashes = 0; ;) {
+				const resumeAt = times.length;
+				const startS = resumeAt > 0 ? times[resumeAt - 1]! + 0.001 : 0;
+				try {
+					const run = await runner.execToSink(
+						changePassArgs(runner.inputPath, SINK_PATH, startS),
+						(bytes) => meter.write(bytes),
+						onLine
+					);
+					if (run.code !== 0 && meter.count === 0) {
+						throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
+					}
+					break;
+				} catch (error) {
+					// A crashed core is replaced and the pass resumes after the last measured frame.
+					if (!(error instanceof CoreCrash)) throw error;
+					meter.discardPartial();
+					times.length = Math.min(times.length, meter.count);
+					if (times.length === resumeAt && ++crashes > 2) throw error;
+				}
+			}
+			const count = Math.min(times.length, meter.count);
 			onProgress?.(total, total);
 			return {
 				timesS: Float64Array.from(times.slice(0, count)),
-				scores: changeScores(thumbs!.subarray(0, count * frameBytes), frameBytes)
+				scores: Float32Array.from(meter.scores.slice(0, count))
 			};
 		});
 	}
@@ -145,11 +188,26 @@ async function decodeFrameAt(timeS: number, width: number, height: number): Prom
 	for (const back of [0, 0.1, 0.5, 1]) {
 		const at = Math.max(0, timeS - back);
 		const run = await runner.exec([
-			'-nostdin', '-hide_banner', '-loglevel', 'error',
-			'-ss', at.toFixed(3), '-i', runner.inputPath,
-			'-map', '0:v:0', '-frames:v', '1', '-an', '-sn',
-			'-vf', `scale=${width}:${height}:flags=bicubic,format=rgba`,
-			'-f', 'rawvideo', '-y', FRAME_OUT
+			'-nostdin',
+			'-hide_banner',
+			'-loglevel',
+			'error',
+			'-ss',
+			at.toFixed(3),
+			'-i',
+			runner.inputPath,
+			'-map',
+			'0:v:0',
+			'-frames:v',
+			'1',
+			'-an',
+			'-sn',
+			'-vf',
+			`scale=${width}:${height}:flags=bicubic,format=rgba`,
+			'-f',
+			'rawvideo',
+			'-y',
+			FRAME_OUT
 		]);
 		const pixels = await runner.takeFile(FRAME_OUT);
 		if (pixels && pixels.length >= width * height * 4) return pixels;

@@ -54,7 +54,9 @@ describe('abortable', () => {
 		const controller = new AbortController();
 		controller.abort();
 		const onAbort = vi.fn();
-		const error = await abortable(controller.signal, Promise.resolve(1), onAbort).catch((e: unknown) => e);
+		const error = await abortable(controller.signal, Promise.resolve(1), onAbort).catch(
+			(e: unknown) => e
+		);
 		expect(isAbortError(error)).toBe(true);
 		expect(onAbort).toHaveBeenCalledTimes(1);
 	});

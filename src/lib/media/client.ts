@@ -5,23 +5,26 @@ import { installErrorTransfer } from '../../workers/shared/error-transfer';
 import { MEDIA_ERROR_MESSAGES, MediaError } from '../../workers/shared/media-error';
 import type { MediaApi } from '../../workers/media.worker';
 import { findCuts, shotsFromCuts } from './cuts';
-import { planFrameTimes, snapToFrame } from './frame-times';
+import { planFrameTimes, scaledSize, snapToFrame } from './frame-times';
 import {
 	defaultOptions,
 	type ChangeSeries,
 	type DetectedShot,
 	type EngineInfo,
+	type FrameRequest,
 	type Options,
 	type ProgressCallback,
 	type SampledFrame,
 	type VideoProbe
 } from './meta';
-import { WorkerQueue, type WorkerHandle } from './worker-pool';
+import { WorkerQueue, WorkerStall, type WorkerHandle } from './worker-pool';
 
 export { MediaError };
 
 /** The worker is let go after this long (ms) with nothing to do; the core reloads in about 1 s. */
 const IDLE_MS = 60_000;
+/** A call with no progress for this long (ms) is taken for a hung engine. */
+const STALL_MS = 45_000;
 
 /** Callbacks for work that makes frames: each frame the moment it exists, and progress. */
 export interface FrameListeners {
@@ -70,8 +73,19 @@ function startMediaWorker(): WorkerHandle<Remote<MediaApi>> {
 const queue = new WorkerQueue<Remote<MediaApi>>({
 	start: startMediaWorker,
 	idleMs: IDLE_MS,
-	deathError: () => new MediaError('engine')
+	deathError: () => new MediaError('engine'),
+	// The multi-thread core sometimes hangs in its first run after a reload (seen here about
+	// once in tens of reloads); a call silent this long is retried on a fresh worker.
+	stallMs: STALL_MS
 });
+
+/** Output size (upright, longest side capped) and JPEG quality of sampled frames. */
+function frameEncoding(probe: VideoProbe, options: Options) {
+	return {
+		...scaledSize(probe.width, probe.height, options.longestSide),
+		jpegQuality: options.jpegQuality
+	};
+}
 
 /** A name for the clip that keeps its extension (a hint for ffmpeg), also for a bare Blob. */
 function clipName(file: Blob): string {
@@ -83,9 +97,54 @@ export function engineInfo(signal: AbortSignal | undefined): Promise<EngineInfo>
 	return queue.call(signal, (api) => api.engineInfo());
 }
 
+/** A hung engine call is retried on a fresh worker this many times before it counts as failed. */
+const STALL_RETRIES = 2;
+
+/** Run `attempt` again after a stall (the queue has already ended the hung worker). */
+async function retryStalls<T>(attempt: () => Promise<T>): Promise<T> {
+	for (let stalls = 0; ; stalls++) {
+		try {
+			return await attempt();
+		} catch (error) {
+			if (!(error instanceof WorkerStall)) throw error;
+			if (stalls >= STALL_RETRIES) throw new MediaError('engine');
+		}
+	}
+}
+
 /** Duration, display size, fps, codec, rotation and audio of a clip; rejects with a MediaError for unusable files. */
 export function probeVideo(signal: AbortSignal | undefined, file: Blob): Promise<VideoProbe> {
-	return queue.call(signal, (api) => api.probe(file, clipName(file)));
+	return retryStalls(() => queue.call(signal, (api) => api.probe(file, clipName(file))));
+}
+
+/**
+ * Frames at the requested times, each reported as it is made; after a stall only the frames
+ * not yet made are asked for again, so none is reported twice.
+ */
+async function framesAt(
+	signal: AbortSignal | undefined,
+	file: Blob,
+	requests: FrameRequest[],
+	encoding: ReturnType<typeof frameEncoding>,
+	onFrame: (frame: SampledFrame, done: number, total: number) => void
+): Promise<SampledFrame[]> {
+	const made: SampledFrame[] = [];
+	await retryStalls(() =>
+		queue.call(signal, (api) =>
+			api.sampleFrames(
+				file,
+				clipName(file),
+				requests.slice(made.length),
+				encoding,
+				proxy((frame: SampledFrame) => {
+					queue.heartbeat();
+					made.push(frame);
+					onFrame(frame, made.length, requests.length);
+				})
+			)
+		)
+	);
+	return made;
 }
 
 /** Context frames (about one per 2 s) plus the middle frame as JPEGs, each reported as it is made. */
@@ -97,24 +156,10 @@ export function sampleFrames(
 	listeners: FrameListeners = {}
 ): Promise<SampledFrame[]> {
 	const requests = planFrameTimes(probe, options);
-	const encoding = {
-		longestSide: options.longestSide,
-		jpegQuality: options.jpegQuality,
-		width: probe.width,
-		height: probe.height
-	};
-	return queue.call(signal, (api) =>
-		api.sampleFrames(
-			file,
-			clipName(file),
-			requests,
-			encoding,
-			proxy((frame: SampledFrame, done: number, total: number) => {
-				listeners.onFrame?.(frame);
-				listeners.onProgress?.(done, total);
-			})
-		)
-	);
+	return framesAt(signal, file, requests, frameEncoding(probe, options), (frame, done, total) => {
+		listeners.onFrame?.(frame);
+		listeners.onProgress?.(done, total);
+	});
 }
 
 /**
@@ -128,14 +173,18 @@ export async function detectCuts(
 	options: Options = defaultOptions,
 	listeners: CutListeners = {}
 ): Promise<CutResult> {
-	const name = clipName(file);
 	const expectedFrames = Math.round(probe.durationS * probe.fps);
-	const series = await queue.call(signal, (api) =>
-		api.measureChanges(
-			file,
-			name,
-			expectedFrames,
-			proxy((done: number, total: number) => listeners.onProgress?.(done, total, 'decoding'))
+	const series = await retryStalls(() =>
+		queue.call(signal, (api) =>
+			api.measureChanges(
+				file,
+				clipName(file),
+				expectedFrames,
+				proxy((done: number, total: number) => {
+					queue.heartbeat();
+					listeners.onProgress?.(done, total, 'decoding');
+				})
+			)
 		)
 	);
 	const cutsS = findCuts(series, probe.durationS, probe.fps, options);
@@ -144,23 +193,15 @@ export async function detectCuts(
 		timeS: snapToFrame(shot.keyframeS, probe),
 		role: 'keyframe' as const
 	}));
-	const encoding = {
-		longestSide: options.longestSide,
-		jpegQuality: options.jpegQuality,
-		width: probe.width,
-		height: probe.height
-	};
-	const keyframes = await queue.call(signal, (api) =>
-		api.sampleFrames(
-			file,
-			name,
-			requests,
-			encoding,
-			proxy((frame: SampledFrame, done: number, total: number) => {
-				listeners.onFrame?.(frame);
-				listeners.onProgress?.(done, total, 'keyframes');
-			})
-		)
+	const keyframes = await framesAt(
+		signal,
+		file,
+		requests,
+		frameEncoding(probe, options),
+		(frame, done, total) => {
+			listeners.onFrame?.(frame);
+			listeners.onProgress?.(done, total, 'keyframes');
+		}
 	);
 	return {
 		cutsS,

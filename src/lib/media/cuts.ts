@@ -4,8 +4,8 @@ import type { ChangeSeries, DetectedShot, Options } from './meta';
 const SAME_CUT_FRAMES = 2;
 /** A cut must stand this many times above the typical change around it (rules out pans, fades). */
 const SPIKE_RATIO = 4;
-/** Frames on each side that make up "around it", as a share of a second. */
-const WINDOW_S = 1;
+/** How far (s) on each side "around it" reaches. */
+const WINDOW_S = 0.5;
 
 /** A detected change that may be a cut: the first frame of the new shot, and how strong it is. */
 export interface CutCandidate {
@@ -21,11 +21,15 @@ export function cutThreshold(sensitivity: number): number {
 }
 
 /**
- * Frames whose change score is high, a local peak, and a spike against the median change in
- * the second around it, so that steady motion, slow pans and fades (many similar moderate
- * changes) are not taken for cuts.
+ * Frames whose change score is high, a local peak, and a spike against the mean change in the
+ * half second before it and in the half second after it, so that steady motion, slow pans and
+ * fades (runs of similar moderate changes, including their first and last frames) are not cuts.
  */
-export function cutCandidates(series: ChangeSeries, sensitivity: number, fps: number): CutCandidate[] {
+export function cutCandidates(
+	series: ChangeSeries,
+	sensitivity: number,
+	fps: number
+): CutCandidate[] {
 	const { scores, timesS } = series;
 	const threshold = cutThreshold(sensitivity);
 	const window = Math.max(3, Math.round(fps * WINDOW_S));
@@ -34,7 +38,7 @@ export function cutCandidates(series: ChangeSeries, sensitivity: number, fps: nu
 		const score = scores[i]!;
 		if (score < threshold) continue;
 		if (score < (scores[i - 1] ?? 0) || score < (scores[i + 1] ?? 0)) continue;
-		if (score < SPIKE_RATIO * surroundingMedian(scores, i, window)) continue;
+		if (score < SPIKE_RATIO * busierSideMean(scores, i, window)) continue;
 		found.push({ index: i, timeS: timesS[i]!, score });
 	}
 	return found;
@@ -101,14 +105,18 @@ export function shotsFromCuts(cutsS: readonly number[], durationS: number): Dete
 	return shots;
 }
 
-function surroundingMedian(scores: Float32Array, at: number, window: number): number {
-	const around: number[] = [];
-	for (let j = Math.max(1, at - window); j <= Math.min(scores.length - 1, at + window); j++) {
-		if (Math.abs(j - at) > SAME_CUT_FRAMES) around.push(scores[j]!);
-	}
-	if (around.length === 0) return 0;
-	around.sort((a, b) => a - b);
-	return around[around.length >> 1]!;
+/** The larger of the mean changes just before and just after frame `at` (near frames left out). */
+function busierSideMean(scores: Float32Array, at: number, window: number): number {
+	const before = mean(scores, Math.max(1, at - window), at - SAME_CUT_FRAMES - 1);
+	const after = mean(scores, at + SAME_CUT_FRAMES + 1, Math.min(scores.length - 1, at + window));
+	return Math.max(before, after);
+}
+
+function mean(scores: Float32Array, from: number, to: number): number {
+	if (to < from) return 0;
+	let sum = 0;
+	for (let i = from; i <= to; i++) sum += scores[i]!;
+	return sum / (to - from + 1);
 }
 
 function round3(value: number): number {

@@ -26,7 +26,7 @@ export function lastFrameTime({ durationS, fps }: ClipTiming): number {
 export function snapToFrame(timeS: number, clip: ClipTiming): number {
 	const fps = clip.fps > 0 ? clip.fps : 30;
 	const clamped = Math.min(lastFrameTime(clip), Math.max(0, timeS));
-	return Math.round(Math.floor(clamped * fps + 1e-6) / fps * 1000) / 1000;
+	return Math.round((Math.floor(clamped * fps + 1e-6) / fps) * 1000) / 1000;
 }
 
 /**

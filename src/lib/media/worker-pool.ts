@@ -15,6 +15,16 @@ export interface WorkerQueueOptions<Api> {
 	idleMs: number;
 	/** The error for calls that were running when the worker died on its own. */
 	deathError: (cause: Error) => Error;
+	/**
+	 * A running call that shows no sign of life (`heartbeat`) for this long (ms) is taken for
+	 * a hung engine: the worker is ended and the call fails with a `WorkerStall` error.
+	 */
+	stallMs?: number;
+}
+
+/** The running call showed no sign of life for `stallMs`: its worker was ended. */
+export class WorkerStall extends Error {
+	override name = 'WorkerStall';
 }
 
 interface Task<Api> {
@@ -35,6 +45,7 @@ export class WorkerQueue<Api> {
 	#queue: Task<Api>[] = [];
 	#running: Task<Api> | undefined;
 	#idleTimer: ReturnType<typeof setTimeout> | undefined;
+	#stallTimer: ReturnType<typeof setTimeout> | undefined;
 	#starts = 0;
 
 	constructor(options: WorkerQueueOptions<Api>) {
@@ -49,6 +60,15 @@ export class WorkerQueue<Api> {
 	/** Whether a worker is alive right now. */
 	get alive(): boolean {
 		return this.#worker !== undefined;
+	}
+
+	/** Tell the watchdog the running call is making progress. */
+	heartbeat(): void {
+		const stallMs = this.#options.stallMs;
+		if (!stallMs || !this.#running) return;
+		clearTimeout(this.#stallTimer);
+		const task = this.#running;
+		this.#stallTimer = setTimeout(() => this.#stalled(task), stallMs);
 	}
 
 	/** Queue `run` for the worker; rejects with an AbortError when `signal` fires first. */
@@ -78,6 +98,14 @@ export class WorkerQueue<Api> {
 		for (const task of this.#queue.splice(0)) task.reject(abortError());
 	}
 
+	#stalled(task: Task<Api>): void {
+		if (this.#running !== task) return;
+		this.#running = undefined;
+		this.#stopWorker();
+		task.reject(new WorkerStall('The video engine stopped responding.'));
+		this.#next();
+	}
+
 	#abort(task: Task<Api>): void {
 		const reason = abortError(task.signal?.reason);
 		if (this.#running === task) {
@@ -104,6 +132,7 @@ export class WorkerQueue<Api> {
 		clearTimeout(this.#idleTimer);
 		this.#running = task;
 		const worker = this.#ensureWorker();
+		this.heartbeat();
 		task.run(worker.api).then(
 			(value) => this.#settle(task, () => task.resolve(value)),
 			(error: unknown) => this.#settle(task, () => task.reject(error))
@@ -112,6 +141,7 @@ export class WorkerQueue<Api> {
 
 	#settle(task: Task<Api>, finish: () => void): void {
 		if (this.#running !== task) return;
+		clearTimeout(this.#stallTimer);
 		this.#running = undefined;
 		finish();
 		this.#next();
@@ -136,6 +166,7 @@ export class WorkerQueue<Api> {
 
 	#stopWorker(): void {
 		clearTimeout(this.#idleTimer);
+		clearTimeout(this.#stallTimer);
 		this.#worker?.terminate();
 		this.#worker = undefined;
 	}

@@ -2,6 +2,8 @@ import { getContext, setContext } from 'svelte';
 import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
 import type { LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
 import { appendLog, listLogs } from '$lib/store/logs';
+import { getAsset } from '$lib/store/assets';
+import { videoIntakeOf } from '$lib/store/video-source';
 import { onOtherTabChange } from '$lib/store/changes';
 import { addProjectCost, getProject, updateProject } from '$lib/store/projects';
 import {
@@ -183,6 +185,23 @@ export class ProjectState {
 		if (!result.ok) this.#contextPending = true;
 		else if (result.value) this.project = result.value;
 		this.dirty = this.#contextPending || this.#pending.size > 0;
+	}
+
+	/** The clip's sampled frames (context frames in clip order, and the middle frame), as saved. */
+	async clipFrames(): Promise<{ context: Blob[]; middle?: Blob }> {
+		const record = videoIntakeOf(this.project);
+		const load = async (assetId: string) => (await getAsset(assetId))?.blob;
+		const context = (
+			await Promise.all(
+				record.frames
+					.filter((frame) => frame.role === 'context')
+					.sort((a, b) => a.timeS - b.timeS)
+					.map((frame) => load(frame.assetId))
+			)
+		).filter((blob): blob is Blob => blob !== undefined);
+		const middleId = record.frames.find((frame) => frame.role === 'middle')?.assetId;
+		const middle = middleId ? await load(middleId) : undefined;
+		return middle ? { context, middle } : { context };
 	}
 
 	/** Save the shot count the director is asked for. */

@@ -21,15 +21,34 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 	const source = { ...graph.project.source };
 	if (source.videoAssetId) source.videoAssetId = remap(source.videoAssetId);
 
+	const project = {
+		...graph.project,
+		id: projectId,
+		source,
+		createdAt: now,
+		updatedAt: now,
+		revision: 0
+	};
+	// The video panel's record (sampled frames, detected shots) points at assets too.
+	const intake = graph.project.videoIntake as
+		{ frames?: { assetId?: string }[]; shots?: { keyframeAssetId?: string }[] } | undefined;
+	if (intake && typeof intake === 'object') {
+		project.videoIntake = {
+			...intake,
+			frames: (intake.frames ?? []).map((f) => ({ ...f, assetId: remapOptional(f.assetId) })),
+			...(intake.shots
+				? {
+						shots: intake.shots.map((x) => ({
+							...x,
+							keyframeAssetId: remapOptional(x.keyframeAssetId)
+						}))
+					}
+				: {})
+		};
+	}
+
 	return {
-		project: {
-			...graph.project,
-			id: projectId,
-			source,
-			createdAt: now,
-			updatedAt: now,
-			revision: 0
-		},
+		project,
 		shots: graph.shots.map((shot) =>
 			withOptional(
 				{ ...shot, id: remap(shot.id), projectId, revision: 0 },

@@ -120,7 +120,12 @@ export async function addProjectCost(id: string, usd: number): Promise<Project |
 		await tx.done;
 		return undefined;
 	}
-	const next: Project = { ...current, costUsd: current.costUsd + usd, updatedAt: Date.now(), revision: current.revision + 1 };
+	const next: Project = {
+		...current,
+		costUsd: current.costUsd + usd,
+		updatedAt: Date.now(),
+		revision: current.revision + 1
+	};
 	await tx.store.put(next);
 	await tx.done;
 	announceChange({ scope: 'project', projectId: id });

@@ -1,7 +1,10 @@
 /** An AbortError like the one `fetch` throws, for work cancelled through an AbortSignal. */
 export function abortError(reason?: unknown): Error {
 	if (reason instanceof Error && reason.name === 'AbortError') return reason;
-	return new DOMException(typeof reason === 'string' ? reason : 'The operation was aborted.', 'AbortError');
+	return new DOMException(
+		typeof reason === 'string' ? reason : 'The operation was aborted.',
+		'AbortError'
+	);
 }
 
 /** Throw an AbortError when the signal has already fired; call it between steps of long work. */

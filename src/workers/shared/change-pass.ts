@@ -1,9 +1,10 @@
 import { THUMB_HEIGHT, THUMB_WIDTH } from './frame-diff';
 
 /**
- * ffmpeg arguments that decode `input` from `startS` and write every frame as a small grey
- * thumbnail to `output`, logging each frame's time (showinfo). Loop filtering is skipped: it
- * costs a third of H.264 decoding and does not change which frames are cuts.
+ * ffmpeg arguments that decode `input` from `startS` and write every frame as a small RGB
+ * thumbnail to `output`, logging each frame's time (showinfo; source times are kept with
+ * -copyts so a resumed pass continues the same timeline). Loop filtering is skipped: it costs
+ * a good part of H.264 decoding and does not change which frames are cuts.
  */
 export function changePassArgs(input: string, output: string, startS = 0): string[] {
 	return [
@@ -14,6 +15,7 @@ export function changePassArgs(input: string, output: string, startS = 0): strin
 		'-nostats',
 		'-skip_loop_filter',
 		'all',
+		'-copyts',
 		...(startS > 0 ? ['-ss', startS.toFixed(3)] : []),
 		'-i',
 		input,
@@ -23,7 +25,7 @@ export function changePassArgs(input: string, output: string, startS = 0): strin
 		'-map',
 		'0:v:0',
 		'-vf',
-		`scale=${THUMB_WIDTH}:${THUMB_HEIGHT}:flags=area,format=gray,showinfo`,
+		`scale=${THUMB_WIDTH}:${THUMB_HEIGHT}:flags=area,format=rgb24,showinfo`,
 		'-fps_mode',
 		'passthrough',
 		'-f',

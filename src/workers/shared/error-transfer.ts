@@ -2,6 +2,8 @@ import { transferHandlers } from 'comlink';
 import type { MediaErrorKind } from '$lib/media/meta';
 import { MediaError } from './media-error';
 
+let installed = false;
+
 interface SerializedError {
 	message: string;
 	name: string;
@@ -15,7 +17,8 @@ interface SerializedError {
  */
 export function installErrorTransfer(): void {
 	const original = transferHandlers.get('throw');
-	if (!original) return;
+	if (!original || installed) return;
+	installed = true;
 	transferHandlers.set('throw', {
 		// Comlink marks thrown values with a private symbol: only its own check can see it.
 		canHandle: (value: unknown): value is { value: unknown } => original.canHandle(value),

@@ -15,6 +15,35 @@ export interface CoreFS {
 	readdir(path: string): string[];
 	analyzePath(path: string): { exists: boolean };
 	filesystems: Record<string, unknown>;
+	makedev(major: number, minor: number): number;
+	registerDevice(dev: number, ops: DeviceOps): void;
+	mkdev(path: string, mode: number, dev: number): void;
+}
+
+/** An Emscripten FS stream, as device operations see it. */
+export interface DeviceStream {
+	position: number;
+}
+
+/** Operations of a character device in the core's file system. */
+export interface DeviceOps {
+	open?(stream: DeviceStream): void;
+	close?(stream: DeviceStream): void;
+	read?(
+		stream: DeviceStream,
+		buffer: Int8Array,
+		offset: number,
+		length: number,
+		position: number
+	): number;
+	write(
+		stream: DeviceStream,
+		buffer: Int8Array,
+		offset: number,
+		length: number,
+		position: number
+	): number;
+	llseek?(stream: DeviceStream, offset: number, whence: number): number;
 }
 
 /** One log line from the core: `stdout` or `stderr`. */
@@ -34,6 +63,8 @@ export interface FFmpegCore {
 	reset(): void;
 	setLogger(logger: (log: CoreLog) => void): void;
 	setTimeout(ms: number): void;
+	/** Present in the multi-thread build: its pool of thread workers. */
+	PThread?: { terminateAllThreads(): void };
 }
 
 type CreateCore = (options: { mainScriptUrlOrBlob: string }) => Promise<FFmpegCore>;

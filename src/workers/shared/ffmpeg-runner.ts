@@ -5,6 +5,8 @@ const RUNS_PER_INSTANCE = 20;
 /** How many times a run that crashed the core is tried again on a fresh instance. */
 const CRASH_RETRIES = 2;
 const INPUT_DIR = '/input';
+/** A device whose writes go to the current sink instead of memory (see `execToSink`). */
+export const SINK_PATH = '/dev/maestro-sink';
 
 /** The result of one ffmpeg or ffprobe run: exit code and what it logged. */
 export interface RunResult {
@@ -23,10 +25,12 @@ export class CoreCrash extends Error {
  */
 export class FFmpegRunner {
 	#core: Promise<FFmpegCore> | undefined;
+	#loaded: FFmpegCore | undefined;
 	#runs = 0;
 	#log: string[] = [];
 	#onLine: ((line: string) => void) | undefined;
 	#input: { name: string; blob: Blob } | undefined;
+	#sink: ((bytes: Uint8Array) => void) | undefined;
 	readonly threads = canUseThreads();
 
 	/** Path of the mounted input inside the core's file system. */
@@ -51,6 +55,24 @@ export class FFmpegRunner {
 		return this.#run((core) => core.exec(...args), onLine);
 	}
 
+	/**
+	 * Run ffmpeg once with its output file at `SINK_PATH` streamed to `onBytes` as it is written
+	 * (nothing piles up in memory). A crash is not retried: it throws CoreCrash, so the caller
+	 * can resume from where the stream stopped.
+	 */
+	async execToSink(
+		args: string[],
+		onBytes: (bytes: Uint8Array) => void,
+		onLine?: (line: string) => void
+	): Promise<RunResult> {
+		this.#sink = onBytes;
+		try {
+			return await this.#run((core) => core.exec(...args), onLine, 0);
+		} finally {
+			this.#sink = undefined;
+		}
+	}
+
 	/** Run ffprobe; retries on a core crash. */
 	ffprobe(args: string[]): Promise<RunResult> {
 		return this.#run((core) => core.ffprobe(...args));
@@ -65,15 +87,22 @@ export class FFmpegRunner {
 		return data;
 	}
 
-	/** Drop the current instance; the next run loads a fresh one. */
+	/** Drop the current instance (ending its thread workers); the next run loads a fresh one. */
 	recycle(): void {
+		try {
+			this.#loaded?.PThread?.terminateAllThreads();
+		} catch {
+			// A crashed instance may fail to clean up; its workers go when this worker goes.
+		}
+		this.#loaded = undefined;
 		this.#core = undefined;
 		this.#runs = 0;
 	}
 
 	async #run(
 		call: (core: FFmpegCore) => number,
-		onLine?: (line: string) => void
+		onLine?: (line: string) => void,
+		retries = CRASH_RETRIES
 	): Promise<RunResult> {
 		for (let attempt = 0; ; attempt++) {
 			if (this.#runs >= RUNS_PER_INSTANCE) this.recycle();
@@ -88,7 +117,7 @@ export class FFmpegRunner {
 				return { code, log: this.#log };
 			} catch (error) {
 				this.recycle();
-				if (attempt >= CRASH_RETRIES) {
+				if (attempt >= retries) {
 					throw new CoreCrash(`The video engine crashed: ${String(error)}`, { cause: error });
 				}
 			} finally {
@@ -106,7 +135,9 @@ export class FFmpegRunner {
 					this.#onLine?.(message);
 				});
 				core.FS.mkdir(INPUT_DIR);
+				this.#makeSinkDevice(core);
 				this.#mount(core);
+				this.#loaded = core;
 				return core;
 			});
 			// Dropped on failure so that the next call tries again.
@@ -116,6 +147,18 @@ export class FFmpegRunner {
 			this.#core = loading;
 		}
 		return this.#core;
+	}
+
+	#makeSinkDevice(core: FFmpegCore): void {
+		const device = core.FS.makedev(64, 0);
+		core.FS.registerDevice(device, {
+			write: (_stream, buffer, offset, length) => {
+				this.#sink?.(new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length));
+				return length;
+			},
+			llseek: (stream, offset, whence) => (whence === 0 ? offset : stream.position + offset)
+		});
+		core.FS.mkdev(SINK_PATH, 0o666, device);
 	}
 
 	#mount(core: FFmpegCore): void {

@@ -51,22 +51,37 @@ export function parseProbe(json: string | undefined, log: readonly string[]): Pr
 /** The error kind a failed run's log points to, if any line says so. */
 export function kindFromLog(log: readonly string[]): MediaErrorKind | undefined {
 	const text = log.join('\n');
-	if (/moov atom not found|Invalid NAL|partial file|truncat|End of file|error reading header/i.test(text))
+	if (
+		/moov atom not found|Invalid NAL|partial file|truncat|End of file|error reading header/i.test(
+			text
+		)
+	)
 		return 'corrupt';
-	if (/Decoder \(codec [^)]*\) not found|Unsupported codec|unknown codec|could not find codec/i.test(text))
+	if (
+		/Decoder \(codec [^)]*\) not found|Unsupported codec|unknown codec|could not find codec/i.test(
+			text
+		)
+	)
 		return 'codec';
-	if (/Invalid data found when processing input|could not find corresponding|Unknown input format/i.test(text))
+	if (
+		/Invalid data found when processing input|could not find corresponding|Unknown input format/i.test(
+			text
+		)
+	)
 		return 'not-a-video';
 	return undefined;
 }
 
 /** Clockwise rotation in degrees (0, 90, 180, 270) a player applies to show the picture upright. */
 export function rotationOf(stream: ProbeStream): number {
-	const raw = stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? stream.tags?.rotate;
+	const raw =
+		stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? stream.tags?.rotate;
 	const degrees = Number(raw ?? 0);
 	if (!Number.isFinite(degrees)) return 0;
 	// The display matrix counts counter-clockwise (ffprobe shows -90 for a phone held upright).
-	const clockwise = stream.side_data_list?.some((d) => d.rotation !== undefined) ? -degrees : degrees;
+	const clockwise = stream.side_data_list?.some((d) => d.rotation !== undefined)
+		? -degrees
+		: degrees;
 	return (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
 }
 
@@ -74,7 +89,9 @@ function frameRate(text: string | undefined): number | undefined {
 	if (!text) return undefined;
 	const [num, den] = text.split('/').map(Number);
 	const rate = den ? (num ?? 0) / den : Number(num);
-	return Number.isFinite(rate) && rate > 0 && rate < 1000 ? Math.round(rate * 1000) / 1000 : undefined;
+	return Number.isFinite(rate) && rate > 0 && rate < 1000
+		? Math.round(rate * 1000) / 1000
+		: undefined;
 }
 
 function firstPositive(...values: (string | undefined)[]): number | undefined {

@@ -140,3 +140,26 @@ describe('duplicateProject', () => {
 		expect((await listShots(project.id)).length).toBe(2);
 	});
 });
+
+describe('duplicateProject with a video record', () => {
+	it('remaps the asset ids of sampled frames and detected shots', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject({
+			...project,
+			videoIntake: {
+				frames: [{ assetId: 'f1', timeS: 1, role: 'context' }],
+				shots: [{ startS: 0, endS: 2, keyframeS: 1, keyframeAssetId: 'f1' }]
+			}
+		});
+		await putAsset('f1', project.id, [5]);
+		const copy = await duplicateProject(project.id);
+		const graph = (await loadProjectGraph(copy!.id))!;
+		const intake = graph.project.videoIntake as {
+			frames: { assetId: string }[];
+			shots: { keyframeAssetId: string }[];
+		};
+		expect(intake.frames[0]!.assetId).toBe(graph.assets[0]!.id);
+		expect(intake.shots[0]!.keyframeAssetId).toBe(graph.assets[0]!.id);
+		expect(graph.assets[0]!.id).not.toBe('f1');
+	});
+});

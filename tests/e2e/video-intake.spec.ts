@@ -1,4 +1,3 @@
-// Rename to video-intake.spec.ts once <VideoPanel /> is in src/routes/p/[id]/+page.svelte.
 // Issue 3 through the workspace: add a clip, see its facts, frames and cuts, make shots from the
 // cuts, bad files get a clear message and change nothing, and it all comes back after a reload.
 import { join } from 'node:path';

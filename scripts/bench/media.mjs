@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// npm run bench:media — times the media engine (probe, 15 frames, cut detection) in headless
+// Chromium over a generated 30 s 1080p H.264 clip, and the same work in native ffmpeg when it is
+// on PATH. Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { serveStatic } from '../serve.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const work = join(root, '.bench');
+const clip = join(work, 'bench-30s-1080p.mp4');
+const SHOT_S = [4, 5, 3, 6, 4, 5, 3];
+const CUTS_S = SHOT_S.slice(0, -1).map((_, i) => SHOT_S.slice(0, i + 1).reduce((a, b) => a + b, 0));
+const FRAME_TIMES = Array.from({ length: 15 }, (_, i) => 1 + 2 * i);
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
+const threads = process.env.BENCH_THREADS !== '0';
+
+function makeClip() {
+	if (existsSync(clip)) return;
+	if (!hasFfmpeg) throw new Error('native ffmpeg is needed to generate the benchmark clip');
+	mkdirSync(work, { recursive: true });
+	const looks = [
+		'testsrc2=s=1920x1080:r=30',
+		'mandelbrot=s=1920x1080:r=30',
+		'smptehdbars=s=1920x1080:r=30',
+		'gradients=s=1920x1080:r=30:speed=0.03',
+		'life=s=1920x1080:r=30:mold=10:ratio=0.2',
+		'testsrc=s=1920x1080:r=30',
+		'rgbtestsrc=s=1920x1080:r=30,hue=h=40*t'
+	];
+	const parts = SHOT_S.map(
+		(d, i) => `${looks[i]},trim=duration=${d},setpts=PTS-STARTPTS,format=yuv420p,setsar=1[v${i}]`
+	);
+	const graph = `${parts.join(';')};${SHOT_S.map((_, i) => `[v${i}]`).join('')}concat=n=${SHOT_S.length}:v=1:a=0[v]`;
+	execFileSync('ffmpeg', [
+		'-hide_banner',
+		'-loglevel',
+		'error',
+		'-y',
+		'-filter_complex',
+		graph,
+		'-f',
+		'lavfi',
+		'-i',
+		'sine=frequency=330:duration=30',
+		'-map',
+		'[v]',
+		'-map',
+		'0:a',
+		'-c:v',
+		'libx264',
+		'-preset',
+		'veryfast',
+		'-crf',
+		'23',
+		'-pix_fmt',
+		'yuv420p',
+		'-c:a',
+		'aac',
+		'-movflags',
+		'+faststart',
+		clip
+	]);
+}
+
+function buildHarness() {
+	execFileSync('npx', ['vite', 'build', '-c', 'tests/bench/vite.config.ts'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
+}
+
+/** Wall-clock ms of a native command, best of `runs`. */
+function timeNative(command, args, runs = 2) {
+	let best = Infinity;
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		const result = spawnSync(command, args, { stdio: 'ignore' });
+		if (result.status !== 0) throw new Error(`${command} failed: ${args.join(' ')}`);
+		best = Math.min(best, performance.now() - start);
+	}
+	return Math.round(best);
+}
+
+function native() {
+	const out = join(work, 'native');
+	rmSync(out, { recursive: true, force: true });
+	mkdirSync(out, { recursive: true });
+	const q = ['-hide_banner', '-loglevel', 'error', '-y'];
+	// The engine's probe is ffprobe plus decoding one frame (to catch undecodable codecs).
+	const probeJson = ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format'];
+	const oneFrame = ['-map', '0:v:0', '-frames:v', '1', '-vf', 'scale=16:16', '-f', 'rawvideo'];
+	const probe =
+		timeNative('ffprobe', [...probeJson, clip]) +
+		timeNative('ffmpeg', [...q, '-i', clip, ...oneFrame, join(out, 'one.raw')]);
+	// Sampling natively, two ways: all 15 accurate seeks opened in one process, or one process
+	// per frame (as the engine does); the faster one counts.
+	const jpeg = ['-frames:v', '1', '-vf', 'scale=1024:-2', '-q:v', '3'];
+	const inputs = FRAME_TIMES.flatMap((t) => ['-ss', String(t), '-i', clip]);
+	const outputs = FRAME_TIMES.flatMap((_, i) => [
+		'-map',
+		`${i}:v:0`,
+		...jpeg,
+		join(out, `f${i}.jpg`)
+	]);
+	const sampleOneProcess = timeNative('ffmpeg', [...q, ...inputs, ...outputs], 1);
+	let samplePerFrame = 0;
+	for (const [i, t] of FRAME_TIMES.entries()) {
+		const args = [...q, '-ss', String(t), '-i', clip, ...jpeg, join(out, `p${i}.jpg`)];
+		samplePerFrame += timeNative('ffmpeg', args, 1);
+	}
+	// Cuts natively: the same thumbnail pass the engine runs, and ffmpeg's own scene score.
+	const thumbs = ['-vf', 'scale=64:36:flags=area,format=rgb24', '-f', 'rawvideo'];
+	const changePass = timeNative('ffmpeg', [
+		...q,
+		...['-skip_loop_filter', 'all', '-i', clip, '-an', ...thumbs, join(out, 'thumbs.rgb')]
+	]);
+	const scene = ['-vf', "select='gt(scene,0.3)',showinfo", '-f', 'null', '-'];
+	const sceneSelect = timeNative('ffmpeg', [...q, '-i', clip, '-an', ...scene]);
+	return {
+		probeMs: probe,
+		sample15Ms: Math.min(sampleOneProcess, samplePerFrame),
+		sampleOneProcessMs: sampleOneProcess,
+		samplePerFrameMs: samplePerFrame,
+		detectCutsMs: Math.min(changePass, sceneSelect),
+		changePassMs: changePass,
+		sceneSelectMs: sceneSelect
+	};
+}
+
+/** Resident memory (bytes) of the browser and all its child processes. */
+function treeRss(rootPid) {
+	const parents = new Map();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	const tree = new Set([rootPid]);
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const [pid, ppid] of parents)
+			if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+	}
+	let rss = 0;
+	for (const pid of tree) {
+		try {
+			const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+			rss += Number(line?.[1] ?? 0) * 1024;
+		} catch {
+			// Gone.
+		}
+	}
+	return rss;
+}
+
+async function browser() {
+	const server = await serveStatic({ root: join(work, 'media-build'), isolated: threads });
+	const host = await chromium.launchServer({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run'
+		]
+	});
+	const pid = host.process().pid;
+	const instance = await chromium.connect(host.wsEndpoint());
+	try {
+		const page = await instance.newPage();
+		await page.goto(`${server.url}/media.html`);
+		await page.waitForFunction(() => window.harnessReady);
+		await page.setInputFiles('#clip', clip);
+		const baseline = pid ? treeRss(pid) : 0;
+		let peak = baseline;
+		const sampler = setInterval(() => pid && (peak = Math.max(peak, treeRss(pid))), 100);
+		const result = await page.evaluate(async (frameTimes) => {
+			const file = window.pickedFile();
+			const time = async (work) => {
+				const start = performance.now();
+				const value = await work();
+				return [Math.round(performance.now() - start), value];
+			};
+			const [loadMs, engine] = await time(() => window.media.engineInfo(undefined));
+			const [probeMs, probe] = await time(() => window.media.probeVideo(undefined, file));
+			const options = { ...window.defaultOptions, maxFrames: frameTimes.length };
+			const [sample15Ms, frames] = await time(() =>
+				window.media.sampleFrames(undefined, file, probe, options)
+			);
+			const cutsStart = performance.now();
+			let changePassMs = 0;
+			const onProgress = (done, total, stage) => {
+				if (stage === 'decoding' && done === total) {
+					changePassMs = Math.round(performance.now() - cutsStart);
+				}
+			};
+			const [detectCutsMs, cuts] = await time(() =>
+				window.media.detectCuts(undefined, file, probe, options, { onProgress })
+			);
+			return {
+				engine,
+				loadMs,
+				probe,
+				probeMs,
+				sample15Ms,
+				framesMade: frames.length,
+				frameTimesS: frames.map((f) => f.timeS),
+				detectCutsMs,
+				changePassMs,
+				keyframesMs: detectCutsMs - changePassMs,
+				cutsS: cuts.cutsS,
+				framesMeasured: cuts.series.timesS.length
+			};
+		}, FRAME_TIMES);
+		clearInterval(sampler);
+		return {
+			...result,
+			peakRssMB: Math.round(peak / 1e6),
+			rssOverIdleMB: Math.round((peak - baseline) / 1e6)
+		};
+	} finally {
+		await instance.close();
+		await host.close();
+		await server.close();
+	}
+}
+
+makeClip();
+if (process.env.BENCH_SKIP_BUILD !== '1') buildHarness();
+const wasm = await browser();
+const report = {
+	clip: { seconds: 30, size: '1920x1080', codec: 'h264', expectedCutsS: CUTS_S },
+	chromium: wasm
+};
+const missed = CUTS_S.filter((c) => !wasm.cutsS.some((t) => Math.abs(t - c) <= 2 / 30));
+report.cutsCorrect = missed.length === 0 && wasm.cutsS.length === CUTS_S.length;
+if (hasFfmpeg) {
+	const n = native();
+	report.native = n;
+	report.ratios = {
+		probe: +(wasm.probeMs / n.probeMs).toFixed(2),
+		sample15: +(wasm.sample15Ms / n.sample15Ms).toFixed(2),
+		detectCuts: +(wasm.detectCutsMs / n.detectCutsMs).toFixed(2),
+		changePass: +(wasm.changePassMs / n.changePassMs).toFixed(2)
+	};
+}
+console.log(JSON.stringify(report, null, 2));

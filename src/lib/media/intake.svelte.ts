@@ -1,0 +1,110 @@
+import { isAbortError } from '$lib/util/abort';
+import { detectCuts, mediaErrorMessage, probeVideo, sampleFrames, type CutResult } from './client';
+import { planFrameTimes } from './frame-times';
+import { defaultOptions, type Options, type SampledFrame, type VideoProbe } from './meta';
+
+/** Where an intake is: what the status line says. */
+export type IntakeStage =
+	'idle' | 'probing' | 'sampling' | 'detecting' | 'done' | 'cancelled' | 'failed';
+
+/** Hooks that save what the intake makes the moment it exists (the workspace wires them to the store). */
+export interface IntakeHooks {
+	/** The clip was read: keep the clip and its facts. Throwing here stops the intake. */
+	onProbe?: (file: File, probe: VideoProbe) => Promise<void> | void;
+	/** A context or middle frame was made. */
+	onFrame?: (frame: SampledFrame) => Promise<void> | void;
+	/** Cut detection finished (keyframes are in `result.shots`). */
+	onCuts?: (result: CutResult) => Promise<void> | void;
+}
+
+/**
+ * One clip's way through probe, frame sampling and cut detection, as reactive state for the
+ * workspace: the facts, the frames as they arrive, the cuts, numeric progress, one clear error
+ * message, and "Cancel".
+ */
+export class VideoIntake {
+	stage: IntakeStage = $state('idle');
+	probe: VideoProbe | undefined = $state.raw();
+	frames: SampledFrame[] = $state.raw([]);
+	plannedFrames = $state(0);
+	cuts: CutResult | undefined = $state.raw();
+	progress = $state({ done: 0, total: 0 });
+	error: string | undefined = $state();
+	#controller: AbortController | undefined;
+
+	/** Whether work is under way (and "Cancel" makes sense). */
+	readonly busy = $derived(['probing', 'sampling', 'detecting'].includes(this.stage));
+
+	/** The status line in plain words. */
+	readonly status = $derived.by(() => {
+		const { done, total } = this.progress;
+		switch (this.stage) {
+			case 'probing':
+				return 'Reading the video';
+			case 'sampling':
+				return `Sampling frame ${Math.min(done + 1, total)} of ${total}`;
+			case 'detecting':
+				return total > 0 ? `Finding cuts: ${Math.round((done / total) * 100)}%` : 'Finding cuts';
+			case 'done':
+				return this.cuts ? `${this.cuts.shots.length} shots found` : '';
+			case 'cancelled':
+				return 'Cancelled';
+			case 'failed':
+				return this.error ?? '';
+			default:
+				return '';
+		}
+	});
+
+	/** Probe, sample and detect cuts in `file`; a newer call or `cancel()` stops an older one. */
+	async run(file: File, options: Options = defaultOptions, hooks: IntakeHooks = {}): Promise<void> {
+		this.cancel();
+		const controller = new AbortController();
+		this.#controller = controller;
+		const { signal } = controller;
+		this.error = undefined;
+		this.frames = [];
+		this.cuts = undefined;
+		this.probe = undefined;
+		try {
+			this.stage = 'probing';
+			const probe = await probeVideo(signal, file);
+			await hooks.onProbe?.(file, probe);
+			this.probe = probe;
+
+			this.stage = 'sampling';
+			this.plannedFrames = planFrameTimes(probe, options).length;
+			this.progress = { done: 0, total: this.plannedFrames };
+			const saving: Promise<void>[] = [];
+			await sampleFrames(signal, file, probe, options, {
+				onFrame: (frame) => {
+					this.frames = [...this.frames, frame];
+					saving.push(Promise.resolve(hooks.onFrame?.(frame)));
+				},
+				onProgress: (done, total) => (this.progress = { done, total })
+			});
+			await Promise.all(saving);
+
+			this.stage = 'detecting';
+			this.progress = { done: 0, total: 0 };
+			const cuts = await detectCuts(signal, file, probe, options, {
+				onProgress: (done, total) => (this.progress = { done, total })
+			});
+			await hooks.onCuts?.(cuts);
+			this.cuts = cuts;
+			this.stage = 'done';
+		} catch (error) {
+			// A cancelled or replaced run says nothing: cancel() already set the stage.
+			if (this.#controller !== controller || isAbortError(error)) return;
+			this.error = mediaErrorMessage(error);
+			this.stage = 'failed';
+		}
+	}
+
+	/** Stop the work in flight; what was already made stays. */
+	cancel(): void {
+		this.#controller?.abort();
+		this.#controller = undefined;
+		if (this.busy) this.stage = 'cancelled';
+	}
+}

@@ -1,0 +1,91 @@
+import type { Project, VideoProbe } from '$lib/domain/types';
+import { announceChange } from './changes';
+import { getDb, STORES } from './db';
+import { restoreProject } from './restore';
+
+/** A sampled frame saved as an asset, with where it sits in the clip. */
+export interface SavedFrame {
+	assetId: string;
+	timeS: number;
+	role: 'context' | 'middle' | 'keyframe';
+}
+
+/** A detected shot of the clip whose keyframe is saved as an asset. */
+export interface SavedCutShot {
+	startS: number;
+	endS: number;
+	keyframeS: number;
+	keyframeAssetId: string;
+}
+
+/** What the local video pass found, kept on the project (an extra field restore keeps). */
+export interface VideoIntakeRecord {
+	frames: SavedFrame[];
+	cutsS?: number[];
+	shots?: SavedCutShot[];
+}
+
+/** The video intake record of a project, tolerant of missing or malformed data. */
+export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
+	const raw = project?.videoIntake as Partial<VideoIntakeRecord> | undefined;
+	const frames = Array.isArray(raw?.frames)
+		? raw.frames.filter((f) => typeof f?.assetId === 'string' && Number.isFinite(f?.timeS))
+		: [];
+	const shots = Array.isArray(raw?.shots)
+		? raw.shots.filter((s) => typeof s?.keyframeAssetId === 'string' && Number.isFinite(s?.startS))
+		: undefined;
+	const cutsS = Array.isArray(raw?.cutsS) ? raw.cutsS.filter(Number.isFinite) : undefined;
+	return { frames, ...(cutsS ? { cutsS } : {}), ...(shots ? { shots } : {}) };
+}
+
+async function patchProject(
+	id: string,
+	change: (project: Project) => Project
+): Promise<Project | undefined> {
+	const db = await getDb();
+	const tx = db.transaction(STORES.projects, 'readwrite');
+	const current = restoreProject(await tx.store.get(id));
+	if (!current) {
+		await tx.done;
+		return undefined;
+	}
+	const next = { ...change(current), updatedAt: Date.now(), revision: current.revision + 1 };
+	await tx.store.put(next);
+	await tx.done;
+	announceChange({ scope: 'project', projectId: id });
+	announceChange({ scope: 'library' });
+	return next;
+}
+
+/** Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are cleared. */
+export function setVideoSource(
+	projectId: string,
+	videoAssetId: string,
+	probe: VideoProbe
+): Promise<Project | undefined> {
+	return patchProject(projectId, (project) => ({
+		...project,
+		source: { ...project.source, kind: 'video', videoAssetId, probe },
+		videoIntake: { frames: [] } satisfies VideoIntakeRecord
+	}));
+}
+
+/** Add a sampled frame to the project the moment its asset is saved. */
+export function addSavedFrame(projectId: string, frame: SavedFrame): Promise<Project | undefined> {
+	return patchProject(projectId, (project) => {
+		const intake = videoIntakeOf(project);
+		return { ...project, videoIntake: { ...intake, frames: [...intake.frames, frame] } };
+	});
+}
+
+/** Keep the detected cuts and shots (with saved keyframes) on the project. */
+export function setDetectedCuts(
+	projectId: string,
+	cutsS: number[],
+	shots: SavedCutShot[]
+): Promise<Project | undefined> {
+	return patchProject(projectId, (project) => ({
+		...project,
+		videoIntake: { ...videoIntakeOf(project), cutsS, shots }
+	}));
+}

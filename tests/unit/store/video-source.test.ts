@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createProject } from '$lib/domain/project';
+import { addProject, getProject } from '$lib/store/projects';
+import {
+	addSavedFrame,
+	setDetectedCuts,
+	setVideoSource,
+	videoIntakeOf
+} from '$lib/store/video-source';
+import { freshDb } from '../helpers';
+
+beforeEach(freshDb);
+
+const probe = {
+	durationS: 10,
+	width: 640,
+	height: 360,
+	fps: 25,
+	codec: 'h264',
+	rotation: 0,
+	hasAudio: true
+};
+
+describe('setVideoSource', () => {
+	it('records the clip and its facts and raises the revision', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		const saved = await getProject(project.id);
+		expect(saved?.source).toMatchObject({ kind: 'video', videoAssetId: 'asset-1', probe });
+		expect(saved?.revision).toBe(project.revision + 1);
+	});
+});
+
+describe('addSavedFrame and setDetectedCuts', () => {
+	it('keep frames and cuts on the project, and a new clip clears them', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		await addSavedFrame(project.id, { assetId: 'f1', timeS: 1, role: 'context' });
+		await addSavedFrame(project.id, { assetId: 'f2', timeS: 5, role: 'middle' });
+		await setDetectedCuts(
+			project.id,
+			[2],
+			[
+				{ startS: 0, endS: 2, keyframeS: 1, keyframeAssetId: 'k1' },
+				{ startS: 2, endS: 10, keyframeS: 6, keyframeAssetId: 'k2' }
+			]
+		);
+		const intake = videoIntakeOf(await getProject(project.id));
+		expect(intake.frames.map((f) => f.assetId)).toEqual(['f1', 'f2']);
+		expect(intake.cutsS).toEqual([2]);
+		expect(intake.shots).toHaveLength(2);
+
+		await setVideoSource(project.id, 'asset-2', probe);
+		expect(videoIntakeOf(await getProject(project.id))).toEqual({ frames: [] });
+	});
+});
+
+describe('videoIntakeOf', () => {
+	it('drops malformed entries instead of failing', () => {
+		const project = createProject('video', 'Clip');
+		const intake = videoIntakeOf({
+			...project,
+			videoIntake: {
+				frames: [{ assetId: 'ok', timeS: 1, role: 'context' }, { nope: 1 }],
+				cutsS: 'x'
+			}
+		});
+		expect(intake).toEqual({ frames: [{ assetId: 'ok', timeS: 1, role: 'context' }] });
+		expect(videoIntakeOf(undefined)).toEqual({ frames: [] });
+	});
+});
