@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -163,15 +164,8 @@ function treeRss(rootPid) {
 async function browser() {
 	const server = await serveStatic({ root: join(work, 'media-build'), isolated: threads });
 	const host = await chromium.launchServer({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-quic',
-			'--no-first-run'
-		]
+		executablePath: chromiumPath,
+		args: chromiumArgs
 	});
 	const pid = host.process().pid;
 	const instance = await chromium.connect(host.wsEndpoint());

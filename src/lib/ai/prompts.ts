@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { CAMERA_ANGLES, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
+import { CAMERA_ANGLES, EDITABLE_SHOT_FIELDS, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 
 /** Bumped whenever a prompt below changes; stored with what the prompts produced. */
@@ -51,16 +51,7 @@ export function shotListSchema(count: number) {
 				items: {
 					type: 'object',
 					additionalProperties: false,
-					required: [
-						'title',
-						'description',
-						'shotSize',
-						'angle',
-						'movement',
-						'durationS',
-						'transition',
-						'notes'
-					],
+					required: [...EDITABLE_SHOT_FIELDS],
 					properties: {
 						title: { type: 'string', description: 'A short name for the shot.' },
 						description: {

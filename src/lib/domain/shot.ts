@@ -56,6 +56,18 @@ export type EditableShotField =
 
 export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
 
+/** Every field a person (or the director) edits, in card order. */
+export const EDITABLE_SHOT_FIELDS: readonly EditableShotField[] = [
+	'title',
+	'description',
+	'shotSize',
+	'angle',
+	'movement',
+	'durationS',
+	'transition',
+	'notes'
+];
+
 /** A shot with sensible blanks, placed after `order`. */
 export function createShot(projectId: string, order: number, fields: Partial<Shot> = {}): Shot {
 	return {

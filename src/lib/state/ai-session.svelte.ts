@@ -4,7 +4,7 @@ import { formatCost } from '$lib/ai/costs';
 import { directShots, regenerateShot } from '$lib/ai/director';
 import { PROMPT_VERSION } from '$lib/ai/prompts';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
-import type { EditableShotField, ShotPatch } from '$lib/domain/shot';
+import { EDITABLE_SHOT_FIELDS, type ShotPatch } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { appStatus } from './app-status.svelte';
@@ -12,17 +12,6 @@ import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
 
 export type AiTask = 'analyze' | 'direct' | 'regenerate';
-
-const EDITABLE: EditableShotField[] = [
-	'title',
-	'description',
-	'shotSize',
-	'angle',
-	'movement',
-	'durationS',
-	'transition',
-	'notes'
-];
 
 /** Frames a vision request carries, and what the "what will be sent" line says about them. */
 export interface FramesToSend {
@@ -222,7 +211,7 @@ export class AiSession {
 				}
 			);
 			const patch: ShotPatch = {};
-			for (const field of EDITABLE) {
+			for (const field of EDITABLE_SHOT_FIELDS) {
 				if (result.fields[field] !== undefined)
 					(patch as Record<string, unknown>)[field] = result.fields[field];
 			}

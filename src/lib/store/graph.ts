@@ -1,5 +1,5 @@
 import { newId } from '$lib/domain/ids';
-import type { ProjectGraph } from '$lib/domain/types';
+import type { Project, ProjectGraph } from '$lib/domain/types';
 
 /**
  * A copy of a project graph under fresh ids, every reference remapped, so it can sit beside
@@ -21,7 +21,7 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 	const source = { ...graph.project.source };
 	if (source.videoAssetId) source.videoAssetId = remap(source.videoAssetId);
 
-	const project = {
+	const project: Project = {
 		...graph.project,
 		id: projectId,
 		source,

@@ -86,8 +86,14 @@ export type ProjectPatch = Partial<
 	Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt'>
 >;
 
-/** Change fields of a project (read and written in one transaction); returns the saved record. */
-export async function updateProject(id: string, patch: ProjectPatch): Promise<Project | undefined> {
+/**
+ * Change a project through `change`, read and written in one transaction so edits made
+ * elsewhere in between are not lost; raises the revision and edit time. Returns the saved record.
+ */
+export async function patchProject(
+	id: string,
+	change: (project: Project) => Project
+): Promise<Project | undefined> {
 	const db = await getDb();
 	const tx = db.transaction(STORES.projects, 'readwrite');
 	const current = restoreProject(await tx.store.get(id));
@@ -96,13 +102,10 @@ export async function updateProject(id: string, patch: ProjectPatch): Promise<Pr
 		return undefined;
 	}
 	const next: Project = {
-		...current,
-		...patch,
+		...change(current),
 		updatedAt: Date.now(),
 		revision: current.revision + 1
 	};
-	if (patch.title !== undefined) next.title = cleanTitle(patch.title);
-	if ('deletedAt' in patch && patch.deletedAt === undefined) delete next.deletedAt;
 	await tx.store.put(next);
 	await tx.done;
 	announceChange({ scope: 'project', projectId: id });
@@ -110,26 +113,20 @@ export async function updateProject(id: string, patch: ProjectPatch): Promise<Pr
 	return next;
 }
 
-/** Add what an AI call cost to the project's running total (read and written in one transaction). */
-export async function addProjectCost(id: string, usd: number): Promise<Project | undefined> {
+/** Change fields of a project; returns the saved record. */
+export function updateProject(id: string, patch: ProjectPatch): Promise<Project | undefined> {
+	return patchProject(id, (current) => {
+		const next: Project = { ...current, ...patch };
+		if (patch.title !== undefined) next.title = cleanTitle(patch.title);
+		if ('deletedAt' in patch && patch.deletedAt === undefined) delete next.deletedAt;
+		return next;
+	});
+}
+
+/** Add what an AI call cost to the project's running total. */
+export function addProjectCost(id: string, usd: number): Promise<Project | undefined> {
 	if (!(usd > 0)) return getProject(id);
-	const db = await getDb();
-	const tx = db.transaction(STORES.projects, 'readwrite');
-	const current = restoreProject(await tx.store.get(id));
-	if (!current) {
-		await tx.done;
-		return undefined;
-	}
-	const next: Project = {
-		...current,
-		costUsd: current.costUsd + usd,
-		updatedAt: Date.now(),
-		revision: current.revision + 1
-	};
-	await tx.store.put(next);
-	await tx.done;
-	announceChange({ scope: 'project', projectId: id });
-	return next;
+	return patchProject(id, (current) => ({ ...current, costUsd: current.costUsd + usd }));
 }
 
 /** Put a project in the bin; `restoreFromBin` undoes it, `purgeProject` makes it final. */

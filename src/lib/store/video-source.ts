@@ -1,7 +1,5 @@
 import type { Project, VideoProbe } from '$lib/domain/types';
-import { announceChange } from './changes';
-import { getDb, STORES } from './db';
-import { restoreProject } from './restore';
+import { patchProject } from './projects';
 
 /** A sampled frame saved as an asset, with where it sits in the clip. */
 export interface SavedFrame {
@@ -36,25 +34,6 @@ export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
 		: undefined;
 	const cutsS = Array.isArray(raw?.cutsS) ? raw.cutsS.filter(Number.isFinite) : undefined;
 	return { frames, ...(cutsS ? { cutsS } : {}), ...(shots ? { shots } : {}) };
-}
-
-async function patchProject(
-	id: string,
-	change: (project: Project) => Project
-): Promise<Project | undefined> {
-	const db = await getDb();
-	const tx = db.transaction(STORES.projects, 'readwrite');
-	const current = restoreProject(await tx.store.get(id));
-	if (!current) {
-		await tx.done;
-		return undefined;
-	}
-	const next = { ...change(current), updatedAt: Date.now(), revision: current.revision + 1 };
-	await tx.store.put(next);
-	await tx.done;
-	announceChange({ scope: 'project', projectId: id });
-	announceChange({ scope: 'library' });
-	return next;
 }
 
 /** Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are cleared. */
