@@ -35,11 +35,15 @@ export interface Manifest {
 
 /**
  * Where downloaded tarballs and extracted ncnn files are kept between installs: outside
- * node_modules, so `npm ci` (which deletes it) does not download 245 MB again.
+ * node_modules, so `npm ci` (which deletes it) does not download 245 MB again. Read at call
+ * time, so tests can point it at a folder of their own.
  */
-export const CACHE_DIR =
-	process.env.MAESTRO_MODEL_CACHE ??
-	join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'maestro-models');
+export function cacheDir(): string {
+	return (
+		process.env.MAESTRO_MODEL_CACHE ??
+		join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'maestro-models')
+	);
+}
 const OUT_DIR = 'public/models';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -64,13 +68,13 @@ async function ncnnFiles(
 	pkg: SourcePackage,
 	models: CatalogModel[]
 ): Promise<Map<string, { param: string; bin: Uint8Array }>> {
-	const dir = resolve(root, CACHE_DIR, `${pkg.name}-${pkg.version}`);
+	const dir = resolve(root, cacheDir(), `${pkg.name}-${pkg.version}`);
 	const local = (path: string, ext: string) => join(dir, `${basename(path)}.${ext}`);
 	const missing = models.filter(
 		(m) => !existsSync(local(m.path, 'param')) || !existsSync(local(m.path, 'bin'))
 	);
 	if (missing.length > 0) {
-		const tarball = await ensureTarball(pkg, resolve(root, CACHE_DIR));
+		const tarball = await ensureTarball(pkg, resolve(root, cacheDir()));
 		const wanted = new Set(missing.flatMap((m) => [`${m.path}.param`, `${m.path}.bin`]));
 		const files = await extractFromTgz(tarball, (path) => wanted.has(path));
 		await mkdir(dir, { recursive: true });

