@@ -60,7 +60,7 @@ test('persistent storage is requested with the first storyboard and settings sho
 		)
 		.toBe(1);
 
-	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
 	await expect(page.getByTestId('storage-used')).toHaveText(/^\d+(\.\d)? (B|KB|MB|GB)$/);
 	await expect(page.getByTestId('storage-quota')).toHaveText(/^\d+(\.\d)? (KB|MB|GB|TB)$/);
 });

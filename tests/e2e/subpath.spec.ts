@@ -46,7 +46,7 @@ test.describe('deployed under a sub-path', () => {
 		await page.getByRole('textbox', { name: 'Title' }).fill('Under a sub-path');
 		await page.getByRole('button', { name: 'Create storyboard' }).click();
 		await expect(page).toHaveURL(new RegExp(`${BASE}/p/[0-9a-f-]+$`));
-		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
 		await expect(page).toHaveURL(`${server.url}/settings`);
 
 		await context.setOffline(true);
