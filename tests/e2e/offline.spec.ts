@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { addShot, createStoryboard, expectSaved } from './support/app';
+import { addShot, createStoryboard, expectSaved, installServiceWorker } from './support/app';
 
 test('after the first visit every route reloads offline and editing still saves', async ({
 	page,
 	context
 }) => {
-	await page.goto('/');
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.reload();
 	// The service worker controls the page after the first reload.
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-		.toBe(true);
+	await installServiceWorker(page);
 
 	await createStoryboard(page, 'Train ride');
 	const shot = await addShot(page, 'Window', 'Fields blur past.');

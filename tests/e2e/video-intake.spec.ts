@@ -2,7 +2,7 @@
 // cuts, bad files get a clear message and change nothing, and it all comes back after a reload.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createStoryboard } from './support/app';
+import { createStoryboard, installServiceWorker } from './support/app';
 
 const media = join(import.meta.dirname, '../fixtures/media');
 
@@ -72,12 +72,7 @@ test('after one clip online, a saved clip reloads offline and a new clip is read
 	page,
 	context
 }) => {
-	await page.goto('/');
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.reload();
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-		.toBe(true);
+	await installServiceWorker(page);
 	await createStoryboard(page, 'Offline clip', 'video');
 	await page.getByLabel('Add video').setInputFiles(join(media, 'no-audio.mp4'));
 	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible({ timeout: 60_000 });

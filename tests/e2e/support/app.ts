@@ -53,3 +53,13 @@ export async function dragShot(page: Page, from: number, to: number) {
 	await page.mouse.move(end.x + end.width / 2, end.y + end.height / 3, { steps: 8 });
 	await page.mouse.up();
 }
+
+/** Visit once, let the service worker install, and reload so it controls the page. */
+export async function installServiceWorker(page: Page, url = '/') {
+	await page.goto(url);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.reload();
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}

@@ -1,5 +1,11 @@
 import type { CatalogueModel } from '../catalogue';
-import { availabilityError, errorBody, errorReply, type ErrorReply } from '../errors';
+import {
+	availabilityError,
+	errorBody,
+	errorReply,
+	PRE_STREAM_ERRORS,
+	type ErrorReply
+} from '../errors';
 import type { RouteContext } from '../state';
 import type { Outcome, RequestSummary } from '../types';
 
@@ -8,22 +14,7 @@ export const IMAGE_TOKENS = 1290;
 
 const OUTCOMES = new Set<string>([
 	'ok',
-	'error-400',
-	'error-400-model-not-found',
-	'error-401',
-	'error-402',
-	'error-402-max-tokens',
-	'error-403-moderation',
-	'error-404-constraint',
-	'error-404-no-endpoints',
-	'error-408',
-	'error-413',
-	'error-429',
-	'error-429-provider',
-	'error-429-capacity',
-	'error-500',
-	'error-502',
-	'error-503',
+	...PRE_STREAM_ERRORS,
 	'midstream-502',
 	'midstream-502-no-done',
 	'midstream-string-code',
