@@ -23,7 +23,7 @@ test('analyze a clip: the frames go as image parts, the description streams into
 	);
 	await expect(
 		page.getByText(/Analyze sends 4 frames \(\d+ KB\) to google\/gemini-2.5-flash/)
-	).toBeVisible();
+	).toBeVisible({ timeout: 30_000 });
 
 	await page.getByRole('button', { name: 'Analyze' }).click();
 	const context = page.getByLabel('Context');
