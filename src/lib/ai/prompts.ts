@@ -1,5 +1,11 @@
 import type OpenAI from 'openai';
-import { CAMERA_ANGLES, EDITABLE_SHOT_FIELDS, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
+import {
+	CAMERA_ANGLES,
+	EDITABLE_SHOT_FIELDS,
+	MOVEMENTS,
+	SHOT_SIZES,
+	type EditableShotField
+} from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 
 /** Bumped whenever a prompt below changes; stored with what the prompts produced. */
@@ -116,31 +122,12 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 
 /** The request to rewrite one shot with the person's note, keeping its place in the sequence. */
 export function regenerateShotMessages(
-	shot: Pick<
-		Shot,
-		| 'title'
-		| 'description'
-		| 'shotSize'
-		| 'angle'
-		| 'movement'
-		| 'durationS'
-		| 'transition'
-		| 'notes'
-	>,
+	shot: Pick<Shot, EditableShotField>,
 	neighbours: { before?: string; after?: string },
 	note: string,
 	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
 ): Message[] {
-	const current = {
-		title: shot.title,
-		description: shot.description,
-		shotSize: shot.shotSize,
-		angle: shot.angle,
-		movement: shot.movement,
-		durationS: shot.durationS,
-		transition: shot.transition,
-		notes: shot.notes
-	};
+	const current = Object.fromEntries(EDITABLE_SHOT_FIELDS.map((field) => [field, shot[field]]));
 	const format = brief.structured
 		? ''
 		: ` Answer with JSON only: {"shots":[{"title","description","shotSize","angle","movement","durationS","transition","notes"}]}. ${VOCABULARY_HINT}`;
