@@ -76,13 +76,22 @@ export interface Style {
 	[extra: string]: unknown;
 }
 
+export type TakeKind = 'image' | 'video';
+
 export interface Take {
 	id: string;
 	projectId: string;
 	shotId: string;
 	styleId: string;
+	/** An image take is a rendered still; a video take is an animated clip of a still. */
+	kind: TakeKind;
+	/** The still: the rendered image, or for a video take the frame it started from. */
 	imageAssetId: string;
 	upscaledAssetId?: string;
+	/** The clip, for a video take. */
+	videoAssetId?: string;
+	/** The render job item that made it, so a resumed job never asks for it again. */
+	jobItemKey?: string;
 	model: string;
 	prompt: string;
 	costUsd: number;

@@ -270,9 +270,16 @@ function restoreEnvelope(
 			delete style.referenceAssetId;
 		return style;
 	});
-	const takes = belongs(restoreAll(list(body.takes), restoreTake, warn)).filter(
-		(take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId)
-	);
+	const takes = belongs(restoreAll(list(body.takes), restoreTake, warn))
+		.filter((take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId))
+		.map((take) => {
+			if (take.upscaledAssetId && !assetIds.has(take.upscaledAssetId)) delete take.upscaledAssetId;
+			if (take.videoAssetId && !assetIds.has(take.videoAssetId)) {
+				delete take.videoAssetId;
+				take.kind = 'image';
+			}
+			return take;
+		});
 	if (project.source.videoAssetId && !assetIds.has(project.source.videoAssetId)) {
 		delete project.source.videoAssetId;
 	}

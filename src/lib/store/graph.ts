@@ -65,16 +65,20 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 		),
 		takes: graph.takes.map((take) =>
 			withOptional(
-				{
-					...take,
-					id: remap(take.id),
-					projectId,
-					shotId: remap(take.shotId),
-					styleId: take.styleId ? remap(take.styleId) : '',
-					imageAssetId: remap(take.imageAssetId)
-				},
-				'upscaledAssetId',
-				remapOptional(take.upscaledAssetId)
+				withOptional(
+					{
+						...take,
+						id: remap(take.id),
+						projectId,
+						shotId: remap(take.shotId),
+						styleId: take.styleId ? remap(take.styleId) : '',
+						imageAssetId: remap(take.imageAssetId)
+					},
+					'upscaledAssetId',
+					remapOptional(take.upscaledAssetId)
+				),
+				'videoAssetId',
+				remapOptional(take.videoAssetId)
 			)
 		),
 		jobs: [],

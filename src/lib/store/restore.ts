@@ -193,6 +193,7 @@ export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
 		projectId: raw.projectId as string,
 		shotId: raw.shotId as string,
 		styleId: str(raw.styleId),
+		kind: raw.kind === 'video' && id(raw.videoAssetId) ? 'video' : 'image',
 		imageAssetId: raw.imageAssetId as string,
 		model: str(raw.model),
 		prompt: str(raw.prompt),
@@ -204,6 +205,11 @@ export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
 	const upscaled = id(raw.upscaledAssetId);
 	if (upscaled) take.upscaledAssetId = upscaled;
 	else delete take.upscaledAssetId;
+	if (take.kind === 'video') take.videoAssetId = raw.videoAssetId as string;
+	else delete take.videoAssetId;
+	const itemKey = str(raw.jobItemKey);
+	if (itemKey) take.jobItemKey = itemKey;
+	else delete take.jobItemKey;
 	return take;
 }
 

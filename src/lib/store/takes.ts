@@ -1,0 +1,126 @@
+import { newId } from '$lib/domain/ids';
+import { SCHEMA_VERSION, type Take } from '$lib/domain/types';
+import { announceChange } from './changes';
+import { getDb, STORES } from './db';
+import { restoreAll, restoreTake } from './restore';
+
+/** What a caller supplies for a new take; id, time and the chosen flag are set here. */
+export interface NewTake {
+	projectId: string;
+	shotId: string;
+	styleId: string;
+	kind?: Take['kind'];
+	imageAssetId: string;
+	videoAssetId?: string;
+	jobItemKey?: string;
+	model: string;
+	prompt: string;
+	costUsd: number;
+}
+
+function announce(projectId: string) {
+	announceChange({ scope: 'project', projectId });
+	announceChange({ scope: 'library' });
+}
+
+/** Every take of a storyboard, oldest first. */
+export async function listTakes(projectId: string): Promise<Take[]> {
+	const db = await getDb();
+	return restoreAll(
+		await db.getAllFromIndex(STORES.takes, 'by-project', projectId),
+		restoreTake
+	).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** A take by id. */
+export async function getTake(id: string): Promise<Take | undefined> {
+	const db = await getDb();
+	return restoreTake(await db.get(STORES.takes, id)) ?? undefined;
+}
+
+const sameSlot = (a: Take, b: Pick<Take, 'shotId' | 'styleId' | 'kind'>) =>
+	a.shotId === b.shotId && a.styleId === b.styleId && a.kind === b.kind;
+
+/**
+ * Save a new take. The first take of a shot and style (per kind) is chosen at once, so a
+ * storyboard shows a picture for every rendered shot without a click.
+ */
+export async function addTake(fields: NewTake): Promise<Take> {
+	const db = await getDb();
+	const tx = db.transaction(STORES.takes, 'readwrite');
+	const kind = fields.kind ?? 'image';
+	const siblings = restoreAll(await tx.store.index('by-shot').getAll(fields.shotId), restoreTake);
+	const take: Take = {
+		...fields,
+		id: newId(),
+		kind,
+		createdAt: Date.now(),
+		chosen: !siblings.some((other) => other.chosen && sameSlot(other, { ...fields, kind })),
+		schemaVersion: SCHEMA_VERSION
+	};
+	await tx.store.add(take);
+	await tx.done;
+	announce(take.projectId);
+	return take;
+}
+
+/** Make a take the chosen one of its shot and style. */
+export async function chooseTake(id: string): Promise<void> {
+	const db = await getDb();
+	const tx = db.transaction(STORES.takes, 'readwrite');
+	const take = restoreTake(await tx.store.get(id));
+	if (!take) return;
+	const siblings = restoreAll(await tx.store.index('by-shot').getAll(take.shotId), restoreTake);
+	for (const other of siblings) {
+		if (!sameSlot(other, take)) continue;
+		const chosen = other.id === id;
+		if (other.chosen !== chosen) await tx.store.put({ ...other, chosen });
+	}
+	await tx.done;
+	announce(take.projectId);
+}
+
+/** Record the upscaled image of a take (replacing an earlier one). */
+export async function setUpscaled(id: string, assetId: string): Promise<Take | undefined> {
+	const db = await getDb();
+	const tx = db.transaction(STORES.takes, 'readwrite');
+	const take = restoreTake(await tx.store.get(id));
+	if (!take) return undefined;
+	const next = { ...take, upscaledAssetId: assetId };
+	await tx.store.put(next);
+	await tx.done;
+	announce(take.projectId);
+	return next;
+}
+
+/** Delete a take and the files only it uses; a chosen take hands the choice to the newest sibling. */
+export async function deleteTake(id: string): Promise<void> {
+	const db = await getDb();
+	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
+	const takes = tx.objectStore(STORES.takes);
+	const take = restoreTake(await takes.get(id));
+	if (!take) return;
+	await takes.delete(id);
+	for (const assetId of [take.imageAssetId, take.upscaledAssetId, take.videoAssetId]) {
+		if (assetId) await tx.objectStore(STORES.assets).delete(assetId);
+	}
+	if (take.chosen) {
+		const siblings = restoreAll(await takes.index('by-shot').getAll(take.shotId), restoreTake)
+			.filter((other) => sameSlot(other, take))
+			.sort((a, b) => b.createdAt - a.createdAt);
+		if (siblings[0]) await takes.put({ ...siblings[0], chosen: true });
+	}
+	await tx.done;
+	announce(take.projectId);
+}
+
+/** The chosen take of each shot for one style (image takes), keyed by shot id. */
+export function chosenTakes(takes: readonly Take[], styleId: string): Map<string, Take> {
+	const chosen = new Map<string, Take>();
+	for (const take of takes) {
+		if (take.kind === 'image' && take.styleId === styleId && take.chosen) {
+			chosen.set(take.shotId, take);
+		}
+	}
+	return chosen;
+}
