@@ -178,7 +178,9 @@ test('a reload mid-job resumes and never asks twice for an image it received', a
 		.poll(() => deliveredImages(fake).length, { timeout: 20_000 })
 		.toBeGreaterThanOrEqual(3);
 	await page.reload();
-	await expect(page.getByText(/Rendering resumed: \d+ images to go/)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ images to go/)
+	).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 40_000 });
 
 	const delivered = deliveredImages(fake);

@@ -18,10 +18,11 @@ import { KeyPool } from '$lib/jobs/key-pool';
 import type { JobProgress } from '$lib/jobs/progress';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
 import { JobBusyError, JobRunner, type JobRunnerConfig } from '$lib/jobs/runner';
-import { getAsset, putAsset } from '$lib/store/assets';
+import { getAsset } from '$lib/store/assets';
 import { listJobs } from '$lib/store/jobs';
-import { addTake, listTakes } from '$lib/store/takes';
+import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { imageDimensions } from '$lib/util/image-bytes';
 import { appStatus } from './app-status.svelte';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
@@ -100,27 +101,45 @@ export class RenderSession {
 		};
 	}
 
+	/**
+	 * Open the newest unfinished render job. Right after a reload the closing page may still
+	 * hold the job's lock for a moment, and another tab may be working on it: keep trying, so
+	 * this tab takes over as soon as the other lets go.
+	 */
 	async #resumeSaved(): Promise<void> {
+		for (let attempt = 0; !this.#stopped; attempt++) {
+			const open = await this.#unfinishedJob();
+			if (!open || this.#runner) return;
+			await settings.load();
+			try {
+				const runner = await JobRunner.open(open.id, this.#config());
+				if (this.#stopped) return void runner.stop();
+				this.problem = null;
+				this.#attach(runner);
+				runner.start();
+				this.note = `Rendering resumed: ${countLeft(runner.items)} images to go.`;
+				await this.#board.log('info', this.note);
+				return;
+			} catch (error) {
+				if (!(error instanceof JobBusyError)) {
+					this.problem = `The interrupted render job could not be resumed: ${describeAiError(error).message}`;
+					return;
+				}
+				if (attempt >= 5) {
+					this.problem =
+						'Rendering is running in another tab; its images appear here as they arrive.';
+				}
+				await new Promise((resolve) => setTimeout(resolve, attempt < 5 ? 400 : 5000));
+			}
+		}
+	}
+
+	async #unfinishedJob() {
 		const jobs = await listJobs(this.#board.id).catch(() => []);
-		const open = jobs
+		return jobs
 			.filter((job) => job.kind === RENDER_JOB_KIND)
 			.filter((job) => job.state === 'running' || job.state === 'paused')
 			.sort((a, b) => b.createdAt - a.createdAt)[0];
-		if (!open) return;
-		await settings.load();
-		try {
-			const runner = await JobRunner.open(open.id, this.#config());
-			if (this.#stopped) return void runner.stop();
-			this.#attach(runner);
-			runner.start();
-			this.note = `Rendering resumed: ${countLeft(runner.items)} images to go.`;
-			await this.#board.log('info', this.note);
-		} catch (error) {
-			this.problem =
-				error instanceof JobBusyError
-					? 'Rendering is running in another tab; its images appear here as they arrive.'
-					: `The interrupted render job could not be resumed: ${describeAiError(error).message}`;
-		}
 	}
 
 	/** "Render all": every shot x style without a chosen image. */
@@ -361,19 +380,23 @@ export class RenderSession {
 		const each = Math.max(listed ?? 0, observed ?? 0);
 		const committed = project.costUsd + running * each;
 		if (committed + each <= cap) return undefined;
-		const inFlight = running ? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way` : '';
+		const inFlight = running
+			? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way`
+			: '';
 		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(project.costUsd)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
 	}
 
 	async #work(
 		item: JobItem,
-		context: { signal: AbortSignal; key: string | undefined }
+		context: { signal: AbortSignal; key: string | undefined; attempt: number }
 	): Promise<void> {
 		const runner = this.#runner;
 		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
-		// The image may have been saved just before a crash marked the item done.
-		const saved = await listTakes(this.#board.id);
-		if (saved.some((take) => take.jobItemKey === jobItemKey)) return;
+		// A second attempt may follow a crash right after the image was saved: never pay twice.
+		if (context.attempt > 1) {
+			const saved = await listTakes(this.#board.id);
+			if (saved.some((take) => take.jobItemKey === jobItemKey)) return;
+		}
 
 		const target = parseRenderItemKey(item.key);
 		const shots = this.#board.shots;
@@ -409,22 +432,25 @@ export class RenderSession {
 		});
 		const costEach = result.costUsd / result.images.length;
 		for (const image of result.images) {
-			const size = await imageSize(image);
-			const asset = await putAsset(this.#board.id, image, size);
-			await addTake({
-				projectId: this.#board.id,
-				shotId: shot.id,
-				styleId: style.id,
-				imageAssetId: asset.id,
-				jobItemKey,
-				model,
-				prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
-				costUsd: costEach
-			});
+			const size =
+				imageDimensions(new Uint8Array(await image.slice(0, 64 * 1024).arrayBuffer())) ?? {};
+			const take = await addImageTake(
+				{
+					projectId: this.#board.id,
+					shotId: shot.id,
+					styleId: style.id,
+					jobItemKey,
+					model,
+					prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
+					costUsd: costEach
+				},
+				image,
+				size
+			);
+			this.#styles.took(take);
 		}
 		this.jobCostUsd += result.costUsd;
 		await this.#board.addCost(result.costUsd);
-		await this.#styles.refresh();
 	}
 
 	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
@@ -440,17 +466,6 @@ export class RenderSession {
 
 function countLeft(items: readonly JobItem[]): number {
 	return items.filter((item) => item.status === 'queued' || item.status === 'running').length;
-}
-
-async function imageSize(blob: Blob): Promise<{ width?: number; height?: number }> {
-	try {
-		const bitmap = await createImageBitmap(blob);
-		const size = { width: bitmap.width, height: bitmap.height };
-		bitmap.close();
-		return size;
-	} catch {
-		return {};
-	}
 }
 
 const KEY = Symbol('render-session');
