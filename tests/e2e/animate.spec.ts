@@ -108,5 +108,17 @@ test('a duration the model does not support never reaches it, and Stop says the 
 	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(1);
 	expect(fake.requests({ method: 'POST', path: '/videos' })[0]!.status).toBe(202);
 	await page.getByRole('button', { name: 'Stop animating' }).click();
-	await expect(page.getByText(/may still be finished and billed by the provider/)).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Render' })
+			.getByText(/Animation stopped\. .* may still be finished and billed by the provider/)
+	).toBeVisible();
+	// Polling stopped: no more status requests after Stop.
+	const polls = fake
+		.requests({ method: 'GET' })
+		.filter((r) => /\/videos\/vgen-/.test(r.path)).length;
+	await page.waitForTimeout(2500);
+	expect(
+		fake.requests({ method: 'GET' }).filter((r) => /\/videos\/vgen-/.test(r.path)).length
+	).toBe(polls);
 });
