@@ -1,3 +1,4 @@
+import { ffmpegThreads, withThreadCaps } from './core-thread-pool';
 import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
 
 /** After this many runs an instance is replaced: one instance crashed after about 30 here. */
@@ -32,6 +33,8 @@ export class FFmpegRunner {
 	#input: { name: string; blob: Blob } | undefined;
 	#sink: ((bytes: Uint8Array) => void) | undefined;
 	readonly threads = canUseThreads();
+	/** Threads one ffmpeg run may use for decoding and for filtering (multi-thread core only). */
+	readonly ffmpegThreads = ffmpegThreads(self.navigator?.hardwareConcurrency ?? 1);
 
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
@@ -52,7 +55,7 @@ export class FFmpegRunner {
 
 	/** Run ffmpeg; `onLine` sees each log line as it is printed. Retries on a core crash. */
 	exec(args: string[], onLine?: (line: string) => void): Promise<RunResult> {
-		return this.#run((core) => core.exec(...args), onLine);
+		return this.#run((core) => core.exec(...this.#capped(args)), onLine);
 	}
 
 	/**
@@ -67,7 +70,7 @@ export class FFmpegRunner {
 	): Promise<RunResult> {
 		this.#sink = onBytes;
 		try {
-			return await this.#run((core) => core.exec(...args), onLine, 0);
+			return await this.#run((core) => core.exec(...this.#capped(args)), onLine, 0);
 		} finally {
 			this.#sink = undefined;
 		}
@@ -99,6 +102,11 @@ export class FFmpegRunner {
 		this.#runs = 0;
 	}
 
+	/** On the multi-thread core, `args` with ffmpeg's threads capped to fit the thread pool. */
+	#capped(args: string[]): string[] {
+		return this.threads ? withThreadCaps(args, this.ffmpegThreads) : args;
+	}
+
 	async #run(
 		call: (core: FFmpegCore) => number,
 		onLine?: (line: string) => void,
@@ -128,7 +136,7 @@ export class FFmpegRunner {
 
 	#ready(): Promise<FFmpegCore> {
 		if (!this.#core) {
-			const loading = loadCore(this.threads).then((core) => {
+			const loading = loadCore(this.threads, this.ffmpegThreads).then((core) => {
 				core.setLogger(({ message }) => {
 					this.#log.push(message);
 					if (this.#log.length > 4000) this.#log.splice(0, 2000);
