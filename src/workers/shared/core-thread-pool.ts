@@ -48,3 +48,26 @@ export function withThreadCaps(args: readonly string[], threads: number): string
 	}
 	return out;
 }
+
+/** The part of the multi-thread core's thread bookkeeping that we read. */
+export interface ThreadPool {
+	runningWorkers: unknown[];
+}
+
+/**
+ * Wait until every thread of the last run is back in the pool. A finished thread is returned
+ * only when the core's worker receives its exit message, and a run that starts before that finds
+ * fewer free workers than it needs and deadlocks (see the top of this file). True when the pool
+ * is whole, false after `timeoutMs` (a thread that never ended: replace the core).
+ */
+export async function threadsReturned(
+	pool: ThreadPool | undefined,
+	timeoutMs = 2000
+): Promise<boolean> {
+	const deadline = performance.now() + timeoutMs;
+	while (pool && pool.runningWorkers.length > 0) {
+		if (performance.now() > deadline) return false;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+	return true;
+}

@@ -65,7 +65,7 @@ export interface FFmpegCore {
 	setLogger(logger: (log: CoreLog) => void): void;
 	setTimeout(ms: number): void;
 	/** Present in the multi-thread build: its pool of thread workers. */
-	PThread?: { terminateAllThreads(): void };
+	PThread?: { terminateAllThreads(): void; runningWorkers: unknown[] };
 }
 
 type CreateCore = (options: { mainScriptUrlOrBlob: string }) => Promise<FFmpegCore>;

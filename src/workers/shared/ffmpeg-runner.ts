@@ -1,4 +1,4 @@
-import { ffmpegThreads, withThreadCaps } from './core-thread-pool';
+import { ffmpegThreads, threadsReturned, withThreadCaps } from './core-thread-pool';
 import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
 
 /** After this many runs an instance is replaced: one instance crashed after about 30 here. */
@@ -114,7 +114,11 @@ export class FFmpegRunner {
 	): Promise<RunResult> {
 		for (let attempt = 0; ; attempt++) {
 			if (this.#runs >= RUNS_PER_INSTANCE) this.recycle();
-			const core = await this.#ready();
+			let core = await this.#ready();
+			if (!(await threadsReturned(core.PThread))) {
+				this.recycle();
+				core = await this.#ready();
+			}
 			this.#runs++;
 			this.#log = [];
 			this.#onLine = onLine;
