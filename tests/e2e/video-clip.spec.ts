@@ -126,3 +126,17 @@ test('sampling settings decide how many frames are taken and how large they are'
 		[320, 180]
 	]);
 });
+
+test("Settings → About links the video engine's licence and where its source is", async ({
+	page
+}) => {
+	await page.goto('/settings');
+	await page.getByRole('link', { name: 'Third-party notices and source' }).click();
+	await expect(page.locator('body')).toContainText('GPL-2.0-or-later');
+	await expect(page.locator('body')).toContainText(
+		'https://github.com/ffmpegwasm/ffmpeg.wasm/tree/v0.12.10'
+	);
+	await page.goBack();
+	await page.getByRole('link', { name: 'GNU GPL version 2' }).click();
+	await expect(page.locator('body')).toContainText('GNU GENERAL PUBLIC LICENSE');
+});

@@ -126,6 +126,15 @@ test('a 2 GB file is accepted and read in place: facts, frames and cuts of the c
 		);
 		await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 90_000 });
 		await expect(page.getByRole('alert')).toHaveCount(0);
+		// The clip is kept when the browser's storage takes it; when it refuses (a fresh test
+		// profile does), the storyboard says so and keeps the frames and cuts.
+		await page.reload();
+		await expect(
+			page.locator('video').or(page.getByText(/too large for the browser's storage/))
+		).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Sampled frames' }).getByRole('img')).toHaveCount(
+			5
+		);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

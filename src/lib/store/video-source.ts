@@ -24,6 +24,8 @@ export interface VideoIntakeRecord {
 	shots?: SavedCutShot[];
 	/** When the clip was deleted to save space (its frames and cuts stay). */
 	clipRemovedAt?: number;
+	/** The clip was too large for the browser's storage, so only its frames and cuts are kept. */
+	clipNotStored?: boolean;
 }
 
 /** The video intake record of a project, tolerant of missing or malformed data. */
@@ -43,21 +45,29 @@ export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
 		...(shots ? { shots } : {}),
 		...(typeof removedAt === 'number' && Number.isFinite(removedAt)
 			? { clipRemovedAt: removedAt }
-			: {})
+			: {}),
+		...(raw?.clipNotStored === true ? { clipNotStored: true } : {})
 	};
 }
 
-/** Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are cleared. */
+/**
+ * Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are
+ * cleared. Without an asset (a clip too large for the browser's storage) only the facts are kept.
+ */
 export function setVideoSource(
 	projectId: string,
-	videoAssetId: string,
+	videoAssetId: string | undefined,
 	probe: VideoProbe
 ): Promise<Project | undefined> {
-	return patchProject(projectId, (project) => ({
-		...project,
-		source: { ...project.source, kind: 'video', videoAssetId, probe },
-		videoIntake: { frames: [] } satisfies VideoIntakeRecord
-	}));
+	return patchProject(projectId, (project) => {
+		const source = { ...project.source, kind: 'video' as const, probe };
+		if (videoAssetId) source.videoAssetId = videoAssetId;
+		else delete source.videoAssetId;
+		const videoIntake: VideoIntakeRecord = videoAssetId
+			? { frames: [] }
+			: { frames: [], clipNotStored: true };
+		return { ...project, source, videoIntake };
+	});
 }
 
 /** Add a sampled frame to the project the moment its asset is saved. */

@@ -74,6 +74,19 @@ describe('videoIntakeOf', () => {
 	});
 });
 
+describe('setVideoSource without an asset', () => {
+	it('keeps the facts and notes that the clip itself is not stored', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		await setVideoSource(project.id, undefined, probe);
+		const saved = await getProject(project.id);
+		expect(saved?.source.videoAssetId).toBeUndefined();
+		expect(saved?.source.probe).toEqual(probe);
+		expect(videoIntakeOf(saved)).toEqual({ frames: [], clipNotStored: true });
+	});
+});
+
 describe('removeVideoSource', () => {
 	it('deletes the clip asset, keeps facts, frames and cuts, and says when it was removed', async () => {
 		const project = createProject('video', 'Clip');

@@ -1,0 +1,24 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { serveStatic } from './serve.mjs';
+const server = await serveStatic({ root: 'build' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text().slice(0, 400)));
+page.on('worker', (w) => w.on('console', (m) => console.log('worker:', m.text().slice(0, 300))));
+await page.goto(`${server.url}/`);
+await page.evaluate(async () => {
+  const f = new File([new Uint8Array(16)], 'x.bin');
+  const q = await navigator.storage.estimate(); console.log('quota', q.quota, q.usage);
+});
+await page.getByRole('button', { name: 'New storyboard' }).first().click();
+const dialog = page.getByRole('dialog', { name: 'New storyboard' });
+await dialog.getByRole('radio', { name: /A video/ }).check();
+await dialog.getByRole('textbox', { name: 'Title' }).fill('dbg');
+await dialog.getByRole('button', { name: 'Create storyboard' }).click();
+await page.waitForURL(/\/p\//);
+await page.getByLabel('Add video').setInputFiles(process.argv[2]);
+const t0 = Date.now();
+await page.getByRole('alert').or(page.getByText(/cuts?, \d+ shots|No cuts found/)).first().waitFor({ timeout: 120000 });
+console.log('after', Date.now() - t0, await page.locator('main').innerText());
+await browser.close(); await server.close();
