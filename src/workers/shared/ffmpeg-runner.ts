@@ -1,3 +1,4 @@
+import { useThreadsFor } from './core-choice';
 import { ffmpegThreads, threadsReturned, withThreadCaps } from './core-thread-pool';
 import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
 
@@ -32,9 +33,14 @@ export class FFmpegRunner {
 	#onLine: ((line: string) => void) | undefined;
 	#input: { name: string; blob: Blob } | undefined;
 	#sink: ((bytes: Uint8Array) => void) | undefined;
-	readonly threads = canUseThreads();
+	#threads = canUseThreads();
 	/** Threads one ffmpeg run may use for decoding and for filtering (multi-thread core only). */
 	readonly ffmpegThreads = ffmpegThreads(self.navigator?.hardwareConcurrency ?? 1);
+
+	/** Whether the multi-thread core runs (or will run) the current input. */
+	get threads(): boolean {
+		return this.#threads;
+	}
 
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
@@ -44,6 +50,12 @@ export class FFmpegRunner {
 	/** Make `blob` readable at `inputPath` without copying it (WORKERFS reads slices on demand). */
 	async setInput(blob: Blob, name: string): Promise<void> {
 		this.#input = { blob, name: safeName(name) };
+		// Large clips go to the single-thread core (see core-choice.ts); switching cores reloads.
+		const threads = useThreadsFor(blob.size, canUseThreads());
+		if (threads !== this.#threads) {
+			this.recycle();
+			this.#threads = threads;
+		}
 		const core = await this.#ready();
 		this.#mount(core);
 	}
@@ -104,7 +116,7 @@ export class FFmpegRunner {
 
 	/** On the multi-thread core, `args` with ffmpeg's threads capped to fit the thread pool. */
 	#capped(args: string[]): string[] {
-		return this.threads ? withThreadCaps(args, this.ffmpegThreads) : args;
+		return this.#threads ? withThreadCaps(args, this.ffmpegThreads) : args;
 	}
 
 	async #run(
@@ -140,7 +152,7 @@ export class FFmpegRunner {
 
 	#ready(): Promise<FFmpegCore> {
 		if (!this.#core) {
-			const loading = loadCore(this.threads, this.ffmpegThreads).then((core) => {
+			const loading = loadCore(this.#threads, this.ffmpegThreads).then((core) => {
 				core.setLogger(({ message }) => {
 					this.#log.push(message);
 					if (this.#log.length > 4000) this.#log.splice(0, 2000);
