@@ -4,7 +4,7 @@
 // on PATH; then runs the same steps over a generated 1 GB clip to measure how much memory the
 // tab gains. Both cores are measured: multi-thread (page cross-origin isolated) and single-thread.
 // Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
-// BENCH_CORES=mt or st runs one core; BENCH_BIG=0 skips the 1 GB clip.
+// BENCH_CORES=mt or st runs one core; BENCH_BIG=0 skips the 1 GB clip, BENCH_ONLY_BIG=1 runs only it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -214,7 +214,16 @@ async function browser(file, threads, warm = true) {
 		await page.setInputFiles('#clip', file);
 		const baseline = pid ? treeRss(pid) : 0;
 		let peak = baseline;
-		const sampler = setInterval(() => pid && (peak = Math.max(peak, treeRss(pid))), 100);
+		// The page names the step it is in, so that each step's peak is known too.
+		let stage = 'load';
+		const stagePeaks = {};
+		await page.exposeFunction('benchStage', (name) => void (stage = name));
+		const sampler = setInterval(() => {
+			if (!pid) return;
+			const rss = treeRss(pid);
+			peak = Math.max(peak, rss);
+			stagePeaks[stage] = Math.max(stagePeaks[stage] ?? 0, Math.round((rss - baseline) / 1e6));
+		}, 100);
 		const result = await page.evaluate(
 			async ({ frameTimes, warm }) => {
 				const file = window.pickedFile();
@@ -226,9 +235,11 @@ async function browser(file, threads, warm = true) {
 				// The engine is loaded for the clip it reads (a large clip picks the single-thread core),
 				// so loading is timed apart only for the 30 s clip.
 				const [loadMs] = warm ? await time(() => window.media.engineInfo(undefined)) : [0];
+				await window.benchStage('probe');
 				const [probeMs, probe] = await time(() => window.media.probeVideo(undefined, file));
 				const engine = await window.media.engineInfo(undefined);
 				const options = { ...window.defaultOptions, maxFrames: frameTimes.length };
+				await window.benchStage('sample');
 				const [sample15Ms, frames] = await time(() =>
 					window.media.sampleFrames(undefined, file, probe, options)
 				);
@@ -239,6 +250,7 @@ async function browser(file, threads, warm = true) {
 						changePassMs = Math.round(performance.now() - cutsStart);
 					}
 				};
+				await window.benchStage('cuts');
 				const [detectCutsMs, cuts] = await time(() =>
 					window.media.detectCuts(undefined, file, probe, options, { onProgress })
 				);
@@ -263,7 +275,8 @@ async function browser(file, threads, warm = true) {
 		return {
 			...result,
 			peakRssMB: Math.round(peak / 1e6),
-			rssOverIdleMB: Math.round((peak - baseline) / 1e6)
+			rssOverIdleMB: Math.round((peak - baseline) / 1e6),
+			rssOverIdleByStepMB: stagePeaks
 		};
 	} finally {
 		await instance.close();
@@ -292,6 +305,10 @@ const report = {
 };
 for (const core of cores) {
 	const threads = core === 'mt';
+	if (process.env.BENCH_ONLY_BIG === '1') {
+		report.cores[core] = { clip1GB: summary(await browser(bigClip, threads, false)) };
+		continue;
+	}
 	const wasm = await browser(clip, threads);
 	const missed = CUTS_S.filter((c) => !wasm.cutsS.some((t) => Math.abs(t - c) <= 2 / 30));
 	const entry = {
