@@ -30,31 +30,56 @@ await dialog.getByRole('textbox', { name: 'Title' }).fill('Reload loop');
 await dialog.getByRole('button', { name: 'Create storyboard' }).click();
 await page.waitForURL(/\/p\//);
 
+/** The intake's status line while it works (it has a Cancel button then), or '' when idle. */
+async function status() {
+	const video = page.getByRole('region', { name: 'Video' });
+	if ((await video.getByRole('button', { name: 'Cancel' }).count()) === 0) return '';
+	return (await video.getByRole('status').first().textContent()) ?? '';
+}
+
+/** Poll the status line until `done` says so or `ms` pass; returns the last status seen. */
+async function waitFor(done, ms) {
+	const until = Date.now() + ms;
+	let last = '';
+	while (Date.now() < until) {
+		last = await status();
+		if (await done(last)) return { ok: true, last };
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return { ok: false, last };
+}
+
+const finished = async () =>
+	(await page.getByText('4 cuts, 5 shots').count()) > 0 ||
+	(await page.getByRole('alert').count()) > 0;
+
 const results = [];
 for (let round = 0; round < rounds; round++) {
 	const before = stalls;
 	const start = Date.now();
+	const reloaded = round % 2 === 0;
+	const record = {};
 	await page.getByLabel('Add video').setInputFiles(clip);
-	// Every other round: reload as soon as the first frame is being made, then add it again.
-	if (round % 2 === 0) {
-		await page.getByText(/Sampling frame [2-4] of/).waitFor({ timeout: 120_000 });
+	// Every other round: reload while frames are being made, then add the clip again.
+	if (reloaded) {
+		const sampling = await waitFor((line) => /Sampling frame [2-9]/.test(line), 180_000);
+		record.beforeReload = sampling.ok ? 'sampling' : `stuck at "${sampling.last}"`;
 		await page.reload();
 		await page.getByLabel('Add video').setInputFiles(clip);
 	}
-	let outcome = 'done';
-	try {
-		await page.getByText('4 cuts, 5 shots').waitFor({ timeout: 180_000 });
-	} catch {
-		outcome = (await page.getByRole('alert').count())
-			? await page.getByRole('alert').innerText()
-			: 'timeout';
-	}
+	// A new clip clears the old cuts the moment it is read, so wait for the busy state first.
+	await waitFor(async (line) => line !== '' || !(await finished()), 30_000);
+	const outcome = await waitFor(async (line) => line === '' && (await finished()), 180_000);
+	const alert = (await page.getByRole('alert').count())
+		? await page.getByRole('alert').innerText()
+		: undefined;
 	results.push({
 		round,
-		reloaded: round % 2 === 0,
+		reloaded,
+		...record,
 		ms: Date.now() - start,
 		stalls: stalls - before,
-		outcome
+		outcome: outcome.ok ? (alert ?? 'done') : `stuck at "${outcome.last}"`
 	});
 	console.error(JSON.stringify(results.at(-1)));
 	await page.reload();
