@@ -1,4 +1,5 @@
 import { expose } from 'comlink';
+import type { AnimaticFile, AnimaticJob } from '$lib/export/meta';
 import type {
 	ChangeSeries,
 	EngineInfo,
@@ -7,6 +8,7 @@ import type {
 	SampledFrame,
 	VideoProbe
 } from '$lib/media/meta';
+import { encodeAnimatic } from './shared/animatic';
 import { changePassArgs, ptsTimeOf } from './shared/change-pass';
 import { installErrorTransfer } from './shared/error-transfer';
 import { ChangeMeter } from './shared/frame-diff';
@@ -180,6 +182,15 @@ const api = {
 				scores: Float32Array.from(meter.scores.slice(0, count))
 			};
 		});
+	},
+
+	/** An animatic MP4 (H.264) from prepared stills and clips; see `encodeAnimatic`. */
+	makeAnimatic(
+		files: AnimaticFile[],
+		job: AnimaticJob,
+		onProgress?: ProgressCallback
+	): Promise<Blob> {
+		return guarded(() => encodeAnimatic(runner, files, job, onProgress));
 	}
 };
 
