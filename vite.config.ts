@@ -46,14 +46,15 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest}'],
-				// Large wasm cores and ONNX models are cached on first use, not precached.
+				// Large wasm cores, ONNX models and the PDF font are cached on first use, not precached.
 				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
 				navigateFallbackDenylist: [/\/models\//],
 				cleanupOutdatedCaches: true,
 				runtimeCaching: [
 					{
 						urlPattern: ({ url, sameOrigin }) =>
-							sameOrigin && /\.(wasm|onnx)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
+							sameOrigin &&
+							/\.(wasm|onnx|ttf)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'maestro-heavy-assets',

@@ -1,4 +1,6 @@
+import type { Project, Shot } from '$lib/domain/types';
 import { loadProjectGraph } from '$lib/store/projects';
+import { videoIntakeOf } from '$lib/store/video-source';
 import { isAbortError } from '$lib/util/abort';
 import { safeFileName } from '$lib/util/blob';
 import { mediaErrorMessage } from '$lib/media/client';
@@ -9,6 +11,7 @@ import type { AnimaticOptions, PdfOptions, ZipOptions } from './meta';
 import { makeStoryboardPdf } from './pdf';
 import { openSaveTarget, saveWhole, type SaveTarget } from './save-target';
 import { chosenImagePaths, pickStyle, storyboardOf, type Storyboard } from './storyboard';
+import { timeShotsToCuts, type ShotTiming } from './timing';
 import { writeImagesZip } from './zip';
 
 export { canPickSaveFile } from './save-target';
@@ -129,4 +132,43 @@ export function exportErrorMessage(error: unknown): string | undefined {
 	}
 	const detail = error instanceof Error ? error.message : String(error);
 	return `The export failed: ${detail} Your storyboard is unchanged.`;
+}
+
+/** What the export dialogs offer for a storyboard: its styles, and whether it has a clip. */
+export interface ExportChoices {
+	styles: { id: string; name: string }[];
+	/** The storyboard has a source clip with sound to put under the animatic. */
+	hasSourceAudio: boolean;
+}
+
+/** The choices for the export dialogs, read from the saved storyboard. */
+export async function exportChoices(projectId: string): Promise<ExportChoices> {
+	const board = await loadStoryboard(projectId);
+	const { source } = board.graph.project;
+	return {
+		styles: board.styles.map((style, index) => ({
+			id: style.id,
+			name: board.folders.get(style.id) ?? `Style ${index + 1}`
+		})),
+		hasSourceAudio:
+			source.videoAssetId !== undefined &&
+			board.assets.has(source.videoAssetId) &&
+			source.probe?.hasAudio !== false
+	};
+}
+
+/**
+ * New durations for the shots from the source clip's detected cuts (see `timeShotsToCuts`),
+ * only those that change; empty when the storyboard has no clip with cuts found.
+ */
+export function timingsFromClip(
+	project: Project | undefined,
+	shots: readonly Shot[]
+): ShotTiming[] {
+	const durationS = project?.source.probe?.durationS;
+	const intake = videoIntakeOf(project);
+	if (!durationS || !intake.cutsS) return [];
+	return timeShotsToCuts(shots, intake.cutsS, durationS).filter(
+		(timing) => shots.find((shot) => shot.id === timing.shotId)?.durationS !== timing.durationS
+	);
 }
