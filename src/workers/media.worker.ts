@@ -19,6 +19,11 @@ import { kindFromLog, parseProbe } from './shared/probe-parse';
 installErrorTransfer();
 
 const runner = new FFmpegRunner();
+/**
+ * Animatics use the single-thread core: measured here it encodes them about twice as fast as
+ * the multi-thread one, which also hung on some runs (see `npm run bench:export`).
+ */
+const animaticRunner = new FFmpegRunner(false);
 const PROBE_OUT = '/probe.json';
 const FRAME_OUT = '/frame.rgba';
 /** Progress is reported at most this often (ms) during a decoding pass. */
@@ -190,7 +195,7 @@ const api = {
 		job: AnimaticJob,
 		onProgress?: ProgressCallback
 	): Promise<Blob> {
-		return guarded(() => encodeAnimatic(runner, files, job, onProgress));
+		return guarded(() => encodeAnimatic(animaticRunner, files, job, onProgress));
 	}
 };
 

@@ -65,7 +65,7 @@ export async function writeImagesZip(
 	for (const [index, entry] of entries.entries()) {
 		assertSignal(signal);
 		const file = new ZipPassThrough(entry.path);
-		file.mtime = new Date(entry.take.createdAt);
+		file.mtime = zipTime(entry.take.createdAt);
 		zip.add(file);
 		await pushBlob(file, entry.asset.blob);
 		if (failure) throw failure;
@@ -80,6 +80,13 @@ export async function writeImagesZip(
 	await target.flush();
 	onProgress?.(total, total);
 	return entries.length;
+}
+
+/** A time a zip entry can carry (zip dates run 1980–2099); now for anything outside. */
+export function zipTime(ms: number): Date {
+	const date = new Date(ms);
+	const year = date.getFullYear();
+	return Number.isFinite(ms) && year >= 1981 && year <= 2098 ? date : new Date();
 }
 
 function addText(zip: Zip, name: string, text: string): void {

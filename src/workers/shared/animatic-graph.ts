@@ -167,6 +167,9 @@ export function animaticArgs(job: AnimaticJob, output: string): string[] {
 		job.preset,
 		'-crf',
 		'23',
+		// No B-frames: with frames of uneven length they make MP4 track durations come out short.
+		'-bf',
+		'0',
 		'-pix_fmt',
 		'yuv420p',
 		'-fps_mode',

@@ -31,7 +31,12 @@ export class FFmpegRunner {
 	#onLine: ((line: string) => void) | undefined;
 	#inputs: { name: string; data: Blob }[] = [];
 	#sink: ((bytes: Uint8Array) => void) | undefined;
-	readonly threads = canUseThreads();
+	readonly threads: boolean;
+
+	/** `threads`: use the multi-thread core (only possible when cross-origin isolated). */
+	constructor(threads = canUseThreads()) {
+		this.threads = threads && canUseThreads();
+	}
 
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
