@@ -94,7 +94,8 @@ function makeBundle(title: string, count: number): string {
 				projectId,
 				order: i,
 				title: `Shot ${i + 1} — café 夜市`,
-				description: 'A courier runs through the night market with a paper lantern; stalls blur past.',
+				description:
+					'A courier runs through the night market with a paper lantern; stalls blur past.',
 				shotSize: 'Medium',
 				angle: 'Eye level',
 				movement: 'Tracking',
@@ -157,8 +158,15 @@ async function timeExport(page: Page, item: string, button: string, prepare?: ()
 	const download = page.waitForEvent('download', { timeout: 300_000 });
 	const start = Date.now();
 	await dialog.getByRole('button', { name: button }).click();
-	const file = await download;
+	const failed = dialog
+		.getByRole('alert')
+		.waitFor({ timeout: 300_000 })
+		.then(async () => {
+			throw new Error(`${item} failed: ${await dialog.getByRole('alert').textContent()}`);
+		});
+	const file = await Promise.race([download, failed]);
 	const ms = Date.now() - start;
+	console.error(`${item}: ${ms} ms`);
 	const path = join(work, file.suggestedFilename());
 	await file.saveAs(path);
 	await dialog.getByRole('button', { name: 'Close' }).click();
@@ -201,7 +209,7 @@ try {
 			secondsPerShot: 3,
 			resolution: '1280x720',
 			transitions: 'crossfade',
-			engine: 'ffmpeg.wasm single-thread core, libx264 veryfast',
+			engine: 'ffmpeg.wasm single-thread core, libx264 ultrafast',
 			runsMs: animatic.map((r) => r.ms),
 			bestMs: best(animatic),
 			realTimeFactor: Number((animaticS / (best(animatic) / 1000)).toFixed(2)),

@@ -82,7 +82,11 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'Ñandú, Øresund, Łódź',
 		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png'
 	]);
-	expect(rows[2]!.slice(0, 3)).toEqual(['2', '夜市の追跡', '配達人が提灯を持って走る。中文简体的描述。']);
+	expect(rows[2]!.slice(0, 3)).toEqual([
+		'2',
+		'夜市の追跡',
+		'配達人が提灯を持って走る。中文简体的描述。'
+	]);
 	expect(rows[3]![10]).toBe('');
 	expect(rows[4]![8]).toBe('');
 
@@ -96,7 +100,9 @@ test('every export works offline and holds what the storyboard holds', async ({
 	await expect(dialog.getByText('Saved 7 images with shots.csv and project.json.')).toBeVisible();
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	const entries = unzipFile(zip.path);
-	const sizes = Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, data.length]));
+	const sizes = Object.fromEntries(
+		Object.entries(entries).map(([name, data]) => [name, data.length])
+	);
 	const size = (asset: string) => fixture[`assets/${asset}`]!.length;
 	expect(sizes).toEqual({
 		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png': size('t1a.png'),
@@ -109,7 +115,9 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'shots.csv': expect.any(Number),
 		'project.json': expect.any(Number)
 	});
-	expect(entries['Ink & wash/Shot_01/Shot_01 - Marché de nuit.png']).toEqual(fixture['assets/t1a.png']);
+	expect(entries['Ink & wash/Shot_01/Shot_01 - Marché de nuit.png']).toEqual(
+		fixture['assets/t1a.png']
+	);
 	const json = JSON.parse(new TextDecoder().decode(entries['project.json']));
 	expect(json.project.title).toBe(TITLE);
 	expect(json.shots.map((s: { title: string }) => s.title)).toEqual([
@@ -155,7 +163,9 @@ test('every export works offline and holds what the storyboard holds', async ({
 	await dialog.getByLabel('Sound from the source clip').check();
 	const mp4 = await download(page, 'Export MP4', test.info().outputPath('animatic.mp4'), 120_000);
 	expect(mp4.name).toBe(`${FILE_STEM} - animatic.mp4`);
-	await expect(dialog.getByText('Shot 3 had no image: the source keyframe stood in.')).toBeVisible();
+	await expect(
+		dialog.getByText('Shot 3 had no image: the source keyframe stood in.')
+	).toBeVisible();
 	await expect(dialog.getByText('Shot 4 had no image: a title card stood in.')).toBeVisible();
 	const probe = ffprobe(mp4.path);
 	const video = probe.streams.find((s) => s.codec_type === 'video')!;
@@ -234,8 +244,12 @@ interface Probe {
 /** Stream facts of a media file from native ffprobe. */
 function ffprobe(path: string): Probe {
 	return JSON.parse(
-		execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], {
-			encoding: 'utf8'
-		})
+		execFileSync(
+			'ffprobe',
+			['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+			{
+				encoding: 'utf8'
+			}
+		)
 	);
 }

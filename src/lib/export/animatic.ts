@@ -10,12 +10,13 @@ import { assertSignal } from '$lib/util/abort';
 import { extensionFor } from '$lib/util/blob';
 import { frameSize, planShots, standInNote } from './animatic-plan';
 import { renderStill } from './images';
+import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
 import type { Storyboard } from './storyboard';
 
 /** Frames per second of every animatic. */
 export const ANIMATIC_FPS = 25;
 /** x264's speed preset for animatics (see `npm run bench:export`). */
-export const ANIMATIC_PRESET: EncoderPreset = 'veryfast';
+export const ANIMATIC_PRESET: EncoderPreset = 'ultrafast';
 
 /** Stage of an animatic export a progress report is about. */
 export type AnimaticStage = 'preparing' | 'encoding';
@@ -43,8 +44,8 @@ export async function makeAnimaticVideo(
 	const plan = planShots(board, options.styleId ?? board.styles[0]?.id);
 	if (plan.length === 0) throw new Error('This storyboard has no shots yet.');
 	const { width, height } = frameSize(project.aspectRatio, options.resolution);
-	// Pan and zoom crop into the picture: give it more pixels so the motion stays smooth.
-	const stillScale = options.kenBurns ? 1.5 : 1;
+	// A pan moves the frame across a slightly larger picture.
+	const stillScale = options.kenBurns ? PAN_MARGIN : 1;
 	const files: AnimaticFile[] = [];
 	const clips: AnimaticClip[] = [];
 	for (const [index, planned] of plan.entries()) {

@@ -13,7 +13,11 @@ import {
 	totalFrames
 } from '../../../src/workers/shared/animatic-graph';
 
-const clip = (durationS: number, transition: 'cut' | 'dissolve', kind: 'still' | 'video' = 'still'): AnimaticClip => ({
+const clip = (
+	durationS: number,
+	transition: 'cut' | 'dissolve',
+	kind: 'still' | 'video' = 'still'
+): AnimaticClip => ({
 	kind,
 	path: 'x',
 	durationS,
@@ -80,16 +84,45 @@ function probe(path: string) {
 	);
 	return JSON.parse(run.stdout) as {
 		format: { duration: string };
-		streams: { codec_type: string; codec_name: string; width: number; height: number; duration: string; pix_fmt: string }[];
+		streams: {
+			codec_type: string;
+			codec_name: string;
+			width: number;
+			height: number;
+			duration: string;
+			pix_fmt: string;
+		}[];
 	};
 }
 
 describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 	it('encodes stills, a clip and sound into H.264 that lasts exactly as long as the shots', () => {
 		for (const [i, color] of ['red', 'blue', 'green'].entries()) {
-			ffmpeg(['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${color}:s=320x180`, '-frames:v', '1', join(work, `s${i}.jpg`)]);
+			ffmpeg([
+				'-loglevel',
+				'error',
+				'-y',
+				'-f',
+				'lavfi',
+				'-i',
+				`color=c=${color}:s=320x180`,
+				'-frames:v',
+				'1',
+				join(work, `s${i}.jpg`)
+			]);
 		}
-		ffmpeg(['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=160x120:r=30:d=1', '-pix_fmt', 'yuv420p', join(work, 'clip.mp4')]);
+		ffmpeg([
+			'-loglevel',
+			'error',
+			'-y',
+			'-f',
+			'lavfi',
+			'-i',
+			'testsrc=s=160x120:r=30:d=1',
+			'-pix_fmt',
+			'yuv420p',
+			join(work, 'clip.mp4')
+		]);
 		ffmpeg(['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=d=10', join(work, 'sound.m4a')]);
 		const job: AnimaticJob = {
 			width: 320,
@@ -109,14 +142,30 @@ describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 		ffmpeg(animaticArgs(job, output));
 		const facts = probe(output);
 		const video = facts.streams.find((s) => s.codec_type === 'video')!;
-		expect([video.codec_name, video.width, video.height, video.pix_fmt]).toEqual(['h264', 320, 180, 'yuv420p']);
+		expect([video.codec_name, video.width, video.height, video.pix_fmt]).toEqual([
+			'h264',
+			320,
+			180,
+			'yuv420p'
+		]);
 		expect(Number(video.duration)).toBeCloseTo(4.5, 1);
 		expect(Math.abs(Number(facts.format.duration) - 4.5)).toBeLessThanOrEqual(0.04);
 		expect(facts.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
 	}, 60_000);
 
 	it('makes a pan and zoom animatic at a constant frame rate', () => {
-		ffmpeg(['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=480x270', '-frames:v', '1', join(work, 'k.jpg')]);
+		ffmpeg([
+			'-loglevel',
+			'error',
+			'-y',
+			'-f',
+			'lavfi',
+			'-i',
+			'testsrc=s=480x270',
+			'-frames:v',
+			'1',
+			join(work, 'k.jpg')
+		]);
 		const job: AnimaticJob = {
 			width: 320,
 			height: 180,
@@ -130,7 +179,22 @@ describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 		};
 		const output = join(work, 'kb.mp4');
 		ffmpeg(animaticArgs(job, output));
-		const run = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', output], { encoding: 'utf8' });
+		const run = spawnSync(
+			'ffprobe',
+			[
+				'-v',
+				'error',
+				'-count_frames',
+				'-select_streams',
+				'v',
+				'-show_entries',
+				'stream=nb_read_frames',
+				'-of',
+				'csv=p=0',
+				output
+			],
+			{ encoding: 'utf8' }
+		);
 		expect(Number(run.stdout.trim())).toBe(50);
 	}, 60_000);
 });

@@ -1,4 +1,11 @@
-import { SCHEMA_VERSION, type Asset, type ProjectGraph, type Shot, type Style, type Take } from '$lib/domain/types';
+import {
+	SCHEMA_VERSION,
+	type Asset,
+	type ProjectGraph,
+	type Shot,
+	type Style,
+	type Take
+} from '$lib/domain/types';
 
 /** A shot with defaults, for export tests. */
 export function shot(id: string, order: number, fields: Partial<Shot> = {}): Shot {
@@ -24,7 +31,12 @@ export function style(id: string, name: string, order: number): Style {
 	return { id, projectId: 'p', name, promptWords: '', order, schemaVersion: SCHEMA_VERSION };
 }
 
-export function take(id: string, shotId: string, styleId: string, fields: Partial<Take> = {}): Take {
+export function take(
+	id: string,
+	shotId: string,
+	styleId: string,
+	fields: Partial<Take> = {}
+): Take {
 	return {
 		id,
 		projectId: 'p',
@@ -44,7 +56,13 @@ export function take(id: string, shotId: string, styleId: string, fields: Partia
 
 export function asset(id: string, bytes: number | string, mime = 'image/png'): Asset {
 	const data = typeof bytes === 'string' ? bytes : new Uint8Array(bytes).fill(7);
-	return { id, projectId: 'p', blob: new Blob([data], { type: mime }), mime, schemaVersion: SCHEMA_VERSION };
+	return {
+		id,
+		projectId: 'p',
+		blob: new Blob([data], { type: mime }),
+		mime,
+		schemaVersion: SCHEMA_VERSION
+	};
 }
 
 export function graph(fields: Partial<ProjectGraph>): ProjectGraph {

@@ -23,15 +23,17 @@ describe('styleFolders', () => {
 
 describe('takeFileName', () => {
 	it('names the chosen image after the shot and marks other takes and files', () => {
-		expect(takeFileName('Shot_01', 'Pier at night', { chosen: true }, 1, 'image', 'image/png')).toBe(
-			'Shot_01 - Pier at night.png'
-		);
+		expect(
+			takeFileName('Shot_01', 'Pier at night', { chosen: true }, 1, 'image', 'image/png')
+		).toBe('Shot_01 - Pier at night.png');
 		expect(takeFileName('Shot_01', 'Pier', { chosen: false }, 2, 'upscaled', 'image/webp')).toBe(
 			'Shot_01 - Pier (take 2, upscaled).webp'
 		);
 		expect(takeFileName('Shot_02', 'a/b: c?', { chosen: true }, 1, 'video', 'video/mp4')).toBe(
 			'Shot_02 - a b c (video).mp4'
 		);
-		expect(takeFileName('Shot_03', '', { chosen: true }, 1, 'image', 'image/jpeg')).toBe('Shot_03.jpg');
+		expect(takeFileName('Shot_03', '', { chosen: true }, 1, 'image', 'image/jpeg')).toBe(
+			'Shot_03.jpg'
+		);
 	});
 });

@@ -11,7 +11,8 @@ import {
 } from '$lib/export/pdf-layout';
 
 /** A monospace measure: every character is 1 wide, CJK 2 wide. */
-const measure = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 2 : 1), 0);
+const measure = (text: string) =>
+	[...text].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 2 : 1), 0);
 
 describe('pageSize', () => {
 	it('knows A4 and Letter in points and turns them for landscape', () => {
@@ -41,9 +42,13 @@ describe('sheetLayout', () => {
 						expect(layout.rows).toBeGreaterThanOrEqual(1);
 						for (const panel of layout.panels) {
 							expect(panel.image.x).toBeGreaterThanOrEqual(MARGIN - 0.01);
-							expect(panel.image.x + panel.image.width).toBeLessThanOrEqual(layout.page.width - MARGIN + 0.01);
+							expect(panel.image.x + panel.image.width).toBeLessThanOrEqual(
+								layout.page.width - MARGIN + 0.01
+							);
 							expect(panel.image.y - text).toBeGreaterThanOrEqual(MARGIN);
-							expect(panel.image.y + panel.image.height).toBeLessThanOrEqual(layout.page.height - MARGIN);
+							expect(panel.image.y + panel.image.height).toBeLessThanOrEqual(
+								layout.page.height - MARGIN
+							);
 							expect(panel.image.width / panel.image.height).toBeCloseTo(aspectValue(aspect), 1);
 						}
 						// Panels of one page never overlap.
@@ -93,7 +98,11 @@ describe('wrapText', () => {
 		expect(wrapText('the quick brown fox', 10, 5, measure)).toEqual(['the quick', 'brown fox']);
 	});
 	it('breaks CJK text between characters', () => {
-		expect(wrapText('配達人が提灯を持って走る', 8, 5, measure)).toEqual(['配達人が', '提灯を持', 'って走る']);
+		expect(wrapText('配達人が提灯を持って走る', 8, 5, measure)).toEqual([
+			'配達人が',
+			'提灯を持',
+			'って走る'
+		]);
 	});
 	it('splits a word longer than a line and keeps line breaks', () => {
 		expect(wrapText('abcdefghij\nxy', 4, 5, measure)).toEqual(['abcd', 'efgh', 'ij', 'xy']);
