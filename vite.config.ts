@@ -53,8 +53,7 @@ export default defineConfig({
 				runtimeCaching: [
 					{
 						urlPattern: ({ url, sameOrigin }) =>
-							sameOrigin &&
-							/\.(wasm|onnx|ttf)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
+							sameOrigin && /\.(wasm|onnx|ttf)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'maestro-heavy-assets',
