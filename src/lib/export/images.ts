@@ -1,14 +1,22 @@
 import { loadPdfFont } from './font';
 
-/** Re-encode any image the browser can decode as JPEG (for formats a PDF cannot embed). */
-export async function toJpeg(blob: Blob, quality = 0.9): Promise<Blob> {
+/**
+ * Re-encode an image as JPEG, no longer than `maxSide` pixels on its long side (transparent
+ * parts on white). The PDF embeds these: the browser's encoder is far faster than decoding and
+ * recompressing PNGs in JavaScript, and the file is much smaller.
+ */
+export async function toJpeg(blob: Blob, quality = 0.88, maxSide = Infinity): Promise<Blob> {
 	const bitmap = await createImageBitmap(blob);
 	try {
-		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+		const width = Math.max(1, Math.round(bitmap.width * scale));
+		const height = Math.max(1, Math.round(bitmap.height * scale));
+		const canvas = new OffscreenCanvas(width, height);
 		const context = canvas.getContext('2d')!;
 		context.fillStyle = '#fff';
-		context.fillRect(0, 0, bitmap.width, bitmap.height);
-		context.drawImage(bitmap, 0, 0);
+		context.fillRect(0, 0, width, height);
+		context.imageSmoothingQuality = 'high';
+		context.drawImage(bitmap, 0, 0, width, height);
 		return await canvas.convertToBlob({ type: 'image/jpeg', quality });
 	} finally {
 		bitmap.close();

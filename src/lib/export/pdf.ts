@@ -203,8 +203,10 @@ function drawPanelText(
 	}
 }
 
+/** Longest side of an image in the PDF: about 150 dpi for the widest panel. */
+const PDF_IMAGE_MAX_SIDE = 1600;
+
 async function embedImage(doc: PDFDocument, blob: Blob): Promise<PDFImage> {
-	if (blob.type === 'image/png') return doc.embedPng(new Uint8Array(await blob.arrayBuffer()));
-	if (blob.type === 'image/jpeg') return doc.embedJpg(new Uint8Array(await blob.arrayBuffer()));
-	return doc.embedJpg(new Uint8Array(await (await toJpeg(blob)).arrayBuffer()));
+	const jpeg = await toJpeg(blob, 0.88, PDF_IMAGE_MAX_SIDE);
+	return doc.embedJpg(new Uint8Array(await jpeg.arrayBuffer()));
 }
