@@ -14,6 +14,7 @@ import { appStatus } from './app-status.svelte';
 import { JobSession, uniqueItemKeys } from './job-session.svelte';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
+import { aiBlockedReason } from './ai-blocked';
 import type { StyleBoard } from './styles.svelte';
 
 export const ANIMATE_JOB_KIND = 'animate';
@@ -37,13 +38,10 @@ export class AnimateSession extends JobSession {
 	readonly #styles: StyleBoard;
 
 	readonly blocked = $derived(
-		!appStatus.online
-			? 'Offline: animating with a video model needs a network connection.'
-			: settings.loaded && !settings.hasKey
-				? 'Add your API key in Settings to animate.'
-				: settings.loaded && !settings.options.videoModel
-					? 'Pick a video model in Settings to animate.'
-					: null
+		aiBlockedReason({ needs: 'animating with a video model needs', toDo: 'to animate' }) ??
+			(settings.loaded && !settings.options.videoModel
+				? 'Pick a video model in Settings to animate.'
+				: null)
 	);
 
 	constructor(board: ProjectState, styles: StyleBoard) {
