@@ -1,4 +1,5 @@
 import { expose } from 'comlink';
+import type { AnimaticFile, AnimaticJob } from '$lib/export/meta';
 import type {
 	ChangeSeries,
 	EngineInfo,
@@ -7,6 +8,7 @@ import type {
 	SampledFrame,
 	VideoProbe
 } from '$lib/media/meta';
+import { encodeAnimatic } from './shared/animatic';
 import { changePassArgs, ptsTimeOf } from './shared/change-pass';
 import { installErrorTransfer } from './shared/error-transfer';
 import { ChangeMeter } from './shared/frame-diff';
@@ -17,6 +19,11 @@ import { kindFromLog, parseProbe } from './shared/probe-parse';
 installErrorTransfer();
 
 const runner = new FFmpegRunner();
+/**
+ * Animatics use the single-thread core: measured here it encodes them about twice as fast as
+ * the multi-thread one, which also hung on some runs (see `npm run bench:export`).
+ */
+const animaticRunner = new FFmpegRunner(false);
 const PROBE_OUT = '/probe.json';
 const FRAME_OUT = '/frame.rgba';
 /** Progress is reported at most this often (ms) during a decoding pass. */
@@ -180,6 +187,15 @@ const api = {
 				scores: Float32Array.from(meter.scores.slice(0, count))
 			};
 		});
+	},
+
+	/** An animatic MP4 (H.264) from prepared stills and clips; see `encodeAnimatic`. */
+	makeAnimatic(
+		files: AnimaticFile[],
+		job: AnimaticJob,
+		onProgress?: ProgressCallback
+	): Promise<Blob> {
+		return guarded(() => encodeAnimatic(animaticRunner, files, job, onProgress));
 	}
 };
 

@@ -1,4 +1,5 @@
 import { proxy, wrap, type Remote } from 'comlink';
+import type { AnimaticFile, AnimaticJob } from '$lib/export/meta';
 import { extensionFor } from '$lib/util/blob';
 import { isAbortError } from '$lib/util/abort';
 import { installErrorTransfer } from '../../workers/shared/error-transfer';
@@ -209,6 +210,28 @@ export async function detectCuts(
 		series,
 		shots: shots.map((shot, i) => ({ ...shot, keyframe: keyframes[i]! }))
 	};
+}
+
+/**
+ * Encode an animatic in the media worker: `files` are the stills and clips `job` names.
+ * Cancelling ends the worker (wasm cannot be interrupted); the next call starts a fresh one.
+ */
+export function makeAnimatic(
+	signal: AbortSignal | undefined,
+	files: AnimaticFile[],
+	job: AnimaticJob,
+	onProgress?: ProgressCallback
+): Promise<Blob> {
+	return queue.call(signal, (api) =>
+		api.makeAnimatic(
+			files,
+			job,
+			proxy((done: number, total: number) => {
+				queue.heartbeat();
+				onProgress?.(done, total);
+			})
+		)
+	);
 }
 
 /** Let the worker go now (e.g. when leaving the workspace); work in flight is cancelled. */

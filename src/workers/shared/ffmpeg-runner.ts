@@ -31,11 +31,18 @@ export class FFmpegRunner {
 	#runs = 0;
 	#log: string[] = [];
 	#onLine: ((line: string) => void) | undefined;
-	#input: { name: string; blob: Blob } | undefined;
+	#inputs: { name: string; data: Blob }[] = [];
 	#sink: ((bytes: Uint8Array) => void) | undefined;
-	#threads = canUseThreads();
+	readonly #allowThreads: boolean;
+	#threads: boolean;
 	/** Threads one ffmpeg run may use for decoding and for filtering (multi-thread core only). */
 	readonly ffmpegThreads = ffmpegThreads(self.navigator?.hardwareConcurrency ?? 1);
+
+	/** `threads: false` keeps this runner on the single-thread core whatever the page allows. */
+	constructor(threads = true) {
+		this.#allowThreads = threads;
+		this.#threads = threads && canUseThreads();
+	}
 
 	/** Whether the multi-thread core runs (or will run) the current input. */
 	get threads(): boolean {
@@ -44,20 +51,30 @@ export class FFmpegRunner {
 
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
-		return `${INPUT_DIR}/${this.#input?.name ?? 'clip'}`;
+		return `${INPUT_DIR}/${this.#inputs[0]?.name ?? 'clip'}`;
 	}
 
 	/** Make `blob` readable at `inputPath` without copying it (WORKERFS reads slices on demand). */
 	async setInput(blob: Blob, name: string): Promise<void> {
-		this.#input = { blob, name: safeName(name) };
 		// Large clips go to the single-thread core (see core-choice.ts); switching cores reloads.
-		const threads = useThreadsFor(blob.size, canUseThreads());
+		const threads = this.#allowThreads && useThreadsFor(blob.size, canUseThreads());
 		if (threads !== this.#threads) {
 			this.recycle();
 			this.#threads = threads;
 		}
+		await this.setInputFiles([{ name: safeName(name), blob }]);
+	}
+
+	/** Make several files readable at `inputFilePath(name)`; names must be plain and unique. */
+	async setInputFiles(files: readonly { name: string; blob: Blob }[]): Promise<void> {
+		this.#inputs = files.map(({ name, blob }) => ({ name, data: blob }));
 		const core = await this.#ready();
 		this.#mount(core);
+	}
+
+	/** Where a file given to `setInputFiles` is found. */
+	inputFilePath(name: string): string {
+		return `${INPUT_DIR}/${name}`;
 	}
 
 	/** Load the core now (e.g. to time loading apart from work). */
@@ -191,12 +208,8 @@ export class FFmpegRunner {
 		} catch {
 			// Nothing was mounted yet.
 		}
-		if (!this.#input) return;
-		core.FS.mount(
-			core.FS.filesystems.WORKERFS,
-			{ blobs: [{ name: this.#input.name, data: this.#input.blob }] },
-			INPUT_DIR
-		);
+		if (this.#inputs.length === 0) return;
+		core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: this.#inputs }, INPUT_DIR);
 	}
 }
 

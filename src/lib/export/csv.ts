@@ -1,0 +1,63 @@
+import type { Shot } from '$lib/domain/types';
+
+/** The byte order mark that makes spreadsheet programs read the file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Column headings of the shot list, in order. */
+export const SHOT_LIST_COLUMNS = [
+	'Shot',
+	'Title',
+	'Description',
+	'Shot size',
+	'Angle',
+	'Movement',
+	'Duration (s)',
+	'Transition',
+	'Source time (s)',
+	'Notes',
+	'Image'
+] as const;
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(value: string | number | undefined): string {
+	const text = value === undefined ? '' : String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record: fields joined by commas, ended by CRLF as RFC 4180 asks. */
+export function csvRecord(fields: readonly (string | number | undefined)[]): string {
+	return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** A number of seconds as a spreadsheet reads it: up to 3 decimals, no trailing zeros. */
+export function seconds(value: number | undefined): string {
+	if (value === undefined || !Number.isFinite(value)) return '';
+	return String(Math.round(value * 1000) / 1000);
+}
+
+/**
+ * The shot list: a heading row and one row per shot (in the order given), with the file name
+ * of each shot's chosen image where it has one. UTF-8 with a BOM so Excel shows accents and CJK.
+ */
+export function shotListCsv(
+	shots: readonly Shot[],
+	imageNames: ReadonlyMap<string, string> = new Map()
+): string {
+	let csv = UTF8_BOM + csvRecord(SHOT_LIST_COLUMNS);
+	shots.forEach((shot, index) => {
+		csv += csvRecord([
+			index + 1,
+			shot.title,
+			shot.description,
+			shot.shotSize,
+			shot.angle,
+			shot.movement,
+			seconds(shot.durationS),
+			shot.transition,
+			seconds(shot.sourceTimeS),
+			shot.notes,
+			imageNames.get(shot.id) ?? ''
+		]);
+	});
+	return csv;
+}

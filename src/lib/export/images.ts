@@ -1,0 +1,124 @@
+import { loadPdfFont } from './font';
+
+/**
+ * Re-encode an image as JPEG, no longer than `maxSide` pixels on its long side (transparent
+ * parts on white). The PDF embeds these: the browser's encoder is far faster than decoding and
+ * recompressing PNGs in JavaScript, and the file is much smaller.
+ */
+export async function toJpeg(blob: Blob, quality = 0.88, maxSide = Infinity): Promise<Blob> {
+	const bitmap = await createImageBitmap(blob);
+	try {
+		const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+		const width = Math.max(1, Math.round(bitmap.width * scale));
+		const height = Math.max(1, Math.round(bitmap.height * scale));
+		const canvas = new OffscreenCanvas(width, height);
+		const context = canvas.getContext('2d')!;
+		context.fillStyle = '#fff';
+		context.fillRect(0, 0, width, height);
+		context.imageSmoothingQuality = 'high';
+		context.drawImage(bitmap, 0, 0, width, height);
+		return await canvas.convertToBlob({ type: 'image/jpeg', quality });
+	} finally {
+		bitmap.close();
+	}
+}
+
+const CAPTION_FAMILY = 'Maestro Caption';
+let captionFont: Promise<string> | undefined;
+
+/**
+ * A font family for captions and title cards that has every script the PDF font has, so
+ * burned-in text looks the same on every machine (system fonts may lack CJK).
+ */
+function captionFamily(): Promise<string> {
+	if (!captionFont) {
+		captionFont = loadPdfFont()
+			.then(async (bytes) => {
+				const face = new FontFace(CAPTION_FAMILY, bytes);
+				await face.load();
+				document.fonts.add(face);
+				return `"${CAPTION_FAMILY}", system-ui, sans-serif`;
+			})
+			.catch(() => 'system-ui, sans-serif');
+	}
+	return captionFont;
+}
+
+/** What a frame of the animatic shows besides its picture. */
+export interface StillText {
+	number: number;
+	title: string;
+	/** Burn the number and title in a band at the bottom. */
+	caption: boolean;
+}
+
+/**
+ * One still of the animatic at exactly `width` x `height`: the picture letterboxed on black
+ * (or a title card when there is none), with the caption burned in. JPEG, since the engine
+ * decodes it once and JPEG decodes fastest.
+ */
+export async function renderStill(
+	picture: Blob | undefined,
+	width: number,
+	height: number,
+	text: StillText
+): Promise<Blob> {
+	const canvas = new OffscreenCanvas(width, height);
+	const context = canvas.getContext('2d')!;
+	context.fillStyle = '#000';
+	context.fillRect(0, 0, width, height);
+	const bitmap = picture ? await createImageBitmap(picture).catch(() => undefined) : undefined;
+	const family = !bitmap || text.caption ? await captionFamily() : '';
+	if (bitmap) {
+		const scale = Math.min(width / bitmap.width, height / bitmap.height);
+		const w = bitmap.width * scale;
+		const h = bitmap.height * scale;
+		context.imageSmoothingQuality = 'high';
+		context.drawImage(bitmap, (width - w) / 2, (height - h) / 2, w, h);
+		bitmap.close();
+	} else {
+		drawTitleCard(context, width, height, text, family);
+	}
+	if (text.caption) drawCaption(context, width, height, text, family);
+	return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+}
+
+function drawTitleCard(
+	context: OffscreenCanvasRenderingContext2D,
+	width: number,
+	height: number,
+	text: StillText,
+	family: string
+): void {
+	context.fillStyle = '#1c1f27';
+	context.fillRect(0, 0, width, height);
+	context.textAlign = 'center';
+	context.textBaseline = 'middle';
+	context.fillStyle = '#9aa3b5';
+	context.font = `${Math.round(height * 0.05)}px ${family}`;
+	context.fillText(`Shot ${text.number}`, width / 2, height * 0.4, width * 0.9);
+	context.fillStyle = '#f2f4f8';
+	context.font = `600 ${Math.round(height * 0.08)}px ${family}`;
+	context.fillText(text.title || 'Untitled shot', width / 2, height * 0.53, width * 0.9);
+	context.textAlign = 'start';
+	context.textBaseline = 'alphabetic';
+}
+
+function drawCaption(
+	context: OffscreenCanvasRenderingContext2D,
+	width: number,
+	height: number,
+	text: StillText,
+	family: string
+): void {
+	const size = Math.round(height * 0.04);
+	const band = Math.round(size * 2);
+	context.fillStyle = 'rgba(0, 0, 0, 0.55)';
+	context.fillRect(0, height - band, width, band);
+	context.fillStyle = '#fff';
+	context.font = `${size}px ${family}`;
+	context.textBaseline = 'middle';
+	const caption = `${text.number}  ${text.title}`.trim();
+	context.fillText(caption, size, height - band / 2, width - 2 * size);
+	context.textBaseline = 'alphabetic';
+}

@@ -1,0 +1,99 @@
+import { sortShots } from '$lib/domain/shot';
+import type { Asset, ProjectGraph, Shot, Style, Take } from '$lib/domain/types';
+import { styleFolders, shotFolder, takeFileName, type TakeFileKind } from './naming';
+
+/** A storyboard as the exports read it: shots in order, styles in column order, lookups. */
+export interface Storyboard {
+	graph: ProjectGraph;
+	shots: Shot[];
+	styles: Style[];
+	assets: Map<string, Asset>;
+	folders: Map<string, string>;
+}
+
+/** Put a loaded project graph in the order exports need. */
+export function storyboardOf(graph: ProjectGraph): Storyboard {
+	const styles = [...graph.styles].sort((a, b) => a.order - b.order);
+	return {
+		graph,
+		shots: sortShots(graph.shots),
+		styles,
+		assets: new Map(graph.assets.map((asset) => [asset.id, asset])),
+		folders: styleFolders(styles)
+	};
+}
+
+/** The style an export uses: the one asked for when it exists, else the first. */
+export function pickStyle(board: Storyboard, styleId: string | undefined): Style | undefined {
+	return board.styles.find((style) => style.id === styleId) ?? board.styles[0];
+}
+
+/** The takes of one shot in one style, oldest first. */
+export function takesOf(board: Storyboard, shotId: string, styleId: string): Take[] {
+	return board.graph.takes
+		.filter((take) => take.shotId === shotId && take.styleId === styleId)
+		.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The chosen take of a shot in a style: a video take wins over an image take when `video`. */
+export function chosenTake(
+	board: Storyboard,
+	shotId: string,
+	styleId: string,
+	kind: Take['kind']
+): Take | undefined {
+	return takesOf(board, shotId, styleId).find((take) => take.chosen && take.kind === kind);
+}
+
+/** One file an export writes for a take. */
+export interface TakeFile {
+	path: string;
+	asset: Asset;
+	take: Take;
+	kind: TakeFileKind;
+}
+
+/**
+ * Files of a shot's takes in a style, under `<style>/Shot_NN/`: the chosen image take, or with
+ * `allTakes` every take (images and video clips), plus upscaled versions with `upscaled`.
+ */
+export function takeFiles(
+	board: Storyboard,
+	shotIndex: number,
+	style: Style,
+	options: { allTakes: boolean; upscaled: boolean }
+): TakeFile[] {
+	const shot = board.shots[shotIndex]!;
+	const folder = shotFolder(shotIndex + 1, board.shots.length);
+	const base = `${board.folders.get(style.id)}/${folder}`;
+	const takes = takesOf(board, shot.id, style.id);
+	const files: TakeFile[] = [];
+	const used = new Set<string>();
+	takes.forEach((take, index) => {
+		if (!options.allTakes && !(take.chosen && take.kind === 'image')) return;
+		const add = (assetId: string | undefined, kind: TakeFileKind) => {
+			const asset = assetId ? board.assets.get(assetId) : undefined;
+			if (!asset) return;
+			let name = takeFileName(folder, shot.title, take, index + 1, kind, asset.mime);
+			// Two chosen takes (an image and a video) may share a stem; keep both.
+			for (let n = 2; used.has(name); n++) name = name.replace(/(\.\w+)$/, ` ${n}$1`);
+			used.add(name);
+			files.push({ path: `${base}/${name}`, asset, take, kind });
+		};
+		add(take.imageAssetId, 'image');
+		if (options.upscaled) add(take.upscaledAssetId, 'upscaled');
+		if (take.kind === 'video' && options.allTakes) add(take.videoAssetId, 'video');
+	});
+	return files;
+}
+
+/** For the shot list: each shot's chosen image path in the ZIP, for one style. */
+export function chosenImagePaths(board: Storyboard, style: Style | undefined): Map<string, string> {
+	const paths = new Map<string, string>();
+	if (!style) return paths;
+	board.shots.forEach((shot, index) => {
+		const file = takeFiles(board, index, style, { allTakes: false, upscaled: false })[0];
+		if (file) paths.set(shot.id, file.path);
+	});
+	return paths;
+}

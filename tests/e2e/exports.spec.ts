@@ -1,0 +1,255 @@
+// Exports over a storyboard imported through the app: ZIP, PDF, CSV and the animatic MP4, all
+// made while offline (the service worker serves the app; the PDF font and the video engine were
+// fetched once online, as a first use would).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { sheetLayout, aspectValue, pageCount } from '../../src/lib/export/pdf-layout';
+import { installServiceWorker } from './support/app';
+import {
+	download,
+	importStoryboard,
+	openExport,
+	parseCsv,
+	unzipFile,
+	useDownloads
+} from './support/exports';
+
+const BUNDLE = 'tests/fixtures/bundles/export-storyboard.maestro';
+const TITLE = 'Café 夜市 — exports';
+const FILE_STEM = 'Café 夜市 — exports';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+/** The fixture's files by asset path, to compare sizes with. */
+const fixture = unzipFile(BUNDLE);
+
+async function offlineWorkspace(page: Page, context: import('@playwright/test').BrowserContext) {
+	await useDownloads(page);
+	await installServiceWorker(page);
+	await importStoryboard(page, BUNDLE, TITLE);
+	// First use online: a PDF (fetches the font) and an animatic (fetches the video engine).
+	let dialog = await openExport(page, 'PDF storyboard sheet');
+	await download(page, 'Export PDF', test.info().outputPath('warm.pdf'));
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	dialog = await openExport(page, 'Animatic MP4');
+	await download(page, 'Export MP4', test.info().outputPath('warm.mp4'));
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Storyboard title')).toHaveValue(TITLE);
+}
+
+test('every export works offline and holds what the storyboard holds', async ({
+	page,
+	context
+}) => {
+	await offlineWorkspace(page, context);
+
+	// Shot list CSV.
+	let dialog = await openExport(page, 'Shot list CSV');
+	const csv = await download(page, 'Export CSV', test.info().outputPath('shots.csv'));
+	expect(csv.name).toBe(`${FILE_STEM} - shot list.csv`);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const csvText = readFileSync(csv.path, 'utf8');
+	expect(csvText.startsWith('\uFEFF')).toBe(true);
+	const rows = parseCsv(csvText.slice(1));
+	expect(rows).toHaveLength(5);
+	expect(rows[0]).toEqual([
+		'Shot',
+		'Title',
+		'Description',
+		'Shot size',
+		'Angle',
+		'Movement',
+		'Duration (s)',
+		'Transition',
+		'Source time (s)',
+		'Notes',
+		'Image'
+	]);
+	expect(rows[1]).toEqual([
+		'1',
+		'Marché de nuit',
+		'Crème brûlée stall, façade lit — “quoted”, "double", commas, and\na new line.',
+		'Medium',
+		'Eye level',
+		'Static',
+		'1.2',
+		'cut',
+		'0',
+		'Ñandú, Øresund, Łódź',
+		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png'
+	]);
+	expect(rows[2]!.slice(0, 3)).toEqual([
+		'2',
+		'夜市の追跡',
+		'配達人が提灯を持って走る。中文简体的描述。'
+	]);
+	expect(rows[3]![10]).toBe('');
+	expect(rows[4]![8]).toBe('');
+
+	// Images ZIP: every style, every take and the upscaled versions.
+	dialog = await openExport(page, 'Images (ZIP)');
+	await dialog.getByLabel('Every style').check();
+	await dialog.getByLabel('Every take, not only the chosen one').check();
+	await dialog.getByLabel('Upscaled versions too').check();
+	const zip = await download(page, 'Export ZIP', test.info().outputPath('images.zip'));
+	expect(zip.name).toBe(`${FILE_STEM} - images.zip`);
+	await expect(dialog.getByText('Saved 7 images with shots.csv and project.json.')).toBeVisible();
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const entries = unzipFile(zip.path);
+	const sizes = Object.fromEntries(
+		Object.entries(entries).map(([name, data]) => [name, data.length])
+	);
+	const size = (asset: string) => fixture[`assets/${asset}`]!.length;
+	expect(sizes).toEqual({
+		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png': size('t1a.png'),
+		'Ink & wash/Shot_01/Shot_01 - Marché de nuit (upscaled).png': size('t1a-up.png'),
+		'Ink & wash/Shot_01/Shot_01 - Marché de nuit (take 2).png': size('t1b.png'),
+		'Ink & wash/Shot_02/Shot_02 - 夜市の追跡.png': size('t2a.png'),
+		'Noir Film/Shot_01/Shot_01 - Marché de nuit.png': size('n1.png'),
+		'Noir Film/Shot_02/Shot_02 - 夜市の追跡.png': size('n2.png'),
+		'Noir Film/Shot_03/Shot_03 - Lantern.png': size('n3.png'),
+		'shots.csv': expect.any(Number),
+		'project.json': expect.any(Number)
+	});
+	expect(entries['Ink & wash/Shot_01/Shot_01 - Marché de nuit.png']).toEqual(
+		fixture['assets/t1a.png']
+	);
+	const json = JSON.parse(new TextDecoder().decode(entries['project.json']));
+	expect(json.project.title).toBe(TITLE);
+	expect(json.shots.map((s: { title: string }) => s.title)).toEqual([
+		'Marché de nuit',
+		'夜市の追跡',
+		'Lantern',
+		'Title only'
+	]);
+	expect(new TextDecoder().decode(entries['shots.csv']).split('\r\n')).toHaveLength(6);
+
+	// PDF storyboard sheet: 3 panels per row, Letter, portrait.
+	dialog = await openExport(page, 'PDF storyboard sheet');
+	await dialog.getByLabel('Panels per row').selectOption('3');
+	await dialog.getByLabel('Paper').selectOption('letter');
+	await dialog.getByLabel('Orientation').selectOption('portrait');
+	const pdf = await download(page, 'Export PDF', test.info().outputPath('sheet.pdf'));
+	expect(pdf.name).toBe(`${FILE_STEM} - storyboard.pdf`);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const { pages, text } = await pdfText(pdf.path);
+	const layout = sheetLayout(
+		{ panelsPerRow: 3, paper: 'letter', orientation: 'portrait' },
+		aspectValue('16:9')
+	);
+	expect(pages).toBe(pageCount(4, layout.perPage));
+	const all = text.join('\n');
+	for (const expected of [
+		TITLE,
+		'1. Marché de nuit',
+		'2. 夜市の追跡',
+		'配達人が提灯を持って走る。',
+		'Crème brûlée',
+		'Close-up · Eye level · Static',
+		'1.2 s · Cut',
+		'1 s · Dissolve',
+		'4. Title only',
+		`Page 1 of ${pages}`
+	]) {
+		expect(all.replace(/\s+/g, ' ')).toContain(expected);
+	}
+
+	// Animatic: 720p, captions, the source clip's sound; shots 3 and 4 have no image in style 1.
+	dialog = await openExport(page, 'Animatic MP4');
+	await dialog.getByLabel('Sound from the source clip').check();
+	const mp4 = await download(page, 'Export MP4', test.info().outputPath('animatic.mp4'), 120_000);
+	expect(mp4.name).toBe(`${FILE_STEM} - animatic.mp4`);
+	await expect(
+		dialog.getByText('Shot 3 had no image: the source keyframe stood in.')
+	).toBeVisible();
+	await expect(dialog.getByText('Shot 4 had no image: a title card stood in.')).toBeVisible();
+	const probe = ffprobe(mp4.path);
+	const video = probe.streams.find((s) => s.codec_type === 'video')!;
+	const audio = probe.streams.find((s) => s.codec_type === 'audio');
+	expect([video.codec_name, video.width, video.height, video.pix_fmt]).toEqual([
+		'h264',
+		1280,
+		720,
+		'yuv420p'
+	]);
+	expect(audio?.codec_name).toBe('aac');
+	// 1.2 + 1 + 0.8 + 1 seconds, within one frame at 25 fps.
+	expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.04);
+	expect(Math.abs(Number(video.duration) - 4)).toBeLessThanOrEqual(0.04);
+});
+
+test('an animatic can be cancelled, and shots can be timed to the clip and back', async ({
+	page
+}) => {
+	await useDownloads(page);
+	await importStoryboard(page, BUNDLE, TITLE);
+	const dialog = await openExport(page, 'Animatic MP4');
+	await dialog.getByLabel('Resolution').selectOption('1080');
+	await dialog.getByLabel('Gentle pan and zoom (slower to make)').check();
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await dialog.getByRole('button', { name: 'Export MP4' }).click();
+	await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog.getByRole('button', { name: 'Export MP4' })).toBeEnabled();
+	await expect(dialog.getByRole('alert')).toHaveCount(0);
+	await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	expect(downloads).toBe(0);
+
+	const durations = () =>
+		page
+			.getByRole('article', { name: /^Shot \d+$/ })
+			.getByLabel(/Duration/)
+			.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
+	await page.getByRole('button', { name: 'Export', exact: true }).click();
+	await page.getByRole('menuitem', { name: 'Time shots to the clip' }).click();
+	await expect(page.getByText('Timed 3 shots to the clip.')).toBeVisible();
+	await expect.poll(durations).toEqual(['2', '1.5', '2.5', '1']);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
+	await page.reload();
+	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
+});
+
+/** Page count and text of each page, read with pdf.js. */
+async function pdfText(path: string): Promise<{ pages: number; text: string[] }> {
+	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+	const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
+	const text: string[] = [];
+	for (let n = 1; n <= doc.numPages; n++) {
+		const content = await (await doc.getPage(n)).getTextContent();
+		text.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
+	}
+	return { pages: doc.numPages, text };
+}
+
+interface Probe {
+	format: { duration: string };
+	streams: {
+		codec_type: string;
+		codec_name: string;
+		width?: number;
+		height?: number;
+		pix_fmt?: string;
+		duration?: string;
+	}[];
+}
+
+/** Stream facts of a media file from native ffprobe. */
+function ffprobe(path: string): Probe {
+	return JSON.parse(
+		execFileSync(
+			'ffprobe',
+			['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+			{
+				encoding: 'utf8'
+			}
+		)
+	);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRecord, seconds, shotListCsv, UTF8_BOM } from '$lib/export/csv';
+import { shot } from './fixtures';
+
+describe('csvField', () => {
+	it('leaves plain text as it is', () => {
+		expect(csvField('Wide shot')).toBe('Wide shot');
+		expect(csvField('Café 夜市')).toBe('Café 夜市');
+	});
+	it('quotes text with commas, quotes or line breaks and doubles the quotes', () => {
+		expect(csvField('a, b')).toBe('"a, b"');
+		expect(csvField('say "hi"')).toBe('"say ""hi"""');
+		expect(csvField('one\ntwo')).toBe('"one\ntwo"');
+		expect(csvField('one\r\ntwo')).toBe('"one\r\ntwo"');
+	});
+	it('writes numbers and leaves missing values empty', () => {
+		expect(csvField(3)).toBe('3');
+		expect(csvField(undefined)).toBe('');
+	});
+});
+
+describe('csvRecord', () => {
+	it('joins fields with commas and ends with CRLF', () => {
+		expect(csvRecord(['a', 'b,c', 2])).toBe('a,"b,c",2\r\n');
+	});
+});
+
+describe('seconds', () => {
+	it('keeps up to three decimals without trailing zeros', () => {
+		expect(seconds(3)).toBe('3');
+		expect(seconds(1.25)).toBe('1.25');
+		expect(seconds(0.1 + 0.2)).toBe('0.3');
+		expect(seconds(undefined)).toBe('');
+	});
+});
+
+describe('shotListCsv', () => {
+	it('starts with a BOM and a heading row, then one row per shot in order', () => {
+		const csv = shotListCsv(
+			[
+				shot('a', 0, {
+					title: 'Pier',
+					description: 'Night, "late",\nempty',
+					durationS: 2.5,
+					sourceTimeS: 4,
+					transition: 'dissolve'
+				}),
+				shot('b', 1, { title: '渡し船', notes: 'Ñ' })
+			],
+			new Map([['a', 'Style 1/Shot_01/Shot_01 - Pier.png']])
+		);
+		expect(csv.startsWith(UTF8_BOM)).toBe(true);
+		const lines = csv.slice(1).split('\r\n');
+		expect(lines[0]).toBe(
+			'Shot,Title,Description,Shot size,Angle,Movement,Duration (s),Transition,Source time (s),Notes,Image'
+		);
+		expect(lines[1]).toBe(
+			'1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,dissolve,4,,Style 1/Shot_01/Shot_01 - Pier.png'
+		);
+		expect(lines[2]).toBe('2,渡し船,,Medium,Eye level,Static,3,cut,,Ñ,');
+		expect(lines[3]).toBe('');
+		expect(lines).toHaveLength(4);
+	});
+});
