@@ -1,6 +1,8 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { storyboardWithShots } from './support/render';
+import { installServiceWorker } from './support/app';
+import { download, ffprobe, openExport, useDownloads } from './support/exports';
 
 const clips = (page: import('@playwright/test').Page) => page.getByLabel(/^Clip of shot \d+ in /);
 const pictures = (page: import('@playwright/test').Page) =>
@@ -121,4 +123,82 @@ test('a duration the model does not support never reaches it, and Stop says the 
 	expect(
 		fake.requests({ method: 'GET' }).filter((r) => /\/videos\/vgen-/.test(r.path)).length
 	).toBe(polls);
+});
+
+test('the animatic plays a shot’s clip for the shot’s duration', async ({ page, fake }) => {
+	await useDownloads(page);
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 200, videoRunMs: 200 });
+	await storyboardWithShots(page, 'Clip in the cut', 3);
+	const durations = ['3', '1', '1'];
+	for (const [index, seconds] of durations.entries()) {
+		await page
+			.getByRole('article', { name: `Shot ${index + 1}` })
+			.getByLabel('Duration (s)')
+			.fill(seconds);
+	}
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(2, { timeout: 20_000 });
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	await page.getByRole('button', { name: 'Submit clip' }).click();
+	await expect(clips(page)).toHaveCount(1, { timeout: 20_000 });
+
+	// Shot 1's 2 s clip is held to 3 s, shot 2 is its picture, shot 3 a title card: 5 s.
+	const dialog = await openExport(page, 'Animatic MP4');
+	const mp4 = await download(page, 'Export MP4', test.info().outputPath('animatic.mp4'), 120_000);
+	await expect(dialog.getByText('Shot 3 had no image: a title card stood in.')).toBeVisible();
+	await expect(dialog.getByText(/Shot 1 had no image/)).toHaveCount(0);
+	const probe = ffprobe(mp4.path);
+	expect(Math.abs(Number(probe.format.duration) - 5)).toBeLessThanOrEqual(0.04);
+	expect(probe.streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264');
+});
+
+test('without a video model, and offline, Animate makes a local pan-and-zoom clip', async ({
+	page,
+	fake,
+	context
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Local motion', 3);
+	const workspace = page.url();
+	for (const index of [1, 2]) {
+		await page
+			.getByRole('article', { name: `Shot ${index}` })
+			.getByLabel('Duration (s)')
+			.fill('1.5');
+	}
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(2, { timeout: 20_000 });
+	await installServiceWorker(page, workspace);
+
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(
+		'Pick a video model in Settings to animate. Instead: a local pan-and-zoom clip'
+	);
+	await page.getByRole('button', { name: 'Make local clip' }).click();
+	await expect(page.getByLabel('Clip of shot 1 in Style 1 (local pan and zoom)')).toBeVisible({
+		timeout: 60_000
+	});
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Animate shot 2' }).click();
+	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(/^Offline/);
+	await page.getByRole('button', { name: 'Make local clip' }).click();
+	const clip = page.getByLabel('Clip of shot 2 in Style 1 (local pan and zoom)');
+	await expect(clip).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByText('Local pan and zoom')).toHaveCount(2);
+	const duration = await clip.evaluate(
+		(video: HTMLVideoElement) =>
+			new Promise<number>((resolve) => {
+				if (video.readyState >= 1) resolve(video.duration);
+				else video.addEventListener('loadedmetadata', () => resolve(video.duration));
+			})
+	);
+	expect(Math.abs(duration - 1.5)).toBeLessThanOrEqual(0.1);
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);
 });

@@ -1,13 +1,13 @@
 // Exports over a storyboard imported through the app: ZIP, PDF, CSV and the animatic MP4, all
 // made while offline (the service worker serves the app; the PDF font and the video engine were
 // fetched once online, as a first use would).
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { sheetLayout, aspectValue, pageCount } from '../../src/lib/export/pdf-layout';
 import { installServiceWorker } from './support/app';
 import {
 	download,
+	ffprobe,
 	importStoryboard,
 	openExport,
 	parseCsv,
@@ -227,29 +227,4 @@ async function pdfText(path: string): Promise<{ pages: number; text: string[] }>
 		text.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
 	}
 	return { pages: doc.numPages, text };
-}
-
-interface Probe {
-	format: { duration: string };
-	streams: {
-		codec_type: string;
-		codec_name: string;
-		width?: number;
-		height?: number;
-		pix_fmt?: string;
-		duration?: string;
-	}[];
-}
-
-/** Stream facts of a media file from native ffprobe. */
-function ffprobe(path: string): Probe {
-	return JSON.parse(
-		execFileSync(
-			'ffprobe',
-			['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
-			{
-				encoding: 'utf8'
-			}
-		)
-	);
 }

@@ -92,6 +92,8 @@ export interface Take {
 	upscaledAssetId?: string;
 	/** The clip, for a video take. */
 	videoAssetId?: string;
+	/** A video take made on this device (pan and zoom over the still), not by a video model. */
+	local?: boolean;
 	/** The render job item that made it, so a resumed job never asks for it again. */
 	jobItemKey?: string;
 	model: string;

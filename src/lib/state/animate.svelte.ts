@@ -8,7 +8,8 @@ import { KeyPool } from '$lib/jobs/key-pool';
 import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addVideoTake } from '$lib/store/takes';
-import { sleep } from '$lib/util/abort';
+import { isAbortError, sleep } from '$lib/util/abort';
+import { makeMotionClip } from '$lib/export/motion-clip';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { appStatus } from './app-status.svelte';
 import { JobSession, uniqueItemKeys } from './job-session.svelte';
@@ -108,6 +109,76 @@ export class AnimateSession extends JobSession {
 		} catch (error) {
 			this.problem = `Animation could not start: ${error instanceof Error ? error.message : String(error)}`;
 		}
+	}
+
+	/** The local pan-and-zoom clip being made, as "shot 2 of 3", or null. */
+	localProgress = $state<string | null>(null);
+	#localController: AbortController | undefined;
+
+	/**
+	 * Without a video model (or offline): a pan-and-zoom clip of each shot's chosen picture,
+	 * made on this device with the media engine and kept as a video take marked local.
+	 */
+	async animateLocally(shotIds: readonly string[]): Promise<void> {
+		if (this.localProgress !== null) return;
+		this.problem = null;
+		const targets = shotIds
+			.map((shotId) => ({
+				shot: this.board.shots.find((s) => s.id === shotId),
+				still: this.stillOf(shotId)
+			}))
+			.filter((t): t is { shot: Shot; still: { styleId: string; imageAssetId: string } } =>
+				Boolean(t.shot && t.still)
+			);
+		if (targets.length === 0) {
+			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			return;
+		}
+		const controller = new AbortController();
+		this.#localController = controller;
+		try {
+			for (const [index, { shot, still }] of targets.entries()) {
+				this.localProgress = `Making a local clip: shot ${index + 1} of ${targets.length}…`;
+				const image = await getAsset(still.imageAssetId);
+				if (!image) continue;
+				const clip = await makeMotionClip(
+					controller.signal,
+					image.blob,
+					shot.durationS,
+					this.board.project?.aspectRatio ?? '16:9'
+				);
+				const take = await addVideoTake(
+					{
+						projectId: this.board.id,
+						shotId: shot.id,
+						styleId: still.styleId,
+						imageAssetId: still.imageAssetId,
+						local: true,
+						model: 'local pan and zoom',
+						prompt: '',
+						costUsd: 0
+					},
+					clip
+				);
+				this.#styles.took(take);
+			}
+			await this.board.log(
+				'info',
+				`Made ${targets.length} local pan-and-zoom ${targets.length === 1 ? 'clip' : 'clips'}.`
+			);
+		} catch (error) {
+			this.problem = isAbortError(error)
+				? null
+				: `The local clip could not be made: ${error instanceof Error ? error.message : String(error)}`;
+		} finally {
+			this.localProgress = null;
+			this.#localController = undefined;
+		}
+	}
+
+	/** Stop making local clips; those already made stay. */
+	cancelLocal(): void {
+		this.#localController?.abort();
 	}
 
 	/** Stop polling; a job the provider already has may still finish and be billed. */

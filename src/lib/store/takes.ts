@@ -14,6 +14,7 @@ export interface NewTake {
 	kind?: Take['kind'];
 	imageAssetId: string;
 	videoAssetId?: string;
+	local?: boolean;
 	jobItemKey?: string;
 	model: string;
 	prompt: string;

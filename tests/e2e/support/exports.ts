@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
@@ -69,4 +70,30 @@ export function parseCsv(text: string): string[][] {
 /** The files inside a zip on disk, by path. */
 export function unzipFile(path: string): Record<string, Uint8Array> {
 	return unzipSync(new Uint8Array(readFileSync(path)));
+}
+
+/** What native ffprobe says of a media file. */
+export interface Probe {
+	format: { duration: string };
+	streams: {
+		codec_type: string;
+		codec_name: string;
+		width?: number;
+		height?: number;
+		pix_fmt?: string;
+		duration?: string;
+	}[];
+}
+
+/** Stream facts of a media file from native ffprobe. */
+export function ffprobe(path: string): Probe {
+	return JSON.parse(
+		execFileSync(
+			'ffprobe',
+			['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+			{
+				encoding: 'utf8'
+			}
+		)
+	);
 }

@@ -1,0 +1,33 @@
+import type { AspectRatio } from '$lib/domain/types';
+import { makeAnimatic } from '$lib/media/client';
+import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
+import { ANIMATIC_FPS, ANIMATIC_PRESET } from './animatic';
+import { frameSize } from './animatic-plan';
+import { renderStill } from './images';
+
+/**
+ * A local "pan and zoom" clip of one still, made on this device with the animatic encoder:
+ * the still, slightly enlarged, with the frame moving slowly across it. No key, no network.
+ */
+export async function makeMotionClip(
+	signal: AbortSignal | undefined,
+	picture: Blob,
+	durationS: number,
+	aspectRatio: AspectRatio
+): Promise<Blob> {
+	const { width, height } = frameSize(aspectRatio, 720);
+	const still = await renderStill(
+		picture,
+		Math.round(width * PAN_MARGIN),
+		Math.round(height * PAN_MARGIN),
+		{ number: 0, title: '', caption: false }
+	);
+	return makeAnimatic(signal, [{ name: 'still.jpg', blob: still }], {
+		width,
+		height,
+		fps: ANIMATIC_FPS,
+		clips: [{ kind: 'still', path: 'still.jpg', durationS, transition: 'cut' }],
+		kenBurns: true,
+		preset: ANIMATIC_PRESET
+	});
+}
