@@ -50,14 +50,38 @@ export default defineConfig({
 				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
 				navigateFallbackDenylist: [/\/models\//],
 				cleanupOutdatedCaches: true,
+				// COOP/COEP on our own responses, so WASM threads work on hosts that send no headers.
+				importScripts: ['sw-isolation.js'],
 				runtimeCaching: [
 					{
+						// The list of built models: fresh when online, the last copy offline.
 						urlPattern: ({ url, sameOrigin }) =>
-							sameOrigin && /\.(wasm|onnx)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
+							sameOrigin && url.pathname.endsWith('/models/manifest.json'),
+						handler: 'NetworkFirst',
+						options: {
+							cacheName: 'maestro-model-manifest',
+							networkTimeoutSeconds: 5,
+							cacheableResponse: { statuses: [200] }
+						}
+					},
+					{
+						// Upscale models (1-34 MB each), kept once used so upscaling works offline; their
+						// URLs carry the model's hash, so a rebuilt model is a new entry and old ones expire.
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.onnx'),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: 'maestro-models',
+							expiration: { maxEntries: 4, purgeOnQuotaError: true },
+							cacheableResponse: { statuses: [200] }
+						}
+					},
+					{
+						urlPattern: ({ url, sameOrigin }) =>
+							sameOrigin && /\.(wasm|mjs)$|\/ffmpeg\/|\/ort\//.test(url.pathname),
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'maestro-heavy-assets',
-							expiration: { maxEntries: 40 },
+							expiration: { maxEntries: 40, purgeOnQuotaError: true },
 							cacheableResponse: { statuses: [200] }
 						}
 					}

@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { base } from '$app/paths';
 import { abortError, isAbortError } from '$lib/util/abort';
 import { WorkerQueue, type WorkerHandle } from '$lib/media/worker-pool';
-import type { UpscaleApi } from '../../workers/upscale.worker';
+import type { UpscaleApi, UpscaleOutcome } from '../../workers/upscale.worker';
 import { restoreManifest, type ModelManifest, type UpscaleModelInfo } from './manifest';
 import type {
 	Options,
@@ -96,14 +96,16 @@ export async function upscaleImage(
 	listeners: UpscaleListeners = {}
 ): Promise<UpscaleResult> {
 	const request = buildRequest(model, options, modelsUrl());
-	const outcome = await queue.call(signal, (api) =>
-		api.upscale(
-			image,
-			request,
-			proxy((done: number, total: number) => listeners.onProgress?.(done, total)),
-			proxy((from: number, to: number) => listeners.onTileSizeLowered?.(from, to)),
-			proxy((backend: UpscaleBackend) => listeners.onBackend?.(backend))
-		)
+	const outcome = await queue.call<UpscaleOutcome>(
+		signal,
+		(api) =>
+			api.upscale(
+				image,
+				request,
+				proxy((done: number, total: number) => listeners.onProgress?.(done, total)),
+				proxy((from: number, to: number) => listeners.onTileSizeLowered?.(from, to)),
+				proxy((backend: UpscaleBackend) => listeners.onBackend?.(backend))
+			) as Promise<UpscaleOutcome>
 	);
 	if (signal?.aborted) throw abortError(signal.reason);
 	if (!outcome.ok) throw new UpscaleError(outcome.kind, outcome.detail);

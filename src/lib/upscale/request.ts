@@ -14,14 +14,17 @@ export function pickModel(manifest: ModelManifest, options: Options): UpscaleMod
 	return manifest.models.find((model) => model.id === id);
 }
 
-/** What the worker needs to upscale with `model`, whose file sits under `modelsUrl`. */
+/**
+ * What the worker needs to upscale with `model`, whose file sits under `modelsUrl`. The URL
+ * carries the model's hash, so the offline cache never serves an older build of it.
+ */
 export function buildRequest(
 	model: UpscaleModelInfo,
 	options: Options,
 	modelsUrl: string
 ): UpscaleRequest {
 	return {
-		modelUrl: new URL(model.file, modelsUrl).href,
+		modelUrl: new URL(`${model.file}?v=${model.sha256.slice(0, 16)}`, modelsUrl).href,
 		modelScale: model.scale,
 		outscale: options.outscale,
 		input: model.input,

@@ -12,18 +12,36 @@ const fake = useFake();
 const KEY = 'sk-or-v1-test-key-0001';
 
 function ai(directorModel = 'openai/gpt-4o-mini', maxRetries?: number) {
-	const context = createAiClient({ ...defaultOptions, baseUrl: fake().url, directorModel, contextModel: 'google/gemini-2.5-flash' }, KEY);
+	const context = createAiClient(
+		{
+			...defaultOptions,
+			baseUrl: fake().url,
+			directorModel,
+			contextModel: 'google/gemini-2.5-flash'
+		},
+		KEY
+	);
 	if (maxRetries !== undefined) context.client = context.client.withOptions({ maxRetries });
 	return context;
 }
 
-const brief = { shotCount: 4, context: '', premise: 'A lighthouse keeper finds a bottle.', structured: true };
+const brief = {
+	shotCount: 4,
+	context: '',
+	premise: 'A lighthouse keeper finds a bottle.',
+	structured: true
+};
 
 async function collect(model?: string, overrides: Partial<typeof brief> = {}) {
 	const shots: Partial<Shot>[] = [];
-	const result = await directShots(new AbortController().signal, ai(model), { ...brief, ...overrides }, (fields) => {
-		shots.push(fields);
-	});
+	const result = await directShots(
+		new AbortController().signal,
+		ai(model),
+		{ ...brief, ...overrides },
+		(fields) => {
+			shots.push(fields);
+		}
+	);
 	return { shots, result };
 }
 
@@ -94,7 +112,9 @@ describe('directShots', () => {
 	it('stops on abort and says it was cancelled', async () => {
 		fake().setMode({ tokenDelayMs: 20 });
 		const controller = new AbortController();
-		const error = await directShots(controller.signal, ai(), brief, () => controller.abort()).catch((e: unknown) => e);
+		const error = await directShots(controller.signal, ai(), brief, () => controller.abort()).catch(
+			(e: unknown) => e
+		);
 		expect(describeAiError(error).kind).toBe('aborted');
 	});
 
@@ -106,18 +126,34 @@ describe('directShots', () => {
 			shots.push(f);
 		});
 		expect(shots).toHaveLength(4);
-		expect(fake().requests({ method: 'POST', path: '/chat/completions' }).map((r) => r.status)).toEqual([429, 429, 200]);
+		expect(
+			fake()
+				.requests({ method: 'POST', path: '/chat/completions' })
+				.map((r) => r.status)
+		).toEqual([429, 429, 200]);
 	});
 });
 
 describe('regenerateShot', () => {
 	it('follows the note and returns the new fields', async () => {
-		const shot = createShot('p', 0, { title: 'Dock', description: 'A wide dock.', shotSize: 'Wide', angle: 'High angle' });
-		const { fields } = await regenerateShot(new AbortController().signal, ai(), shot, {}, 'make it a low-angle close-up', {
-			context: '',
-			premise: 'A dock at dawn.',
-			structured: true
+		const shot = createShot('p', 0, {
+			title: 'Dock',
+			description: 'A wide dock.',
+			shotSize: 'Wide',
+			angle: 'High angle'
 		});
+		const { fields } = await regenerateShot(
+			new AbortController().signal,
+			ai(),
+			shot,
+			{},
+			'make it a low-angle close-up',
+			{
+				context: '',
+				premise: 'A dock at dawn.',
+				structured: true
+			}
+		);
 		expect(fields.shotSize).toBe('Close-up');
 		expect(fields.angle).toBe('Low angle');
 	});
@@ -126,9 +162,15 @@ describe('regenerateShot', () => {
 describe('analyzeScene', () => {
 	it('sends every frame as an image part and streams the description', async () => {
 		let streamed = '';
-		const result = await analyzeScene(new AbortController().signal, ai(), [TINY_JPEG, TINY_JPEG, TINY_JPEG], { durationS: 6 }, (piece) => {
-			streamed += piece;
-		});
+		const result = await analyzeScene(
+			new AbortController().signal,
+			ai(),
+			[TINY_JPEG, TINY_JPEG, TINY_JPEG],
+			{ durationS: 6 },
+			(piece) => {
+				streamed += piece;
+			}
+		);
 		expect(streamed).toBe(result.text);
 		expect(result.text).toMatch(/3 images/);
 		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;

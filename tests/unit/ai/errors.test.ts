@@ -8,7 +8,12 @@ function apiError(status: number | undefined, body: Record<string, unknown>) {
 
 describe('describeAiError', () => {
 	it.each([
-		[401, { code: 401, message: 'User not found.' }, 'auth', /API key was refused \(User not found\.\)/],
+		[
+			401,
+			{ code: 401, message: 'User not found.' },
+			'auth',
+			/API key was refused \(User not found\.\)/
+		],
 		[402, { code: 402, message: 'Insufficient credits' }, 'credits', /Not enough credits/],
 		[404, { code: 404, message: 'No endpoints found' }, 'not-found', /Pick another model/],
 		[408, { code: 408, message: 'Timed out' }, 'timeout', /timed out/],
@@ -25,14 +30,26 @@ describe('describeAiError', () => {
 
 	it('lists moderation reasons', () => {
 		const problem = describeAiError(
-			apiError(403, { code: 403, message: 'Input flagged', metadata: { reasons: ['violence', 'self-harm'] } })
+			apiError(403, {
+				code: 403,
+				message: 'Input flagged',
+				metadata: { reasons: ['violence', 'self-harm'] }
+			})
 		);
-		expect(problem).toMatchObject({ kind: 'moderation', message: expect.stringContaining('(violence, self-harm)') });
+		expect(problem).toMatchObject({
+			kind: 'moderation',
+			message: expect.stringContaining('(violence, self-harm)')
+		});
 	});
 
 	it('treats an error inside a stream (no status) as a stream interruption', () => {
 		// What the SDK throws for an `error` event inside an SSE stream.
-		const inStream = new APIError(undefined, { code: 'server_error', message: 'Upstream broke' }, 'Upstream broke', new Headers());
+		const inStream = new APIError(
+			undefined,
+			{ code: 'server_error', message: 'Upstream broke' },
+			'Upstream broke',
+			new Headers()
+		);
 		const problem = describeAiError(inStream);
 		expect(problem.kind).toBe('stream');
 		expect(problem.message).toMatch(/What arrived before is kept/);
@@ -49,7 +66,10 @@ describe('describeAiError', () => {
 	});
 
 	it('points to Settings when there is no key, and keeps output problems as they are', () => {
-		expect(describeAiError(new MissingKeyError())).toMatchObject({ kind: 'no-key', settingsLink: true });
+		expect(describeAiError(new MissingKeyError())).toMatchObject({
+			kind: 'no-key',
+			settingsLink: true
+		});
 		expect(describeAiError(new AiOutputError('No shots.', 'raw')).message).toBe('No shots.');
 	});
 });

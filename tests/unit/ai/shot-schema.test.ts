@@ -20,18 +20,26 @@ describe('normaliseCameraTerm', () => {
 
 describe('parseModelShot', () => {
 	it('accepts a good shot, coercing numbers sent as strings', () => {
-		const parsed = parseModelShot('{"title":"A","description":"B","durationS":"4.5","transition":"Dissolve"}');
+		const parsed = parseModelShot(
+			'{"title":"A","description":"B","durationS":"4.5","transition":"Dissolve"}'
+		);
 		expect(parsed.ok).toBe(true);
-		if (parsed.ok) expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 4.5, transition: 'dissolve' });
+		if (parsed.ok)
+			expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 4.5, transition: 'dissolve' });
 	});
 
 	it('says why a shot is unusable', () => {
-		expect(parseModelShot('{"title":"A"}')).toEqual({ ok: false, reason: expect.stringContaining('description') });
+		expect(parseModelShot('{"title":"A"}')).toEqual({
+			ok: false,
+			reason: expect.stringContaining('description')
+		});
 		expect(parseModelShot('{"title":')).toEqual({ ok: false, reason: 'it is not valid JSON' });
 	});
 
 	it('bounds durations and keeps source times to the centisecond', () => {
-		const parsed = parseModelShot('{"title":"A","description":"B","durationS":9999,"sourceTimeS":3.14159}');
+		const parsed = parseModelShot(
+			'{"title":"A","description":"B","durationS":9999,"sourceTimeS":3.14159}'
+		);
 		if (!parsed.ok) throw new Error('should parse');
 		expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 600, sourceTimeS: 3.14 });
 	});
@@ -55,7 +63,12 @@ describe('usageCost and formatCost', () => {
 
 describe('restoreOptions', () => {
 	it('fills defaults and bounds limits', () => {
-		const options = restoreOptions({ concurrency: 99, requestsPerMinute: 'x', timeoutS: 1, baseUrl: 'ftp://nope' });
+		const options = restoreOptions({
+			concurrency: 99,
+			requestsPerMinute: 'x',
+			timeoutS: 1,
+			baseUrl: 'ftp://nope'
+		});
 		expect(options.concurrency).toBe(16);
 		expect(options.requestsPerMinute).toBe(20);
 		expect(options.timeoutS).toBe(10);

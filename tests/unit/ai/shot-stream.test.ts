@@ -18,7 +18,11 @@ function parseInPieces(text: string, sizes: number[] | 'chars'): unknown[] {
 
 const reply = JSON.stringify({
 	shots: [
-		{ title: 'Dusk', description: 'Market {wide} with "quotes" and \\ slashes', tags: ['a', '[b]'] },
+		{
+			title: 'Dusk',
+			description: 'Market {wide} with "quotes" and \\ slashes',
+			tags: ['a', '[b]']
+		},
 		{ title: 'Courier', description: 'Nested', extra: { deep: { deeper: [1, 2, { x: '}' }] } } },
 		{ title: '夜', description: 'Unicode' }
 	]

@@ -4,7 +4,13 @@ import { restoreManifest } from '$lib/upscale/manifest';
 import { defaultOptions } from '$lib/upscale/meta';
 import { buildRequest, pickModel } from '$lib/upscale/request';
 
-const entry = (id: string, scale: 2 | 4) => ({ id, file: `${id}.onnx`, scale, label: id });
+const entry = (id: string, scale: 2 | 4) => ({
+	id,
+	file: `${id}.onnx`,
+	scale,
+	label: id,
+	sha256: `${id.length}`.padEnd(64, 'ab')
+});
 const manifest = restoreManifest(
 	{
 		models: [
@@ -45,7 +51,7 @@ describe('buildRequest', () => {
 			'https://app.example/sub/models/'
 		);
 		expect(request).toMatchObject({
-			modelUrl: 'https://app.example/sub/models/realesrgan-x4fast.onnx',
+			modelUrl: 'https://app.example/sub/models/realesrgan-x4fast.onnx?v=17ababababababab',
 			modelScale: 4,
 			outscale: 2,
 			input: 'data',
@@ -66,7 +72,7 @@ describe('buildRequest', () => {
 		const built = restoreManifest(raw);
 		for (const model of built.models) {
 			expect(buildRequest(model, defaultOptions, 'http://x/models/').modelUrl).toBe(
-				`http://x/models/${model.file}`
+				`http://x/models/${model.file}?v=${model.sha256.slice(0, 16)}`
 			);
 		}
 	});

@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { decodePng } from '../../scripts/models/png';
+import { installServiceWorker } from './support/app';
+
+const BUNDLE = 'tests/fixtures/bundles/upscale-three-shots.maestro';
+
+/** Import the upscale fixture (three shots, a chosen 128x72 take each) and open it. */
+export async function importUpscaleBundle(page: Page, origin = '') {
+	await page.goto(`${origin}/`);
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import project' }).click();
+	await (await chooser).setFiles(BUNDLE);
+	await expect(page.getByText('Imported “Upscale me”.')).toBeVisible();
+	await page.getByRole('link', { name: 'Upscale me' }).click();
+	await expect(page.getByLabel('Storyboard title')).toHaveValue('Upscale me');
+}
+
+/** Open the takes of a shot; returns the dialog. */
+export async function openTakes(page: Page, shot: number) {
+	await page.getByRole('button', { name: new RegExp(`^Open takes of shot ${shot}\\b`) }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('button', { name: 'Upscale', exact: true })).toBeEnabled();
+	return dialog;
+}
+
+/** Choose the model and scale, upscale, and wait until the result is saved and shown. */
+export async function upscale(page: Page, dialog: ReturnType<Page['getByRole']>, scale: 2 | 4) {
+	await dialog.getByRole('radio', { name: 'Fast illustration' }).check();
+	await dialog.getByRole('radio', { name: `${scale}x` }).check();
+	await dialog.getByRole('button', { name: 'Upscale', exact: true }).click();
+	await expect(dialog.getByTestId('upscaled-size')).toHaveText(
+		`Upscaled: ${128 * scale} × ${72 * scale} px`,
+		{ timeout: 60_000 }
+	);
+}
+
+/** The PNG behind "Download PNG", decoded. */
+async function downloadPng(page: Page, dialog: ReturnType<Page['getByRole']>) {
+	const download = page.waitForEvent('download');
+	await dialog.getByRole('link', { name: 'Download PNG' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/-upscaled\.png$/);
+	return decodePng(new Uint8Array(await readFile((await file.path())!)));
+}
+
+test.describe('upscaling a take', () => {
+	test.describe.configure({ timeout: 180_000 });
+
+	test('2x and 4x on the WASM path with threads: saved, compared, downloaded, and offline once used', async ({
+		page,
+		context
+	}) => {
+		await installServiceWorker(page);
+		await importUpscaleBundle(page);
+		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+		let dialog = await openTakes(page, 1);
+		await expect(
+			dialog.getByText(/Real-ESRGAN, Xintao Wang et al\., licensed BSD-3-Clause/)
+		).toBeVisible();
+		await dialog.getByRole('radio', { name: 'Fast illustration' }).check();
+		await dialog.getByRole('radio', { name: '2x' }).check();
+		await dialog.getByRole('button', { name: 'Upscale', exact: true }).click();
+		// Progress is shown per tile while it runs, with a Cancel button.
+		await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+		await expect(dialog.getByTestId('upscaled-size')).toHaveText('Upscaled: 256 × 144 px', {
+			timeout: 60_000
+		});
+		await expect(dialog.getByTestId('upscale-backend')).toContainText(
+			'Runs on the CPU (WebAssembly, 2 threads)'
+		);
+
+		// The before/after slider works from the keyboard.
+		const slider = dialog.getByRole('slider', { name: 'Before and after' });
+		await expect(slider).toHaveValue('50');
+		await slider.focus();
+		await page.keyboard.press('End');
+		await expect(slider).toHaveValue('100');
+		await page.keyboard.press('ArrowLeft');
+		await expect(slider).toHaveValue('99');
+		await expect(dialog.getByRole('img', { name: 'Take, after upscaling' })).toBeVisible();
+
+		// The download is the PNG: twice the size, the transparent corner kept.
+		const png = await downloadPng(page, dialog);
+		expect([png.width, png.height, png.channels]).toEqual([256, 144, 4]);
+		expect(png.data[3]).toBe(0);
+		expect(png.data[(100 * 256 + 200) * 4 + 3]).toBe(255);
+
+		// 4x replaces it.
+		await upscale(page, dialog, 4);
+		const big = await downloadPng(page, dialog);
+		expect([big.width, big.height]).toEqual([512, 288]);
+
+		// Saved: after a reload the take still has its upscaled image.
+		await page.reload();
+		dialog = page.getByRole('dialog');
+		await page.getByRole('button', { name: /^Open takes of shot 1\b/ }).click();
+		await expect(dialog.getByTestId('upscaled-size')).toHaveText('Upscaled: 512 × 288 px');
+		await dialog.getByRole('button', { name: 'Close' }).click();
+
+		// Offline: the model, runtime and app come from the service worker's caches.
+		await context.setOffline(true);
+		await page.reload();
+		dialog = await openTakes(page, 2);
+		await upscale(page, dialog, 2);
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await context.setOffline(false);
+
+		// "Upscale chosen" does only the take that has no upscaled image yet (shot 3).
+		await page.getByRole('button', { name: 'Upscale chosen' }).click();
+		await expect(page.getByText('Upscaled 1 of 1.')).toBeVisible({ timeout: 60_000 });
+		dialog = await openTakes(page, 3);
+		await expect(dialog.getByTestId('upscaled-size')).toHaveText('Upscaled: 256 × 144 px');
+	});
+
+	test('Cancel stops an upscale and the next one still works', async ({ page }) => {
+		await importUpscaleBundle(page);
+		const dialog = await openTakes(page, 1);
+		await dialog.getByRole('radio', { name: 'Quality' }).check();
+		await dialog.getByRole('radio', { name: '4x' }).check();
+		await dialog.getByRole('button', { name: 'Upscale', exact: true }).click();
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+		await expect(dialog.getByRole('alert')).toHaveCount(0);
+		await expect(dialog.getByTestId('upscaled-size')).toHaveCount(0);
+		await upscale(page, dialog, 2);
+	});
+});
