@@ -1,42 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { decodePng } from '../../scripts/models/png';
 import { installServiceWorker } from './support/app';
-
-const BUNDLE = 'tests/fixtures/bundles/upscale-three-shots.maestro';
-
-/** Import the upscale fixture (three shots, a chosen 128x72 take each) and open it. */
-export async function importUpscaleBundle(page: Page, origin = '') {
-	await page.goto(`${origin}/`);
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Import project' }).click();
-	await (await chooser).setFiles(BUNDLE);
-	await expect(page.getByText('Imported “Upscale me”.')).toBeVisible();
-	await page.getByRole('link', { name: 'Upscale me' }).click();
-	await expect(page.getByLabel('Storyboard title')).toHaveValue('Upscale me');
-}
-
-/** Open the takes of a shot; returns the dialog. */
-export async function openTakes(page: Page, shot: number) {
-	await page.getByRole('button', { name: new RegExp(`^Open takes of shot ${shot}\\b`) }).click();
-	const dialog = page.getByRole('dialog');
-	await expect(dialog.getByRole('button', { name: 'Upscale', exact: true })).toBeEnabled();
-	return dialog;
-}
-
-/** Choose the model and scale, upscale, and wait until the result is saved and shown. */
-export async function upscale(page: Page, dialog: ReturnType<Page['getByRole']>, scale: 2 | 4) {
-	await dialog.getByRole('radio', { name: 'Fast illustration' }).check();
-	await dialog.getByRole('radio', { name: `${scale}x` }).check();
-	await dialog.getByRole('button', { name: 'Upscale', exact: true }).click();
-	await expect(dialog.getByTestId('upscaled-size')).toHaveText(
-		`Upscaled: ${128 * scale} × ${72 * scale} px`,
-		{ timeout: 60_000 }
-	);
-}
+import { importUpscaleBundle, openTakes, upscale } from './support/upscale';
 
 /** The PNG behind "Download PNG", decoded. */
-async function downloadPng(page: Page, dialog: ReturnType<Page['getByRole']>) {
+async function downloadPng(page: Page, dialog: Locator) {
 	const download = page.waitForEvent('download');
 	await dialog.getByRole('link', { name: 'Download PNG' }).click();
 	const file = await download;
