@@ -115,8 +115,14 @@ async function encodePng(image: RgbaImage): Promise<Blob> {
 	return canvas.convertToBlob({ type: 'image/png' });
 }
 
-function tileRunner(loaded: LoadedModel, ort: OrtModule, request: UpscaleRequest): TileRunner {
+function tileRunner(
+	loaded: LoadedModel,
+	ort: OrtModule,
+	request: UpscaleRequest,
+	timer: { ms: number }
+): TileRunner {
 	return async (input, width, height) => {
+		const started = performance.now();
 		const feeds = { [request.input]: new ort.Tensor('float32', input, [1, 3, height, width]) };
 		const results = await loaded.session.run(feeds);
 		const output = results[request.output];
@@ -126,6 +132,7 @@ function tileRunner(loaded: LoadedModel, ort: OrtModule, request: UpscaleRequest
 			return (await output.getData()) as Float32Array;
 		} finally {
 			output.dispose();
+			timer.ms += performance.now() - started;
 		}
 	};
 }
@@ -164,12 +171,14 @@ const api = {
 				minSize: request.minTileSize,
 				requested: request.tileSize
 			});
-			const run = tileRunner(loaded, e.ort, request);
+			const timer = { ms: 0 };
+			const run = tileRunner(loaded, e.ort, request, timer);
 			const { value, tileSize } = await withTileRetry(
 				start,
 				request.minTileSize,
-				(size) =>
-					upscaleImage(
+				(size) => {
+					timer.ms = 0;
+					return upscaleImage(
 						image,
 						{
 							modelScale: request.modelScale,
@@ -181,7 +190,8 @@ const api = {
 						},
 						run,
 						onProgress
-					),
+					);
+				},
 				onTileSizeLowered
 			);
 			const png = await encodePng(value);
@@ -194,7 +204,8 @@ const api = {
 					backend: e.backend,
 					tileSize,
 					alpha: alphaPlane(image) !== undefined,
-					ms: performance.now() - started
+					ms: performance.now() - started,
+					inferenceMs: timer.ms
 				}
 			};
 		} catch (error) {

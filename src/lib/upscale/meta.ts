@@ -116,7 +116,10 @@ export interface UpscaleResult {
 	tileSize: number;
 	/** Whether the source had transparency (upscaled separately). */
 	alpha: boolean;
+	/** Wall-clock ms of the whole call: decode, model load, tiles, PNG. */
 	ms: number;
+	/** Ms spent in the model runs alone (all tiles of the last attempt). */
+	inferenceMs: number;
 }
 
 /** Why an upscale failed; each kind has one sentence in the facade. */
