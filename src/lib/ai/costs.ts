@@ -19,3 +19,31 @@ export function perMillion(price: string | number | undefined): number | undefin
 	const n = typeof price === 'string' ? Number(price) : price;
 	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n * 1_000_000 : undefined;
 }
+
+/** Image tokens OpenRouter bills per generated image at the default size (1K). */
+export const IMAGE_TOKENS_PER_IMAGE = 1290;
+
+/**
+ * What one render should cost from the model's listed prices: the output image, the prompt
+ * with its reference pictures (about 258 tokens each) and a short caption. Undefined when the
+ * catalogue lists no price for the image.
+ */
+export function estimateImageCostUsd(
+	pricing: { prompt?: number; completion?: number; image?: number; imageOutput?: number },
+	inputImages = 1
+): number | undefined {
+	const perImage =
+		pricing.imageOutput !== undefined
+			? pricing.imageOutput * IMAGE_TOKENS_PER_IMAGE
+			: pricing.image !== undefined && pricing.image > 0
+				? pricing.image
+				: undefined;
+	if (perImage === undefined) return undefined;
+	const promptTokens = 300 + 258 * inputImages;
+	return (
+		perImage +
+		promptTokens * (pricing.prompt ?? 0) +
+		inputImages * (pricing.imageOutput !== undefined ? (pricing.image ?? 0) : 0) +
+		100 * (pricing.completion ?? 0)
+	);
+}

@@ -37,6 +37,8 @@ export interface Project {
 	aspectRatio: AspectRatio;
 	models: Record<string, string>;
 	costUsd: number;
+	/** Rendering pauses before the project's cost would pass this (USD); none when unset. */
+	spendingCapUsd?: number;
 	/** Set when the person deletes it; purged once the undo window has passed. */
 	deletedAt?: number;
 	/** Raised on every write, so another tab can tell its copy is stale. */

@@ -130,6 +130,8 @@ export class AiSession {
 		replace: boolean;
 		middleFrame?: Blob;
 		clipDurationS?: number;
+		/** Called with each shot the moment it is saved ("Storyboard it" renders it at once). */
+		onShot?: (shot: Shot) => void;
 	}): Promise<void> {
 		return this.#run('direct', async (signal) => {
 			const ai = settings.ai();
@@ -157,10 +159,11 @@ export class AiSession {
 				async (fields, index) => {
 					this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
 					// Keep which model and prompt wrote the shot, for when prompts change.
-					await this.#board.appendShot({
+					const shot = await this.#board.appendShot({
 						...fields,
 						writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
 					});
+					if (shot) options.onShot?.(shot);
 				},
 				(piece) => (raw += piece)
 			).catch(async (error: unknown) => {

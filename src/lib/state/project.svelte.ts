@@ -205,6 +205,15 @@ export class ProjectState {
 	}
 
 	/** Save the shot count the director is asked for. */
+	/** Set or clear (undefined) the storyboard's spending cap in USD. */
+	async setSpendingCap(usd: number | undefined): Promise<void> {
+		const cap = usd !== undefined && Number.isFinite(usd) && usd > 0 ? usd : undefined;
+		const result = await appStatus.guardWrite(() =>
+			updateProject(this.id, { spendingCapUsd: cap })
+		);
+		if (result.ok && result.value) this.project = result.value;
+	}
+
 	async setShotCount(count: number): Promise<void> {
 		const result = await appStatus.guardWrite(() => updateProject(this.id, { shotCount: count }));
 		if (result.ok && result.value) this.project = result.value;

@@ -6,6 +6,7 @@ import {
 	type ModelPurpose
 } from '$lib/ai/catalogue';
 import { createAiClient, type AiContext } from '$lib/ai/client';
+import { parseKeyPools } from '$lib/ai/key-pools';
 import { describeAiError, MissingKeyError } from '$lib/ai/errors';
 import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
 import { readSetting, writeSetting } from '$lib/store/settings';
@@ -13,9 +14,11 @@ import { appStatus } from './app-status.svelte';
 
 const OPTIONS_KEY = 'ai-options';
 const REMEMBERED_KEY = 'api-key';
+const REMEMBERED_POOL = 'key-pool';
 const MODEL_CAPS_KEY = 'model-caps';
 /** The key for this browser session only: gone when the tab closes. */
 const SESSION_KEY = 'maestro.api-key';
+const SESSION_POOL = 'maestro.key-pool';
 
 export type ConnectionState =
 	| { status: 'idle' }
@@ -45,6 +48,9 @@ class SettingsState {
 	/** What we know of models picked before (structured output, modalities), kept across visits. */
 	modelCaps = $state.raw<Record<string, ModelInfo>>({});
 	readonly hasKey = $derived(this.apiKey.trim().length > 0);
+	/** Extra keys for rendering, one per line ("label: key" makes a named pool), kept like the main key. */
+	keyPoolText = $state('');
+	readonly keyPools = $derived(parseKeyPools(this.keyPoolText, this.apiKey));
 	#loading: Promise<void> | undefined;
 
 	/** Read saved settings once; later calls wait for the first. */
@@ -67,6 +73,10 @@ class SettingsState {
 			this.modelCaps = Object.fromEntries(caps.map((m) => [m.id, m]));
 			this.rememberKey = remembered !== '';
 			this.apiKey = remembered || sessionStore()?.getItem(SESSION_KEY) || '';
+			const pool = await readSetting(REMEMBERED_POOL, (raw) =>
+				typeof raw === 'string' ? raw : ''
+			);
+			this.keyPoolText = pool || sessionStore()?.getItem(SESSION_POOL) || '';
 		} catch {
 			// Unreadable settings fall back to defaults; nothing here is worth stranding the app.
 		} finally {
@@ -96,6 +106,20 @@ class SettingsState {
 		this.connection = { status: 'idle' };
 		sessionStore()?.setItem(SESSION_KEY, trimmed);
 		await appStatus.guardWrite(() => writeSetting(REMEMBERED_KEY, remember ? trimmed : ''));
+		await this.#savePool();
+	}
+
+	/** Use these extra keys for rendering, remembered on this device only if the main key is. */
+	async setKeyPool(text: string): Promise<void> {
+		this.keyPoolText = text;
+		await this.#savePool();
+	}
+
+	async #savePool(): Promise<void> {
+		sessionStore()?.setItem(SESSION_POOL, this.keyPoolText);
+		await appStatus.guardWrite(() =>
+			writeSetting(REMEMBERED_POOL, this.rememberKey ? this.keyPoolText : '')
+		);
 	}
 
 	/** Remove the key from memory, this session and this device. */
@@ -103,8 +127,11 @@ class SettingsState {
 		this.apiKey = '';
 		this.rememberKey = false;
 		this.connection = { status: 'idle' };
+		this.keyPoolText = '';
 		sessionStore()?.removeItem(SESSION_KEY);
+		sessionStore()?.removeItem(SESSION_POOL);
 		await appStatus.guardWrite(() => writeSetting(REMEMBERED_KEY, ''));
+		await appStatus.guardWrite(() => writeSetting(REMEMBERED_POOL, ''));
 	}
 
 	/** The SDK for the current endpoint and key; throws MissingKeyError without a key. */

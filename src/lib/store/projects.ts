@@ -83,7 +83,7 @@ export async function addProject(project: Project): Promise<void> {
 }
 
 export type ProjectPatch = Partial<
-	Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt'>
+	Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt' | 'spendingCapUsd'>
 >;
 
 /**
@@ -119,6 +119,7 @@ export function updateProject(id: string, patch: ProjectPatch): Promise<Project 
 		const next: Project = { ...current, ...patch };
 		if (patch.title !== undefined) next.title = cleanTitle(patch.title);
 		if ('deletedAt' in patch && patch.deletedAt === undefined) delete next.deletedAt;
+		if ('spendingCapUsd' in patch && patch.spendingCapUsd === undefined) delete next.spendingCapUsd;
 		return next;
 	});
 }

@@ -119,6 +119,9 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 	const deletedAt = optNum(raw.deletedAt);
 	if (deletedAt === undefined) delete project.deletedAt;
 	else project.deletedAt = deletedAt;
+	const cap = optNum(raw.spendingCapUsd);
+	if (cap !== undefined && cap > 0) project.spendingCapUsd = cap;
+	else delete project.spendingCapUsd;
 	return project;
 }
 

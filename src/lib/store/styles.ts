@@ -4,7 +4,9 @@ import { announceChange } from './changes';
 import { getDb, STORES } from './db';
 import { restoreAll, restoreStyle } from './restore';
 
-export type StylePatch = Partial<Pick<Style, 'name' | 'promptWords' | 'referenceAssetId'>>;
+export type StylePatch = Partial<
+	Pick<Style, 'name' | 'promptWords' | 'referenceAssetId'> & { keyPool: string }
+>;
 
 function announce(projectId: string) {
 	announceChange({ scope: 'project', projectId });
@@ -54,6 +56,7 @@ export async function updateStyle(id: string, patch: StylePatch): Promise<Style 
 	if (!style) return undefined;
 	const next: Style = { ...style, ...patch };
 	if (!next.referenceAssetId) delete next.referenceAssetId;
+	if (!next.keyPool) delete next.keyPool;
 	await tx.store.put(next);
 	await tx.done;
 	announce(style.projectId);

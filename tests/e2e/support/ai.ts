@@ -12,7 +12,7 @@ export async function connectToFake(
 	await page.goto('/settings');
 	await page.getByLabel('API key', { exact: true }).fill(key);
 	if (remember) await page.getByLabel(/Remember on this device/).check();
-	await page.getByRole('button', { name: 'Save key' }).click();
+	await page.getByRole('button', { name: 'Save key', exact: true }).click();
 	await expect(page.getByText(/Key saved/)).toBeVisible();
 	const baseUrl = page.getByLabel('Base URL');
 	await baseUrl.fill(fake.url);

@@ -1,0 +1,464 @@
+import { getContext, setContext } from 'svelte';
+import { createAiClient } from '$lib/ai/client';
+import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
+import { describeAiError } from '$lib/ai/errors';
+import { keysForPool } from '$lib/ai/key-pools';
+import { classifyRenderError } from '$lib/ai/render-errors';
+import { buildRenderPrompt, RENDER_PROMPT_VERSION } from '$lib/ai/render-prompt';
+import { renderImage } from '$lib/ai/renderer';
+import {
+	needsContinuity,
+	parseRenderItemKey,
+	renderItemKey,
+	type RenderTarget
+} from '$lib/domain/render';
+import type { JobItem, Shot } from '$lib/domain/types';
+import { JobItemError } from '$lib/jobs/item-errors';
+import { KeyPool } from '$lib/jobs/key-pool';
+import type { JobProgress } from '$lib/jobs/progress';
+import { RateLimiter } from '$lib/jobs/rate-limiter';
+import { JobBusyError, JobRunner, type JobRunnerConfig } from '$lib/jobs/runner';
+import { getAsset, putAsset } from '$lib/store/assets';
+import { listJobs } from '$lib/store/jobs';
+import { addTake, listTakes } from '$lib/store/takes';
+import { blobToDataUrl } from '$lib/util/data-url';
+import { appStatus } from './app-status.svelte';
+import type { ProjectState } from './project.svelte';
+import { settings } from './settings.svelte';
+import type { StyleBoard } from './styles.svelte';
+
+export const RENDER_JOB_KIND = 'render';
+
+/** How one shot x style stands in the current render job. */
+export interface RenderItemView {
+	key: string;
+	status: JobItem['status'];
+	lastError?: string;
+	attempts: number;
+}
+
+/** A column's numbers: "Rendering 3 of 15". */
+export interface StyleProgress {
+	total: number;
+	done: number;
+	failed: number;
+	running: number;
+}
+
+/**
+ * Rendering for one storyboard: a persisted job of shot x style items worked by the job
+ * runner (bounded concurrency, requests per minute, back-off, key rotation, spending cap).
+ * Each image is saved as a take the moment it arrives; a reload resumes the job and never
+ * asks again for an item that already has its take.
+ */
+export class RenderSession {
+	progress = $state.raw<JobProgress | null>(null);
+	items = $state.raw<JobItem[]>([]);
+	/** Why rendering could not start (no key, offline, another tab), in plain words. */
+	problem = $state<string | null>(null);
+	/** A plain-words line about the job as a whole ("Rendering resumed: 6 images to go."). */
+	note = $state('');
+	/** Cost of the images received in the current job. */
+	jobCostUsd = $state(0);
+	readonly #board: ProjectState;
+	readonly #styles: StyleBoard;
+	#runner: JobRunner | undefined;
+	#unsubscribe: (() => void) | undefined;
+	#limiter: RateLimiter | undefined;
+	#pools = new Map<string, KeyPool>();
+	#dataUrls = new Map<string, Promise<string | undefined>>();
+	#stopped = false;
+
+	readonly active = $derived(
+		this.progress !== null &&
+			(this.progress.state === 'running' || this.progress.state === 'paused')
+	);
+
+	readonly blocked = $derived(
+		!appStatus.online
+			? 'Offline: rendering needs a network connection.'
+			: settings.loaded && !settings.hasKey
+				? 'Add your API key in Settings to render.'
+				: null
+	);
+
+	constructor(board: ProjectState, styles: StyleBoard) {
+		this.#board = board;
+		this.#styles = styles;
+	}
+
+	/** Pick up a render job a reload or crash interrupted; returns the stop function. */
+	start(): () => void {
+		void this.#resumeSaved();
+		const onOnline = () => this.#runner?.poke();
+		window.addEventListener('online', onOnline);
+		return () => {
+			this.#stopped = true;
+			window.removeEventListener('online', onOnline);
+			this.#unsubscribe?.();
+			void this.#runner?.stop();
+		};
+	}
+
+	async #resumeSaved(): Promise<void> {
+		const jobs = await listJobs(this.#board.id).catch(() => []);
+		const open = jobs
+			.filter((job) => job.kind === RENDER_JOB_KIND)
+			.filter((job) => job.state === 'running' || job.state === 'paused')
+			.sort((a, b) => b.createdAt - a.createdAt)[0];
+		if (!open) return;
+		await settings.load();
+		try {
+			const runner = await JobRunner.open(open.id, this.#config());
+			if (this.#stopped) return void runner.stop();
+			this.#attach(runner);
+			runner.start();
+			this.note = `Rendering resumed: ${countLeft(runner.items)} images to go.`;
+			await this.#board.log('info', this.note);
+		} catch (error) {
+			this.problem =
+				error instanceof JobBusyError
+					? 'Rendering is running in another tab; its images appear here as they arrive.'
+					: `The interrupted render job could not be resumed: ${describeAiError(error).message}`;
+		}
+	}
+
+	/** "Render all": every shot x style without a chosen image. */
+	async renderAll(targets: readonly RenderTarget[]): Promise<void> {
+		await this.#queue(targets);
+	}
+
+	/** "Render" one shot: a new take in every style (or one). */
+	async renderShot(shotId: string, styleId?: string): Promise<void> {
+		const styles = styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
+		await this.#queue(styles.map((id) => ({ shotId, styleId: id })));
+	}
+
+	async #queue(targets: readonly RenderTarget[]): Promise<void> {
+		this.problem = null;
+		this.note = '';
+		await settings.load();
+		if (this.blocked) {
+			this.problem = this.blocked;
+			return;
+		}
+		if (targets.length === 0) return;
+		await this.#board.flush();
+		await this.#ensureModelInfo();
+		const runner = this.#runner && this.#runner.state !== 'cancelled' ? this.#runner : undefined;
+		const items = this.#newItems(targets, runner?.items ?? []);
+		try {
+			if (runner) {
+				await runner.addItems(items);
+				if (runner.state === 'paused') await runner.resume();
+			} else {
+				const created = await JobRunner.create(
+					this.#board.id,
+					RENDER_JOB_KIND,
+					items,
+					this.#config()
+				);
+				this.jobCostUsd = 0;
+				this.#attach(created);
+				created.start();
+			}
+			await this.#board.log(
+				'info',
+				`Rendering ${items.length} ${items.length === 1 ? 'image' : 'images'} with ${settings.options.imageModel}.`
+			);
+		} catch (error) {
+			this.problem = `Rendering could not start: ${describeAiError(error).message}`;
+		}
+	}
+
+	/** Item keys unique within the job, so a second "Render" of a queued shot asks for a second take. */
+	#newItems(targets: readonly RenderTarget[], existing: readonly JobItem[]) {
+		const used = new Set(existing.map((item) => item.key));
+		return targets.map((target) => {
+			let request = 1;
+			while (used.has(renderItemKey(target, request))) request += 1;
+			const key = renderItemKey(target, request);
+			used.add(key);
+			return { key, shotId: target.shotId, styleId: target.styleId };
+		});
+	}
+
+	/** Hold a "Storyboard it" job open while the director writes; each new shot is queued at once. */
+	async openForDirector(): Promise<(shot: Shot) => void> {
+		await settings.load();
+		await this.#ensureModelInfo();
+		const queue = this.#runner && this.#runner.state !== 'cancelled' ? this.#runner : undefined;
+		const runner =
+			queue ??
+			(await JobRunner.create(this.#board.id, RENDER_JOB_KIND, [], {
+				...this.#config(),
+				keepOpen: true
+			}));
+		if (!queue) {
+			this.jobCostUsd = 0;
+			this.#attach(runner);
+			runner.start();
+		}
+		return (shot: Shot) => {
+			const targets = this.#styles.styles.map((style) => ({ shotId: shot.id, styleId: style.id }));
+			void runner.addItems(this.#newItems(targets, runner.items));
+		};
+	}
+
+	/** The director finished: a "Storyboard it" job ends once its queue drains. */
+	closeDirector(): void {
+		this.#runner?.close();
+	}
+
+	pause(): Promise<void> | undefined {
+		return this.#runner?.pause();
+	}
+
+	resume(): Promise<void> | undefined {
+		return this.#runner?.resume();
+	}
+
+	/** Stop in-flight requests and drop the queue; images already received stay. */
+	async cancel(): Promise<void> {
+		await this.#runner?.cancel();
+		await this.#board.log('info', 'Rendering cancelled. Images already received are kept.');
+	}
+
+	async retry(key: string): Promise<void> {
+		await settings.load();
+		await this.#runner?.retry([key]);
+	}
+
+	/** The newest item of the current job for a shot in a style. */
+	itemFor(shotId: string, styleId: string): RenderItemView | undefined {
+		for (let i = this.items.length - 1; i >= 0; i--) {
+			const item = this.items[i]!;
+			if (item.shotId === shotId && item.styleId === styleId) {
+				const view: RenderItemView = {
+					key: item.key,
+					status: item.status,
+					attempts: item.attempts
+				};
+				if (item.lastError) view.lastError = item.lastError;
+				return view;
+			}
+		}
+		return undefined;
+	}
+
+	/** The current job's numbers for one style column. */
+	styleProgress(styleId: string): StyleProgress {
+		const counts: StyleProgress = { total: 0, done: 0, failed: 0, running: 0 };
+		for (const item of this.items) {
+			if (item.styleId !== styleId || item.status === 'cancelled') continue;
+			counts.total += 1;
+			if (item.status === 'done') counts.done += 1;
+			if (item.status === 'failed') counts.failed += 1;
+			if (item.status === 'running') counts.running += 1;
+		}
+		return counts;
+	}
+
+	#attach(runner: JobRunner): void {
+		this.#unsubscribe?.();
+		this.#runner = runner;
+		this.items = runner.items;
+		this.progress = runner.progress;
+		void this.#sumJobCost(runner.jobId);
+		this.#unsubscribe = runner.subscribe((event) => {
+			this.items = runner.items;
+			this.progress = event.progress;
+			if (event.type === 'item') {
+				// A finished item may be the picture the next shot's continuity waits for.
+				if (event.item.status === 'done' || event.item.status === 'failed') runner.poke();
+				if (event.item.status === 'failed') {
+					void this.#board.log(
+						'error',
+						`Render failed: ${event.item.lastError ?? 'unknown error'}`
+					);
+				}
+			}
+			if (event.type === 'state' && event.progress.state === 'done')
+				void this.#finished(event.progress);
+		});
+	}
+
+	async #finished(progress: JobProgress): Promise<void> {
+		await this.#styles.refresh();
+		await this.#board.log(
+			progress.failed ? 'warn' : 'info',
+			`Rendering finished: ${progress.done} of ${progress.total} images${progress.failed ? `, ${progress.failed} failed` : ''} (${formatCost(this.jobCostUsd)}).`
+		);
+	}
+
+	async #sumJobCost(jobId: string): Promise<void> {
+		const takes = await listTakes(this.#board.id).catch(() => []);
+		this.jobCostUsd = takes
+			.filter((take) => take.jobItemKey?.startsWith(`${jobId}/`))
+			.reduce((sum, take) => sum + take.costUsd, 0);
+	}
+
+	async #ensureModelInfo(): Promise<void> {
+		if (!settings.modelInfo(settings.options.imageModel) && appStatus.online) {
+			await settings.loadModels();
+		}
+	}
+
+	#config(): JobRunnerConfig {
+		const options = $state.snapshot(settings.options);
+		this.#limiter ??= new RateLimiter(options.requestsPerMinute);
+		this.#pools = new Map();
+		return {
+			work: (item, context) => this.#work(item, context),
+			classifyError: (error, item) =>
+				classifyRenderError(error, {
+					poolSize: this.#poolFor(item).size,
+					baseUrl: options.baseUrl
+				}),
+			keys: (item) => this.#poolFor(item),
+			limiter: this.#limiter,
+			options: { concurrency: options.concurrency, requestsPerMinute: options.requestsPerMinute },
+			isReady: (item) => appStatus.online && !this.#waitsForPrevious(item),
+			checkSpending: (_item, state) => this.#spendingReason(state.running)
+		};
+	}
+
+	#poolFor(item: JobItem): KeyPool {
+		const style = this.#styles.style(String(item.styleId));
+		const label = typeof style?.keyPool === 'string' ? style.keyPool : '';
+		let pool = this.#pools.get(label);
+		if (!pool) {
+			pool = new KeyPool(keysForPool(settings.keyPools, label || undefined));
+			this.#pools.set(label, pool);
+		}
+		return pool;
+	}
+
+	/** A dissolve renders after the previous shot's image in the same style exists, when that one is queued too. */
+	#waitsForPrevious(item: JobItem): boolean {
+		const shots = this.#board.shots;
+		const index = shots.findIndex((shot) => shot.id === item.shotId);
+		if (!needsContinuity(shots, index)) return false;
+		const previous = shots[index - 1]!.id;
+		return (this.#runner?.items ?? []).some(
+			(other) =>
+				other.shotId === previous &&
+				other.styleId === item.styleId &&
+				(other.status === 'queued' || other.status === 'running')
+		);
+	}
+
+	#spendingReason(running: number): string | undefined {
+		const project = this.#board.project;
+		const cap = typeof project?.spendingCapUsd === 'number' ? project.spendingCapUsd : undefined;
+		if (cap === undefined || !project) return undefined;
+		const info = settings.modelInfo(settings.options.imageModel);
+		const listed = info ? estimateImageCostUsd(info.pricing, 2) : undefined;
+		const taken = this.#styles.takes.filter((take) => take.costUsd > 0);
+		const observed = taken.length
+			? taken.reduce((sum, take) => sum + take.costUsd, 0) / taken.length
+			: undefined;
+		const each = Math.max(listed ?? 0, observed ?? 0);
+		const committed = project.costUsd + running * each;
+		if (committed + each <= cap) return undefined;
+		const inFlight = running ? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way` : '';
+		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(project.costUsd)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
+	}
+
+	async #work(
+		item: JobItem,
+		context: { signal: AbortSignal; key: string | undefined }
+	): Promise<void> {
+		const runner = this.#runner;
+		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
+		// The image may have been saved just before a crash marked the item done.
+		const saved = await listTakes(this.#board.id);
+		if (saved.some((take) => take.jobItemKey === jobItemKey)) return;
+
+		const target = parseRenderItemKey(item.key);
+		const shots = this.#board.shots;
+		const index = shots.findIndex((shot) => shot.id === target?.shotId);
+		const shot = shots[index];
+		const style = target && this.#styles.style(target.styleId);
+		if (!shot) throw new JobItemError('The shot was deleted.', { retryable: false });
+		if (!style) throw new JobItemError('The style was deleted.', { retryable: false });
+		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
+
+		const options = $state.snapshot(settings.options);
+		const model = options.imageModel;
+		const styleReferenceUrl = await this.#dataUrl(style.referenceAssetId);
+		const previous = needsContinuity(shots, index)
+			? this.#styles.chosenOf(shots[index - 1]!.id, style.id)
+			: undefined;
+		const continuityUrl = await this.#dataUrl(previous?.imageAssetId);
+		const aspectRatio = this.#board.project?.aspectRatio ?? '16:9';
+		const prompt = buildRenderPrompt({
+			shot,
+			style,
+			aspectRatio,
+			hasStyleReference: Boolean(styleReferenceUrl),
+			hasContinuity: Boolean(continuityUrl)
+		});
+		const result = await renderImage(context.signal, createAiClient(options, context.key), {
+			model,
+			outputModalities: settings.modelInfo(model)?.outputModalities ?? [],
+			prompt,
+			aspectRatio,
+			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
+			...(continuityUrl ? { continuityUrl } : {})
+		});
+		const costEach = result.costUsd / result.images.length;
+		for (const image of result.images) {
+			const size = await imageSize(image);
+			const asset = await putAsset(this.#board.id, image, size);
+			await addTake({
+				projectId: this.#board.id,
+				shotId: shot.id,
+				styleId: style.id,
+				imageAssetId: asset.id,
+				jobItemKey,
+				model,
+				prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
+				costUsd: costEach
+			});
+		}
+		this.jobCostUsd += result.costUsd;
+		await this.#board.addCost(result.costUsd);
+		await this.#styles.refresh();
+	}
+
+	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
+		if (!assetId) return Promise.resolve(undefined);
+		let url = this.#dataUrls.get(assetId);
+		if (!url) {
+			url = getAsset(assetId).then((asset) => (asset ? blobToDataUrl(asset.blob) : undefined));
+			this.#dataUrls.set(assetId, url);
+		}
+		return url;
+	}
+}
+
+function countLeft(items: readonly JobItem[]): number {
+	return items.filter((item) => item.status === 'queued' || item.status === 'running').length;
+}
+
+async function imageSize(blob: Blob): Promise<{ width?: number; height?: number }> {
+	try {
+		const bitmap = await createImageBitmap(blob);
+		const size = { width: bitmap.width, height: bitmap.height };
+		bitmap.close();
+		return size;
+	} catch {
+		return {};
+	}
+}
+
+const KEY = Symbol('render-session');
+
+export function setRenderContext(session: RenderSession): RenderSession {
+	return setContext(KEY, session);
+}
+
+export function getRenderContext(): RenderSession {
+	return getContext<RenderSession>(KEY);
+}

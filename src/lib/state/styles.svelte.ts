@@ -1,0 +1,126 @@
+import { getContext, setContext } from 'svelte';
+import type { Style, Take } from '$lib/domain/types';
+import { ImageInputError, shrinkToJpeg } from '$lib/media/shrink-image';
+import { putAsset } from '$lib/store/assets';
+import { onOtherTabChange } from '$lib/store/changes';
+import {
+	addStyle,
+	deleteStyle,
+	ensureStyles,
+	listStyles,
+	updateStyle,
+	type StylePatch
+} from '$lib/store/styles';
+import { chooseTake, deleteTake, listTakes } from '$lib/store/takes';
+import { appStatus } from './app-status.svelte';
+
+/**
+ * A storyboard's styles (the columns renders are made in) and every take rendered so far,
+ * re-read whenever this tab saves a take or another tab changes the storyboard.
+ */
+export class StyleBoard {
+	styles = $state.raw<Style[]>([]);
+	takes = $state.raw<Take[]>([]);
+	/** The last problem with a style reference image, per style. */
+	referenceErrors = $state<Record<string, string>>({});
+	readonly projectId: string;
+
+	constructor(projectId: string) {
+		this.projectId = projectId;
+	}
+
+	start(): () => void {
+		void this.load();
+		return onOtherTabChange((change) => {
+			if (change.scope === 'project' && change.projectId === this.projectId) void this.refresh();
+		});
+	}
+
+	/** Read the styles (creating the default one) and the takes. */
+	async load(): Promise<void> {
+		const result = await appStatus.guardWrite(() => ensureStyles(this.projectId));
+		this.styles = result.ok ? result.value : await listStyles(this.projectId);
+		this.takes = await listTakes(this.projectId);
+	}
+
+	async refresh(): Promise<void> {
+		this.styles = await listStyles(this.projectId);
+		this.takes = await listTakes(this.projectId);
+	}
+
+	/** The image takes of one shot in one style, oldest first. */
+	takesOf(shotId: string, styleId: string): Take[] {
+		return this.takes.filter(
+			(take) => take.kind === 'image' && take.shotId === shotId && take.styleId === styleId
+		);
+	}
+
+	/** The chosen image take of a shot in a style. */
+	chosenOf(shotId: string, styleId: string): Take | undefined {
+		return this.takesOf(shotId, styleId).find((take) => take.chosen);
+	}
+
+	style(id: string): Style | undefined {
+		return this.styles.find((style) => style.id === id);
+	}
+
+	async add(): Promise<void> {
+		const result = await appStatus.guardWrite(() => addStyle(this.projectId));
+		if (result.ok) this.styles = [...this.styles, result.value];
+	}
+
+	async update(id: string, patch: StylePatch): Promise<void> {
+		const result = await appStatus.guardWrite(() => updateStyle(id, patch));
+		if (result.ok && result.value) {
+			const next = result.value;
+			this.styles = this.styles.map((style) => (style.id === id ? next : style));
+		}
+	}
+
+	/** Use a picture as the style reference: shrunk to a JPEG (longest side 1024) and saved. */
+	async setReference(id: string, file: File): Promise<void> {
+		const { [id]: _cleared, ...others } = this.referenceErrors;
+		this.referenceErrors = others;
+		try {
+			const image = await shrinkToJpeg(file, 1024, 0.85);
+			const saved = await appStatus.guardWrite(() =>
+				putAsset(this.projectId, image.blob, { width: image.width, height: image.height })
+			);
+			if (saved.ok) await this.update(id, { referenceAssetId: saved.value.id });
+		} catch (error) {
+			this.referenceErrors = {
+				...this.referenceErrors,
+				[id]:
+					error instanceof ImageInputError
+						? `${file.name}: ${error.message} The style is unchanged.`
+						: `${file.name} could not be used. The style is unchanged.`
+			};
+		}
+	}
+
+	async remove(id: string): Promise<void> {
+		if (this.styles.length <= 1) return;
+		const result = await appStatus.guardWrite(() => deleteStyle(id));
+		if (result.ok) this.styles = this.styles.filter((style) => style.id !== id);
+	}
+
+	async choose(takeId: string): Promise<void> {
+		const result = await appStatus.guardWrite(() => chooseTake(takeId));
+		if (result.ok) this.takes = await listTakes(this.projectId);
+	}
+
+	async deleteTake(takeId: string): Promise<void> {
+		const result = await appStatus.guardWrite(() => deleteTake(takeId));
+		if (result.ok) this.takes = await listTakes(this.projectId);
+	}
+}
+
+const KEY = Symbol('style-board');
+
+export function setStyleBoardContext(board: StyleBoard): StyleBoard {
+	return setContext(KEY, board);
+}
+
+export function getStyleBoardContext(): StyleBoard {
+	return getContext<StyleBoard>(KEY);
+}

@@ -1,0 +1,259 @@
+import { test, expect } from '../fake-openrouter/playwright';
+import { connectToFake, TEST_KEY } from './support/ai';
+import {
+	deliveredImages,
+	setStyle,
+	storyboardWithShots,
+	STYLE_DIR,
+	titleOf
+} from './support/render';
+
+const progressLine = (page: import('@playwright/test').Page, text: RegExp) =>
+	page.getByRole('status').filter({ hasText: text });
+
+const shotPictures = (page: import('@playwright/test').Page) =>
+	page.getByRole('button', { name: /^Open takes of shot \d+ in / });
+
+test('5 shots x 2 styles render with the style and continuity images in the requests', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageDelayMs: 800, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Two looks', 5);
+	await setStyle(page, 1, {
+		name: 'Ink wash',
+		words: 'loose ink wash',
+		reference: 'ink-wash-1600x900.png'
+	});
+	await page.getByRole('button', { name: 'Add style' }).click();
+	await setStyle(page, 2, {
+		name: 'Clean line',
+		words: 'clean line art',
+		reference: 'clean-line-640.webp'
+	});
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(progressLine(page, /Ink wash: Rendering \d+ of 5/)).toBeVisible();
+	await expect(shotPictures(page)).toHaveCount(10, { timeout: 30_000 });
+	await expect(progressLine(page, /Ink wash: Rendered 5 of 5/)).toBeVisible();
+	await expect(progressLine(page, /Clean line: Rendered 5 of 5/)).toBeVisible();
+
+	const requests = deliveredImages(fake);
+	expect(requests).toHaveLength(10);
+	const titles = await page
+		.getByRole('article', { name: /^Shot \d$/ })
+		.getByLabel('Title')
+		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+	const transitions = await page
+		.getByRole('article', { name: /^Shot \d$/ })
+		.getByLabel('Transition')
+		.evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+	for (const request of requests) {
+		expect(request.key).toBe(TEST_KEY);
+		expect(request.body?.modalities).toEqual(['image', 'text']);
+		expect(request.body?.imageConfig).toEqual({ aspect_ratio: '16:9' });
+		const index = titles.indexOf(titleOf(request));
+		expect(index).toBeGreaterThanOrEqual(0);
+		const refs = request.body!.referenceImages!;
+		const inkWash = request.body!.text.includes('loose ink wash');
+		// The style reference comes first, shrunk to a JPEG no larger than 1024 px.
+		expect(refs[0]!.mime).toBe('image/jpeg');
+		expect(refs[0]!.width).toBe(inkWash ? 1024 : 640);
+		const dissolve = index > 0 && transitions[index] === 'dissolve';
+		expect(refs).toHaveLength(dissolve ? 2 : 1);
+		if (dissolve) {
+			// The previous shot's picture in the same style, as rendered.
+			const previous = requests.find(
+				(r) =>
+					titleOf(r) === titles[index - 1] && r.body!.text.includes('loose ink wash') === inkWash
+			)!;
+			expect(refs[1]!.mime).toBe('image/png');
+			expect(previous.finished).toBe(true);
+			expect(request.at).toBeGreaterThanOrEqual(previous.at + previous.durationMs!);
+		}
+	}
+	expect(transitions).toContain('dissolve');
+
+	// Every take is kept; a second render of shot 1 gives a take to compare and choose.
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await expect(
+		page.getByRole('button', { name: /^Open takes of shot 1 in Ink wash \(2 takes\)/ })
+	).toBeVisible({ timeout: 15_000 });
+	await page.getByRole('button', { name: /^Open takes of shot 1 in Ink wash/ }).click();
+	const viewer = page.getByRole('dialog', { name: /Takes of shot 1 in Ink wash/ });
+	await expect(viewer.getByRole('img', { name: /^Take \d of shot 1/ })).toHaveCount(2);
+	await viewer.getByRole('button', { name: 'Choose take 2' }).click();
+	await expect(viewer.getByRole('button', { name: 'Choose take 2' })).toHaveText('Chosen');
+	await viewer.getByRole('button', { name: 'Close' }).click();
+
+	// Reload: everything is still there.
+	await page.reload();
+	await expect(shotPictures(page)).toHaveCount(10);
+	await expect(
+		page.getByRole('button', { name: /^Open takes of shot 1 in Ink wash \(2 takes\)/ })
+	).toBeVisible();
+});
+
+test('a 429 storm on one key moves to the next key of the pool and every image arrives', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await page.getByLabel('Extra API keys').fill('sk-or-v1-pool-b-0002');
+	await page.getByRole('button', { name: 'Save key pool' }).click();
+	await expect(page.getByText(/2 keys in all/)).toBeVisible();
+	fake.setMode({ imageDelayMs: 100, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Storm', 3);
+	fake.script([{ outcome: 429, retryAfterS: 30 }], { key: TEST_KEY, repeat: true });
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(shotPictures(page)).toHaveCount(3, { timeout: 30_000 });
+	const delivered = deliveredImages(fake);
+	expect(delivered).toHaveLength(3);
+	expect(new Set(delivered.map((r) => r.key))).toEqual(new Set(['sk-or-v1-pool-b-0002']));
+	expect(fake.requests({ key: TEST_KEY, outcome: 'error-429' }).length).toBeGreaterThan(0);
+});
+
+test('a short 429 storm on a single key recovers after Retry-After', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Short storm', 3);
+	fake.script([
+		{ outcome: 429, retryAfterS: 1 },
+		{ outcome: 429, retryAfterS: 1 },
+		{ outcome: 429, retryAfterS: 1 }
+	]);
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(shotPictures(page)).toHaveCount(3, { timeout: 40_000 });
+	expect(deliveredImages(fake)).toHaveLength(3);
+});
+
+test('an item that fails for good shows why, the rest carry on, and Retry renders it', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Flagged', 3);
+	const second = await page
+		.getByRole('article', { name: 'Shot 2' })
+		.getByLabel('Title')
+		.inputValue();
+	await page
+		.getByRole('article', { name: 'Shot 2' })
+		.getByLabel('Notes')
+		.fill('[[fake:error-403-moderation]]');
+	await page.getByText('All changes saved').waitFor();
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(shotPictures(page)).toHaveCount(2, { timeout: 20_000 });
+	const shot2 = page.getByRole('article', { name: 'Shot 2' });
+	await expect(shot2.getByRole('alert')).toContainText(/flagged by moderation/);
+	await expect(progressLine(page, /Rendered 2 of 3/)).toBeVisible();
+	await expect(page.getByText('1 failed', { exact: true })).toBeVisible();
+	expect(fake.requests({ outcome: 'error-403-moderation' })).toHaveLength(1);
+
+	await shot2.getByLabel('Notes').fill('Lanterns everywhere.');
+	await page.getByText('All changes saved').waitFor();
+	await shot2.getByRole('button', { name: /^Retry shot 2 in / }).click();
+	await expect(shotPictures(page)).toHaveCount(3, { timeout: 20_000 });
+	expect(deliveredImages(fake).some((r) => titleOf(r) === second)).toBe(true);
+});
+
+test('a reload mid-job resumes and never asks twice for an image it received', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await page.goto('/settings');
+	await page.getByLabel('Concurrency').fill('2');
+	await page.getByLabel('Concurrency').press('Tab');
+	fake.setMode({ imageDelayMs: 1200, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Resume', 5);
+	await page.getByRole('button', { name: 'Add style' }).click();
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect
+		.poll(() => deliveredImages(fake).length, { timeout: 20_000 })
+		.toBeGreaterThanOrEqual(3);
+	await page.reload();
+	await expect(page.getByText(/Rendering resumed: \d+ images to go/)).toBeVisible();
+	await expect(shotPictures(page)).toHaveCount(10, { timeout: 40_000 });
+
+	const delivered = deliveredImages(fake);
+	const items = delivered.map(
+		(r) => `${titleOf(r)}|${r.body!.text.includes('Style: Style 2') ? 2 : 1}`
+	);
+	expect(new Set(items).size).toBe(10);
+	expect(delivered).toHaveLength(10);
+});
+
+test('the spending cap pauses the queue before it would pass, and Resume goes on', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageDelayMs: 200, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Capped', 4);
+	await page.getByLabel('Spending cap ($)').fill('0.12');
+	await page.getByLabel('Spending cap ($)').press('Tab');
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(page.getByText(/Paused at the \$0\.120 spending cap/)).toBeVisible({
+		timeout: 20_000
+	});
+	// The images in flight when the queue paused still arrive (about $0.042 each); nothing more starts.
+	await expect(shotPictures(page)).toHaveCount(2);
+	await expect(progressLine(page, /Paused at 3 of 4/)).toBeVisible();
+	expect(deliveredImages(fake)).toHaveLength(2);
+	const spent = Number(
+		(await page.getByText(/^Spent so far:/).textContent())!.replace(/[^0-9.]/g, '')
+	);
+	expect(spent).toBeLessThanOrEqual(0.12);
+
+	await page.getByLabel('Spending cap ($)').fill('');
+	await page.getByLabel('Spending cap ($)').press('Tab');
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(shotPictures(page)).toHaveCount(4, { timeout: 20_000 });
+});
+
+test('"Storyboard it" renders each shot while the director is still writing', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ tokenDelayMs: 40, charsPerChunk: 6, imageScale: 0.25 });
+	await page.goto('/');
+	await storyboardWithShotsViaStoryboardIt(page);
+	await expect(shotPictures(page)).toHaveCount(4, { timeout: 40_000 });
+	const director = fake
+		.requests({ method: 'POST', path: '/chat/completions' })
+		.find((r) => !r.body?.modalities?.includes('image'))!;
+	const firstImage = deliveredImages(fake)[0]!;
+	expect(firstImage.at).toBeLessThan(director.at + director.durationMs!);
+});
+
+async function storyboardWithShotsViaStoryboardIt(page: import('@playwright/test').Page) {
+	const { createStoryboard } = await import('./support/app');
+	await createStoryboard(page, 'All at once', 'idea', 'A lantern festival seen by a child.');
+	await page.getByLabel('Shot count').fill('4');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Storyboard it' }).click();
+}
+
+test('a style reference that is not an image is refused and the style is unchanged', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await storyboardWithShots(page, 'Bad refs', 3);
+	const style = page.getByRole('group', { name: 'Style 1' });
+	await style
+		.getByLabel(/^Style reference image for/)
+		.setInputFiles(`${STYLE_DIR}/notes-not-image.png`);
+	await expect(style.getByRole('alert')).toContainText('not a PNG, JPEG or WebP image');
+	await style.getByLabel(/^Style reference image for/).setInputFiles(`${STYLE_DIR}/truncated.png`);
+	await expect(style.getByRole('alert')).toContainText('could not be read');
+	await expect(style.getByText('No reference')).toBeVisible();
+});
