@@ -37,7 +37,7 @@ test.describe('on a static host that sends no COOP/COEP headers', () => {
 		await page.goto(`${server.url}/settings`);
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 		await page.getByLabel('API key', { exact: true }).fill(TEST_KEY);
-		await page.getByRole('button', { name: 'Save key' }).click();
+		await page.getByRole('button', { name: 'Save key', exact: true }).click();
 		const baseUrl = page.getByLabel('Base URL');
 		await baseUrl.fill(fake.url);
 		await baseUrl.press('Tab');
