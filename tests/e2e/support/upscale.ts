@@ -1,16 +1,26 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-const BUNDLE = 'tests/fixtures/bundles/upscale-three-shots.maestro';
+/** The upscale fixtures (see scripts/fixtures/make-upscale-bundle.mjs) and their titles. */
+const BUNDLES = {
+	/** Three shots, a chosen 128x72 take each (transparent top-left corner). */
+	'Upscale me': 'tests/fixtures/bundles/upscale-three-shots.maestro',
+	/** One shot with a 32x18 take. */
+	'Tiny take': 'tests/fixtures/bundles/upscale-tiny.maestro'
+} as const;
 
-/** Import the upscale fixture (three shots, a chosen 128x72 take each) and open it. */
-export async function importUpscaleBundle(page: Page, origin = '') {
+/** Import an upscale fixture and open it. */
+export async function importUpscaleBundle(
+	page: Page,
+	origin = '',
+	title: keyof typeof BUNDLES = 'Upscale me'
+) {
 	await page.goto(`${origin}/`);
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByRole('button', { name: 'Import project' }).click();
-	await (await chooser).setFiles(BUNDLE);
-	await expect(page.getByText('Imported “Upscale me”.')).toBeVisible();
-	await page.getByRole('link', { name: 'Upscale me' }).click();
-	await expect(page.getByLabel('Storyboard title')).toHaveValue('Upscale me');
+	await (await chooser).setFiles(BUNDLES[title]);
+	await expect(page.getByText(`Imported “${title}”.`)).toBeVisible();
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByLabel('Storyboard title')).toHaveValue(title);
 }
 
 /** Open the takes of a shot; returns the dialog. */
