@@ -223,7 +223,7 @@ const report = {
 	notes: [
 		'ms per output megapixel of the final image; 2x with a 4x model runs the 4x model then a Lanczos 2:1 reduction',
 		'browser totalMs covers decode, runtime and model load, tiles and PNG encoding; inferenceMs only the model runs',
-		'node runs the whole padded image in one go (2 intra-op threads), median after a warm-up; the browser result is a single cold run',
+		'node runs the whole padded image in one go (2 intra-op threads), one run after a warm-up; the browser result is a single cold run in a fresh worker',
 		'memory: resident set of the whole headless browser (all processes) while upscaling 4x'
 	],
 	speed: await speed(),

@@ -46,10 +46,19 @@ export function planSpans(length: number, tile: number, overlap: number): Span[]
 	}));
 }
 
-/** Tiles of at most `tile` x `tile` covering width x height, neighbours sharing `overlap` px. */
-export function planTiles(width: number, height: number, tile: number, overlap: number): TilePlan {
+/**
+ * Tiles of at most `tile` x `tileHeight` (square by default) covering width x height,
+ * neighbours sharing `overlap` px.
+ */
+export function planTiles(
+	width: number,
+	height: number,
+	tile: number,
+	overlap: number,
+	tileHeight = tile
+): TilePlan {
 	const columns = planSpans(width, tile, overlap);
-	const rows = planSpans(height, tile, overlap);
+	const rows = planSpans(height, tileHeight, overlap);
 	const tiles = rows.flatMap((r, row) =>
 		columns.map((c, column) => ({
 			x: c.start,

@@ -23,11 +23,29 @@ export interface UpscaleImageOptions {
 	edgePadding: number;
 }
 
+/** Bytes the band of finished-but-not-yet-written output rows may take (see `BandAccumulator`). */
+export const BAND_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Tile height that keeps the band (3 float planes, a tile row tall, the whole width wide, at
+ * the model's scale) within `BAND_BYTES`, so memory stays bounded as images get wider; never
+ * under twice the overlap, never over the tile size.
+ */
+export function bandTileHeight(paddedWidth: number, options: UpscaleImageOptions): number {
+	const rowBytes = 3 * 4 * paddedWidth * options.modelScale * options.modelScale;
+	const fits = Math.floor(BAND_BYTES / rowBytes / 8) * 8;
+	return Math.min(options.tileSize, Math.max(2 * options.overlap, fits));
+}
+
+function plan(width: number, height: number, options: UpscaleImageOptions) {
+	const pad = options.edgePadding;
+	const [w, h] = [width + 2 * pad, height + 2 * pad];
+	return planTiles(w, h, options.tileSize, options.overlap, bandTileHeight(w, options));
+}
+
 /** Tiles the image will be cut into with these options (to report progress totals). */
 export function tileCount(width: number, height: number, options: UpscaleImageOptions): number {
-	const pad = options.edgePadding;
-	return planTiles(width + 2 * pad, height + 2 * pad, options.tileSize, options.overlap).tiles
-		.length;
+	return plan(width, height, options).tiles.length;
 }
 
 /**
@@ -49,25 +67,25 @@ export async function upscaleImage(
 	const sink: RowSink =
 		outscale === scale ? bytes : new HalvingSink(bytes, width * scale, height * scale);
 
-	const plan = planTiles(width + 2 * pad, height + 2 * pad, options.tileSize, overlap);
-	const weightsX = plan.columns.map((_, i) =>
-		blendWeights(plan.columns, i, scale, overlap, margin)
+	const tiles = plan(width, height, options);
+	const weightsX = tiles.columns.map((_, i) =>
+		blendWeights(tiles.columns, i, scale, overlap, margin)
 	);
-	const weightsY = plan.rows.map((_, i) => blendWeights(plan.rows, i, scale, overlap, margin));
+	const weightsY = tiles.rows.map((_, i) => blendWeights(tiles.rows, i, scale, overlap, margin));
 	const band = new BandAccumulator(
 		(width + 2 * pad) * scale,
 		(height + 2 * pad) * scale,
-		(plan.rows[0]?.size ?? 0) * scale,
+		(tiles.rows[0]?.size ?? 0) * scale,
 		{ x: pad * scale, y: pad * scale, width: width * scale, height: height * scale },
 		sink
 	);
 	let done = 0;
-	for (const [r, row] of plan.rows.entries()) {
+	for (const [r, row] of tiles.rows.entries()) {
 		band.startRow(row.start * scale);
-		for (const tile of plan.tiles.filter((t) => t.row === r)) {
+		for (const tile of tiles.tiles.filter((t) => t.row === r)) {
 			const result = await run(tileInput(image, pad, tile), tile.width, tile.height);
 			band.add(tile, scale, result, weightsX[tile.column]!, weightsY[r]!);
-			onTile?.(++done, plan.tiles.length);
+			onTile?.(++done, tiles.tiles.length);
 		}
 	}
 	band.finish();

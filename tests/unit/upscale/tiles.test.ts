@@ -69,6 +69,13 @@ describe('planSpans', () => {
 });
 
 describe('planTiles', () => {
+	it('can use shorter tiles than wide ones', () => {
+		const plan = planTiles(1044, 596, 608, 48, 320);
+		expect(plan.columns).toHaveLength(2);
+		expect(plan.rows).toHaveLength(2);
+		expect(plan.tiles.every((t) => t.width <= 608 && t.height <= 320)).toBe(true);
+	});
+
 	it('lays tiles out row by row over both axes', () => {
 		const plan = planTiles(512, 288, 256, 16);
 		expect(plan.columns).toHaveLength(3);

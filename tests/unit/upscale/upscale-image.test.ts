@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
 import type { RgbaImage } from '../../../src/workers/shared/rgba-image';
 import {
+	BAND_BYTES,
+	bandTileHeight,
 	tileCount,
 	upscaleImage,
 	type TileRunner,
@@ -161,4 +163,22 @@ describe('upscaleImage with the real models (onnxruntime-node)', () => {
 			}
 		);
 	}
+});
+
+describe('bandTileHeight', () => {
+	const base = { modelScale: 4, outscale: 4, overlap: 48, margin: 16, edgePadding: 10 } as const;
+
+	it('leaves the tile size alone while the band fits in its budget', () => {
+		expect(bandTileHeight(532, { ...base, tileSize: 624 })).toBe(624);
+	});
+
+	it('lowers the tile height for wide images so the band stays within 64 MB', () => {
+		const height = bandTileHeight(2068, { ...base, tileSize: 624 });
+		expect(height).toBeLessThan(624);
+		expect(3 * 4 * 2068 * 16 * height).toBeLessThanOrEqual(BAND_BYTES);
+	});
+
+	it('never goes under twice the overlap', () => {
+		expect(bandTileHeight(100_000, { ...base, tileSize: 624 })).toBe(96);
+	});
 });
