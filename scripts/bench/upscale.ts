@@ -99,7 +99,7 @@ function browserRun(page: Page, choice: ModelChoice, outscale: 2 | 4, w: number,
 	] as const) as Promise<BrowserRun>;
 }
 
-/** onnxruntime-node on the same padded input, whole image, median of `runs` after a warm-up. */
+/** onnxruntime-node on the same padded input, whole image: median of `runs` after a warm-up. */
 const nodeSessions = new Map<string, ort.InferenceSession>();
 async function nodeRun(model: string, w: number, h: number, runs = 2): Promise<number> {
 	let session = nodeSessions.get(model);
@@ -149,8 +149,7 @@ async function speed() {
 					}
 					const b = await browserRun(page, choice, outscale, w, h);
 					const key = `${model}@${w}x${h}`;
-					if (!nodeMs.has(key))
-						nodeMs.set(key, await nodeRun(model, w, h, choice === 'quality' ? 1 : 2));
+					if (!nodeMs.has(key)) nodeMs.set(key, await nodeRun(model, w, h, 1));
 					const n = nodeMs.get(key)!;
 					const row = {
 						...label,

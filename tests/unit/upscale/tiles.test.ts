@@ -72,7 +72,7 @@ describe('planTiles', () => {
 	it('can use shorter tiles than wide ones', () => {
 		const plan = planTiles(1044, 596, 608, 48, 320);
 		expect(plan.columns).toHaveLength(2);
-		expect(plan.rows).toHaveLength(2);
+		expect(plan.rows).toHaveLength(3);
 		expect(plan.tiles.every((t) => t.width <= 608 && t.height <= 320)).toBe(true);
 	});
 
