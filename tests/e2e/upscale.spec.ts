@@ -96,3 +96,26 @@ test.describe('upscaling a take', () => {
 		await upscale(page, dialog, 2);
 	});
 });
+
+test('a build without the models says so and how to get them', async ({ page, context }) => {
+	// As if `npm run models` never ran: no manifest.
+	await context.route('**/models/manifest.json', (route) => route.fulfill({ status: 404 }));
+	await importUpscaleBundle(page);
+	await page.getByRole('button', { name: /^Open takes of shot 1\b/ }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByText(/The upscale models are not part of this build/)).toBeVisible();
+	await expect(dialog.getByText('npm run models')).toBeVisible();
+	await expect(dialog.getByRole('button', { name: 'Upscale', exact: true })).toHaveCount(0);
+});
+
+test('a model file missing from the server is named as the problem', async ({ page, context }) => {
+	await context.route('**/*.onnx*', (route) => route.fulfill({ status: 404 }));
+	await importUpscaleBundle(page);
+	const dialog = await openTakes(page, 1);
+	await dialog.getByRole('radio', { name: 'Fast illustration' }).check();
+	await dialog.getByRole('radio', { name: '2x' }).check();
+	await dialog.getByRole('button', { name: 'Upscale', exact: true }).click();
+	await expect(dialog.getByRole('alert')).toHaveText(
+		/The upscale model is not part of this build\. Run `npm run models`/
+	);
+});
