@@ -22,7 +22,7 @@ function percentile(values: number[], p: number): number {
 async function configure(page: Page, baseUrl: string) {
 	await page.goto('/settings');
 	await page.getByLabel('API key', { exact: true }).fill('sk-or-v1-bench-key');
-	await page.getByRole('button', { name: 'Save key' }).click();
+	await page.getByRole('button', { name: 'Save key', exact: true }).click();
 	await page.getByLabel('Base URL').fill(baseUrl);
 	await page.getByLabel('Base URL').press('Tab');
 	await page.getByLabel('Director model').fill('openai/gpt-4o-mini');

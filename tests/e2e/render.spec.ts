@@ -178,7 +178,9 @@ test('a reload mid-job resumes and never asks twice for an image it received', a
 		.poll(() => deliveredImages(fake).length, { timeout: 20_000 })
 		.toBeGreaterThanOrEqual(3);
 	await page.reload();
-	await expect(page.getByText(/Rendering resumed: \d+ images to go/)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ images to go/)
+	).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 40_000 });
 
 	const delivered = deliveredImages(fake);
@@ -256,4 +258,56 @@ test('a style reference that is not an image is refused and the style is unchang
 	await style.getByLabel(/^Style reference image for/).setInputFiles(`${STYLE_DIR}/truncated.png`);
 	await expect(style.getByRole('alert')).toContainText('could not be read');
 	await expect(style.getByText('No reference')).toBeVisible();
+});
+
+test('Cancel stops the requests in flight and keeps what arrived', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageDelayMs: 4000, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Stop it', 4);
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect
+		.poll(() => fake.requests({ path: '/chat/completions' }).filter((r) => !r.finished).length)
+		.toBeGreaterThan(1);
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('region', { name: 'Render' }).getByText(/Cancelled ·/)).toBeVisible();
+	const images = () =>
+		fake
+			.requests({ path: '/chat/completions' })
+			.filter((r) => r.body?.modalities?.includes('image'));
+	await expect.poll(() => images().every((r) => r.disconnected || r.finished)).toBe(true);
+	expect(images().filter((r) => r.disconnected).length).toBeGreaterThan(1);
+	const count = images().length;
+	await page.waitForTimeout(1000);
+	expect(images()).toHaveLength(count);
+	await expect(shotPictures(page)).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('article', { name: 'Shot 1' })).toBeVisible();
+	await page.waitForTimeout(500);
+	expect(images()).toHaveLength(count);
+});
+
+test('a portrait storyboard asks for 9:16, and a style with its own key pool uses only those keys', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await page.getByLabel('Extra API keys').fill('team-b: sk-or-v1-team-b-0003');
+	await page.getByRole('button', { name: 'Save key pool' }).click();
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Tall', 3);
+	await page.getByLabel('Aspect ratio').selectOption('9:16');
+	await page.getByRole('button', { name: 'Add style' }).click();
+	await setStyle(page, 2, { name: 'Team B', words: 'team b look' });
+	await page.getByRole('group', { name: 'Style 2' }).getByLabel('Keys').selectOption('team-b');
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(shotPictures(page)).toHaveCount(6, { timeout: 30_000 });
+	const delivered = deliveredImages(fake);
+	expect(delivered.every((r) => r.body?.imageConfig?.aspect_ratio === '9:16')).toBe(true);
+	const teamB = delivered.filter((r) => r.body!.text.includes('team b look'));
+	expect(teamB).toHaveLength(3);
+	expect(new Set(teamB.map((r) => r.key))).toEqual(new Set(['sk-or-v1-team-b-0003']));
+	expect(new Set(delivered.filter((r) => !teamB.includes(r)).map((r) => r.key))).toEqual(
+		new Set([TEST_KEY])
+	);
 });

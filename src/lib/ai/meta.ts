@@ -12,6 +12,8 @@ export interface Options {
 	directorModel: string;
 	/** Image-output model that renders shots. */
 	imageModel: string;
+	/** Image-to-video model that animates shots; empty for none (local pan and zoom only). */
+	videoModel: string;
 	/** Requests in flight at once. */
 	concurrency: number;
 	/** Requests started per minute, across all of them. */
@@ -25,6 +27,7 @@ export const defaultOptions: Options = {
 	contextModel: 'google/gemini-2.5-flash',
 	directorModel: 'google/gemini-2.5-flash',
 	imageModel: 'google/gemini-2.5-flash-image',
+	videoModel: '',
 	concurrency: 4,
 	requestsPerMinute: 20,
 	timeoutS: 120
@@ -65,6 +68,7 @@ export function restoreOptions(raw: unknown): Options {
 		contextModel: modelId(value.contextModel, defaultOptions.contextModel),
 		directorModel: modelId(value.directorModel, defaultOptions.directorModel),
 		imageModel: modelId(value.imageModel, defaultOptions.imageModel),
+		videoModel: typeof value.videoModel === 'string' ? value.videoModel.trim() : '',
 		concurrency: bounded(value.concurrency, LIMITS.concurrency, defaultOptions.concurrency),
 		requestsPerMinute: bounded(
 			value.requestsPerMinute,

@@ -39,6 +39,12 @@ export interface ItemContext {
 	key: string | undefined;
 	/** 1 on the item's first try. */
 	attempt: number;
+	/**
+	 * Save fields on the item at once (a provider's job id the moment it is known), so a
+	 * reload hands them back in `item` instead of starting the work again. Throws if the
+	 * save failed.
+	 */
+	remember: (data: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -509,7 +515,15 @@ export class JobRunner {
 			if (!item) return;
 			if (controller.signal.aborted) throw abortError(controller.signal.reason);
 			const startedAt = Date.now();
-			await this.#config.work({ ...item }, { signal: controller.signal, key, attempt });
+			const remember = async (data: Record<string, unknown>) => {
+				if (!(await this.#saveItem(itemKey, { data }))) {
+					throw new Error('Progress could not be saved.');
+				}
+			};
+			await this.#config.work(
+				{ ...item },
+				{ signal: controller.signal, key, attempt, remember }
+			);
 			this.#latency.record(Date.now() - startedAt);
 			await this.#saveItem(itemKey, { status: 'done', lastError: null });
 		} catch (error) {

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
-import type { LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
+import type { AspectRatio, LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
 import { appendLog, listLogs } from '$lib/store/logs';
 import { getAsset } from '$lib/store/assets';
 import { videoIntakeOf } from '$lib/store/video-source';
@@ -205,6 +205,12 @@ export class ProjectState {
 	}
 
 	/** Save the shot count the director is asked for. */
+	/** The frame shape renders are asked for. */
+	async setAspectRatio(aspectRatio: AspectRatio): Promise<void> {
+		const result = await appStatus.guardWrite(() => updateProject(this.id, { aspectRatio }));
+		if (result.ok && result.value) this.project = result.value;
+	}
+
 	/** Set or clear (undefined) the storyboard's spending cap in USD. */
 	async setSpendingCap(usd: number | undefined): Promise<void> {
 		const cap = usd !== undefined && Number.isFinite(usd) && usd > 0 ? usd : undefined;

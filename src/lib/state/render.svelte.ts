@@ -17,25 +17,18 @@ import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
 import type { JobProgress } from '$lib/jobs/progress';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
-import { JobBusyError, JobRunner, type JobRunnerConfig } from '$lib/jobs/runner';
-import { getAsset, putAsset } from '$lib/store/assets';
-import { listJobs } from '$lib/store/jobs';
-import { addTake, listTakes } from '$lib/store/takes';
+import type { JobEvent, JobRunner, JobRunnerConfig } from '$lib/jobs/runner';
+import { getAsset } from '$lib/store/assets';
+import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { imageDimensions } from '$lib/util/image-bytes';
 import { appStatus } from './app-status.svelte';
+import { JobSession, uniqueItemKeys } from './job-session.svelte';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
 import type { StyleBoard } from './styles.svelte';
 
 export const RENDER_JOB_KIND = 'render';
-
-/** How one shot x style stands in the current render job. */
-export interface RenderItemView {
-	key: string;
-	status: JobItem['status'];
-	lastError?: string;
-	attempts: number;
-}
 
 /** A column's numbers: "Rendering 3 of 15". */
 export interface StyleProgress {
@@ -51,28 +44,13 @@ export interface StyleProgress {
  * Each image is saved as a take the moment it arrives; a reload resumes the job and never
  * asks again for an item that already has its take.
  */
-export class RenderSession {
-	progress = $state.raw<JobProgress | null>(null);
-	items = $state.raw<JobItem[]>([]);
-	/** Why rendering could not start (no key, offline, another tab), in plain words. */
-	problem = $state<string | null>(null);
-	/** A plain-words line about the job as a whole ("Rendering resumed: 6 images to go."). */
-	note = $state('');
+export class RenderSession extends JobSession {
 	/** Cost of the images received in the current job. */
 	jobCostUsd = $state(0);
-	readonly #board: ProjectState;
 	readonly #styles: StyleBoard;
-	#runner: JobRunner | undefined;
-	#unsubscribe: (() => void) | undefined;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
-	#stopped = false;
-
-	readonly active = $derived(
-		this.progress !== null &&
-			(this.progress.state === 'running' || this.progress.state === 'paused')
-	);
 
 	readonly blocked = $derived(
 		!appStatus.online
@@ -83,44 +61,12 @@ export class RenderSession {
 	);
 
 	constructor(board: ProjectState, styles: StyleBoard) {
-		this.#board = board;
+		super(board, RENDER_JOB_KIND);
 		this.#styles = styles;
 	}
 
-	/** Pick up a render job a reload or crash interrupted; returns the stop function. */
-	start(): () => void {
-		void this.#resumeSaved();
-		const onOnline = () => this.#runner?.poke();
-		window.addEventListener('online', onOnline);
-		return () => {
-			this.#stopped = true;
-			window.removeEventListener('online', onOnline);
-			this.#unsubscribe?.();
-			void this.#runner?.stop();
-		};
-	}
-
-	async #resumeSaved(): Promise<void> {
-		const jobs = await listJobs(this.#board.id).catch(() => []);
-		const open = jobs
-			.filter((job) => job.kind === RENDER_JOB_KIND)
-			.filter((job) => job.state === 'running' || job.state === 'paused')
-			.sort((a, b) => b.createdAt - a.createdAt)[0];
-		if (!open) return;
-		await settings.load();
-		try {
-			const runner = await JobRunner.open(open.id, this.#config());
-			if (this.#stopped) return void runner.stop();
-			this.#attach(runner);
-			runner.start();
-			this.note = `Rendering resumed: ${countLeft(runner.items)} images to go.`;
-			await this.#board.log('info', this.note);
-		} catch (error) {
-			this.problem =
-				error instanceof JobBusyError
-					? 'Rendering is running in another tab; its images appear here as they arrive.'
-					: `The interrupted render job could not be resumed: ${describeAiError(error).message}`;
-		}
+	protected resumedNote(left: number): string {
+		return `Rendering resumed: ${left} ${left === 1 ? 'image' : 'images'} to go.`;
 	}
 
 	/** "Render all": every shot x style without a chosen image. */
@@ -143,26 +89,13 @@ export class RenderSession {
 			return;
 		}
 		if (targets.length === 0) return;
-		await this.#board.flush();
+		await this.board.flush();
 		await this.#ensureModelInfo();
-		const runner = this.#runner && this.#runner.state !== 'cancelled' ? this.#runner : undefined;
-		const items = this.#newItems(targets, runner?.items ?? []);
+		const items = this.#newItems(targets, this.current()?.items ?? []);
+		if (!this.current()) this.jobCostUsd = 0;
 		try {
-			if (runner) {
-				await runner.addItems(items);
-				if (runner.state === 'paused') await runner.resume();
-			} else {
-				const created = await JobRunner.create(
-					this.#board.id,
-					RENDER_JOB_KIND,
-					items,
-					this.#config()
-				);
-				this.jobCostUsd = 0;
-				this.#attach(created);
-				created.start();
-			}
-			await this.#board.log(
+			await this.enqueue(items);
+			await this.board.log(
 				'info',
 				`Rendering ${items.length} ${items.length === 1 ? 'image' : 'images'} with ${settings.options.imageModel}.`
 			);
@@ -171,34 +104,16 @@ export class RenderSession {
 		}
 	}
 
-	/** Item keys unique within the job, so a second "Render" of a queued shot asks for a second take. */
 	#newItems(targets: readonly RenderTarget[], existing: readonly JobItem[]) {
-		const used = new Set(existing.map((item) => item.key));
-		return targets.map((target) => {
-			let request = 1;
-			while (used.has(renderItemKey(target, request))) request += 1;
-			const key = renderItemKey(target, request);
-			used.add(key);
-			return { key, shotId: target.shotId, styleId: target.styleId };
-		});
+		return uniqueItemKeys(targets, existing, renderItemKey);
 	}
 
 	/** Hold a "Storyboard it" job open while the director writes; each new shot is queued at once. */
 	async openForDirector(): Promise<(shot: Shot) => void> {
 		await settings.load();
 		await this.#ensureModelInfo();
-		const queue = this.#runner && this.#runner.state !== 'cancelled' ? this.#runner : undefined;
-		const runner =
-			queue ??
-			(await JobRunner.create(this.#board.id, RENDER_JOB_KIND, [], {
-				...this.#config(),
-				keepOpen: true
-			}));
-		if (!queue) {
-			this.jobCostUsd = 0;
-			this.#attach(runner);
-			runner.start();
-		}
+		if (!this.current()) this.jobCostUsd = 0;
+		const runner = await this.enqueue([], { ...this.config(), keepOpen: true });
 		return (shot: Shot) => {
 			const targets = this.#styles.styles.map((style) => ({ shotId: shot.id, styleId: style.id }));
 			void runner.addItems(this.#newItems(targets, runner.items));
@@ -207,43 +122,7 @@ export class RenderSession {
 
 	/** The director finished: a "Storyboard it" job ends once its queue drains. */
 	closeDirector(): void {
-		this.#runner?.close();
-	}
-
-	pause(): Promise<void> | undefined {
-		return this.#runner?.pause();
-	}
-
-	resume(): Promise<void> | undefined {
-		return this.#runner?.resume();
-	}
-
-	/** Stop in-flight requests and drop the queue; images already received stay. */
-	async cancel(): Promise<void> {
-		await this.#runner?.cancel();
-		await this.#board.log('info', 'Rendering cancelled. Images already received are kept.');
-	}
-
-	async retry(key: string): Promise<void> {
-		await settings.load();
-		await this.#runner?.retry([key]);
-	}
-
-	/** The newest item of the current job for a shot in a style. */
-	itemFor(shotId: string, styleId: string): RenderItemView | undefined {
-		for (let i = this.items.length - 1; i >= 0; i--) {
-			const item = this.items[i]!;
-			if (item.shotId === shotId && item.styleId === styleId) {
-				const view: RenderItemView = {
-					key: item.key,
-					status: item.status,
-					attempts: item.attempts
-				};
-				if (item.lastError) view.lastError = item.lastError;
-				return view;
-			}
-		}
-		return undefined;
+		this.runner?.close();
 	}
 
 	/** The current job's numbers for one style column. */
@@ -259,40 +138,28 @@ export class RenderSession {
 		return counts;
 	}
 
-	#attach(runner: JobRunner): void {
-		this.#unsubscribe?.();
-		this.#runner = runner;
-		this.items = runner.items;
-		this.progress = runner.progress;
+	protected onAttach(runner: JobRunner): void {
 		void this.#sumJobCost(runner.jobId);
-		this.#unsubscribe = runner.subscribe((event) => {
-			this.items = runner.items;
-			this.progress = event.progress;
-			if (event.type === 'item') {
-				// A finished item may be the picture the next shot's continuity waits for.
-				if (event.item.status === 'done' || event.item.status === 'failed') runner.poke();
-				if (event.item.status === 'failed') {
-					void this.#board.log(
-						'error',
-						`Render failed: ${event.item.lastError ?? 'unknown error'}`
-					);
-				}
-			}
-			if (event.type === 'state' && event.progress.state === 'done')
-				void this.#finished(event.progress);
-		});
+	}
+
+	protected onEvent(event: JobEvent): void {
+		if (event.type === 'item' && event.item.status === 'failed') {
+			void this.board.log('error', `Render failed: ${event.item.lastError ?? 'unknown error'}`);
+		}
+		if (event.type === 'state' && event.progress.state === 'done')
+			void this.#finished(event.progress);
 	}
 
 	async #finished(progress: JobProgress): Promise<void> {
 		await this.#styles.refresh();
-		await this.#board.log(
+		await this.board.log(
 			progress.failed ? 'warn' : 'info',
 			`Rendering finished: ${progress.done} of ${progress.total} images${progress.failed ? `, ${progress.failed} failed` : ''} (${formatCost(this.jobCostUsd)}).`
 		);
 	}
 
 	async #sumJobCost(jobId: string): Promise<void> {
-		const takes = await listTakes(this.#board.id).catch(() => []);
+		const takes = await listTakes(this.board.id).catch(() => []);
 		this.jobCostUsd = takes
 			.filter((take) => take.jobItemKey?.startsWith(`${jobId}/`))
 			.reduce((sum, take) => sum + take.costUsd, 0);
@@ -304,7 +171,7 @@ export class RenderSession {
 		}
 	}
 
-	#config(): JobRunnerConfig {
+	protected config(): JobRunnerConfig {
 		const options = $state.snapshot(settings.options);
 		this.#limiter ??= new RateLimiter(options.requestsPerMinute);
 		this.#pools = new Map();
@@ -336,11 +203,11 @@ export class RenderSession {
 
 	/** A dissolve renders after the previous shot's image in the same style exists, when that one is queued too. */
 	#waitsForPrevious(item: JobItem): boolean {
-		const shots = this.#board.shots;
+		const shots = this.board.shots;
 		const index = shots.findIndex((shot) => shot.id === item.shotId);
 		if (!needsContinuity(shots, index)) return false;
 		const previous = shots[index - 1]!.id;
-		return (this.#runner?.items ?? []).some(
+		return (this.runner?.items ?? []).some(
 			(other) =>
 				other.shotId === previous &&
 				other.styleId === item.styleId &&
@@ -349,7 +216,7 @@ export class RenderSession {
 	}
 
 	#spendingReason(running: number): string | undefined {
-		const project = this.#board.project;
+		const project = this.board.project;
 		const cap = typeof project?.spendingCapUsd === 'number' ? project.spendingCapUsd : undefined;
 		if (cap === undefined || !project) return undefined;
 		const info = settings.modelInfo(settings.options.imageModel);
@@ -361,22 +228,26 @@ export class RenderSession {
 		const each = Math.max(listed ?? 0, observed ?? 0);
 		const committed = project.costUsd + running * each;
 		if (committed + each <= cap) return undefined;
-		const inFlight = running ? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way` : '';
+		const inFlight = running
+			? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way`
+			: '';
 		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(project.costUsd)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
 	}
 
 	async #work(
 		item: JobItem,
-		context: { signal: AbortSignal; key: string | undefined }
+		context: { signal: AbortSignal; key: string | undefined; attempt: number }
 	): Promise<void> {
-		const runner = this.#runner;
+		const runner = this.runner;
 		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
-		// The image may have been saved just before a crash marked the item done.
-		const saved = await listTakes(this.#board.id);
-		if (saved.some((take) => take.jobItemKey === jobItemKey)) return;
+		// A second attempt may follow a crash right after the image was saved: never pay twice.
+		if (context.attempt > 1) {
+			const saved = await listTakes(this.board.id);
+			if (saved.some((take) => take.jobItemKey === jobItemKey)) return;
+		}
 
 		const target = parseRenderItemKey(item.key);
-		const shots = this.#board.shots;
+		const shots = this.board.shots;
 		const index = shots.findIndex((shot) => shot.id === target?.shotId);
 		const shot = shots[index];
 		const style = target && this.#styles.style(target.styleId);
@@ -391,7 +262,7 @@ export class RenderSession {
 			? this.#styles.chosenOf(shots[index - 1]!.id, style.id)
 			: undefined;
 		const continuityUrl = await this.#dataUrl(previous?.imageAssetId);
-		const aspectRatio = this.#board.project?.aspectRatio ?? '16:9';
+		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
 			style,
@@ -409,22 +280,25 @@ export class RenderSession {
 		});
 		const costEach = result.costUsd / result.images.length;
 		for (const image of result.images) {
-			const size = await imageSize(image);
-			const asset = await putAsset(this.#board.id, image, size);
-			await addTake({
-				projectId: this.#board.id,
-				shotId: shot.id,
-				styleId: style.id,
-				imageAssetId: asset.id,
-				jobItemKey,
-				model,
-				prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
-				costUsd: costEach
-			});
+			const size =
+				imageDimensions(new Uint8Array(await image.slice(0, 64 * 1024).arrayBuffer())) ?? {};
+			const take = await addImageTake(
+				{
+					projectId: this.board.id,
+					shotId: shot.id,
+					styleId: style.id,
+					jobItemKey,
+					model,
+					prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
+					costUsd: costEach
+				},
+				image,
+				size
+			);
+			this.#styles.took(take);
 		}
 		this.jobCostUsd += result.costUsd;
-		await this.#board.addCost(result.costUsd);
-		await this.#styles.refresh();
+		await this.board.addCost(result.costUsd);
 	}
 
 	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
@@ -435,21 +309,6 @@ export class RenderSession {
 			this.#dataUrls.set(assetId, url);
 		}
 		return url;
-	}
-}
-
-function countLeft(items: readonly JobItem[]): number {
-	return items.filter((item) => item.status === 'queued' || item.status === 'running').length;
-}
-
-async function imageSize(blob: Blob): Promise<{ width?: number; height?: number }> {
-	try {
-		const bitmap = await createImageBitmap(blob);
-		const size = { width: bitmap.width, height: bitmap.height };
-		bitmap.close();
-		return size;
-	} catch {
-		return {};
 	}
 }
 

@@ -7,6 +7,8 @@ import {
 } from '$lib/ai/catalogue';
 import { createAiClient, type AiContext } from '$lib/ai/client';
 import { parseKeyPools } from '$lib/ai/key-pools';
+import { VideoApiError, VideoClient } from '$lib/ai/video';
+import { restoreVideoModel, type VideoModelInfo } from '$lib/ai/video-models';
 import { describeAiError, MissingKeyError } from '$lib/ai/errors';
 import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
 import { readSetting, writeSetting } from '$lib/store/settings';
@@ -16,6 +18,7 @@ const OPTIONS_KEY = 'ai-options';
 const REMEMBERED_KEY = 'api-key';
 const REMEMBERED_POOL = 'key-pool';
 const MODEL_CAPS_KEY = 'model-caps';
+const VIDEO_MODEL_KEY = 'video-model';
 /** The key for this browser session only: gone when the tab closes. */
 const SESSION_KEY = 'maestro.api-key';
 const SESSION_POOL = 'maestro.key-pool';
@@ -45,6 +48,11 @@ class SettingsState {
 	modelsError = $state<string | null>(null);
 	modelsLoading = $state(false);
 	#modelsController: AbortController | undefined;
+	/** The endpoint's video models, once listed. */
+	videoModels = $state.raw<VideoModelInfo[]>([]);
+	videoModelsError = $state<string | null>(null);
+	/** What we know of the chosen video model (durations, prices), kept across visits and offline. */
+	videoModelInfo = $state.raw<VideoModelInfo | null>(null);
 	/** What we know of models picked before (structured output, modalities), kept across visits. */
 	modelCaps = $state.raw<Record<string, ModelInfo>>({});
 	readonly hasKey = $derived(this.apiKey.trim().length > 0);
@@ -71,6 +79,7 @@ class SettingsState {
 					: []
 			);
 			this.modelCaps = Object.fromEntries(caps.map((m) => [m.id, m]));
+			this.videoModelInfo = await readSetting(VIDEO_MODEL_KEY, restoreVideoModel);
 			this.rememberKey = remembered !== '';
 			this.apiKey = remembered || sessionStore()?.getItem(SESSION_KEY) || '';
 			const pool = await readSetting(REMEMBERED_POOL, (raw) =>
@@ -192,6 +201,7 @@ class SettingsState {
 			]);
 			this.models = { context, director, image };
 			await this.#rememberCaps();
+			await this.loadVideoModels(signal);
 		} catch (error) {
 			const problem = describeAiError(error, { baseUrl: this.options.baseUrl });
 			if (problem.kind !== 'aborted' && !controller.signal.aborted) {
@@ -200,6 +210,36 @@ class SettingsState {
 		} finally {
 			if (this.#modelsController === controller) this.modelsLoading = false;
 		}
+	}
+
+	/** List the endpoint's video models; an endpoint without them just has none. */
+	async loadVideoModels(signal: AbortSignal): Promise<void> {
+		this.videoModelsError = null;
+		try {
+			const client = new VideoClient(this.options, this.apiKey || 'no-key');
+			this.videoModels = await client.listModels(signal);
+			const chosen = this.videoModels.find((m) => m.id === this.options.videoModel);
+			if (chosen) await this.#rememberVideoModel(chosen);
+		} catch (error) {
+			if (signal.aborted) return;
+			this.videoModels = [];
+			this.videoModelsError =
+				error instanceof VideoApiError && error.status === 404
+					? 'This endpoint lists no video models.'
+					: `The video models could not be loaded. ${error instanceof Error ? error.message : ''}`;
+		}
+	}
+
+	/** Pick the video model ("" for none). */
+	async chooseVideoModel(id: string): Promise<void> {
+		await this.saveOptions({ videoModel: id });
+		const info = this.videoModels.find((m) => m.id === id) ?? null;
+		await this.#rememberVideoModel(info);
+	}
+
+	async #rememberVideoModel(info: VideoModelInfo | null): Promise<void> {
+		this.videoModelInfo = info;
+		await appStatus.guardWrite(() => writeSetting(VIDEO_MODEL_KEY, info));
 	}
 
 	async #rememberCaps(): Promise<void> {

@@ -48,6 +48,11 @@ export class StyleBoard {
 		this.takes = await listTakes(this.projectId);
 	}
 
+	/** Show a take this tab just saved, without reading the store again. */
+	took(take: Take): void {
+		if (!this.takes.some((other) => other.id === take.id)) this.takes = [...this.takes, take];
+	}
+
 	/** The image takes of one shot in one style, oldest first. */
 	takesOf(shotId: string, styleId: string): Take[] {
 		return this.takes.filter(

@@ -9,13 +9,9 @@ export interface AssetSize {
 	height?: number;
 }
 
-/** Save a Blob (a sampled frame, a clip) as an asset of the project the moment it exists. */
-export async function putAsset(
-	projectId: string,
-	blob: Blob,
-	size: AssetSize = {}
-): Promise<Asset> {
-	const asset: Asset = {
+/** An asset record for a Blob, not yet saved. */
+export function newAsset(projectId: string, blob: Blob, size: AssetSize = {}): Asset {
+	return {
 		id: newId(),
 		projectId,
 		blob,
@@ -24,6 +20,15 @@ export async function putAsset(
 		...(size.height ? { height: size.height } : {}),
 		schemaVersion: SCHEMA_VERSION
 	};
+}
+
+/** Save a Blob (a sampled frame, a clip) as an asset of the project the moment it exists. */
+export async function putAsset(
+	projectId: string,
+	blob: Blob,
+	size: AssetSize = {}
+): Promise<Asset> {
+	const asset = newAsset(projectId, blob, size);
 	const db = await getDb();
 	await db.put(STORES.assets, asset);
 	return asset;

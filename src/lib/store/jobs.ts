@@ -12,7 +12,11 @@ export interface JobItemPatch {
 	status?: JobItemStatus;
 	attempts?: number;
 	lastError?: string | null;
+	/** Fields of the item's own (a submitted provider job id, say), merged into the item. */
+	data?: Record<string, unknown>;
 }
+
+const ITEM_FIELDS = new Set(['key', 'status', 'attempts', 'lastError']);
 
 /** Items to move to another status together: those in `from`, optionally only these keys. */
 export interface JobItemMove {
@@ -66,6 +70,9 @@ export function patchJobItem(job: Job, key: string, patch: JobItemPatch): Job | 
 	if (patch.attempts !== undefined) next.attempts = Math.max(0, Math.floor(patch.attempts));
 	if (patch.lastError === null || patch.lastError === '') delete next.lastError;
 	else if (patch.lastError !== undefined) next.lastError = patch.lastError;
+	for (const [field, value] of Object.entries(patch.data ?? {})) {
+		if (!ITEM_FIELDS.has(field)) next[field] = value;
+	}
 	const items = [...job.items];
 	items[index] = next;
 	return { ...job, items };

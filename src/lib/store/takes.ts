@@ -1,7 +1,9 @@
 import { newId } from '$lib/domain/ids';
 import { SCHEMA_VERSION, type Take } from '$lib/domain/types';
 import { announceChange } from './changes';
-import { getDb, STORES } from './db';
+import type { IDBPObjectStore } from 'idb';
+import { newAsset, type AssetSize } from './assets';
+import { getDb, STORES, type MaestroDb } from './db';
 import { restoreAll, restoreTake } from './restore';
 
 /** What a caller supplies for a new take; id, time and the chosen flag are set here. */
@@ -47,9 +49,34 @@ const sameSlot = (a: Take, b: Pick<Take, 'shotId' | 'styleId' | 'kind'>) =>
  */
 export async function addTake(fields: NewTake): Promise<Take> {
 	const db = await getDb();
-	const tx = db.transaction(STORES.takes, 'readwrite');
+	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
+	const take = await putTake(tx.objectStore(STORES.takes), fields);
+	await tx.done;
+	announce(take.projectId);
+	return take;
+}
+
+/** Save a rendered image and its take in one transaction: both exist, or neither. */
+export async function addImageTake(
+	fields: Omit<NewTake, 'imageAssetId'>,
+	image: Blob,
+	size: AssetSize = {}
+): Promise<Take> {
+	const db = await getDb();
+	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
+	const asset = newAsset(fields.projectId, image, size);
+	await tx.objectStore(STORES.assets).add(asset);
+	const take = await putTake(tx.objectStore(STORES.takes), { ...fields, imageAssetId: asset.id });
+	await tx.done;
+	announce(take.projectId);
+	return take;
+}
+
+type TakeStore = IDBPObjectStore<MaestroDb, ('takes' | 'assets')[], 'takes', 'readwrite'>;
+
+async function putTake(store: TakeStore, fields: NewTake): Promise<Take> {
 	const kind = fields.kind ?? 'image';
-	const siblings = restoreAll(await tx.store.index('by-shot').getAll(fields.shotId), restoreTake);
+	const siblings = restoreAll(await store.index('by-shot').getAll(fields.shotId), restoreTake);
 	const take: Take = {
 		...fields,
 		id: newId(),
@@ -58,9 +85,7 @@ export async function addTake(fields: NewTake): Promise<Take> {
 		chosen: !siblings.some((other) => other.chosen && sameSlot(other, { ...fields, kind })),
 		schemaVersion: SCHEMA_VERSION
 	};
-	await tx.store.add(take);
-	await tx.done;
-	announce(take.projectId);
+	await store.add(take);
 	return take;
 }
 

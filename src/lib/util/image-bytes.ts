@@ -22,3 +22,52 @@ export function dataUrlToBlob(url: string): Blob | undefined {
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
 	return new Blob([bytes], { type: match[1] || 'application/octet-stream' });
 }
+
+/** Width and height from a PNG, JPEG, GIF or WebP header, without decoding the picture. */
+export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const type = sniffImageType(bytes);
+	try {
+		if (type === 'image/png') return { width: view.getUint32(16), height: view.getUint32(20) };
+		if (type === 'image/gif') {
+			return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+		}
+		if (type === 'image/webp') return webpDimensions(bytes, view);
+		if (type === 'image/jpeg') return jpegDimensions(bytes, view);
+	} catch {
+		return undefined;
+	}
+	return undefined;
+}
+
+function webpDimensions(bytes: Uint8Array, view: DataView) {
+	const chunk = String.fromCharCode(...bytes.subarray(12, 16));
+	if (chunk === 'VP8 ') {
+		return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+	}
+	if (chunk === 'VP8L') {
+		const bits = view.getUint32(21, true);
+		return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+	}
+	if (chunk === 'VP8X') {
+		const width = 1 + (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16));
+		const height = 1 + (bytes[27]! | (bytes[28]! << 8) | (bytes[29]! << 16));
+		return { width, height };
+	}
+	return undefined;
+}
+
+function jpegDimensions(bytes: Uint8Array, view: DataView) {
+	let offset = 2;
+	while (offset + 9 < bytes.length) {
+		if (bytes[offset] !== 0xff) return undefined;
+		const marker = bytes[offset + 1]!;
+		const length = view.getUint16(offset + 2);
+		// Start-of-frame markers (baseline, progressive, …), not DHT (C4), JPG (C8) or DAC (CC).
+		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+			return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+		}
+		offset += 2 + length;
+	}
+	return undefined;
+}

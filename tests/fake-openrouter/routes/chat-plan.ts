@@ -47,6 +47,8 @@ export function makePlan(
 	let count: number | null = null;
 	if (wantsImage) {
 		plan.waitMs = Math.max(mode.latencyMs, mode.imageDelayMs);
+		// The delay is the whole time an image takes: drawing and encoding it count towards it.
+		const drawStarted = Date.now();
 		const size = outputSize(
 			summary.imageConfig?.aspect_ratio,
 			summary.imageConfig?.image_size,
@@ -77,6 +79,7 @@ export function makePlan(
 			} else {
 				plan.images.push(`data:image/png;base64,${png.toString('base64')}`);
 			}
+			plan.waitMs = Math.max(0, plan.waitMs - (Date.now() - drawStarted));
 			if (model.architecture.output_modalities.includes('text')) {
 				const firstLine = summary.text.split('\n').find((l) => l.trim()) ?? 'your picture';
 				plan.content = `Here is the image: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;

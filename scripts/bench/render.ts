@@ -1,0 +1,164 @@
+// `npm run bench:render`: how close rendering gets to the ideal schedule. The fake OpenRouter
+// answers every image after 1.5 s; 10 shots x 3 styles = 30 items at concurrency 6 should take
+// 5 rounds x 1.5 s = 7.5 s. We time "Render all" to the 30th picture on screen, read the
+// network span from the fake's log, and record the main thread's longest task meanwhile.
+// BENCH_DEBUG=1 also prints each request's start+duration, each picture's arrival and the long
+// tasks; BENCH_PROFILE=1 prints the top self-time functions of a CPU profile of the page.
+// Prints JSON. Needs a build (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+import { chromium, type Page } from '@playwright/test';
+import { startFakeOpenRouter } from '../../tests/fake-openrouter';
+import { serveStatic } from '../serve.mjs';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+const IMAGE_DELAY_MS = 1500;
+const SHOTS = 10;
+const STYLES = 3;
+const CONCURRENCY = 6;
+const ITEMS = SHOTS * STYLES;
+const IDEAL_MS = Math.ceil(ITEMS / CONCURRENCY) * IMAGE_DELAY_MS;
+
+async function configure(page: Page, baseUrl: string) {
+	await page.goto('/settings');
+	await page.getByLabel('API key', { exact: true }).fill('sk-or-v1-bench-key');
+	await page.getByRole('button', { name: 'Save key', exact: true }).click();
+	await page.getByLabel('Base URL').fill(baseUrl);
+	await page.getByLabel('Base URL').press('Tab');
+	await page.getByLabel('Image model').fill('google/gemini-2.5-flash-image');
+	await page.getByLabel('Image model').press('Tab');
+	await page.getByLabel('Concurrency').fill(String(CONCURRENCY));
+	await page.getByLabel('Concurrency').press('Tab');
+	await page.getByLabel('Requests per minute').fill('600');
+	await page.getByLabel('Requests per minute').press('Tab');
+}
+
+async function storyboard(page: Page) {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'New storyboard' }).first().click();
+	await page.getByRole('radio', { name: /An idea/ }).check();
+	await page.getByRole('textbox', { name: 'Title' }).fill('Render bench');
+	await page
+		.getByRole('textbox', { name: 'Premise' })
+		.fill('A courier races a lantern through a night market.');
+	await page.getByRole('button', { name: 'Create storyboard' }).click();
+	await page.getByLabel('Shot count').fill(String(SHOTS));
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await page.getByText(`${SHOTS} shots written.`).waitFor({ timeout: 60_000 });
+	for (let i = 1; i < STYLES; i++) await page.getByRole('button', { name: 'Add style' }).click();
+	await page.getByRole('group', { name: `Style ${STYLES}` }).waitFor();
+}
+
+const fake = await startFakeOpenRouter({ imageDelayMs: IMAGE_DELAY_MS });
+const server = await serveStatic({ root: process.env.BUILD_DIR ?? 'build' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await configure(page, fake.url);
+	await storyboard(page);
+	await page.evaluate(() => {
+		const w = window as unknown as { __pictures: number[]; __longTasks: number[] };
+		w.__pictures = [];
+		w.__longTasks = [];
+		new MutationObserver(() => {
+			const count = document.querySelectorAll('button[aria-label^="Open takes of shot"]').length;
+			while (w.__pictures.length < count) w.__pictures.push(performance.now());
+		}).observe(document.body, { childList: true, subtree: true });
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+		}).observe({ type: 'longtask' });
+	});
+	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
+	const before = fake.log.length;
+	const started = await page.evaluate(() => performance.now());
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await page.waitForFunction(
+		(n) => (window as unknown as { __pictures: number[] }).__pictures.length >= n,
+		ITEMS,
+		{ timeout: 120_000, polling: 50 }
+	);
+	const { pictures, longTasks } = await page.evaluate(() => {
+		const w = window as unknown as { __pictures: number[]; __longTasks: number[] };
+		return { pictures: w.__pictures, longTasks: w.__longTasks };
+	});
+	if (cdp) {
+		const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+			profile: {
+				nodes: {
+					id: number;
+					callFrame: { functionName: string; url: string; lineNumber: number };
+				}[];
+				samples: number[];
+				timeDeltas: number[];
+			};
+		};
+		const self = new Map<number, number>();
+		profile.samples.forEach((id, i) =>
+			self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+		);
+		const byName = new Map<string, number>();
+		for (const node of profile.nodes) {
+			const name = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+			byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
+		}
+		console.log(
+			[...byName.entries()]
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 25)
+				.map(([n, t]) => `${Math.round(t / 1000)}ms ${n}`)
+				.join('\n')
+		);
+	}
+	const images = fake.log
+		.slice(before)
+		.filter((r) => r.body?.modalities?.includes('image') && r.status === 200);
+	const networkMs =
+		Math.max(...images.map((r) => r.at + (r.durationMs ?? 0))) -
+		Math.min(...images.map((r) => r.at));
+	const totalMs = Math.round(pictures[ITEMS - 1]! - started);
+	const result = {
+		benchmark: 'render-all',
+		items: ITEMS,
+		concurrency: CONCURRENCY,
+		imageDelayMs: IMAGE_DELAY_MS,
+		imageRequests: images.length,
+		idealMs: IDEAL_MS,
+		totalMs,
+		ratioToIdeal: Number((totalMs / IDEAL_MS).toFixed(3)),
+		targetRatio: 1.1,
+		networkSpanMs: Math.round(networkMs),
+		maxInFlight: maxOverlap(images.map((r) => [r.at, r.at + (r.durationMs ?? 0)])),
+		// The Long Tasks API reports only tasks over 50 ms: none means the longest stayed under it.
+		longestMainThreadTaskMs: longTasks.length ? Math.round(Math.max(...longTasks)) : '<50',
+		longTasksOver50Ms: longTasks.length,
+		targetLongestTaskMs: 50
+	};
+	console.log(JSON.stringify(result, null, 2));
+	if (process.env.BENCH_DEBUG) {
+		const t0 = Math.min(...images.map((r) => r.at));
+		console.log(images.map((r) => `${r.at - t0}+${r.durationMs}`).join(' '));
+		console.log(pictures.map((p) => Math.round(p - started)).join(' '));
+		console.log(longTasks.map(Math.round).join(' '));
+	}
+} finally {
+	await browser.close();
+	await server.close();
+	await fake.close();
+}
+
+function maxOverlap(spans: number[][]): number {
+	const events = spans.flatMap(([start, end]) => [
+		[start!, 1],
+		[end!, -1]
+	]);
+	events.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+	let now = 0;
+	let max = 0;
+	for (const [, delta] of events) max = Math.max(max, (now += delta!));
+	return max;
+}

@@ -1,0 +1,207 @@
+import { describeAiError } from '$lib/ai/errors';
+import type { JobItem } from '$lib/domain/types';
+import type { JobProgress } from '$lib/jobs/progress';
+import { JobBusyError, JobRunner, type JobEvent, type JobRunnerConfig } from '$lib/jobs/runner';
+import { listJobs, type NewJobItem } from '$lib/store/jobs';
+import type { ProjectState } from './project.svelte';
+import { settings } from './settings.svelte';
+
+/** How one shot x style stands in the current job. */
+export interface JobItemView {
+	key: string;
+	status: JobItem['status'];
+	lastError?: string;
+	attempts: number;
+}
+
+/**
+ * The UI side of one kind of persisted job on a storyboard (render, animate): the runner's
+ * progress and items as state, resume of an unfinished job after a reload, and the controls.
+ * Subclasses say how items are worked (`config`) and what to tell the person.
+ */
+export abstract class JobSession {
+	progress = $state.raw<JobProgress | null>(null);
+	items = $state.raw<JobItem[]>([]);
+	/** Why the job could not start or resume, in plain words. */
+	problem = $state<string | null>(null);
+	/** A plain-words line about the job as a whole. */
+	note = $state('');
+	protected runner: JobRunner | undefined;
+	protected stopped = false;
+	#unsubscribe: (() => void) | undefined;
+
+	readonly active = $derived(
+		this.progress !== null &&
+			(this.progress.state === 'running' || this.progress.state === 'paused')
+	);
+
+	constructor(
+		protected readonly board: ProjectState,
+		readonly kind: string
+	) {}
+
+	/** How items are worked; called whenever a runner is made or reopened. */
+	protected abstract config(): JobRunnerConfig;
+
+	/** The note shown when a reload picked the job up again. */
+	protected abstract resumedNote(itemsLeft: number): string;
+
+	/** Called for every runner event after the state is updated. */
+	protected onEvent(_event: JobEvent, _runner: JobRunner): void {}
+
+	/** Called when a runner is attached (made, reopened). */
+	protected onAttach(_runner: JobRunner): void {}
+
+	/** Pick up a job a reload or crash interrupted; returns the stop function. */
+	start(): () => void {
+		void this.#resumeSaved();
+		const onOnline = () => this.runner?.poke();
+		window.addEventListener('online', onOnline);
+		return () => {
+			this.stopped = true;
+			window.removeEventListener('online', onOnline);
+			this.#unsubscribe?.();
+			void this.runner?.stop();
+		};
+	}
+
+	/**
+	 * Open the newest unfinished job of this kind. Right after a reload the closing page may
+	 * still hold the job's lock for a moment, and another tab may be working on it: keep
+	 * trying, so this tab takes over as soon as the other lets go.
+	 */
+	async #resumeSaved(): Promise<void> {
+		for (let attempt = 0; !this.stopped; attempt++) {
+			const open = await this.#unfinishedJob();
+			if (!open || this.runner) return;
+			await settings.load();
+			try {
+				const runner = await JobRunner.open(open.id, this.config());
+				if (this.stopped) return void runner.stop();
+				this.problem = null;
+				this.attach(runner);
+				runner.start();
+				this.note = this.resumedNote(countLeft(runner.items));
+				await this.board.log('info', this.note);
+				return;
+			} catch (error) {
+				if (!(error instanceof JobBusyError)) {
+					this.problem = `The interrupted job could not be resumed: ${describeAiError(error).message}`;
+					return;
+				}
+				if (attempt >= 5) {
+					this.problem =
+						'This job is running in another tab; its results appear here as they arrive.';
+				}
+				await new Promise((resolve) => setTimeout(resolve, attempt < 5 ? 400 : 5000));
+			}
+		}
+	}
+
+	async #unfinishedJob() {
+		const jobs = await listJobs(this.board.id).catch(() => []);
+		return jobs
+			.filter((job) => job.kind === this.kind)
+			.filter((job) => job.state === 'running' || job.state === 'paused')
+			.sort((a, b) => b.createdAt - a.createdAt)[0];
+	}
+
+	/** The runner to add items to: the current one unless it was cancelled. */
+	protected current(): JobRunner | undefined {
+		return this.runner && this.runner.state !== 'cancelled' ? this.runner : undefined;
+	}
+
+	/** Add items to the current job, or start a new one with them. */
+	protected async enqueue(
+		items: readonly NewJobItem[],
+		config?: JobRunnerConfig
+	): Promise<JobRunner> {
+		const runner = this.current();
+		if (runner) {
+			if (items.length) await runner.addItems(items);
+			if (runner.state === 'paused') await runner.resume();
+			return runner;
+		}
+		const created = await JobRunner.create(
+			this.board.id,
+			this.kind,
+			items,
+			config ?? this.config()
+		);
+		this.attach(created);
+		created.start();
+		return created;
+	}
+
+	protected attach(runner: JobRunner): void {
+		this.#unsubscribe?.();
+		this.runner = runner;
+		this.items = runner.items;
+		this.progress = runner.progress;
+		this.onAttach(runner);
+		this.#unsubscribe = runner.subscribe((event) => {
+			this.items = runner.items;
+			this.progress = event.progress;
+			if (
+				event.type === 'item' &&
+				(event.item.status === 'done' || event.item.status === 'failed')
+			) {
+				// A finished item may be what another one waits for.
+				runner.poke();
+			}
+			this.onEvent(event, runner);
+		});
+	}
+
+	pause(): Promise<void> | undefined {
+		return this.runner?.pause();
+	}
+
+	resume(): Promise<void> | undefined {
+		return this.runner?.resume();
+	}
+
+	/** Stop the work in flight and drop the queue; results already saved stay. */
+	async cancel(message: string): Promise<void> {
+		await this.runner?.cancel();
+		await this.board.log('info', message);
+	}
+
+	async retry(key: string): Promise<void> {
+		await settings.load();
+		await this.runner?.retry([key]);
+	}
+
+	/** The newest item of the current job for a shot (in a style, when given). */
+	itemFor(shotId: string, styleId?: string): JobItemView | undefined {
+		for (let i = this.items.length - 1; i >= 0; i--) {
+			const item = this.items[i]!;
+			if (item.shotId === shotId && (styleId === undefined || item.styleId === styleId)) {
+				const view: JobItemView = { key: item.key, status: item.status, attempts: item.attempts };
+				if (item.lastError) view.lastError = item.lastError;
+				return view;
+			}
+		}
+		return undefined;
+	}
+}
+
+function countLeft(items: readonly JobItem[]): number {
+	return items.filter((item) => item.status === 'queued' || item.status === 'running').length;
+}
+
+/** Item keys unique within a job, so asking again for a queued shot asks for a second result. */
+export function uniqueItemKeys<T extends { shotId: string; styleId: string }>(
+	targets: readonly T[],
+	existing: readonly JobItem[],
+	keyOf: (target: T, request: number) => string
+): (T & NewJobItem)[] {
+	const used = new Set(existing.map((item) => item.key));
+	return targets.map((target) => {
+		let request = 1;
+		while (used.has(keyOf(target, request))) request += 1;
+		const key = keyOf(target, request);
+		used.add(key);
+		return { ...target, key } as T & NewJobItem;
+	});
+}
