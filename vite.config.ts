@@ -45,10 +45,11 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest}'],
+				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,txt}'],
 				// Large wasm cores and ONNX models are cached on first use, not precached.
 				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
-				navigateFallbackDenylist: [/\/models\//],
+				// Licence texts open as plain text, not as the app.
+				navigateFallbackDenylist: [/\/models\//, /\/licenses\//],
 				cleanupOutdatedCaches: true,
 				// COOP/COEP on our own responses, so WASM threads work on hosts that send no headers.
 				importScripts: ['sw-isolation.js'],

@@ -8,6 +8,7 @@ import { startFakeOpenRouter } from '../../tests/fake-openrouter';
 import { ShotStreamParser } from '../../src/lib/ai/shot-stream';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { configureApp, longTasksOf, newIdeaStoryboard, watchLongTasks } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SHOTS = 10;
@@ -19,46 +20,21 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function configure(page: Page, baseUrl: string) {
-	await page.goto('/settings');
-	await page.getByLabel('API key', { exact: true }).fill('sk-or-v1-bench-key');
-	await page.getByRole('button', { name: 'Save key', exact: true }).click();
-	await page.getByLabel('Base URL').fill(baseUrl);
-	await page.getByLabel('Base URL').press('Tab');
-	await page.getByLabel('Director model').fill('openai/gpt-4o-mini');
-	await page.getByLabel('Director model').press('Tab');
-	await page.getByTestId('price-director').waitFor();
-}
-
 async function runOnce(page: Page, run: number) {
-	await page.goto('/');
-	await page.getByRole('button', { name: 'New storyboard' }).first().click();
-	await page.getByRole('radio', { name: /An idea/ }).check();
-	await page.getByRole('textbox', { name: 'Title' }).fill(`Bench ${run}`);
-	await page
-		.getByRole('textbox', { name: 'Premise' })
-		.fill('A courier races a lantern through a night market.');
-	await page.getByRole('button', { name: 'Create storyboard' }).click();
-	await page.getByLabel('Shot count').fill(String(SHOTS));
-	await page.getByLabel('Shot count').press('Tab');
+	await newIdeaStoryboard(page, `Bench ${run}`, SHOTS);
+	await watchLongTasks(page);
 	await page.evaluate(() => {
-		const w = window as unknown as { __cards: number[]; __longTasks: number[] };
+		const w = window as unknown as { __cards: number[] };
 		w.__cards = [];
-		w.__longTasks = [];
 		new MutationObserver(() => {
 			const count = document.querySelectorAll('article[aria-label^="Shot "]').length;
 			while (w.__cards.length < count) w.__cards.push(Date.now());
 		}).observe(document.body, { childList: true, subtree: true });
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-		}).observe({ type: 'longtask' });
 	});
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await page.getByText(`${SHOTS} shots written.`).waitFor({ timeout: 60_000 });
-	return page.evaluate(() => {
-		const w = window as unknown as { __cards: number[]; __longTasks: number[] };
-		return { cards: w.__cards, longTasks: w.__longTasks };
-	});
+	const cards = await page.evaluate(() => (window as unknown as { __cards: number[] }).__cards);
+	return { cards, longTasks: await longTasksOf(page) };
 }
 
 const fake = await startFakeOpenRouter({
@@ -71,7 +47,8 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 try {
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
-	await configure(page, fake.url);
+	await configureApp(page, fake.url, { 'Director model': 'openai/gpt-4o-mini' });
+	await page.getByTestId('price-director').waitFor();
 	const delays: number[] = [];
 	const longTasks: number[] = [];
 	for (let run = 0; run < RUNS; run++) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // npm run bench:media — times the media engine (probe, 15 frames, cut detection) in headless
 // Chromium over a generated 30 s 1080p H.264 clip, and the same work in native ffmpeg when it is
-// on PATH. Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
+// on PATH; then runs the same steps over a generated 1 GB clip to measure how much memory the
+// tab gains. Both cores are measured: multi-thread (page cross-origin isolated) and single-thread.
+// Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
+// BENCH_CORES=mt or st runs one core; BENCH_BIG=0 skips the 1 GB clip, BENCH_ONLY_BIG=1 runs only it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
@@ -12,11 +15,17 @@ import { serveStatic } from '../serve.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const work = join(root, '.bench');
 const clip = join(work, 'bench-30s-1080p.mp4');
+const bigClip = join(work, 'bench-1gb-1080p.mp4');
+/** The memory bar of issue 3: a 1 GB clip raises the tab's memory by at most about this (MB). */
+const MEMORY_BAR_MB = 200;
 const SHOT_S = [4, 5, 3, 6, 4, 5, 3];
 const CUTS_S = SHOT_S.slice(0, -1).map((_, i) => SHOT_S.slice(0, i + 1).reduce((a, b) => a + b, 0));
 const FRAME_TIMES = Array.from({ length: 15 }, (_, i) => 1 + 2 * i);
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
-const threads = process.env.BENCH_THREADS !== '0';
+const cores = (process.env.BENCH_CORES ?? 'mt,st')
+	.split(',')
+	.filter((c) => c === 'mt' || c === 'st');
+const runBig = process.env.BENCH_BIG !== '0';
 
 function makeClip() {
 	if (existsSync(clip)) return;
@@ -64,6 +73,31 @@ function makeClip() {
 		'+faststart',
 		clip
 	]);
+}
+
+/**
+ * A 1080p H.264 clip of about 1 GB: 4 s of noisy picture at a very high bitrate (keyframe every
+ * second) repeated without re-encoding, so it is quick to make and its size is real data.
+ */
+function makeBigClip() {
+	if (existsSync(bigClip)) return;
+	if (!hasFfmpeg) throw new Error('native ffmpeg is needed to generate the 1 GB clip');
+	mkdirSync(work, { recursive: true });
+	const piece = join(work, 'big-piece.mp4');
+	const q = ['-hide_banner', '-loglevel', 'error', '-y'];
+	execFileSync('ffmpeg', [
+		...q,
+		...['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=30,noise=alls=25:allf=t+u', '-t', '4'],
+		...['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '18', '-g', '30', '-pix_fmt', 'yuv420p'],
+		piece
+	]);
+	const repeats = Math.max(1, Math.ceil(1.05e9 / statSync(piece).size));
+	execFileSync('ffmpeg', [
+		...q,
+		...['-stream_loop', String(repeats - 1), '-i', piece, '-c', 'copy', '-movflags', '+faststart'],
+		bigClip
+	]);
+	rmSync(piece);
 }
 
 function buildHarness() {
@@ -161,7 +195,11 @@ function treeRss(rootPid) {
 	return rss;
 }
 
-async function browser() {
+/**
+ * Run probe, sampling and cut detection on `file` in a fresh browser; `threads` says whether the
+ * page may use threads (cross-origin isolated). With `warm`, core loading is timed on its own.
+ */
+async function browser(file, threads, warm = true) {
 	const server = await serveStatic({ root: join(work, 'media-build'), isolated: threads });
 	const host = await chromium.launchServer({
 		executablePath: chromiumPath,
@@ -173,53 +211,72 @@ async function browser() {
 		const page = await instance.newPage();
 		await page.goto(`${server.url}/media.html`);
 		await page.waitForFunction(() => window.harnessReady);
-		await page.setInputFiles('#clip', clip);
+		await page.setInputFiles('#clip', file);
 		const baseline = pid ? treeRss(pid) : 0;
 		let peak = baseline;
-		const sampler = setInterval(() => pid && (peak = Math.max(peak, treeRss(pid))), 100);
-		const result = await page.evaluate(async (frameTimes) => {
-			const file = window.pickedFile();
-			const time = async (work) => {
-				const start = performance.now();
-				const value = await work();
-				return [Math.round(performance.now() - start), value];
-			};
-			const [loadMs, engine] = await time(() => window.media.engineInfo(undefined));
-			const [probeMs, probe] = await time(() => window.media.probeVideo(undefined, file));
-			const options = { ...window.defaultOptions, maxFrames: frameTimes.length };
-			const [sample15Ms, frames] = await time(() =>
-				window.media.sampleFrames(undefined, file, probe, options)
-			);
-			const cutsStart = performance.now();
-			let changePassMs = 0;
-			const onProgress = (done, total, stage) => {
-				if (stage === 'decoding' && done === total) {
-					changePassMs = Math.round(performance.now() - cutsStart);
-				}
-			};
-			const [detectCutsMs, cuts] = await time(() =>
-				window.media.detectCuts(undefined, file, probe, options, { onProgress })
-			);
-			return {
-				engine,
-				loadMs,
-				probe,
-				probeMs,
-				sample15Ms,
-				framesMade: frames.length,
-				frameTimesS: frames.map((f) => f.timeS),
-				detectCutsMs,
-				changePassMs,
-				keyframesMs: detectCutsMs - changePassMs,
-				cutsS: cuts.cutsS,
-				framesMeasured: cuts.series.timesS.length
-			};
-		}, FRAME_TIMES);
+		// The page names the step it is in, so that each step's peak is known too.
+		let stage = 'load';
+		const stagePeaks = {};
+		await page.exposeFunction('benchStage', (name) => void (stage = name));
+		const sampler = setInterval(() => {
+			if (!pid) return;
+			const rss = treeRss(pid);
+			peak = Math.max(peak, rss);
+			stagePeaks[stage] = Math.max(stagePeaks[stage] ?? 0, Math.round((rss - baseline) / 1e6));
+		}, 100);
+		const result = await page.evaluate(
+			async ({ frameTimes, warm }) => {
+				const file = window.pickedFile();
+				const time = async (work) => {
+					const start = performance.now();
+					const value = await work();
+					return [Math.round(performance.now() - start), value];
+				};
+				// The engine is loaded for the clip it reads (a large clip picks the single-thread core),
+				// so loading is timed apart only for the 30 s clip.
+				const [loadMs] = warm ? await time(() => window.media.engineInfo(undefined)) : [0];
+				await window.benchStage('probe');
+				const [probeMs, probe] = await time(() => window.media.probeVideo(undefined, file));
+				const engine = await window.media.engineInfo(undefined);
+				const options = { ...window.defaultOptions, maxFrames: frameTimes.length };
+				await window.benchStage('sample');
+				const [sample15Ms, frames] = await time(() =>
+					window.media.sampleFrames(undefined, file, probe, options)
+				);
+				const cutsStart = performance.now();
+				let changePassMs = 0;
+				const onProgress = (done, total, stage) => {
+					if (stage === 'decoding' && done === total) {
+						changePassMs = Math.round(performance.now() - cutsStart);
+					}
+				};
+				await window.benchStage('cuts');
+				const [detectCutsMs, cuts] = await time(() =>
+					window.media.detectCuts(undefined, file, probe, options, { onProgress })
+				);
+				return {
+					engine,
+					loadMs,
+					probe,
+					probeMs,
+					sample15Ms,
+					framesMade: frames.length,
+					frameTimesS: frames.map((f) => f.timeS),
+					detectCutsMs,
+					changePassMs,
+					keyframesMs: detectCutsMs - changePassMs,
+					cutsS: cuts.cutsS,
+					framesMeasured: cuts.series.timesS.length
+				};
+			},
+			{ frameTimes: FRAME_TIMES, warm }
+		);
 		clearInterval(sampler);
 		return {
 			...result,
 			peakRssMB: Math.round(peak / 1e6),
-			rssOverIdleMB: Math.round((peak - baseline) / 1e6)
+			rssOverIdleMB: Math.round((peak - baseline) / 1e6),
+			rssOverIdleByStepMB: stagePeaks
 		};
 	} finally {
 		await instance.close();
@@ -228,23 +285,47 @@ async function browser() {
 	}
 }
 
+/** The figures worth comparing from one browser run. */
+function summary(run) {
+	const { frameTimesS, cutsS, probe, ...rest } = run;
+	return { ...rest, durationS: probe.durationS, cuts: cutsS.length, frames: frameTimesS.length };
+}
+
 makeClip();
+if (runBig) makeBigClip();
 if (process.env.BENCH_SKIP_BUILD !== '1') buildHarness();
-const wasm = await browser();
+const n = hasFfmpeg ? native() : undefined;
 const report = {
 	clip: { seconds: 30, size: '1920x1080', codec: 'h264', expectedCutsS: CUTS_S },
-	chromium: wasm
+	...(runBig
+		? { bigClip: { bytes: statSync(bigClip).size, size: '1920x1080', codec: 'h264' } }
+		: {}),
+	native: n,
+	cores: {}
 };
-const missed = CUTS_S.filter((c) => !wasm.cutsS.some((t) => Math.abs(t - c) <= 2 / 30));
-report.cutsCorrect = missed.length === 0 && wasm.cutsS.length === CUTS_S.length;
-if (hasFfmpeg) {
-	const n = native();
-	report.native = n;
-	report.ratios = {
-		probe: +(wasm.probeMs / n.probeMs).toFixed(2),
-		sample15: +(wasm.sample15Ms / n.sample15Ms).toFixed(2),
-		detectCuts: +(wasm.detectCutsMs / n.detectCutsMs).toFixed(2),
-		changePass: +(wasm.changePassMs / n.changePassMs).toFixed(2)
+for (const core of cores) {
+	const threads = core === 'mt';
+	if (process.env.BENCH_ONLY_BIG === '1') {
+		report.cores[core] = { clip1GB: summary(await browser(bigClip, threads, false)) };
+		continue;
+	}
+	const wasm = await browser(clip, threads);
+	const missed = CUTS_S.filter((c) => !wasm.cutsS.some((t) => Math.abs(t - c) <= 2 / 30));
+	const entry = {
+		clip30s: { ...wasm, cutsCorrect: missed.length === 0 && wasm.cutsS.length === CUTS_S.length }
 	};
+	if (n) {
+		entry.ratios = {
+			probe: +(wasm.probeMs / n.probeMs).toFixed(2),
+			sample15: +(wasm.sample15Ms / n.sample15Ms).toFixed(2),
+			detectCuts: +(wasm.detectCutsMs / n.detectCutsMs).toFixed(2),
+			changePass: +(wasm.changePassMs / n.changePassMs).toFixed(2)
+		};
+	}
+	if (runBig) {
+		const big = summary(await browser(bigClip, threads, false));
+		entry.clip1GB = { ...big, withinMemoryBar: big.rssOverIdleMB <= MEMORY_BAR_MB };
+	}
+	report.cores[core] = entry;
 }
 console.log(JSON.stringify(report, null, 2));

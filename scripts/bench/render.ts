@@ -9,6 +9,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startFakeOpenRouter } from '../../tests/fake-openrouter';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { configureApp, longTasksOf, newIdeaStoryboard, watchLongTasks } from './support';
 
 const IMAGE_DELAY_MS = 1500;
 const SHOTS = 10;
@@ -17,31 +18,8 @@ const CONCURRENCY = 6;
 const ITEMS = SHOTS * STYLES;
 const IDEAL_MS = Math.ceil(ITEMS / CONCURRENCY) * IMAGE_DELAY_MS;
 
-async function configure(page: Page, baseUrl: string) {
-	await page.goto('/settings');
-	await page.getByLabel('API key', { exact: true }).fill('sk-or-v1-bench-key');
-	await page.getByRole('button', { name: 'Save key', exact: true }).click();
-	await page.getByLabel('Base URL').fill(baseUrl);
-	await page.getByLabel('Base URL').press('Tab');
-	await page.getByLabel('Image model').fill('google/gemini-2.5-flash-image');
-	await page.getByLabel('Image model').press('Tab');
-	await page.getByLabel('Concurrency').fill(String(CONCURRENCY));
-	await page.getByLabel('Concurrency').press('Tab');
-	await page.getByLabel('Requests per minute').fill('600');
-	await page.getByLabel('Requests per minute').press('Tab');
-}
-
 async function storyboard(page: Page) {
-	await page.goto('/');
-	await page.getByRole('button', { name: 'New storyboard' }).first().click();
-	await page.getByRole('radio', { name: /An idea/ }).check();
-	await page.getByRole('textbox', { name: 'Title' }).fill('Render bench');
-	await page
-		.getByRole('textbox', { name: 'Premise' })
-		.fill('A courier races a lantern through a night market.');
-	await page.getByRole('button', { name: 'Create storyboard' }).click();
-	await page.getByLabel('Shot count').fill(String(SHOTS));
-	await page.getByLabel('Shot count').press('Tab');
+	await newIdeaStoryboard(page, 'Render bench', SHOTS);
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await page.getByText(`${SHOTS} shots written.`).waitFor({ timeout: 60_000 });
 	for (let i = 1; i < STYLES; i++) await page.getByRole('button', { name: 'Add style' }).click();
@@ -54,20 +32,21 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 try {
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
-	await configure(page, fake.url);
+	await configureApp(page, fake.url, {
+		'Image model': 'google/gemini-2.5-flash-image',
+		Concurrency: String(CONCURRENCY),
+		'Requests per minute': '600'
+	});
 	await storyboard(page);
 	await page.evaluate(() => {
-		const w = window as unknown as { __pictures: number[]; __longTasks: number[] };
+		const w = window as unknown as { __pictures: number[] };
 		w.__pictures = [];
-		w.__longTasks = [];
 		new MutationObserver(() => {
 			const count = document.querySelectorAll('button[aria-label^="Open takes of shot"]').length;
 			while (w.__pictures.length < count) w.__pictures.push(performance.now());
 		}).observe(document.body, { childList: true, subtree: true });
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-		}).observe({ type: 'longtask' });
 	});
+	await watchLongTasks(page);
 	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
 	if (cdp) {
 		await cdp.send('Profiler.enable');
@@ -82,10 +61,10 @@ try {
 		ITEMS,
 		{ timeout: 120_000, polling: 50 }
 	);
-	const { pictures, longTasks } = await page.evaluate(() => {
-		const w = window as unknown as { __pictures: number[]; __longTasks: number[] };
-		return { pictures: w.__pictures, longTasks: w.__longTasks };
-	});
+	const pictures = await page.evaluate(
+		() => (window as unknown as { __pictures: number[] }).__pictures
+	);
+	const longTasks = await longTasksOf(page);
 	if (cdp) {
 		const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
 			profile: {

@@ -1,5 +1,7 @@
 // Issue 3 through the workspace: add a clip, see its facts, frames and cuts, make shots from the
 // cuts, bad files get a clear message and change nothing, and it all comes back after a reload.
+import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createStoryboard, installServiceWorker } from './support/app';
@@ -85,4 +87,55 @@ test('after one clip online, a saved clip reloads offline and a new clip is read
 	await page.getByLabel('Add video').setInputFiles(join(media, 'cuts-h264.mp4'));
 	await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 60_000 });
 	await context.setOffline(false);
+});
+
+test('a bad file after a good clip gets its message and the storyboard keeps the good clip', async ({
+	page
+}) => {
+	await createStoryboard(page, 'Good then bad', 'video');
+	await page.getByLabel('Add video').setInputFiles(join(media, 'no-audio.mp4'));
+	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible({ timeout: 60_000 });
+	await page.getByLabel('Add video').setInputFiles(join(media, 'truncated.mp4'));
+	await expect(page.getByRole('alert')).toContainText('This video is damaged or incomplete');
+	const strip = page.getByRole('region', { name: 'Sampled frames' }).getByRole('img');
+	await expect(strip).toHaveCount(5);
+	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible();
+	await expect(page.locator('video')).toHaveCount(1);
+	await page.reload();
+	await expect(strip).toHaveCount(5);
+	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible();
+	await expect(page.getByLabel('Video facts').getByText('No', { exact: true })).toBeVisible();
+});
+
+test('a 2 GB file is accepted and read in place: facts, frames and cuts of the clip at its start', async ({
+	page
+}) => {
+	// A real 10 s clip followed by 2 GB of nothing (a sparse file: no disk or memory is used
+	// to make it). The engine reads only the ranges it needs, so it sees the clip.
+	const dir = mkdtempSync(join(tmpdir(), 'maestro-2g-'));
+	const huge = join(dir, 'huge.mp4');
+	copyFileSync(join(media, 'cuts-h264.mp4'), huge);
+	truncateSync(huge, 2 * 1024 ** 3);
+	try {
+		await createStoryboard(page, 'Huge clip', 'video');
+		await page.getByLabel('Add video').setInputFiles(huge);
+		await expect(page.getByLabel('Video facts')).toContainText('0:10.0', { timeout: 90_000 });
+		await expect(page.getByRole('region', { name: 'Sampled frames' }).getByRole('img')).toHaveCount(
+			5,
+			{ timeout: 90_000 }
+		);
+		await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 90_000 });
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		// The clip is kept when the browser's storage takes it; when it refuses (a fresh test
+		// profile does), the storyboard says so and keeps the frames and cuts.
+		await page.reload();
+		await expect(
+			page.locator('video').or(page.getByText(/too large for the browser's storage/))
+		).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Sampled frames' }).getByRole('img')).toHaveCount(
+			5
+		);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -520,10 +520,7 @@ export class JobRunner {
 					throw new Error('Progress could not be saved.');
 				}
 			};
-			await this.#config.work(
-				{ ...item },
-				{ signal: controller.signal, key, attempt, remember }
-			);
+			await this.#config.work({ ...item }, { signal: controller.signal, key, attempt, remember });
 			this.#latency.record(Date.now() - startedAt);
 			await this.#saveItem(itemKey, { status: 'done', lastError: null });
 		} catch (error) {

@@ -107,6 +107,7 @@ async function retryStalls<T>(attempt: () => Promise<T>): Promise<T> {
 			return await attempt();
 		} catch (error) {
 			if (!(error instanceof WorkerStall)) throw error;
+			console.warn(`Media engine stalled (${stalls + 1} of ${STALL_RETRIES + 1}); trying again`);
 			if (stalls >= STALL_RETRIES) throw new MediaError('engine');
 		}
 	}

@@ -1,5 +1,12 @@
 import { isAbortError } from '$lib/util/abort';
-import { detectCuts, mediaErrorMessage, probeVideo, sampleFrames, type CutResult } from './client';
+import {
+	detectCuts,
+	MediaError,
+	mediaErrorMessage,
+	probeVideo,
+	sampleFrames,
+	type CutResult
+} from './client';
 import { planFrameTimes } from './frame-times';
 import { defaultOptions, type Options, type SampledFrame, type VideoProbe } from './meta';
 
@@ -96,6 +103,7 @@ export class VideoIntake {
 		} catch (error) {
 			// A cancelled or replaced run says nothing: cancel() already set the stage.
 			if (this.#controller !== controller || isAbortError(error)) return;
+			if (!(error instanceof MediaError)) console.error('Video intake failed', error);
 			this.error = mediaErrorMessage(error);
 			this.stage = 'failed';
 		}

@@ -21,6 +21,8 @@ export interface Options {
 	cutSensitivity: number;
 	/** Shots shorter than this (seconds) are merged into their neighbour. */
 	minShotS: number;
+	/** Delete the clip once its frames and cuts are saved, keeping only those (saves space). */
+	dropClipAfterSampling: boolean;
 }
 
 /** The defaults the design names: a frame per 2 s, 1 to 24 of them, 1024 px, quality 0.85. */
@@ -31,8 +33,46 @@ export const defaultOptions: Options = {
 	longestSide: 1024,
 	jpegQuality: 0.85,
 	cutSensitivity: 0.5,
-	minShotS: 0.5
+	minShotS: 0.5,
+	dropClipAfterSampling: false
 };
+
+/** The numeric options a person can set, with the range each is held to. */
+export const LIMITS = {
+	secondsPerFrame: [0.5, 60],
+	minFrames: [1, 24],
+	maxFrames: [1, 48],
+	longestSide: [256, 2048],
+	jpegQuality: [0.5, 1],
+	cutSensitivity: [0, 1],
+	minShotS: [0.1, 10]
+} as const satisfies Record<string, readonly [number, number]>;
+
+type NumericOption = keyof typeof LIMITS;
+
+/** Whole numbers: a frame count or a pixel size. */
+const WHOLE: readonly NumericOption[] = ['minFrames', 'maxFrames', 'longestSide'];
+
+function bounded(raw: unknown, key: NumericOption): number {
+	const [min, max] = LIMITS[key];
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+	if (!Number.isFinite(value)) return defaultOptions[key];
+	const clamped = Math.min(max, Math.max(min, value));
+	return WHOLE.includes(key) ? Math.round(clamped) : clamped;
+}
+
+/** Saved media options in the current shape: defaults filled, numbers bounded, at least as many most frames as fewest. */
+export function restoreOptions(raw: unknown): Options {
+	const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+	const numbers = Object.fromEntries(
+		(Object.keys(LIMITS) as NumericOption[]).map((key) => [key, bounded(value[key], key)])
+	) as Record<NumericOption, number>;
+	return {
+		...numbers,
+		maxFrames: Math.max(numbers.minFrames, numbers.maxFrames),
+		dropClipAfterSampling: value.dropClipAfterSampling === true
+	};
+}
 
 /** Why a file cannot be used; each has one clear sentence in `mediaErrorMessage`. */
 export type MediaErrorKind = 'not-a-video' | 'corrupt' | 'audio-only' | 'codec' | 'engine';

@@ -10,6 +10,7 @@ import { blobToDataUrl } from '$lib/util/data-url';
 import { appStatus } from './app-status.svelte';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
+import { aiBlockedReason } from './ai-blocked';
 
 export type AiTask = 'analyze' | 'direct' | 'regenerate';
 
@@ -40,13 +41,7 @@ export class AiSession {
 	#controller: AbortController | null = null;
 
 	/** Why AI actions cannot run right now, or null when they can. */
-	readonly blocked = $derived(
-		!appStatus.online
-			? 'Offline: AI steps need a network connection.'
-			: settings.loaded && !settings.hasKey
-				? 'Add your API key in Settings to use AI steps.'
-				: null
-	);
+	readonly blocked = $derived(aiBlockedReason({ needs: 'AI steps need', toDo: 'to use AI steps' }));
 
 	constructor(board: ProjectState) {
 		this.#board = board;

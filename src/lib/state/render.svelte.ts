@@ -26,6 +26,7 @@ import { appStatus } from './app-status.svelte';
 import { JobSession, uniqueItemKeys } from './job-session.svelte';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
+import { aiBlockedReason } from './ai-blocked';
 import type { StyleBoard } from './styles.svelte';
 
 export const RENDER_JOB_KIND = 'render';
@@ -52,13 +53,7 @@ export class RenderSession extends JobSession {
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
 
-	readonly blocked = $derived(
-		!appStatus.online
-			? 'Offline: rendering needs a network connection.'
-			: settings.loaded && !settings.hasKey
-				? 'Add your API key in Settings to render.'
-				: null
-	);
+	readonly blocked = $derived(aiBlockedReason({ needs: 'rendering needs', toDo: 'to render' }));
 
 	constructor(board: ProjectState, styles: StyleBoard) {
 		super(board, RENDER_JOB_KIND);

@@ -60,6 +60,14 @@ export class StyleBoard {
 		);
 	}
 
+	/** The chosen animated clip of a shot in a style. */
+	clipOf(shotId: string, styleId: string): Take | undefined {
+		return this.takes.find(
+			(take) =>
+				take.kind === 'video' && take.shotId === shotId && take.styleId === styleId && take.chosen
+		);
+	}
+
 	/** The chosen image take of a shot in a style. */
 	chosenOf(shotId: string, styleId: string): Take | undefined {
 		return this.takesOf(shotId, styleId).find((take) => take.chosen);

@@ -72,6 +72,25 @@ export async function addImageTake(
 	return take;
 }
 
+/** Save an animated clip and its take (kind video, the still it started from) in one transaction. */
+export async function addVideoTake(
+	fields: Omit<NewTake, 'videoAssetId' | 'kind'>,
+	clip: Blob
+): Promise<Take> {
+	const db = await getDb();
+	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
+	const asset = newAsset(fields.projectId, clip);
+	await tx.objectStore(STORES.assets).add(asset);
+	const take = await putTake(tx.objectStore(STORES.takes), {
+		...fields,
+		kind: 'video',
+		videoAssetId: asset.id
+	});
+	await tx.done;
+	announce(take.projectId);
+	return take;
+}
+
 type TakeStore = IDBPObjectStore<MaestroDb, ('takes' | 'assets')[], 'takes', 'readwrite'>;
 
 async function putTake(store: TakeStore, fields: NewTake): Promise<Take> {
@@ -126,14 +145,22 @@ export async function deleteTake(id: string): Promise<void> {
 	const take = restoreTake(await takes.get(id));
 	if (!take) return;
 	await takes.delete(id);
-	for (const assetId of [take.imageAssetId, take.upscaledAssetId, take.videoAssetId]) {
+	const siblings = restoreAll(await takes.index('by-shot').getAll(take.shotId), restoreTake);
+	// A clip's still is its image take's picture: it goes only with the last take that uses it.
+	const stillInUse = siblings.some((other) => other.imageAssetId === take.imageAssetId);
+	const files = [
+		take.upscaledAssetId,
+		take.videoAssetId,
+		stillInUse ? undefined : take.imageAssetId
+	];
+	for (const assetId of files) {
 		if (assetId) await tx.objectStore(STORES.assets).delete(assetId);
 	}
 	if (take.chosen) {
-		const siblings = restoreAll(await takes.index('by-shot').getAll(take.shotId), restoreTake)
+		const next = siblings
 			.filter((other) => sameSlot(other, take))
-			.sort((a, b) => b.createdAt - a.createdAt);
-		if (siblings[0]) await takes.put({ ...siblings[0], chosen: true });
+			.sort((a, b) => b.createdAt - a.createdAt)[0];
+		if (next) await takes.put({ ...next, chosen: true });
 	}
 	await tx.done;
 	announce(take.projectId);

@@ -1,4 +1,5 @@
 import type { Project, VideoProbe } from '$lib/domain/types';
+import { deleteAssets } from './assets';
 import { patchProject } from './projects';
 
 /** A sampled frame saved as an asset, with where it sits in the clip. */
@@ -21,6 +22,10 @@ export interface VideoIntakeRecord {
 	frames: SavedFrame[];
 	cutsS?: number[];
 	shots?: SavedCutShot[];
+	/** When the clip was deleted to save space (its frames and cuts stay). */
+	clipRemovedAt?: number;
+	/** The clip was too large for the browser's storage, so only its frames and cuts are kept. */
+	clipNotStored?: boolean;
 }
 
 /** The video intake record of a project, tolerant of missing or malformed data. */
@@ -33,20 +38,36 @@ export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
 		? raw.shots.filter((s) => typeof s?.keyframeAssetId === 'string' && Number.isFinite(s?.startS))
 		: undefined;
 	const cutsS = Array.isArray(raw?.cutsS) ? raw.cutsS.filter(Number.isFinite) : undefined;
-	return { frames, ...(cutsS ? { cutsS } : {}), ...(shots ? { shots } : {}) };
+	const removedAt = raw?.clipRemovedAt;
+	return {
+		frames,
+		...(cutsS ? { cutsS } : {}),
+		...(shots ? { shots } : {}),
+		...(typeof removedAt === 'number' && Number.isFinite(removedAt)
+			? { clipRemovedAt: removedAt }
+			: {}),
+		...(raw?.clipNotStored === true ? { clipNotStored: true } : {})
+	};
 }
 
-/** Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are cleared. */
+/**
+ * Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are
+ * cleared. Without an asset (a clip too large for the browser's storage) only the facts are kept.
+ */
 export function setVideoSource(
 	projectId: string,
-	videoAssetId: string,
+	videoAssetId: string | undefined,
 	probe: VideoProbe
 ): Promise<Project | undefined> {
-	return patchProject(projectId, (project) => ({
-		...project,
-		source: { ...project.source, kind: 'video', videoAssetId, probe },
-		videoIntake: { frames: [] } satisfies VideoIntakeRecord
-	}));
+	return patchProject(projectId, (project) => {
+		const source = { ...project.source, kind: 'video' as const, probe };
+		if (videoAssetId) source.videoAssetId = videoAssetId;
+		else delete source.videoAssetId;
+		const videoIntake: VideoIntakeRecord = videoAssetId
+			? { frames: [] }
+			: { frames: [], clipNotStored: true };
+		return { ...project, source, videoIntake };
+	});
 }
 
 /** Add a sampled frame to the project the moment its asset is saved. */
@@ -67,4 +88,24 @@ export function setDetectedCuts(
 		...project,
 		videoIntake: { ...videoIntakeOf(project), cutsS, shots }
 	}));
+}
+
+/**
+ * Delete the project's clip to save space, keeping its facts, frames and cuts; the project
+ * stops pointing at the clip before the clip is deleted, so it never names a missing asset.
+ */
+export async function removeVideoSource(projectId: string): Promise<Project | undefined> {
+	let clipId: string | undefined;
+	const saved = await patchProject(projectId, (project) => {
+		clipId = project.source.videoAssetId;
+		const source = { ...project.source };
+		delete source.videoAssetId;
+		return {
+			...project,
+			source,
+			videoIntake: { ...videoIntakeOf(project), clipRemovedAt: Date.now() }
+		};
+	});
+	if (clipId) await deleteAssets([clipId]);
+	return saved;
 }

@@ -55,3 +55,19 @@ export function abortable<T>(
 		);
 	});
 }
+
+/** Wait `ms`, or reject with an AbortError as soon as the signal fires. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortError(signal.reason));
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(abortError(signal?.reason));
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}

@@ -4,6 +4,7 @@ import mtCoreUrl from '@ffmpeg/core-mt?url';
 import mtCoreWasmUrl from '@ffmpeg/core-mt/wasm?url';
 // no-inline: a data: URL worker would have an opaque origin and could not load the core.
 import mtCoreWorkerUrl from '@ffmpeg/core-mt/worker?url&no-inline';
+import { threadPoolSize, withThreadPool } from './core-thread-pool';
 
 /** The part of Emscripten's FS that we use. */
 export interface CoreFS {
@@ -64,7 +65,7 @@ export interface FFmpegCore {
 	setLogger(logger: (log: CoreLog) => void): void;
 	setTimeout(ms: number): void;
 	/** Present in the multi-thread build: its pool of thread workers. */
-	PThread?: { terminateAllThreads(): void };
+	PThread?: { terminateAllThreads(): void; runningWorkers: unknown[] };
 }
 
 type CreateCore = (options: { mainScriptUrlOrBlob: string }) => Promise<FFmpegCore>;
@@ -74,12 +75,39 @@ export function canUseThreads(): boolean {
 	return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }
 
+let mtScript: Promise<string> | undefined;
+
 /**
- * Load a fresh core from our own origin: the multi-thread build when threads are possible.
+ * The multi-thread core's script with a thread pool of `poolSize` workers, as a blob: URL made
+ * once per worker (the core's own thread workers import it too); the script as shipped when it
+ * is not the build we know how to change.
+ */
+function mtCoreScript(poolSize: number): Promise<string> {
+	const shipped = new URL(mtCoreUrl, self.location.href).href;
+	mtScript ??= fetch(shipped)
+		.then((response) => response.text())
+		.then((source) => {
+			const patched = withThreadPool(source, poolSize);
+			if (!patched) return shipped;
+			return URL.createObjectURL(new Blob([patched], { type: 'text/javascript' }));
+		})
+		.catch((error: unknown) => {
+			mtScript = undefined;
+			throw error;
+		});
+	return mtScript;
+}
+
+/**
+ * Load a fresh core from our own origin: the multi-thread build (its thread pool sized for
+ * ffmpeg runs capped at `ffmpegThreads`, see core-thread-pool.ts) when `threads` is set, else the
+ * single-thread one.
  * The URLs are passed the way @ffmpeg/ffmpeg's own worker does (a JSON hash the core reads).
  */
-export async function loadCore(threads = canUseThreads()): Promise<FFmpegCore> {
-	const js = new URL(threads ? mtCoreUrl : coreUrl, self.location.href).href;
+export async function loadCore(threads = canUseThreads(), ffmpegThreads = 2): Promise<FFmpegCore> {
+	const js = threads
+		? await mtCoreScript(threadPoolSize(ffmpegThreads))
+		: new URL(coreUrl, self.location.href).href;
 	const wasmURL = new URL(threads ? mtCoreWasmUrl : coreWasmUrl, self.location.href).href;
 	const workerURL = new URL(mtCoreWorkerUrl, self.location.href).href;
 	const module = (await import(/* @vite-ignore */ js)) as { default: CreateCore };

@@ -1,3 +1,5 @@
+import { useThreadsFor } from './core-choice';
+import { ffmpegThreads, threadsReturned, withThreadCaps } from './core-thread-pool';
 import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
 
 /** After this many runs an instance is replaced: one instance crashed after about 30 here. */
@@ -31,7 +33,14 @@ export class FFmpegRunner {
 	#onLine: ((line: string) => void) | undefined;
 	#input: { name: string; blob: Blob } | undefined;
 	#sink: ((bytes: Uint8Array) => void) | undefined;
-	readonly threads = canUseThreads();
+	#threads = canUseThreads();
+	/** Threads one ffmpeg run may use for decoding and for filtering (multi-thread core only). */
+	readonly ffmpegThreads = ffmpegThreads(self.navigator?.hardwareConcurrency ?? 1);
+
+	/** Whether the multi-thread core runs (or will run) the current input. */
+	get threads(): boolean {
+		return this.#threads;
+	}
 
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
@@ -41,6 +50,12 @@ export class FFmpegRunner {
 	/** Make `blob` readable at `inputPath` without copying it (WORKERFS reads slices on demand). */
 	async setInput(blob: Blob, name: string): Promise<void> {
 		this.#input = { blob, name: safeName(name) };
+		// Large clips go to the single-thread core (see core-choice.ts); switching cores reloads.
+		const threads = useThreadsFor(blob.size, canUseThreads());
+		if (threads !== this.#threads) {
+			this.recycle();
+			this.#threads = threads;
+		}
 		const core = await this.#ready();
 		this.#mount(core);
 	}
@@ -52,7 +67,7 @@ export class FFmpegRunner {
 
 	/** Run ffmpeg; `onLine` sees each log line as it is printed. Retries on a core crash. */
 	exec(args: string[], onLine?: (line: string) => void): Promise<RunResult> {
-		return this.#run((core) => core.exec(...args), onLine);
+		return this.#run((core) => core.exec(...this.#capped(args)), onLine);
 	}
 
 	/**
@@ -67,7 +82,7 @@ export class FFmpegRunner {
 	): Promise<RunResult> {
 		this.#sink = onBytes;
 		try {
-			return await this.#run((core) => core.exec(...args), onLine, 0);
+			return await this.#run((core) => core.exec(...this.#capped(args)), onLine, 0);
 		} finally {
 			this.#sink = undefined;
 		}
@@ -99,6 +114,11 @@ export class FFmpegRunner {
 		this.#runs = 0;
 	}
 
+	/** On the multi-thread core, `args` with ffmpeg's threads capped to fit the thread pool. */
+	#capped(args: string[]): string[] {
+		return this.#threads ? withThreadCaps(args, this.ffmpegThreads) : args;
+	}
+
 	async #run(
 		call: (core: FFmpegCore) => number,
 		onLine?: (line: string) => void,
@@ -106,7 +126,11 @@ export class FFmpegRunner {
 	): Promise<RunResult> {
 		for (let attempt = 0; ; attempt++) {
 			if (this.#runs >= RUNS_PER_INSTANCE) this.recycle();
-			const core = await this.#ready();
+			let core = await this.#ready();
+			if (!(await threadsReturned(core.PThread))) {
+				this.recycle();
+				core = await this.#ready();
+			}
 			this.#runs++;
 			this.#log = [];
 			this.#onLine = onLine;
@@ -128,7 +152,7 @@ export class FFmpegRunner {
 
 	#ready(): Promise<FFmpegCore> {
 		if (!this.#core) {
-			const loading = loadCore(this.threads).then((core) => {
+			const loading = loadCore(this.#threads, this.ffmpegThreads).then((core) => {
 				core.setLogger(({ message }) => {
 					this.#log.push(message);
 					if (this.#log.length > 4000) this.#log.splice(0, 2000);

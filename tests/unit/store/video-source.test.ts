@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { addProject, getProject } from '$lib/store/projects';
+import { getAsset, putAsset } from '$lib/store/assets';
 import {
 	addSavedFrame,
+	removeVideoSource,
 	setDetectedCuts,
 	setVideoSource,
 	videoIntakeOf
@@ -69,5 +71,55 @@ describe('videoIntakeOf', () => {
 		});
 		expect(intake).toEqual({ frames: [{ assetId: 'ok', timeS: 1, role: 'context' }] });
 		expect(videoIntakeOf(undefined)).toEqual({ frames: [] });
+	});
+});
+
+describe('setVideoSource without an asset', () => {
+	it('keeps the facts and notes that the clip itself is not stored', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		await setVideoSource(project.id, undefined, probe);
+		const saved = await getProject(project.id);
+		expect(saved?.source.videoAssetId).toBeUndefined();
+		expect(saved?.source.probe).toEqual(probe);
+		expect(videoIntakeOf(saved)).toEqual({ frames: [], clipNotStored: true });
+	});
+});
+
+describe('removeVideoSource', () => {
+	it('deletes the clip asset, keeps facts, frames and cuts, and says when it was removed', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		const clip = await putAsset(project.id, new Blob(['clip bytes'], { type: 'video/mp4' }));
+		const frame = await putAsset(project.id, new Blob(['jpeg'], { type: 'image/jpeg' }));
+		await setVideoSource(project.id, clip.id, probe);
+		await addSavedFrame(project.id, { assetId: frame.id, timeS: 5, role: 'middle' });
+		await setDetectedCuts(
+			project.id,
+			[],
+			[{ startS: 0, endS: 10, keyframeS: 5, keyframeAssetId: frame.id }]
+		);
+
+		await removeVideoSource(project.id);
+
+		const saved = await getProject(project.id);
+		expect(saved?.source.videoAssetId).toBeUndefined();
+		expect(saved?.source.probe).toEqual(probe);
+		expect(await getAsset(clip.id)).toBeUndefined();
+		expect(await getAsset(frame.id)).toBeDefined();
+		const intake = videoIntakeOf(saved);
+		expect(intake.frames.map((f) => f.assetId)).toEqual([frame.id]);
+		expect(intake.shots).toHaveLength(1);
+		expect(intake.clipRemovedAt).toBeGreaterThan(0);
+	});
+
+	it('is forgotten when a new clip is added', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		await removeVideoSource(project.id);
+		await setVideoSource(project.id, 'asset-2', probe);
+		expect(videoIntakeOf(await getProject(project.id)).clipRemovedAt).toBeUndefined();
 	});
 });

@@ -1,0 +1,261 @@
+import { getContext, setContext } from 'svelte';
+import { formatCost } from '$lib/ai/costs';
+import { pollDelayMs, VideoApiError, VideoClient } from '$lib/ai/video';
+import { planVideo, type VideoPlan } from '$lib/ai/video-models';
+import type { JobItem, Shot } from '$lib/domain/types';
+import { JobItemError } from '$lib/jobs/item-errors';
+import { KeyPool } from '$lib/jobs/key-pool';
+import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
+import { getAsset } from '$lib/store/assets';
+import { addVideoTake } from '$lib/store/takes';
+import { sleep } from '$lib/util/abort';
+import { blobToDataUrl } from '$lib/util/data-url';
+import { appStatus } from './app-status.svelte';
+import { JobSession, uniqueItemKeys } from './job-session.svelte';
+import type { ProjectState } from './project.svelte';
+import { settings } from './settings.svelte';
+import { aiBlockedReason } from './ai-blocked';
+import type { StyleBoard } from './styles.svelte';
+
+export const ANIMATE_JOB_KIND = 'animate';
+
+/** What "Animate" would do for one shot, shown before anything is sent. */
+export interface AnimatePreview {
+	shotId: string;
+	styleId: string;
+	plan: VideoPlan;
+}
+
+const animateKey = (target: { shotId: string; styleId: string }, request: number) =>
+	`${target.shotId}|${target.styleId}|video|${request}`;
+
+/**
+ * "Animate": the chosen picture of a shot becomes a short clip through the endpoint's video
+ * API. Each submission's job id is saved the moment the provider accepts it, so a reload polls
+ * the same job again instead of paying for a second one.
+ */
+export class AnimateSession extends JobSession {
+	readonly #styles: StyleBoard;
+
+	readonly blocked = $derived(
+		aiBlockedReason({ needs: 'animating with a video model needs', toDo: 'to animate' }) ??
+			(settings.loaded && !settings.options.videoModel
+				? 'Pick a video model in Settings to animate.'
+				: null)
+	);
+
+	constructor(board: ProjectState, styles: StyleBoard) {
+		super(board, ANIMATE_JOB_KIND);
+		this.#styles = styles;
+	}
+
+	protected resumedNote(left: number): string {
+		return `Animation resumed: ${left} ${left === 1 ? 'clip' : 'clips'} to go.`;
+	}
+
+	/** The picture a shot is animated from: its chosen image in the first style that has one. */
+	stillOf(shotId: string): { styleId: string; imageAssetId: string } | undefined {
+		for (const style of this.#styles.styles) {
+			const take = this.#styles.chosenOf(shotId, style.id);
+			if (take) return { styleId: style.id, imageAssetId: take.imageAssetId };
+		}
+		return undefined;
+	}
+
+	/** What animating these shots would send and cost, for the confirmation. */
+	preview(shotIds: readonly string[]): AnimatePreview[] {
+		const model = settings.videoModelInfo;
+		if (!model) return [];
+		const shots = this.board.shots;
+		const previews: AnimatePreview[] = [];
+		for (const shotId of shotIds) {
+			const index = shots.findIndex((shot) => shot.id === shotId);
+			const still = this.stillOf(shotId);
+			if (index < 0 || !still) continue;
+			const next = shots[index + 1];
+			const plan = planVideo(
+				model,
+				shots[index]!,
+				this.board.project?.aspectRatio ?? '16:9',
+				Boolean(next && this.#styles.chosenOf(next.id, still.styleId))
+			);
+			previews.push({ shotId, styleId: still.styleId, plan });
+		}
+		return previews;
+	}
+
+	/** Queue these shots (each from its chosen picture). */
+	async animate(shotIds: readonly string[]): Promise<void> {
+		this.problem = null;
+		this.note = '';
+		await settings.load();
+		if (this.blocked) {
+			this.problem = this.blocked;
+			return;
+		}
+		const targets = this.preview(shotIds).map(({ shotId, styleId }) => ({ shotId, styleId }));
+		if (targets.length === 0) {
+			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			return;
+		}
+		const items = uniqueItemKeys(targets, this.current()?.items ?? [], animateKey);
+		try {
+			await this.enqueue(items);
+			await this.board.log(
+				'info',
+				`Animating ${items.length} ${items.length === 1 ? 'shot' : 'shots'} with ${settings.options.videoModel}.`
+			);
+		} catch (error) {
+			this.problem = `Animation could not start: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
+
+	/** Stop polling; a job the provider already has may still finish and be billed. */
+	stop(): Promise<void> {
+		return this.cancel(
+			'Animation cancelled. Jobs already submitted may still be finished and billed by the provider.'
+		);
+	}
+
+	protected onEvent(event: JobEvent): void {
+		if (event.type === 'item' && event.item.status === 'failed') {
+			void this.board.log('error', `Animation failed: ${event.item.lastError ?? 'unknown error'}`);
+		}
+		if (event.type === 'item' && event.item.status === 'done') void this.#styles.refresh();
+	}
+
+	protected config(): JobRunnerConfig {
+		const options = $state.snapshot(settings.options);
+		return {
+			work: (item, context) => this.#work(item, context),
+			keys: new KeyPool(settings.keyPools.all),
+			options: { concurrency: options.concurrency, requestsPerMinute: options.requestsPerMinute },
+			isReady: () => appStatus.online
+		};
+	}
+
+	async #work(item: JobItem, context: ItemContext): Promise<void> {
+		const model = settings.videoModelInfo;
+		if (!model || model.id !== settings.options.videoModel) {
+			throw new JobItemError('Pick a video model in Settings first.', { retryable: false });
+		}
+		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
+		const client = new VideoClient($state.snapshot(settings.options), context.key);
+		try {
+			let jobId = typeof item.videoJobId === 'string' ? item.videoJobId : '';
+			let stillAssetId = typeof item.stillAssetId === 'string' ? item.stillAssetId : '';
+			if (!jobId) {
+				const submitted = await this.#submit(item, client, context);
+				jobId = submitted.jobId;
+				stillAssetId = submitted.stillAssetId;
+			}
+			const status = await this.#waitFor(client, jobId, context);
+			const clip = await client.download(jobId, status.urls[0], context.signal);
+			const take = await addVideoTake(
+				{
+					projectId: this.board.id,
+					shotId: String(item.shotId),
+					styleId: String(item.styleId),
+					imageAssetId: stillAssetId,
+					jobItemKey: `${this.runner?.jobId ?? ''}/${item.key}`,
+					model: model.id,
+					prompt: String(item.prompt ?? ''),
+					costUsd: status.costUsd
+				},
+				clip
+			);
+			this.#styles.took(take);
+			await this.board.addCost(status.costUsd);
+		} catch (error) {
+			if (error instanceof VideoApiError) {
+				throw new JobItemError(error.message, { retryable: error.retryable });
+			}
+			throw error;
+		}
+	}
+
+	async #submit(item: JobItem, client: VideoClient, context: ItemContext) {
+		const shots = this.board.shots;
+		const index = shots.findIndex((shot) => shot.id === item.shotId);
+		const shot = shots[index];
+		if (!shot) throw new JobItemError('The shot was deleted.', { retryable: false });
+		const styleId = String(item.styleId);
+		const still = this.#styles.chosenOf(shot.id, styleId);
+		const image = still && (await getAsset(still.imageAssetId));
+		if (!still || !image) {
+			throw new JobItemError('The shot has no picture to start from.', { retryable: false });
+		}
+		const next = shots[index + 1] && this.#styles.chosenOf(shots[index + 1]!.id, styleId);
+		const plan = planVideo(
+			settings.videoModelInfo!,
+			shot,
+			this.board.project?.aspectRatio ?? '16:9',
+			Boolean(next)
+		);
+		const nextImage = plan.lastFrame && next ? await getAsset(next.imageAssetId) : undefined;
+		const prompt = videoPrompt(shot);
+		const jobId = await client.submit(
+			{
+				model: settings.options.videoModel,
+				prompt,
+				durationS: plan.durationS,
+				...(plan.resolution ? { resolution: plan.resolution } : {}),
+				...(plan.aspectRatio ? { aspectRatio: plan.aspectRatio } : {}),
+				firstFrameUrl: await blobToDataUrl(image.blob),
+				...(nextImage ? { lastFrameUrl: await blobToDataUrl(nextImage.blob) } : {})
+			},
+			context.signal
+		);
+		// Saved before anything else: a reload from here on polls this job instead of paying again.
+		await context.remember({ videoJobId: jobId, stillAssetId: still.imageAssetId, prompt });
+		await this.board.log(
+			'info',
+			`Submitted shot ${index + 1} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}${plan.costUsd !== undefined ? `, about ${formatCost(plan.costUsd)}` : ''}).`
+		);
+		return { jobId, stillAssetId: still.imageAssetId };
+	}
+
+	async #waitFor(client: VideoClient, jobId: string, context: ItemContext) {
+		for (let poll = 0; ; poll++) {
+			const status = await client.status(jobId, context.signal);
+			if (status.status === 'completed') return status;
+			if (['failed', 'cancelled', 'expired'].includes(status.status)) {
+				// A retry submits a new job: forget this one.
+				await context.remember({ videoJobId: '' });
+				const reason =
+					status.status === 'expired'
+						? 'The clip expired before it was downloaded.'
+						: status.status === 'cancelled'
+							? 'The provider cancelled the job.'
+							: `The video model failed: ${status.error ?? 'no reason given'}.`;
+				throw new JobItemError(reason, { retryable: false });
+			}
+			await sleep(pollDelayMs(poll), context.signal);
+		}
+	}
+}
+
+/** The clip's prompt: the shot's description and its camera movement. */
+export function videoPrompt(
+	shot: Pick<Shot, 'title' | 'description' | 'movement' | 'shotSize' | 'angle'>
+): string {
+	const parts = [shot.description.trim() || shot.title.trim()];
+	if (shot.movement.trim()) parts.push(`Camera movement: ${shot.movement.trim()}.`);
+	const framing = [shot.shotSize, shot.angle]
+		.map((s) => s.trim())
+		.filter(Boolean)
+		.join(', ');
+	if (framing) parts.push(`Framing: ${framing}.`);
+	parts.push('Keep the look of the first frame; smooth, natural motion.');
+	return parts.join(' ');
+}
+
+const KEY = Symbol('animate-session');
+
+export function setAnimateContext(session: AnimateSession): AnimateSession {
+	return setContext(KEY, session);
+}
+
+export function getAnimateContext(): AnimateSession {
+	return getContext<AnimateSession>(KEY);
+}

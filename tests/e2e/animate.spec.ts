@@ -1,0 +1,124 @@
+import { test, expect } from '../fake-openrouter/playwright';
+import { connectToFake } from './support/ai';
+import { storyboardWithShots } from './support/render';
+
+const clips = (page: import('@playwright/test').Page) => page.getByLabel(/^Clip of shot \d+ in /);
+const pictures = (page: import('@playwright/test').Page) =>
+	page.getByRole('button', { name: /^Open takes of shot \d+ in / });
+
+async function withVideoModel(
+	page: import('@playwright/test').Page,
+	fake: Parameters<typeof connectToFake>[1]
+) {
+	await connectToFake(page, fake);
+	const picker = page.getByLabel('Video model');
+	await expect(picker.locator('option', { hasText: 'Google: Veo 3.1' })).toHaveCount(1);
+	await picker.selectOption('google/veo-3.1');
+	await expect(page.getByTestId('video-model-facts')).toContainText('4, 6 or 8 s');
+	await expect(page.getByTestId('video-model-facts')).toContainText('$0.400 per second');
+}
+
+test('animate two shots, reload mid-way, and each is submitted once', async ({ page, fake }) => {
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 1500, videoRunMs: 3000 });
+	await storyboardWithShots(page, 'Moving', 3);
+	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Duration (s)').fill('5');
+	// Only shots 1 and 2 get a picture: "Animate all" animates the shots it can start from.
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(2, { timeout: 20_000 });
+
+	// The estimate comes before anything is sent: 5 s → 6 s (nearest, longer on a tie) at $0.40/s.
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(
+		'6 s at 720p, ending on the next shot with Google: Veo 3.1: about $2.40.'
+	);
+	await page.getByRole('button', { name: 'Not now' }).click();
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);
+
+	await page.getByRole('button', { name: 'Animate all shots' }).click();
+	await page.getByRole('button', { name: 'Submit 2 clips' }).click();
+	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(2);
+	await expect(page.getByText('Animating shot 1…')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText(/Animation resumed: 2 clips to go/)).toBeVisible();
+	await expect(clips(page)).toHaveCount(2, { timeout: 30_000 });
+
+	const posts = fake.requests({ method: 'POST', path: '/videos' });
+	expect(posts).toHaveLength(2);
+	expect(posts.every((r) => r.status === 202 && r.body?.model === 'google/veo-3.1')).toBe(true);
+	// Shot 1 ends on shot 2's picture (a matched cut); shot 2 has no next shot.
+	const frameTypes = posts.map((r) => (r.body?.images ?? []).map((i) => i.frameType).join(','));
+	expect(frameTypes.sort()).toEqual(['first_frame', 'first_frame,last_frame']);
+	const downloads = fake.requests({ method: 'GET' }).filter((r) => r.path.includes('/content'));
+	expect(downloads.every((r) => r.status === 200 && r.key !== null)).toBe(true);
+	await expect(page.getByText(/Animated · google\/veo-3.1/)).toHaveCount(2);
+
+	// The clip plays in the page: it is a real video.
+	const duration = await clips(page)
+		.first()
+		.evaluate(
+			(video: HTMLVideoElement) =>
+				new Promise<number>((resolve) => {
+					if (video.readyState >= 1) resolve(video.duration);
+					else video.addEventListener('loadedmetadata', () => resolve(video.duration));
+				})
+		);
+	expect(duration).toBeGreaterThan(1.5);
+
+	await page.reload();
+	await expect(clips(page)).toHaveCount(2);
+});
+
+test('a failed video job shows its reason and keeps the still', async ({ page, fake }) => {
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 300, videoRunMs: 300 });
+	await storyboardWithShots(page, 'Broken clip', 3);
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(1, { timeout: 20_000 });
+	fake.script(['video-failed'], { path: '/videos' });
+	await page.getByRole('button', { name: 'Animate shot 2' }).click();
+	await page.getByRole('button', { name: 'Submit clip' }).click();
+	const shot = page.getByRole('article', { name: 'Shot 2' });
+	await expect(shot.getByText(/Animation failed: The video model failed:/)).toBeVisible({
+		timeout: 20_000
+	});
+	await expect(shot.getByRole('button', { name: /^Open takes of shot 2 in / })).toBeVisible();
+	await expect(clips(page)).toHaveCount(0);
+
+	// Retry submits a new job, which works.
+	await shot.getByRole('button', { name: 'Retry animation of shot 2' }).click();
+	await expect(clips(page)).toHaveCount(1, { timeout: 20_000 });
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(2);
+});
+
+test('a duration the model does not support never reaches it, and Stop says the provider may still bill', async ({
+	page,
+	fake
+}) => {
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 20_000 });
+	await storyboardWithShots(page, 'Stopped', 3);
+	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Duration (s)').fill('30');
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await expect(pictures(page)).toHaveCount(1, { timeout: 20_000 });
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText('8 s at 720p');
+	await page.getByRole('button', { name: 'Submit clip' }).click();
+	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(1);
+	expect(fake.requests({ method: 'POST', path: '/videos' })[0]!.status).toBe(202);
+	await page.getByRole('button', { name: 'Stop animating' }).click();
+	await expect(
+		page
+			.getByRole('region', { name: 'Render' })
+			.getByText(/Animation stopped\. .* may still be finished and billed by the provider/)
+	).toBeVisible();
+	// Polling stopped: no more status requests after Stop.
+	const polls = fake
+		.requests({ method: 'GET' })
+		.filter((r) => /\/videos\/vgen-/.test(r.path)).length;
+	await page.waitForTimeout(2500);
+	expect(
+		fake.requests({ method: 'GET' }).filter((r) => /\/videos\/vgen-/.test(r.path)).length
+	).toBe(polls);
+});
