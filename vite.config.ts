@@ -51,14 +51,38 @@ export default defineConfig({
 				// Licence texts open as plain text, not as the app.
 				navigateFallbackDenylist: [/\/models\//, /\/licenses\//],
 				cleanupOutdatedCaches: true,
+				// COOP/COEP on our own responses, so WASM threads work on hosts that send no headers.
+				importScripts: ['sw-isolation.js'],
 				runtimeCaching: [
 					{
+						// The list of built models: fresh when online, the last copy offline.
 						urlPattern: ({ url, sameOrigin }) =>
-							sameOrigin && /\.(wasm|onnx|ttf)$|\/models\/|\/ffmpeg\/|\/ort\//.test(url.pathname),
+							sameOrigin && url.pathname.endsWith('/models/manifest.json'),
+						handler: 'NetworkFirst',
+						options: {
+							cacheName: 'maestro-model-manifest',
+							networkTimeoutSeconds: 5,
+							cacheableResponse: { statuses: [200] }
+						}
+					},
+					{
+						// Upscale models (1-34 MB each), kept once used so upscaling works offline; their
+						// URLs carry the model's hash, so a rebuilt model is a new entry and old ones expire.
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.onnx'),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: 'maestro-models',
+							expiration: { maxEntries: 4, purgeOnQuotaError: true },
+							cacheableResponse: { statuses: [200] }
+						}
+					},
+					{
+						urlPattern: ({ url, sameOrigin }) =>
+							sameOrigin && /\.(wasm|mjs|ttf)$|\/ffmpeg\/|\/ort\//.test(url.pathname),
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'maestro-heavy-assets',
-							expiration: { maxEntries: 40 },
+							expiration: { maxEntries: 40, purgeOnQuotaError: true },
 							cacheableResponse: { statuses: [200] }
 						}
 					}

@@ -1,6 +1,8 @@
 // A plain static host for the built app, as it would be deployed: files from a folder,
 // index.html for unknown paths (the SPA fallback), and the cross-origin isolation headers.
 // `npm start` and the browser tests use it. Usage: node scripts/serve.mjs [dir] [port] [base]
+// With `--no-isolation` (or ISOLATION_HEADERS=off) it sends no COOP/COEP, like a host that
+// cannot set headers; the service worker then adds them (see public/sw-isolation.js).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -76,7 +78,10 @@ export async function serveStatic({ root, port = 0, base = '', isolated = true }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const [root = 'build', port = '4173', base = ''] = process.argv.slice(2);
-	const { url } = await serveStatic({ root, port: Number(port), base });
-	console.log(`Maestro is served from ${root}/ at ${url}/ (Ctrl+C to stop)`);
+	const args = process.argv.slice(2);
+	const isolated = !args.includes('--no-isolation') && process.env.ISOLATION_HEADERS !== 'off';
+	const [root = 'build', port = '4173', base = ''] = args.filter((arg) => !arg.startsWith('--'));
+	const { url } = await serveStatic({ root, port: Number(port), base, isolated });
+	const note = isolated ? '' : ' without cross-origin isolation headers';
+	console.log(`Maestro is served from ${root}/ at ${url}/${note} (Ctrl+C to stop)`);
 }

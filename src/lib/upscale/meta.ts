@@ -30,11 +30,11 @@ export interface Options {
 	edgePadding: number;
 }
 
-/** Fast illustration model at 2x, 256 px tiles, 10 px mirrored edge like the reference. */
+/** Fast illustration model at 2x, tiles as large as memory allows, 10 px mirrored edge like the reference. */
 export const defaultOptions: Options = {
 	choice: 'illustration',
 	outscale: 2,
-	tileSize: 256,
+	tileSize: 1024,
 	edgePadding: 10
 };
 
@@ -65,3 +65,72 @@ export function minTileSize(model: UpscaleModelId): number {
 
 /** Progress as numbers: `done` of `total` tiles. */
 export type ProgressCallback = (done: number, total: number) => void;
+
+/**
+ * Bytes of the largest buffer the model makes per source pixel of a tile (float32): 64
+ * feature channels for the compact models; 64 channels at 4x the resolution after x4plus's
+ * nearest-neighbour upsampling. Bounds the tile size by memory.
+ */
+export const bytesPerTilePixel: Record<UpscaleModelId, number> = {
+	'realesr-animevideov3-x2': 64 * 4,
+	'realesr-animevideov3-x4': 64 * 4,
+	'realesrgan-x4fast': 64 * 4,
+	'realesrgan-x4plus': 64 * 16 * 4
+};
+
+/** Which execution path runs the model, to say so in the UI. */
+export interface UpscaleBackend {
+	/** WebGPU when the browser has an adapter, WebAssembly otherwise. */
+	device: 'webgpu' | 'wasm';
+	/** WebAssembly threads (1 when the page is not cross-origin isolated). */
+	threads: number;
+	/** Whether the page is cross-origin isolated (threads need it). */
+	isolated: boolean;
+	/** Why WebGPU is not used, when it is not. */
+	note?: string;
+}
+
+/** Everything the worker needs for one upscale; the facade fills it from the manifest and Options. */
+export interface UpscaleRequest {
+	/** Absolute URL of the ONNX model on our own origin. */
+	modelUrl: string;
+	modelScale: 2 | 4;
+	outscale: 2 | 4;
+	input: string;
+	output: string;
+	tiling: Tiling;
+	/** Largest tile side to try first, in source pixels (the memory bound may lower it). */
+	tileSize: number;
+	minTileSize: number;
+	bytesPerTilePixel: number;
+	edgePadding: number;
+}
+
+/** A finished upscale: the PNG and how it was made. */
+export interface UpscaleResult {
+	png: Blob;
+	width: number;
+	height: number;
+	backend: UpscaleBackend;
+	/** The tile side that ran, in source pixels. */
+	tileSize: number;
+	/** Whether the source had transparency (upscaled separately). */
+	alpha: boolean;
+	/** Wall-clock ms of the whole call: decode, model load, tiles, PNG. */
+	ms: number;
+	/** Ms spent in the model runs alone (all tiles of the last attempt). */
+	inferenceMs: number;
+}
+
+/** Why an upscale failed; each kind has one sentence in the facade. */
+export type UpscaleErrorKind = 'model-missing' | 'not-an-image' | 'out-of-memory' | 'engine';
+
+/** What the worker tells the facade while it works. */
+export interface UpscaleListeners {
+	/** Tiles done of total for the current attempt (restarts after the tile size is lowered). */
+	onProgress?: ProgressCallback;
+	/** The tile size was lowered after running out of memory: from, to (source pixels). */
+	onTileSizeLowered?: (from: number, to: number) => void;
+	/** The path that runs, as soon as it is known. */
+	onBackend?: (backend: UpscaleBackend) => void;
+}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
-import { accumulateTile, blendWeights, planTiles } from '$lib/upscale/tiles';
+import { accumulateTile, blendWeights, planTiles } from '../../../src/workers/shared/tiles';
 import { decodePng } from '../../../scripts/models/png';
 import { toPaddedTensor } from '../models/upscale-helpers';
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, minTileSize, modelFor, modelTiling } from '$lib/upscale/meta';
-import { accumulateTile, blendWeights, planSpans, planTiles, type Span } from '$lib/upscale/tiles';
+import {
+	accumulateTile,
+	blendWeights,
+	planSpans,
+	planTiles,
+	type Span
+} from '../../../src/workers/shared/tiles';
 
 function covers(spans: Span[], length: number): boolean {
 	return Array.from({ length }, (_, p) =>
@@ -13,7 +19,7 @@ describe('planSpans', () => {
 		expect(planSpans(200, 256, 16)).toEqual([{ start: 0, size: 200 }]);
 	});
 
-	it('covers the length with equal tiles that overlap by at least the overlap', () => {
+	it('covers the length with equal tiles, no larger than asked, that overlap by at least the overlap', () => {
 		for (const [length, tile, overlap] of [
 			[512, 256, 16],
 			[288, 128, 16],
@@ -24,7 +30,13 @@ describe('planSpans', () => {
 			const spans = planSpans(length, tile, overlap);
 			expect(covers(spans, length), `${length}/${tile}/${overlap}`).toBe(true);
 			expect(
-				spans.every((s) => s.size === tile && s.start >= 0 && s.start + s.size <= length)
+				spans.every(
+					(s) =>
+						s.size === spans[0]?.size &&
+						s.size <= tile &&
+						s.start >= 0 &&
+						s.start + s.size <= length
+				)
 			).toBe(true);
 			for (let i = 1; i < spans.length; i++) {
 				const prev = spans[i - 1] as Span;
@@ -33,11 +45,19 @@ describe('planSpans', () => {
 		}
 	});
 
-	it('needs three 256 px tiles for 512 px with a 16 px overlap', () => {
+	it('needs three tiles for 512 px with 256 px tiles and a 16 px overlap, each shrunk to 182 px', () => {
 		expect(planSpans(512, 256, 16)).toEqual([
-			{ start: 0, size: 256 },
-			{ start: 128, size: 256 },
-			{ start: 256, size: 256 }
+			{ start: 0, size: 182 },
+			{ start: 165, size: 182 },
+			{ start: 330, size: 182 }
+		]);
+	});
+
+	it('repeats little work: two tiles for 1044 px with 608 px tiles overlap by about the overlap', () => {
+		const spans = planSpans(1044, 608, 48);
+		expect(spans).toEqual([
+			{ start: 0, size: 546 },
+			{ start: 498, size: 546 }
 		]);
 	});
 
@@ -49,12 +69,19 @@ describe('planSpans', () => {
 });
 
 describe('planTiles', () => {
+	it('can use shorter tiles than wide ones', () => {
+		const plan = planTiles(1044, 596, 608, 48, 320);
+		expect(plan.columns).toHaveLength(2);
+		expect(plan.rows).toHaveLength(3);
+		expect(plan.tiles.every((t) => t.width <= 608 && t.height <= 320)).toBe(true);
+	});
+
 	it('lays tiles out row by row over both axes', () => {
 		const plan = planTiles(512, 288, 256, 16);
 		expect(plan.columns).toHaveLength(3);
 		expect(plan.rows).toHaveLength(2);
 		expect(plan.tiles).toHaveLength(6);
-		expect(plan.tiles[4]).toEqual({ x: 128, y: 32, width: 256, height: 256, column: 1, row: 1 });
+		expect(plan.tiles[4]).toEqual({ x: 165, y: 136, width: 182, height: 152, column: 1, row: 1 });
 	});
 });
 
@@ -81,7 +108,7 @@ describe('blendWeights', () => {
 		const first = blendWeights(spans, 0, 1, 16);
 		expect(first[0]).toBe(1);
 		expect(first[100]).toBe(1);
-		expect(first[255]).toBeLessThan(0.1);
+		expect(first[181]).toBeLessThan(0.1);
 	});
 
 	it('is all ones for a single tile', () => {

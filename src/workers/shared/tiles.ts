@@ -27,8 +27,9 @@ function assertSize(name: string, value: number, min: number): void {
 }
 
 /**
- * Cover [0, length) with equal spans of `tile` (one span when it fits) whose neighbours share
- * at least `overlap` pixels; equal sizes let a runtime reuse one compiled shape for every tile.
+ * Cover [0, length) with as few equal spans of at most `tile` (one span when it fits) as
+ * possible whose neighbours share at least `overlap` pixels, each as small as that count
+ * allows so little work is repeated; equal sizes let a runtime reuse one shape for every tile.
  */
 export function planSpans(length: number, tile: number, overlap: number): Span[] {
 	assertSize('length', length, 1);
@@ -38,16 +39,26 @@ export function planSpans(length: number, tile: number, overlap: number): Span[]
 	if (overlap >= tile)
 		throw new RangeError(`overlap ${overlap} must be smaller than the tile ${tile}`);
 	const count = Math.ceil((length - overlap) / (tile - overlap));
+	const size = Math.min(tile, Math.ceil((length + (count - 1) * overlap) / count));
 	return Array.from({ length: count }, (_, i) => ({
-		start: Math.round((i * (length - tile)) / (count - 1)),
-		size: tile
+		start: Math.round((i * (length - size)) / (count - 1)),
+		size
 	}));
 }
 
-/** Tiles of at most `tile` x `tile` covering width x height, neighbours sharing `overlap` px. */
-export function planTiles(width: number, height: number, tile: number, overlap: number): TilePlan {
+/**
+ * Tiles of at most `tile` x `tileHeight` (square by default) covering width x height,
+ * neighbours sharing `overlap` px.
+ */
+export function planTiles(
+	width: number,
+	height: number,
+	tile: number,
+	overlap: number,
+	tileHeight = tile
+): TilePlan {
 	const columns = planSpans(width, tile, overlap);
-	const rows = planSpans(height, tile, overlap);
+	const rows = planSpans(height, tileHeight, overlap);
 	const tiles = rows.flatMap((r, row) =>
 		columns.map((c, column) => ({
 			x: c.start,

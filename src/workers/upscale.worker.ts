@@ -1,0 +1,226 @@
+import { expose } from 'comlink';
+import type {
+	ProgressCallback,
+	UpscaleBackend,
+	UpscaleErrorKind,
+	UpscaleRequest,
+	UpscaleResult
+} from '$lib/upscale/meta';
+import { bufferBudget, chooseBackend, wasmFallback } from './shared/backend';
+import { findGpuAdapter, loadOrt, type GpuLimits, type OrtModule } from './shared/ort-runtime';
+import { alphaPlane, type RgbaImage } from './shared/rgba-image';
+import { isOutOfMemory, tileSizeFor, withTileRetry } from './shared/tile-size';
+import { upscaleImage, type TileRunner } from './shared/upscale-image';
+
+/** What an upscale call returns: the result, or why it failed in a way the UI can name. */
+export type UpscaleOutcome =
+	{ ok: true; result: UpscaleResult } | { ok: false; kind: UpscaleErrorKind; detail: string };
+
+interface Engine {
+	backend: UpscaleBackend;
+	ort: OrtModule;
+	limits: GpuLimits | undefined;
+}
+
+interface LoadedModel {
+	url: string;
+	session: import('onnxruntime-web').InferenceSession;
+}
+
+/** Loaded once per worker; dropped on failure so a retry can work. */
+let engine: Promise<Engine> | undefined;
+let model: Promise<LoadedModel> | undefined;
+
+function startEngine(): Promise<Engine> {
+	engine ??= (async () => {
+		const limits = await findGpuAdapter();
+		const backend = chooseBackend({
+			gpuAdapter: limits !== undefined,
+			isolated: self.crossOriginIsolated === true,
+			cores: self.navigator.hardwareConcurrency
+		});
+		return { backend, ort: await loadOrt(backend), limits };
+	})();
+	engine.catch(() => (engine = undefined));
+	return engine;
+}
+
+/** Fetch the model and make a session on the engine's device (falling back to WASM if WebGPU fails). */
+async function openModel(url: string): Promise<LoadedModel> {
+	const current = model && (await model.catch(() => undefined));
+	if (current?.url === url) return current;
+	model = undefined;
+	await current?.session.release();
+	model = (async () => {
+		const response = await fetch(url);
+		if (!response.ok) throw new ModelMissing(`${url}: HTTP ${response.status}`);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		let e = await startEngine();
+		if (e.backend.device === 'webgpu') {
+			try {
+				const session = await e.ort.InferenceSession.create(bytes, {
+					executionProviders: ['webgpu'],
+					graphOptimizationLevel: 'all'
+				});
+				return { url, session };
+			} catch (error) {
+				console.warn('WebGPU could not run the model; using WebAssembly', error);
+				const backend = wasmFallback(e.backend, String((error as Error)?.message ?? error));
+				e = { backend, ort: await loadOrt(backend), limits: undefined };
+				engine = Promise.resolve(e);
+			}
+		}
+		const session = await e.ort.InferenceSession.create(bytes, {
+			executionProviders: ['wasm'],
+			graphOptimizationLevel: 'all'
+		});
+		return { url, session };
+	})();
+	model.catch(() => (model = undefined));
+	return model;
+}
+
+class ModelMissing extends Error {
+	override name = 'ModelMissing';
+}
+
+/** Decode an image Blob to straight (not premultiplied) RGBA pixels. */
+async function decode(blob: Blob): Promise<RgbaImage> {
+	const bitmap = await createImageBitmap(blob, {
+		premultiplyAlpha: 'none',
+		colorSpaceConversion: 'none'
+	});
+	try {
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const context = canvas.getContext('2d', { willReadFrequently: true });
+		if (!context) throw new Error('no 2d context in the worker');
+		context.drawImage(bitmap, 0, 0);
+		const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+		return { data, width: bitmap.width, height: bitmap.height };
+	} finally {
+		bitmap.close();
+	}
+}
+
+async function encodePng(image: RgbaImage): Promise<Blob> {
+	const canvas = new OffscreenCanvas(image.width, image.height);
+	const context = canvas.getContext('2d');
+	if (!context) throw new Error('no 2d context in the worker');
+	const pixels = new Uint8ClampedArray(
+		image.data.buffer as ArrayBuffer,
+		image.data.byteOffset,
+		image.data.length
+	);
+	context.putImageData(new ImageData(pixels, image.width, image.height), 0, 0);
+	return canvas.convertToBlob({ type: 'image/png' });
+}
+
+function tileRunner(
+	loaded: LoadedModel,
+	ort: OrtModule,
+	request: UpscaleRequest,
+	timer: { ms: number }
+): TileRunner {
+	return async (input, width, height) => {
+		const started = performance.now();
+		const feeds = { [request.input]: new ort.Tensor('float32', input, [1, 3, height, width]) };
+		const results = await loaded.session.run(feeds);
+		const output = results[request.output];
+		if (!output) throw new Error(`the model gave no "${request.output}"`);
+		try {
+			// WebGPU outputs live on the GPU until read; getData copies them to the CPU.
+			return (await output.getData()) as Float32Array;
+		} finally {
+			output.dispose();
+			timer.ms += performance.now() - started;
+		}
+	};
+}
+
+const api = {
+	/** Which path runs (WebGPU or WASM, threads), loading the runtime but no model. */
+	async backend(): Promise<UpscaleBackend> {
+		return (await startEngine()).backend;
+	},
+
+	/**
+	 * Upscale an image Blob to a PNG. Tiles start as large as memory allows and shrink after an
+	 * out-of-memory error (told through `onTileSizeLowered`); progress is reported per tile.
+	 */
+	async upscale(
+		blob: Blob,
+		request: UpscaleRequest,
+		onProgress?: ProgressCallback,
+		onTileSizeLowered?: (from: number, to: number) => void,
+		onBackend?: (backend: UpscaleBackend) => void
+	): Promise<UpscaleOutcome> {
+		const started = performance.now();
+		let image: RgbaImage;
+		try {
+			image = await decode(blob);
+		} catch (error) {
+			return { ok: false, kind: 'not-an-image', detail: String(error) };
+		}
+		try {
+			const loaded = await openModel(request.modelUrl);
+			const e = await startEngine();
+			onBackend?.(e.backend);
+			const start = tileSizeFor({
+				bufferBytes: bufferBudget(e.backend.device, e.limits),
+				bytesPerPixel: request.bytesPerTilePixel,
+				minSize: request.minTileSize,
+				requested: request.tileSize
+			});
+			const timer = { ms: 0 };
+			const run = tileRunner(loaded, e.ort, request, timer);
+			const { value, tileSize } = await withTileRetry(
+				start,
+				request.minTileSize,
+				(size) => {
+					timer.ms = 0;
+					return upscaleImage(
+						image,
+						{
+							modelScale: request.modelScale,
+							outscale: request.outscale,
+							tileSize: size,
+							overlap: request.tiling.overlap,
+							margin: request.tiling.margin,
+							edgePadding: request.edgePadding
+						},
+						run,
+						onProgress
+					);
+				},
+				onTileSizeLowered
+			);
+			const png = await encodePng(value);
+			return {
+				ok: true,
+				result: {
+					png,
+					width: value.width,
+					height: value.height,
+					backend: e.backend,
+					tileSize,
+					alpha: alphaPlane(image) !== undefined,
+					ms: performance.now() - started,
+					inferenceMs: timer.ms
+				}
+			};
+		} catch (error) {
+			console.error('Upscale failed', error);
+			const detail = String((error as Error)?.message ?? error);
+			if (error instanceof ModelMissing) return { ok: false, kind: 'model-missing', detail };
+			if (isOutOfMemory(error) || (error as Error)?.name === 'OutOfMemory') {
+				return { ok: false, kind: 'out-of-memory', detail };
+			}
+			return { ok: false, kind: 'engine', detail };
+		}
+	}
+};
+
+/** The upscale worker's API, as the facade sees it through comlink. */
+export type UpscaleApi = typeof api;
+
+expose(api);

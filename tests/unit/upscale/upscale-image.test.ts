@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
+import type { RgbaImage } from '../../../src/workers/shared/rgba-image';
+import {
+	BAND_BYTES,
+	bandTileHeight,
+	tileCount,
+	upscaleImage,
+	type TileRunner,
+	type UpscaleImageOptions
+} from '../../../src/workers/shared/upscale-image';
+import { decodePng } from '../../../scripts/models/png';
+
+const requireModels = Boolean(process.env.MAESTRO_REQUIRE_MODELS);
+
+/** A deterministic stand-in model: nearest-neighbour upscaling, so tiling must be exact. */
+function nearestModel(scale: number): TileRunner {
+	return async (input, width, height) => {
+		const out = new Float32Array(3 * width * scale * height * scale);
+		const ow = width * scale;
+		const oh = height * scale;
+		for (let c = 0; c < 3; c++)
+			for (let y = 0; y < oh; y++)
+				for (let x = 0; x < ow; x++)
+					out[c * ow * oh + y * ow + x] =
+						input[c * width * height + Math.floor(y / scale) * width + Math.floor(x / scale)] ?? 0;
+		return out;
+	};
+}
+
+function rgbaFixture(file: string): RgbaImage {
+	const png = decodePng(readFileSync(file));
+	const data = new Uint8Array(png.width * png.height * 4);
+	for (let p = 0; p < png.width * png.height; p++) {
+		for (let c = 0; c < 3; c++) data[p * 4 + c] = png.data[p * png.channels + c] ?? 0;
+		data[p * 4 + 3] = png.channels === 4 ? (png.data[p * 4 + 3] ?? 255) : 255;
+	}
+	return { data, width: png.width, height: png.height };
+}
+
+function worstDifference(a: RgbaImage, b: RgbaImage): number {
+	expect([a.width, a.height]).toEqual([b.width, b.height]);
+	let worst = 0;
+	a.data.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (b.data[i] ?? 0)))));
+	return worst;
+}
+
+const options = (over: Partial<UpscaleImageOptions>): UpscaleImageOptions => ({
+	modelScale: 4,
+	outscale: 4,
+	tileSize: 1024,
+	overlap: 48,
+	margin: 16,
+	edgePadding: 10,
+	...over
+});
+
+describe('upscaleImage', () => {
+	const image = rgbaFixture('tests/fixtures/upscale/input-48x40.png');
+
+	it('makes an image of 4x and 2x the size, opaque', async () => {
+		for (const outscale of [2, 4] as const) {
+			const out = await upscaleImage(image, options({ outscale }), nearestModel(4));
+			expect([out.width, out.height]).toEqual([48 * outscale, 40 * outscale]);
+			expect(out.data.length).toBe(out.width * out.height * 4);
+			expect(out.data.every((v, i) => i % 4 !== 3 || v === 255)).toBe(true);
+		}
+	});
+
+	it('rebuilds the whole-image result exactly from many small tiles', async () => {
+		const whole = await upscaleImage(image, options({}), nearestModel(4));
+		const tiles: number[] = [];
+		const tiled = await upscaleImage(
+			image,
+			options({ tileSize: 28, overlap: 12, margin: 4 }),
+			nearestModel(4),
+			(done, total) => tiles.push(done, total)
+		);
+		expect(tileCount(48, 40, options({ tileSize: 28, overlap: 12, margin: 4 }))).toBe(12);
+		expect(tiles.slice(-2)).toEqual([12, 12]);
+		expect(worstDifference(whole, tiled)).toBe(0);
+		// And the nearest upscale really is the source, pixel for pixel.
+		expect(Array.from(whole.data.subarray(0, 4))).toEqual(Array.from(image.data.subarray(0, 4)));
+		const x = 47,
+			y = 39;
+		const at = (y * 4 * whole.width + x * 4) * 4;
+		expect(Array.from(whole.data.subarray(at, at + 3))).toEqual(
+			Array.from(image.data.subarray((y * 48 + x) * 4, (y * 48 + x) * 4 + 3))
+		);
+	});
+
+	it('keeps transparency, upscaled on its own', async () => {
+		const clear = { ...image, data: Uint8Array.from(image.data) };
+		// Left half transparent, right half opaque.
+		for (let y = 0; y < 40; y++) for (let x = 0; x < 24; x++) clear.data[(y * 48 + x) * 4 + 3] = 0;
+		const out = await upscaleImage(clear, options({ outscale: 2 }), nearestModel(4));
+		const alphaAt = (x: number, y: number) => out.data[(y * out.width + x) * 4 + 3];
+		expect(alphaAt(0, 0)).toBe(0);
+		expect(alphaAt(40, 50)).toBe(0);
+		expect(alphaAt(60, 50)).toBe(255);
+		expect(alphaAt(95, 79)).toBe(255);
+	});
+
+	it('refuses to make 4x from a 2x model', async () => {
+		await expect(
+			upscaleImage(image, options({ modelScale: 2, outscale: 4 }), nearestModel(2))
+		).rejects.toThrow(RangeError);
+	});
+});
+
+describe('upscaleImage with the real models (onnxruntime-node)', () => {
+	const cases: [UpscaleModelId, 2 | 4, 2 | 4][] = [
+		['realesr-animevideov3-x2', 2, 2],
+		['realesrgan-x4fast', 4, 2],
+		['realesrgan-x4fast', 4, 4]
+	];
+	for (const [id, modelScale, outscale] of cases) {
+		const file = `public/models/${id}.onnx`;
+		it(
+			`${id} at ${outscale}x: tiles differ from the whole image by at most 2/255`,
+			{ timeout: 120_000 },
+			async (ctx) => {
+				if (!existsSync(file) && !requireModels) ctx.skip(`${file} not built`);
+				const session = await ort.InferenceSession.create(file);
+				try {
+					const run: TileRunner = async (input, width, height) => {
+						const out = await session.run({
+							data: new ort.Tensor('float32', input, [1, 3, height, width])
+						});
+						return out.output?.data as Float32Array;
+					};
+					// The 48x40 fixture mirrored to 112x104 by the padding, so 96 px tiles make a 2x2 grid.
+					const image = rgbaFixture('tests/fixtures/upscale/input-48x40.png');
+					const { overlap, margin } = modelTiling[id];
+					const base = { modelScale, outscale, overlap, margin, edgePadding: 32 };
+					const whole = await upscaleImage(image, { ...base, tileSize: 1024 }, run);
+					let tiles = 0;
+					const tiled = await upscaleImage(
+						image,
+						{ ...base, tileSize: 96 },
+						run,
+						(_, total) => (tiles = total)
+					);
+					expect(tiles).toBe(4);
+					const worst = worstDifference(whole, tiled);
+					console.log(`upscaleImage ${id} ${outscale}x: worst tile difference ${worst}/255`);
+					expect(worst).toBeLessThanOrEqual(2);
+					// The result is a picture, not noise: it stays close to a plain enlargement.
+					let sum = 0;
+					for (let y = 0; y < tiled.height; y++)
+						for (let x = 0; x < tiled.width; x++) {
+							const src = (Math.floor(y / outscale) * 48 + Math.floor(x / outscale)) * 4;
+							sum += Math.abs(
+								(tiled.data[(y * tiled.width + x) * 4] ?? 0) - (image.data[src] ?? 0)
+							);
+						}
+					expect(sum / (tiled.width * tiled.height)).toBeLessThan(20);
+				} finally {
+					await session.release();
+				}
+			}
+		);
+	}
+});
+
+describe('bandTileHeight', () => {
+	const base = { modelScale: 4, outscale: 4, overlap: 48, margin: 16, edgePadding: 10 } as const;
+
+	it('leaves the tile size alone while the band fits in its budget', () => {
+		expect(bandTileHeight(532, { ...base, tileSize: 624 })).toBe(624);
+	});
+
+	it('lowers the tile height for wide images so the band stays within 64 MB', () => {
+		const height = bandTileHeight(2068, { ...base, tileSize: 624 });
+		expect(height).toBeLessThan(624);
+		expect(3 * 4 * 2068 * 16 * height).toBeLessThanOrEqual(BAND_BYTES);
+	});
+
+	it('never goes under twice the overlap', () => {
+		expect(bandTileHeight(100_000, { ...base, tileSize: 624 })).toBe(96);
+	});
+});
