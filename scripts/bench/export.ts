@@ -4,25 +4,16 @@
 // times it until the download arrives. Prints JSON. Needs a build (`vite build`) and Chromium.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { pngFromScanlines } from '../fixtures/png.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const root = new URL('../../', import.meta.url).pathname;
 const work = join(root, '.bench/export');
 mkdirSync(work, { recursive: true });
-
-function crc32(buffer: Uint8Array): number {
-	let crc = ~0;
-	for (const byte of buffer) {
-		crc ^= byte;
-		for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-	}
-	return ~crc >>> 0;
-}
 
 /** A 1024x576 RGB PNG: a gradient in a hue per shot with grain, about the size of a render. */
 function png(seed: number, width = 1024, height = 576): Buffer {
@@ -39,25 +30,7 @@ function png(seed: number, width = 1024, height = 576): Buffer {
 			raw[row + 3 + x * 3] = (seed * 53 + 90 + grain) & 255;
 		}
 	}
-	const chunk = (type: string, data: Buffer) => {
-		const body = Buffer.concat([Buffer.from(type), data]);
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(data.length);
-		const crc = Buffer.alloc(4);
-		crc.writeUInt32BE(crc32(body));
-		return Buffer.concat([length, body, crc]);
-	};
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header[8] = 8;
-	header[9] = 2;
-	return Buffer.concat([
-		Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(raw, { level: 3 })),
-		chunk('IEND', Buffer.alloc(0))
-	]);
+	return pngFromScanlines(width, height, raw, { colorType: 2, level: 3 });
 }
 
 /** A `.maestro` file with `count` shots of 3 s (dissolves), each with a chosen PNG take. */
