@@ -52,6 +52,8 @@ export class RenderSession extends JobSession {
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
+	/** Costs of images received whose write to the project is still under way. */
+	#unsavedCostUsd = 0;
 
 	readonly blocked = $derived(aiBlockedReason({ needs: 'rendering needs', toDo: 'to render' }));
 
@@ -221,12 +223,13 @@ export class RenderSession extends JobSession {
 			? taken.reduce((sum, take) => sum + take.costUsd, 0) / taken.length
 			: undefined;
 		const each = Math.max(listed ?? 0, observed ?? 0);
-		const committed = project.costUsd + running * each;
+		const spent = project.costUsd + this.#unsavedCostUsd;
+		const committed = spent + running * each;
 		if (committed + each <= cap) return undefined;
 		const inFlight = running
 			? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way`
 			: '';
-		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(project.costUsd)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
+		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(spent)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
 	}
 
 	async #work(
@@ -293,7 +296,11 @@ export class RenderSession extends JobSession {
 			this.#styles.took(take);
 		}
 		this.jobCostUsd += result.costUsd;
-		await this.board.addCost(result.costUsd);
+		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
+		this.#unsavedCostUsd += result.costUsd;
+		void this.board.addCost(result.costUsd).finally(() => {
+			this.#unsavedCostUsd -= result.costUsd;
+		});
 	}
 
 	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
