@@ -43,7 +43,9 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(2);
 	await expect(page.getByText('Animating shot 1…')).toBeVisible();
 	await page.reload();
-	await expect(page.getByText(/Animation resumed: 2 clips to go/)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Render' }).getByText(/Animation resumed: 2 clips to go/)
+	).toBeVisible();
 	await expect(clips(page)).toHaveCount(2, { timeout: 30_000 });
 
 	const posts = fake.requests({ method: 'POST', path: '/videos' });
