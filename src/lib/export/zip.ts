@@ -1,5 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { assertSignal } from '$lib/util/abort';
+import { pushBlob } from '$lib/util/zip-entry';
 import { shotListCsv } from './csv';
 import type { ZipOptions } from './meta';
 import type { SaveTarget } from './save-target';
@@ -93,16 +94,4 @@ function addText(zip: Zip, name: string, text: string): void {
 	const file = new ZipDeflate(name, { level: 6 });
 	zip.add(file);
 	file.push(strToU8(text), true);
-}
-
-async function pushBlob(entry: ZipPassThrough, blob: Blob): Promise<void> {
-	const reader = blob.stream().getReader();
-	let previous: Uint8Array | undefined;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		if (previous) entry.push(previous);
-		previous = value;
-	}
-	entry.push(previous ?? new Uint8Array(0), true);
 }

@@ -9,6 +9,7 @@ import {
 } from 'fflate';
 import type { Asset, ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
+import { pushBlob } from '$lib/util/zip-entry';
 import { cloneGraph } from './graph';
 import { loadProjectGraph, saveProjectGraph } from './projects';
 import {
@@ -102,22 +103,6 @@ export async function writeBundle(graph: ProjectGraph, appVersion: string): Prom
 	zip.end();
 	if (failure) throw failure;
 	return new Blob(parts as BlobPart[], { type: 'application/zip' });
-}
-
-async function pushBlob(entry: ZipPassThrough, blob: Blob): Promise<void> {
-	if (blob.size === 0) {
-		entry.push(new Uint8Array(0), true);
-		return;
-	}
-	const reader = blob.stream().getReader();
-	let previous: Uint8Array | undefined;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		if (previous) entry.push(previous);
-		previous = value;
-	}
-	entry.push(previous ?? new Uint8Array(0), true);
 }
 
 /** The bundle for a saved project. */
