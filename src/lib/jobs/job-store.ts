@@ -2,17 +2,17 @@ import type { Job } from '$lib/domain/types';
 import {
 	addJobItems,
 	appendJobItems,
+	applyItemPatches,
 	createJob,
 	getJob,
 	newJob,
 	moveJobItems,
-	patchJobItem,
+	patchJobItems,
 	setJobState,
-	updateJobItem,
 	updateJobItems,
 	withJobState,
+	type ItemPatch,
 	type JobItemMove,
-	type JobItemPatch,
 	type NewJobItem
 } from '$lib/store/jobs';
 
@@ -20,7 +20,8 @@ import {
 export interface JobStore {
 	createJob(projectId: string, kind: string, items: readonly NewJobItem[]): Promise<Job>;
 	getJob(id: string): Promise<Job | undefined>;
-	updateJobItem(jobId: string, key: string, patch: JobItemPatch): Promise<Job | undefined>;
+	/** Several item changes in one write, applied in order. */
+	patchJobItems(jobId: string, patches: readonly ItemPatch[]): Promise<Job | undefined>;
 	updateJobItems(jobId: string, move: JobItemMove): Promise<Job | undefined>;
 	addJobItems(jobId: string, items: readonly NewJobItem[]): Promise<Job | undefined>;
 	setJobState(jobId: string, state: Job['state'], reason?: string): Promise<Job | undefined>;
@@ -30,7 +31,7 @@ export interface JobStore {
 export const indexedDbJobStore: JobStore = {
 	createJob,
 	getJob,
-	updateJobItem,
+	patchJobItems,
 	updateJobItems,
 	addJobItems,
 	setJobState
@@ -66,8 +67,7 @@ export function createMemoryJobStore(jobs: readonly Job[] = []): MemoryJobStore 
 			const job = saved.get(id);
 			return job ? structuredClone(job) : undefined;
 		},
-		updateJobItem: (jobId, key, patch) =>
-			change(jobId, (job) => patchJobItem(job, key, patch) ?? job),
+		patchJobItems: (jobId, patches) => change(jobId, (job) => applyItemPatches(job, patches)),
 		updateJobItems: (jobId, move) => change(jobId, (job) => moveJobItems(job, move)),
 		addJobItems: (jobId, items) => change(jobId, (job) => appendJobItems(job, items)),
 		setJobState: (jobId, state, reason) => change(jobId, (job) => withJobState(job, state, reason))

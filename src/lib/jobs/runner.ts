@@ -19,6 +19,7 @@ import {
 	type ErrorVerdict
 } from './item-errors';
 import { lockJob, type LockManagerLike, type ReleaseLock } from './job-lock';
+import { ItemWriteQueue } from './item-writes';
 import { indexedDbJobStore, type JobStore } from './job-store';
 import type { KeyPool } from './key-pool';
 import { resolveOptions, type Options } from './meta';
@@ -140,6 +141,9 @@ export class JobRunner {
 	readonly #listeners = new Set<JobListener>();
 	readonly #inFlight = new Map<string, AbortController>();
 	readonly #notBefore = new Map<string, number>();
+	readonly #writes: ItemWriteQueue;
+	/** Item changes made but not yet saved and told to listeners. */
+	#unsaved = 0;
 	#idleWaiters: Array<(progress: JobProgress) => void> = [];
 	#job: Job;
 	#open: boolean;
@@ -160,6 +164,9 @@ export class JobRunner {
 		this.#store = config.store ?? indexedDbJobStore;
 		this.#limiter = config.limiter ?? new RateLimiter(this.#options.requestsPerMinute);
 		this.#open = config.keepOpen ?? false;
+		this.#writes = new ItemWriteQueue((patches) =>
+			this.#persist(() => this.#store.patchJobItems(this.jobId, patches))
+		);
 	}
 
 	/**
@@ -344,7 +351,7 @@ export class JobRunner {
 	}
 
 	#isIdle(): boolean {
-		return !this.#looping && this.#inFlight.size === 0;
+		return !this.#looping && this.#inFlight.size === 0 && this.#unsaved === 0;
 	}
 
 	#checkIdle(): void {
@@ -426,7 +433,8 @@ export class JobRunner {
 		const { item, pool, wakeAt, wakeFor, blocked } = this.#nextItem(now);
 		if (!item) {
 			const drained = wakeAt === undefined && !blocked && !this.#open;
-			if (drained && this.#inFlight.size === 0) return this.#setState('done');
+			const settled = this.#inFlight.size === 0 && this.#unsaved === 0;
+			if (drained && settled) return this.#setState('done');
 			return this.#sleep(wakeAt, wakeFor);
 		}
 		const rateWaitMs = this.#limiter.waitMs(now);
@@ -522,7 +530,11 @@ export class JobRunner {
 			};
 			await this.#config.work({ ...item }, { signal: controller.signal, key, attempt, remember });
 			this.#latency.record(Date.now() - startedAt);
-			await this.#saveItem(itemKey, { status: 'done', lastError: null });
+			// The slot is free once the work is: the next item starts while "done" is written.
+			const saved = this.#saveItem(itemKey, { status: 'done', lastError: null });
+			this.#inFlight.delete(itemKey);
+			this.#wake();
+			await saved;
 		} catch (error) {
 			await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
 		} finally {
@@ -574,12 +586,15 @@ export class JobRunner {
 		this.#job = patchJobItem(this.#job, key, patch) ?? this.#job;
 	}
 
-	/** Change an item in memory, save it, then tell listeners. False when the save failed. */
+	/** Change an item in memory at once, save it, then tell listeners. False when the save failed. */
 	async #saveItem(key: string, patch: JobItemPatch): Promise<boolean> {
 		this.#patchMemory(key, patch);
-		const saved = await this.#persist(() => this.#store.updateJobItem(this.jobId, key, patch));
+		this.#unsaved += 1;
+		const saved = await this.#writes.save(key, patch);
 		const item = this.#find(key);
 		if (item) this.#emit({ type: 'item', item });
+		this.#unsaved -= 1;
+		this.#checkIdle();
 		return saved;
 	}
 

@@ -78,6 +78,17 @@ export function patchJobItem(job: Job, key: string, patch: JobItemPatch): Job | 
 	return { ...job, items };
 }
 
+/** One item's change, by key. */
+export interface ItemPatch {
+	key: string;
+	patch: JobItemPatch;
+}
+
+/** The job with each change applied in turn; unknown keys change nothing. */
+export function applyItemPatches(job: Job, patches: readonly ItemPatch[]): Job {
+	return patches.reduce((next, { key, patch }) => patchJobItem(next, key, patch) ?? next, job);
+}
+
 /** The job with the matching items moved to another status. */
 export function moveJobItems(job: Job, move: JobItemMove): Job {
 	const keys = move.keys ? new Set(move.keys) : undefined;
@@ -161,7 +172,18 @@ export async function updateJobItem(
 	key: string,
 	patch: JobItemPatch
 ): Promise<Job | undefined> {
-	return changeJob(jobId, (job) => patchJobItem(job, key, patch) ?? job, false);
+	return patchJobItems(jobId, [{ key, patch }]);
+}
+
+/**
+ * Save several item changes in one write, applied in order (an item finishing and the next one
+ * starting, say). Not announced to other tabs, like `updateJobItem`.
+ */
+export async function patchJobItems(
+	jobId: string,
+	patches: readonly ItemPatch[]
+): Promise<Job | undefined> {
+	return changeJob(jobId, (job) => applyItemPatches(job, patches), false);
 }
 
 /** Move several items to another status in one write (requeue after a crash, retry, cancel). */

@@ -183,7 +183,7 @@ describe('JobRunner.stop', () => {
 describe('JobRunner saving', () => {
 	it('pauses with a clear reason and starts no work when progress cannot be saved', async () => {
 		const store = createMemoryJobStore();
-		store.updateJobItem = async () => {
+		store.patchJobItems = async () => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		};
 		let calls = 0;
@@ -204,10 +204,35 @@ describe('JobRunner saving', () => {
 		expect(progress.queued).toBe(3);
 	});
 
+	it('saves the marks of items that start and finish together in shared writes, in order', async () => {
+		const store = createMemoryJobStore();
+		const write = store.patchJobItems;
+		const writes: string[][] = [];
+		store.patchJobItems = async (jobId, patches) => {
+			writes.push(patches.map(({ key, patch }) => `${key}:${patch.status}`));
+			await wait(20);
+			return write(jobId, patches);
+		};
+		const { runner } = await runnerFor(
+			keys(12),
+			{ options: { concurrency: 6, requestsPerMinute: 0 }, work: () => wait(1_000) },
+			store
+		);
+		runner.start();
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 12 });
+		expect(writes.length).toBeLessThan(12);
+		expect(writes.flat()).toHaveLength(24);
+		for (const key of keys(12)) {
+			const marks = writes.flat().filter((mark) => mark.startsWith(`${key}:`));
+			expect(marks).toEqual([`${key}:running`, `${key}:done`]);
+		}
+		expect(store.peek(runner.jobId)?.items.every((item) => item.status === 'done')).toBe(true);
+	});
+
 	it('cancels itself when its job is deleted while it runs', async () => {
 		const store = createMemoryJobStore();
 		const { runner } = await runnerFor(keys(3), { work: () => wait(100) }, store);
-		store.updateJobItem = async () => undefined;
+		store.patchJobItems = async () => undefined;
 		runner.start();
 		expect((await settle(runner)).state).toBe('cancelled');
 	});
