@@ -21,6 +21,8 @@ const MEMORY_BAR_MB = 200;
 const SHOT_S = [4, 5, 3, 6, 4, 5, 3];
 const CUTS_S = SHOT_S.slice(0, -1).map((_, i) => SHOT_S.slice(0, i + 1).reduce((a, b) => a + b, 0));
 const FRAME_TIMES = Array.from({ length: 15 }, (_, i) => 1 + 2 * i);
+/** The middle of each shot: the keyframes cut detection makes after finding the cuts. */
+const KEYFRAME_TIMES = SHOT_S.map((d, i) => SHOT_S.slice(0, i).reduce((a, b) => a + b, 0) + d / 2);
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const cores = (process.env.BENCH_CORES ?? 'mt,st')
 	.split(',')
@@ -130,22 +132,26 @@ function native() {
 	const probe =
 		timeNative('ffprobe', [...probeJson, clip]) +
 		timeNative('ffmpeg', [...q, '-i', clip, ...oneFrame, join(out, 'one.raw')]);
-	// Sampling natively, two ways: all 15 accurate seeks opened in one process, or one process
-	// per frame (as the engine does); the faster one counts.
+	// Frames at given times natively, two ways: all accurate seeks opened in one process, or one
+	// process per frame (as the engine does); the faster one counts.
 	const jpeg = ['-frames:v', '1', '-vf', 'scale=1024:-2', '-q:v', '3'];
-	const inputs = FRAME_TIMES.flatMap((t) => ['-ss', String(t), '-i', clip]);
-	const outputs = FRAME_TIMES.flatMap((_, i) => [
-		'-map',
-		`${i}:v:0`,
-		...jpeg,
-		join(out, `f${i}.jpg`)
-	]);
-	const sampleOneProcess = timeNative('ffmpeg', [...q, ...inputs, ...outputs], 1);
-	let samplePerFrame = 0;
-	for (const [i, t] of FRAME_TIMES.entries()) {
-		const args = [...q, '-ss', String(t), '-i', clip, ...jpeg, join(out, `p${i}.jpg`)];
-		samplePerFrame += timeNative('ffmpeg', args, 1);
-	}
+	const framesAt = (times, prefix) => {
+		const inputs = times.flatMap((t) => ['-ss', String(t), '-i', clip]);
+		const outputs = times.flatMap((_, i) => [
+			'-map',
+			`${i}:v:0`,
+			...jpeg,
+			join(out, `${prefix}f${i}.jpg`)
+		]);
+		const oneProcess = timeNative('ffmpeg', [...q, ...inputs, ...outputs], 1);
+		let perFrame = 0;
+		for (const [i, t] of times.entries()) {
+			const args = [...q, '-ss', String(t), '-i', clip, ...jpeg, join(out, `${prefix}p${i}.jpg`)];
+			perFrame += timeNative('ffmpeg', args, 1);
+		}
+		return { oneProcess, perFrame, best: Math.min(oneProcess, perFrame) };
+	};
+	const sample = framesAt(FRAME_TIMES, 's');
 	// Cuts natively: the same thumbnail pass the engine runs, and ffmpeg's own scene score.
 	const thumbs = ['-vf', 'scale=64:36:flags=area,format=rgb24', '-f', 'rawvideo'];
 	const changePass = timeNative('ffmpeg', [
@@ -154,14 +160,17 @@ function native() {
 	]);
 	const scene = ['-vf', "select='gt(scene,0.3)',showinfo", '-f', 'null', '-'];
 	const sceneSelect = timeNative('ffmpeg', [...q, '-i', clip, '-an', ...scene]);
+	// Cut detection also makes each shot's keyframe (its middle), as the engine's does.
+	const keyframes = framesAt(KEYFRAME_TIMES, 'k');
 	return {
 		probeMs: probe,
-		sample15Ms: Math.min(sampleOneProcess, samplePerFrame),
-		sampleOneProcessMs: sampleOneProcess,
-		samplePerFrameMs: samplePerFrame,
-		detectCutsMs: Math.min(changePass, sceneSelect),
+		sample15Ms: sample.best,
+		sampleOneProcessMs: sample.oneProcess,
+		samplePerFrameMs: sample.perFrame,
+		detectCutsMs: Math.min(changePass, sceneSelect) + keyframes.best,
 		changePassMs: changePass,
-		sceneSelectMs: sceneSelect
+		sceneSelectMs: sceneSelect,
+		keyframesMs: keyframes.best
 	};
 }
 
@@ -319,7 +328,8 @@ for (const core of cores) {
 			probe: +(wasm.probeMs / n.probeMs).toFixed(2),
 			sample15: +(wasm.sample15Ms / n.sample15Ms).toFixed(2),
 			detectCuts: +(wasm.detectCutsMs / n.detectCutsMs).toFixed(2),
-			changePass: +(wasm.changePassMs / n.changePassMs).toFixed(2)
+			changePass: +(wasm.changePassMs / n.changePassMs).toFixed(2),
+			keyframes: +(wasm.keyframesMs / n.keyframesMs).toFixed(2)
 		};
 	}
 	if (runBig) {
