@@ -2,14 +2,19 @@
 // answers every image after 1.5 s; 10 shots x 3 styles = 30 items at concurrency 6 should take
 // 5 rounds x 1.5 s = 7.5 s. We time "Render all" to the 30th picture on screen, read the
 // network span from the fake's log, and record the main thread's longest task meanwhile.
-// BENCH_DEBUG=1 also prints each request's start+duration, each picture's arrival and the long
-// tasks; BENCH_PROFILE=1 prints the top self-time functions of a CPU profile of the page.
+// BENCH_DEBUG=1 also prints each request's start+duration, each picture's arrival, the long
+// tasks and every IndexedDB transaction; BENCH_PROFILE=1 prints the top self-time functions of a CPU profile of the page.
 // Prints JSON. Needs a build (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { chromium, type Page } from '@playwright/test';
-import { startFakeOpenRouter } from '../../tests/fake-openrouter';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { configureApp, longTasksOf, newIdeaStoryboard, watchLongTasks } from './support';
+import {
+	configureApp,
+	longTasksOf,
+	newIdeaStoryboard,
+	startFakeProcess,
+	watchLongTasks
+} from './support';
 
 const IMAGE_DELAY_MS = 1500;
 const SHOTS = 10;
@@ -26,12 +31,13 @@ async function storyboard(page: Page) {
 	await page.getByRole('group', { name: `Style ${STYLES}` }).waitFor();
 }
 
-const fake = await startFakeOpenRouter({ imageDelayMs: IMAGE_DELAY_MS });
+const fake = await startFakeProcess({ imageDelayMs: IMAGE_DELAY_MS });
 const server = await serveStatic({ root: process.env.BUILD_DIR ?? 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
 	const context = await browser.newContext({ baseURL: server.url });
 	const page = await context.newPage();
+	if (process.env.BENCH_DEBUG) await page.addInitScript(recordTransactions);
 	await configureApp(page, fake.url, {
 		'Image model': 'google/gemini-2.5-flash-image',
 		Concurrency: String(CONCURRENCY),
@@ -53,7 +59,7 @@ try {
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 		await cdp.send('Profiler.start');
 	}
-	const before = fake.log.length;
+	const before = (await fake.log()).length;
 	const started = await page.evaluate(() => performance.now());
 	await page.getByRole('button', { name: 'Render all' }).click();
 	await page.waitForFunction(
@@ -93,7 +99,7 @@ try {
 				.join('\n')
 		);
 	}
-	const images = fake.log
+	const images = (await fake.log())
 		.slice(before)
 		.filter((r) => r.body?.modalities?.includes('image') && r.status === 200);
 	const networkMs =
@@ -123,11 +129,35 @@ try {
 		console.log(images.map((r) => `${r.at - t0}+${r.durationMs}`).join(' '));
 		console.log(pictures.map((p) => Math.round(p - started)).join(' '));
 		console.log(longTasks.map(Math.round).join(' '));
+		const transactions = await page.evaluate(
+			() => (window as unknown as { __transactions: [number, number, string][] }).__transactions
+		);
+		console.log('IndexedDB transactions (start+duration scope mode):');
+		for (const [at, ms, what] of transactions) {
+			if (at >= started) console.log(`${Math.round(at - started)}+${Math.round(ms)} ${what}`);
+		}
 	}
 } finally {
 	await browser.close();
 	await server.close();
 	await fake.close();
+}
+
+/** Page script: log every IndexedDB transaction's start, duration, scope and mode. */
+function recordTransactions() {
+	const log: [number, number, string][] = [];
+	(window as unknown as { __transactions: typeof log }).__transactions = log;
+	const open = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (
+		this: IDBDatabase,
+		...args: Parameters<typeof open>
+	) {
+		const tx = open.apply(this, args);
+		const at = performance.now();
+		const what = `${[args[0]].flat().join('+')} ${args[1] ?? 'readonly'}`;
+		tx.addEventListener('complete', () => log.push([at, performance.now() - at, what]));
+		return tx;
+	};
 }
 
 function maxOverlap(spans: number[][]): number {

@@ -1,5 +1,8 @@
 // What the browser benchmarks share: pointing the built app at the fake and making a storyboard.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import type { FakeMode, LoggedRequest } from '../../tests/fake-openrouter/types';
 
 /** Save a key and point the app at the fake, with any more Settings fields (label → value). */
 export async function configureApp(
@@ -46,4 +49,40 @@ export async function watchLongTasks(page: Page) {
 /** The long tasks recorded since `watchLongTasks`. */
 export function longTasksOf(page: Page): Promise<number[]> {
 	return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}
+
+/** The fake OpenRouter running in a process of its own, so its work never delays the browser's or the bench's. */
+export interface FakeProcess {
+	url: string;
+	/** The fake's request log, oldest first. */
+	log(): Promise<LoggedRequest[]>;
+	close(): Promise<void>;
+}
+
+/** Start `tests/fake-openrouter/cli.mjs` with these mode options and wait until it listens. */
+export async function startFakeProcess(options: Partial<FakeMode>): Promise<FakeProcess> {
+	const cli = fileURLToPath(new URL('../../tests/fake-openrouter/cli.mjs', import.meta.url));
+	const args = Object.entries(options).flatMap(([name, value]) => [`--${name}`, String(value)]);
+	const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const { url, origin } = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (data: Buffer) => {
+			out += data.toString();
+			const line = out.split('\n').find((l) => l.startsWith('{'));
+			if (line) resolve(JSON.parse(line) as { url: string; origin: string });
+		});
+		child.once('exit', (code) => reject(new Error(`the fake OpenRouter exited (${code})`)));
+	});
+	return {
+		url,
+		log: async () => {
+			const response = await fetch(`${origin}/__fake/log`);
+			return ((await response.json()) as { log: LoggedRequest[] }).log;
+		},
+		close: () =>
+			new Promise((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
 }

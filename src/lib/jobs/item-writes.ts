@@ -8,15 +8,14 @@ interface Pending extends ItemPatch {
 }
 
 /**
- * Item changes saved in as few writes as possible: one write at a time, and every change made
- * while a write is under way goes out together in the next one. With several items in flight
- * their "running" and "done" marks share transactions instead of queueing one by one, while
- * each change is still saved in the order it was made.
+ * Item changes made in the same moment (before the next microtask checkpoint) go out in one
+ * write, and every write starts at once, in the order its changes were made. Nothing waits
+ * for an earlier write to finish: IndexedDB runs transactions in the order they were opened,
+ * so an item's "running" mark is queued ahead of image writes that come after it.
  */
 export class ItemWriteQueue {
 	readonly #write: WriteItemPatches;
 	#pending: Pending[] = [];
-	#writing: Promise<void> | undefined;
 
 	constructor(write: WriteItemPatches) {
 		this.#write = write;
@@ -25,23 +24,25 @@ export class ItemWriteQueue {
 	/** Queue one change; resolves once it is saved (true) or its batch failed (false). */
 	save(key: string, patch: JobItemPatch): Promise<boolean> {
 		return new Promise((resolve) => {
+			if (this.#pending.length === 0) queueMicrotask(() => this.#flush());
 			this.#pending.push({ key, patch, resolve });
-			this.#writing ??= this.#drain();
 		});
 	}
 
-	async #drain(): Promise<void> {
-		while (this.#pending.length > 0) {
-			const batch = this.#pending;
-			this.#pending = [];
-			let saved = false;
-			try {
-				saved = await this.#write(batch.map(({ key, patch }) => ({ key, patch })));
-			} catch {
-				saved = false;
-			}
-			for (const { resolve } of batch) resolve(saved);
+	#flush(): void {
+		const batch = this.#pending;
+		this.#pending = [];
+		const patches = batch.map(({ key, patch }) => ({ key, patch }));
+		let written: Promise<boolean>;
+		try {
+			written = this.#write(patches);
+		} catch {
+			written = Promise.resolve(false);
 		}
-		this.#writing = undefined;
+		void written
+			.catch(() => false)
+			.then((saved) => {
+				for (const { resolve } of batch) resolve(saved);
+			});
 	}
 }

@@ -46,6 +46,11 @@ export interface ItemContext {
 	 * save failed.
 	 */
 	remember: (data: Record<string, unknown>) => Promise<void>;
+	/**
+	 * Say the provider has answered and only local work (saving the result) is left, so the
+	 * next item may start meanwhile: concurrency bounds calls to the provider, not saving.
+	 */
+	releaseSlot: () => void;
 }
 
 /**
@@ -94,6 +99,10 @@ export interface JobRunnerConfig {
 	locks?: LockManagerLike | null;
 }
 
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+	return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
+
 /** Raised by `JobRunner.open` when another tab (or runner) is already working on the job. */
 export class JobBusyError extends Error {
 	constructor() {
@@ -140,6 +149,8 @@ export class JobRunner {
 	readonly #latency = new LatencyTracker();
 	readonly #listeners = new Set<JobListener>();
 	readonly #inFlight = new Map<string, AbortController>();
+	/** Items in flight that still hold a concurrency slot. */
+	readonly #slots = new Set<string>();
 	readonly #notBefore = new Map<string, number>();
 	readonly #writes: ItemWriteQueue;
 	/** Item changes made but not yet saved and told to listeners. */
@@ -426,33 +437,41 @@ export class JobRunner {
 		}
 	}
 
-	/** One step of the loop: start an item, or wait for the reason none can start. */
+	/**
+	 * One step of the loop: start every item that can start now, or wait for the reason none
+	 * can. Items started back to back (no await between them) have their "running" marks
+	 * saved in one write.
+	 */
 	async #turn(): Promise<void> {
-		if (this.#inFlight.size >= this.#options.concurrency) return this.#sleep();
-		const now = Date.now();
-		const { item, pool, wakeAt, wakeFor, blocked } = this.#nextItem(now);
-		if (!item) {
-			const drained = wakeAt === undefined && !blocked && !this.#open;
-			const settled = this.#inFlight.size === 0 && this.#unsaved === 0;
-			if (drained && settled) return this.#setState('done');
-			return this.#sleep(wakeAt, wakeFor);
+		for (;;) {
+			if (this.#job.state !== 'running' || this.#stopping) return;
+			if (this.#slots.size >= this.#options.concurrency) return this.#sleep();
+			const now = Date.now();
+			const { item, pool, wakeAt, wakeFor, blocked } = this.#nextItem(now);
+			if (!item) {
+				const drained = wakeAt === undefined && !blocked && !this.#open;
+				const settled = this.#inFlight.size === 0 && this.#unsaved === 0;
+				if (drained && settled) return this.#setState('done');
+				return this.#sleep(wakeAt, wakeFor);
+			}
+			const rateWaitMs = this.#limiter.waitMs(now);
+			if (rateWaitMs > 0) return this.#sleep(now + rateWaitMs, 'rate-limit');
+			const verdict = this.#config.checkSpending?.({ ...item }, { running: this.#inFlight.size });
+			if (isPromise(verdict)) {
+				const reason = await verdict;
+				if (reason) return this.pause(reason);
+				// The world may have moved on while the check ran.
+				const stillQueued =
+					this.#find(item.key)?.status === 'queued' && !this.#inFlight.has(item.key);
+				if (this.#job.state !== 'running' || this.#stopping || !stillQueued) return;
+				if (this.#limiter.waitMs() > 0) return;
+			} else if (verdict) {
+				return this.pause(verdict);
+			}
+			const key = pool?.acquire();
+			if (pool && key === undefined) return;
+			this.#startItem(item, key, pool);
 		}
-		const rateWaitMs = this.#limiter.waitMs(now);
-		if (rateWaitMs > 0) return this.#sleep(now + rateWaitMs, 'rate-limit');
-		if (this.#config.checkSpending) {
-			const reason = await this.#config.checkSpending(
-				{ ...item },
-				{ running: this.#inFlight.size }
-			);
-			if (reason) return this.pause(reason);
-			const stillQueued =
-				this.#find(item.key)?.status === 'queued' && !this.#inFlight.has(item.key);
-			if (this.#job.state !== 'running' || this.#stopping || !stillQueued) return;
-			if (this.#limiter.waitMs() > 0) return;
-		}
-		const key = pool?.acquire();
-		if (pool && key === undefined) return;
-		this.#startItem(item, key, pool);
 	}
 
 	#poolFor(item: JobItem): KeyPool | undefined {
@@ -500,6 +519,7 @@ export class JobRunner {
 	#startItem(item: JobItem, key: string | undefined, pool: KeyPool | undefined): void {
 		const controller = new AbortController();
 		this.#inFlight.set(item.key, controller);
+		this.#slots.add(item.key);
 		this.#notBefore.delete(item.key);
 		this.#limiter.record(Date.now());
 		this.#waitingUntil = undefined;
@@ -528,17 +548,22 @@ export class JobRunner {
 					throw new Error('Progress could not be saved.');
 				}
 			};
-			await this.#config.work({ ...item }, { signal: controller.signal, key, attempt, remember });
+			const releaseSlot = () => this.#releaseSlot(itemKey);
+			await this.#config.work(
+				{ ...item },
+				{ signal: controller.signal, key, attempt, remember, releaseSlot }
+			);
 			this.#latency.record(Date.now() - startedAt);
 			// The slot is free once the work is: the next item starts while "done" is written.
 			const saved = this.#saveItem(itemKey, { status: 'done', lastError: null });
 			this.#inFlight.delete(itemKey);
-			this.#wake();
+			this.#releaseSlot(itemKey);
 			await saved;
 		} catch (error) {
 			await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
 		} finally {
 			this.#inFlight.delete(itemKey);
+			this.#slots.delete(itemKey);
 			this.#wake();
 			this.#checkIdle();
 		}
@@ -580,6 +605,10 @@ export class JobRunner {
 		} catch {
 			return defaultClassifyError(error);
 		}
+	}
+
+	#releaseSlot(key: string): void {
+		if (this.#slots.delete(key)) this.#wake();
 	}
 
 	#patchMemory(key: string, patch: JobItemPatch): void {

@@ -17,7 +17,7 @@ import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
 import type { JobProgress } from '$lib/jobs/progress';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
-import type { JobEvent, JobRunner, JobRunnerConfig } from '$lib/jobs/runner';
+import type { ItemContext, JobEvent, JobRunner, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
@@ -234,7 +234,7 @@ export class RenderSession extends JobSession {
 
 	async #work(
 		item: JobItem,
-		context: { signal: AbortSignal; key: string | undefined; attempt: number }
+		context: Pick<ItemContext, 'signal' | 'key' | 'attempt' | 'releaseSlot'>
 	): Promise<void> {
 		const runner = this.runner;
 		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
@@ -276,6 +276,8 @@ export class RenderSession extends JobSession {
 			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
 			...(continuityUrl ? { continuityUrl } : {})
 		});
+		// The image is here: the next render may start while this one is saved.
+		context.releaseSlot();
 		const costEach = result.costUsd / result.images.length;
 		for (const image of result.images) {
 			const size =

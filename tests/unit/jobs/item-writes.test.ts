@@ -2,43 +2,53 @@ import { describe, expect, it } from 'vitest';
 import { ItemWriteQueue } from '$lib/jobs/item-writes';
 import type { ItemPatch } from '$lib/store/jobs';
 
-function gate() {
-	let open: (saved: boolean) => void = () => {};
-	const opened = new Promise<boolean>((resolve) => (open = resolve));
-	return { open, opened };
-}
+const marks = (batch: readonly ItemPatch[]) =>
+	batch.map(({ key, patch }) => `${key}:${patch.status}`);
 
 describe('ItemWriteQueue', () => {
-	it('writes at once, then everything queued meanwhile in one write, in order', async () => {
-		const batches: ItemPatch[][] = [];
-		const first = gate();
+	it('saves changes made in the same moment in one write, in order', async () => {
+		const batches: string[][] = [];
 		const queue = new ItemWriteQueue(async (patches) => {
-			batches.push([...patches]);
-			return batches.length === 1 ? first.opened : true;
+			batches.push(marks(patches));
+			return true;
 		});
-		const a = queue.save('a', { status: 'running' });
-		const b = queue.save('b', { status: 'running' });
-		const c = queue.save('a', { status: 'done' });
-		expect(batches).toHaveLength(1);
-		first.open(true);
-		expect(await Promise.all([a, b, c])).toEqual([true, true, true]);
-		expect(batches.map((batch) => batch.map(({ key, patch }) => `${key}:${patch.status}`))).toEqual(
-			[['a:running'], ['b:running', 'a:done']]
-		);
+		const saved = [
+			queue.save('a', { status: 'running' }),
+			queue.save('b', { status: 'running' }),
+			queue.save('a', { status: 'done' })
+		];
+		expect(batches).toEqual([]);
+		expect(await Promise.all(saved)).toEqual([true, true, true]);
+		expect(batches).toEqual([['a:running', 'b:running', 'a:done']]);
 	});
 
-	it('answers false for every change of a batch that failed, and goes on with the next', async () => {
+	it('starts a later write without waiting for an earlier one to finish', async () => {
+		const started: string[][] = [];
+		let finishFirst: (saved: boolean) => void = () => {};
+		const queue = new ItemWriteQueue((patches) => {
+			started.push(marks(patches));
+			if (started.length === 1) return new Promise((resolve) => (finishFirst = resolve));
+			return Promise.resolve(true);
+		});
+		const first = queue.save('a', { status: 'done' });
+		await Promise.resolve();
+		const second = queue.save('b', { status: 'running' });
+		expect(await second).toBe(true);
+		expect(started).toEqual([['a:done'], ['b:running']]);
+		finishFirst(true);
+		expect(await first).toBe(true);
+	});
+
+	it('answers false for every change of a write that failed, and goes on with the next', async () => {
 		let calls = 0;
 		const queue = new ItemWriteQueue(async () => {
 			calls += 1;
 			if (calls === 1) throw new Error('disk full');
 			return true;
 		});
-		const failed = queue.save('a', { status: 'running' });
-		const later = queue.save('b', { status: 'running' });
-		expect(await failed).toBe(false);
-		expect(await later).toBe(true);
+		const failed = [queue.save('a', { status: 'running' }), queue.save('b', { status: 'running' })];
+		expect(await Promise.all(failed)).toEqual([false, false]);
 		expect(await queue.save('c', { status: 'done' })).toBe(true);
-		expect(calls).toBe(3);
+		expect(calls).toBe(2);
 	});
 });

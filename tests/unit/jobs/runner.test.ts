@@ -43,6 +43,33 @@ describe('JobRunner.start', () => {
 		expect(most).toBe(3);
 	});
 
+	it('bounds calls, not saving: an item that released its slot lets the next one start', async () => {
+		let calling = 0;
+		let mostCalling = 0;
+		let mostWorking = 0;
+		let working = 0;
+		const { runner } = await runnerFor(keys(12), {
+			options: { concurrency: 3, requestsPerMinute: 0 },
+			work: async (_item, { releaseSlot }) => {
+				working += 1;
+				calling += 1;
+				mostWorking = Math.max(mostWorking, working);
+				mostCalling = Math.max(mostCalling, calling);
+				await wait(1_000);
+				calling -= 1;
+				releaseSlot();
+				releaseSlot();
+				await wait(500);
+				working -= 1;
+			}
+		});
+		runner.start();
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 12 });
+		expect(mostCalling).toBe(3);
+		expect(mostWorking).toBe(6);
+		expect(Date.now() - T0).toBe(4 * 1_000 + 500);
+	});
+
 	it('adds no idle time of its own: 30 items of 1.5 s at 6 at once take 5 rounds', async () => {
 		const { runner } = await runnerFor(keys(30), {
 			options: { concurrency: 6, requestsPerMinute: 0 },
