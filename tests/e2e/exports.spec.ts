@@ -11,6 +11,7 @@ import {
 	importStoryboard,
 	openExport,
 	parseCsv,
+	pdfText,
 	unzipFile,
 	useDownloads
 } from './support/exports';
@@ -21,6 +22,12 @@ const FILE_STEM = 'Café 夜市 — exports';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
+/** Descriptions typed before exporting: every script needs a font of its own but the emoji. */
+const DESCRIPTIONS = {
+	'Shot 3': '한국어 장면 — Łódź, őszi 🎬',
+	'Shot 4': 'Hôtel de Ville, été : 北京的秋天'
+};
+
 /** The fixture's files by asset path, to compare sizes with. */
 const fixture = unzipFile(BUNDLE);
 
@@ -28,7 +35,11 @@ async function offlineWorkspace(page: Page, context: import('@playwright/test').
 	await useDownloads(page);
 	await installServiceWorker(page);
 	await importStoryboard(page, BUNDLE, TITLE);
-	// First use online: a PDF (fetches the font) and an animatic (fetches the video engine).
+	// Text in Korean, Polish, Hungarian, French and Chinese, and a character no font has.
+	for (const [shot, text] of Object.entries(DESCRIPTIONS)) {
+		await page.getByRole('article', { name: shot }).getByLabel('Description').fill(text);
+	}
+	// First use online: a PDF (fetches its fonts) and an animatic (fetches the video engine).
 	let dialog = await openExport(page, 'PDF storyboard sheet');
 	await download(page, 'Export PDF', test.info().outputPath('warm.pdf'));
 	await dialog.getByRole('button', { name: 'Close' }).click();
@@ -135,8 +146,11 @@ test('every export works offline and holds what the storyboard holds', async ({
 	await dialog.getByLabel('Orientation').selectOption('portrait');
 	const pdf = await download(page, 'Export PDF', test.info().outputPath('sheet.pdf'));
 	expect(pdf.name).toBe(`${FILE_STEM} - storyboard.pdf`);
+	await expect(dialog.getByRole('status')).toHaveText(
+		'Saved the storyboard sheet. No font here has 🎬: it shows as \uFFFD.'
+	);
 	await dialog.getByRole('button', { name: 'Close' }).click();
-	const { pages, text } = await pdfText(pdf.path);
+	const { pages, text } = await pdfText(new Uint8Array(readFileSync(pdf.path)));
 	const layout = sheetLayout(
 		{ panelsPerRow: 3, paper: 'letter', orientation: 'portrait' },
 		aspectValue('16:9')
@@ -153,10 +167,13 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'1.2 s · Cut',
 		'1 s · Dissolve',
 		'4. Title only',
-		`Page 1 of ${pages}`
+		`Page 1 of ${pages}`,
+		'한국어 장면 — Łódź, őszi \uFFFD',
+		'Hôtel de Ville, été : 北京的秋天'
 	]) {
 		expect(all.replace(/\s+/g, ' ')).toContain(expected);
 	}
+	expect(all).not.toContain('🎬');
 
 	// Animatic: 720p, captions, the source clip's sound; shots 3 and 4 have no image in style 1.
 	dialog = await openExport(page, 'Animatic MP4');
@@ -216,15 +233,3 @@ test('an animatic can be cancelled, and shots can be timed to the clip and back'
 	await page.reload();
 	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
 });
-
-/** Page count and text of each page, read with pdf.js. */
-async function pdfText(path: string): Promise<{ pages: number; text: string[] }> {
-	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-	const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
-	const text: string[] = [];
-	for (let n = 1; n <= doc.numPages; n++) {
-		const content = await (await doc.getPage(n)).getTextContent();
-		text.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-	}
-	return { pages: doc.numPages, text };
-}
