@@ -197,6 +197,13 @@ test('every export works offline and holds what the storyboard holds', async ({
 	// 1.2 + 1 + 0.8 + 1 seconds, within one frame at 25 fps.
 	expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.04);
 	expect(Math.abs(Number(video.duration) - 4)).toBeLessThanOrEqual(0.04);
+	// Constant frame rate: every one of the 100 frames stored, each 1/25 s.
+	expect([video.r_frame_rate, video.avg_frame_rate, video.nb_frames]).toEqual([
+		'25/1',
+		'25/1',
+		String(Math.round(Number(video.duration) * 25))
+	]);
+	expect(video.nb_frames).toBe('100');
 });
 
 test('an animatic can be cancelled, and shots can be timed to the clip and back', async ({

@@ -163,6 +163,9 @@ export interface Probe {
 		height?: number;
 		pix_fmt?: string;
 		duration?: string;
+		r_frame_rate?: string;
+		avg_frame_rate?: string;
+		nb_frames?: string;
 	}[];
 }
 
