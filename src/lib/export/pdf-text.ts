@@ -2,10 +2,18 @@ import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { EXPORT_FONTS, loadFontBytes, type ExportFont } from './fonts';
 import { coverText, normalizeText, splitRuns, type Covers } from './font-runs';
 
-/** The part of fontkit used here: parse a font to ask which characters it has. */
-interface FontParser {
-	create(bytes: Uint8Array): { hasGlyphForCodePoint(codePoint: number): boolean };
+/** A parsed font, asked which characters it has. */
+interface ParsedFont {
+	hasGlyphForCodePoint(codePoint: number): boolean;
 }
+
+/** The part of fontkit used here: parse a font. */
+interface FontParser {
+	create(bytes: Uint8Array): ParsedFont;
+}
+
+/** Fonts parsed for their coverage, by their bytes (loaded once per page load). */
+const parsed = new WeakMap<ArrayBuffer, ParsedFont>();
 
 /** Text drawn in a PDF with the fallback fonts, each character in the first font that has it. */
 export interface PdfText {
@@ -49,7 +57,8 @@ export async function embedTextFonts(
 	let uncovered = [...codePoints];
 	for (const bytes of await Promise.all(loads)) {
 		if (!bytes) continue;
-		const face = parser.create(new Uint8Array(bytes));
+		const face = parsed.get(bytes) ?? parser.create(new Uint8Array(bytes));
+		parsed.set(bytes, face);
 		const covers: Covers = (codePoint) => face.hasGlyphForCodePoint(codePoint);
 		if (used.length > 0 && !uncovered.some(covers)) continue;
 		used.push({ bytes, covers });
