@@ -150,7 +150,7 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'Saved the storyboard sheet. No font here has 🎬: it shows as \uFFFD.'
 	);
 	await dialog.getByRole('button', { name: 'Close' }).click();
-	const { pages, text } = await pdfText(new Uint8Array(readFileSync(pdf.path)));
+	const { pages, text, pieces } = await pdfText(new Uint8Array(readFileSync(pdf.path)));
 	const layout = sheetLayout(
 		{ panelsPerRow: 3, paper: 'letter', orientation: 'portrait' },
 		aspectValue('16:9')
@@ -174,6 +174,13 @@ test('every export works offline and holds what the storyboard holds', async ({
 		expect(all.replace(/\s+/g, ' ')).toContain(expected);
 	}
 	expect(all).not.toContain('🎬');
+	// Each script is drawn in the font that has it, not as empty boxes of another.
+	const fontOf = (piece: string) => pieces.find((p) => p.text.includes(piece))?.font;
+	expect(fontOf('한국어 장면')).toMatch(/^NotoSansKR-Regular/);
+	expect(fontOf('Łódź, őszi')).toMatch(/^NotoSans-Regular/);
+	expect(fontOf('Hôtel de Ville, été')).toMatch(/^NotoSans-Regular/);
+	expect(fontOf('北京的秋天')).toMatch(/^NotoSansSC-Regular/);
+	expect(fontOf('夜市の追跡')).toMatch(/^NotoSansSC-Regular/);
 
 	// Animatic: 720p, captions, the source clip's sound; shots 3 and 4 have no image in style 1.
 	dialog = await openExport(page, 'Animatic MP4');

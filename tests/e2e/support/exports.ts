@@ -74,21 +74,31 @@ export async function readPickedFile(page: Page, name: string): Promise<Uint8Arr
 	return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
-/** Page count and text of each page of a PDF, read with pdf.js. */
-export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string[] }> {
+/**
+ * Page count and text of each page of a PDF, read with pdf.js, and each piece of text with the
+ * font it is drawn in (a subset's name, such as "NotoSansKR-Regular-1186").
+ */
+export async function pdfText(
+	data: Uint8Array
+): Promise<{ pages: number; text: string[]; pieces: { text: string; font: string }[] }> {
 	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 	const doc = await pdfjs.getDocument({ data }).promise;
 	const text: string[] = [];
+	const pieces: { text: string; font: string }[] = [];
 	for (let n = 1; n <= doc.numPages; n++) {
-		const content = await (await doc.getPage(n)).getTextContent();
+		const page = await doc.getPage(n);
+		const content = await page.getTextContent();
+		await page.getOperatorList(); // loads the fonts into commonObjs
+		const items = content.items.filter((item) => 'str' in item);
 		// Pieces of one line (runs in different fonts) join as they are; lines end with "\n".
-		text.push(
-			content.items
-				.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-				.join('')
-		);
+		text.push(items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''));
+		for (const item of items) {
+			if (item.str.trim()) {
+				pieces.push({ text: item.str, font: page.commonObjs.get(item.fontName).name });
+			}
+		}
 	}
-	return { pages: doc.numPages, text };
+	return { pages: doc.numPages, text, pieces };
 }
 
 /** Import a `.maestro` file from the library and open the storyboard it made. */
