@@ -46,7 +46,7 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,txt}'],
-				// Large wasm cores, ONNX models and the PDF font are cached on first use, not precached.
+				// Large wasm cores, ONNX models and the export fonts are cached on first use, not precached.
 				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
 				// Licence texts open as plain text, not as the app.
 				navigateFallbackDenylist: [/\/models\//, /\/licenses\//],

@@ -153,7 +153,14 @@ test('the animatic plays a shot’s clip for the shot’s duration', async ({ pa
 	await expect(dialog.getByText(/Shot 1 had no image/)).toHaveCount(0);
 	const probe = ffprobe(mp4.path);
 	expect(Math.abs(Number(probe.format.duration) - 5)).toBeLessThanOrEqual(0.04);
-	expect(probe.streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264');
+	const video = probe.streams.find((s) => s.codec_type === 'video');
+	expect(video?.codec_name).toBe('h264');
+	// A constant 25 fps, the clip's frames included.
+	expect([video?.r_frame_rate, video?.avg_frame_rate, video?.nb_frames]).toEqual([
+		'25/1',
+		'25/1',
+		'125'
+	]);
 });
 
 test('without a video model, and offline, Animate makes a local pan-and-zoom clip', async ({

@@ -11,6 +11,7 @@ import {
 	importStoryboard,
 	openExport,
 	parseCsv,
+	pdfText,
 	unzipFile,
 	useDownloads
 } from './support/exports';
@@ -21,6 +22,12 @@ const FILE_STEM = 'Café 夜市 — exports';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
+/** Descriptions typed before exporting: every script needs a font of its own but the emoji. */
+const DESCRIPTIONS = {
+	'Shot 3': '한국어 장면 — Łódź, őszi 🎬',
+	'Shot 4': 'Hôtel de Ville, été : 北京的秋天'
+};
+
 /** The fixture's files by asset path, to compare sizes with. */
 const fixture = unzipFile(BUNDLE);
 
@@ -28,7 +35,11 @@ async function offlineWorkspace(page: Page, context: import('@playwright/test').
 	await useDownloads(page);
 	await installServiceWorker(page);
 	await importStoryboard(page, BUNDLE, TITLE);
-	// First use online: a PDF (fetches the font) and an animatic (fetches the video engine).
+	// Text in Korean, Polish, Hungarian, French and Chinese, and a character no font has.
+	for (const [shot, text] of Object.entries(DESCRIPTIONS)) {
+		await page.getByRole('article', { name: shot }).getByLabel('Description').fill(text);
+	}
+	// First use online: a PDF (fetches its fonts) and an animatic (fetches the video engine).
 	let dialog = await openExport(page, 'PDF storyboard sheet');
 	await download(page, 'Export PDF', test.info().outputPath('warm.pdf'));
 	await dialog.getByRole('button', { name: 'Close' }).click();
@@ -135,8 +146,11 @@ test('every export works offline and holds what the storyboard holds', async ({
 	await dialog.getByLabel('Orientation').selectOption('portrait');
 	const pdf = await download(page, 'Export PDF', test.info().outputPath('sheet.pdf'));
 	expect(pdf.name).toBe(`${FILE_STEM} - storyboard.pdf`);
+	await expect(dialog.getByRole('status')).toHaveText(
+		'Saved the storyboard sheet. No font here has 🎬: it shows as \uFFFD.'
+	);
 	await dialog.getByRole('button', { name: 'Close' }).click();
-	const { pages, text } = await pdfText(pdf.path);
+	const { pages, text, pieces } = await pdfText(new Uint8Array(readFileSync(pdf.path)));
 	const layout = sheetLayout(
 		{ panelsPerRow: 3, paper: 'letter', orientation: 'portrait' },
 		aspectValue('16:9')
@@ -153,10 +167,20 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'1.2 s · Cut',
 		'1 s · Dissolve',
 		'4. Title only',
-		`Page 1 of ${pages}`
+		`Page 1 of ${pages}`,
+		'한국어 장면 — Łódź, őszi \uFFFD',
+		'Hôtel de Ville, été : 北京的秋天'
 	]) {
 		expect(all.replace(/\s+/g, ' ')).toContain(expected);
 	}
+	expect(all).not.toContain('🎬');
+	// Each script is drawn in the font that has it, not as empty boxes of another.
+	const fontOf = (piece: string) => pieces.find((p) => p.text.includes(piece))?.font;
+	expect(fontOf('한국어 장면')).toMatch(/^NotoSansKR-Regular/);
+	expect(fontOf('Łódź, őszi')).toMatch(/^NotoSans-Regular/);
+	expect(fontOf('Hôtel de Ville, été')).toMatch(/^NotoSans-Regular/);
+	expect(fontOf('北京的秋天')).toMatch(/^NotoSansSC-Regular/);
+	expect(fontOf('夜市の追跡')).toMatch(/^NotoSansSC-Regular/);
 
 	// Animatic: 720p, captions, the source clip's sound; shots 3 and 4 have no image in style 1.
 	dialog = await openExport(page, 'Animatic MP4');
@@ -180,6 +204,13 @@ test('every export works offline and holds what the storyboard holds', async ({
 	// 1.2 + 1 + 0.8 + 1 seconds, within one frame at 25 fps.
 	expect(Math.abs(Number(probe.format.duration) - 4)).toBeLessThanOrEqual(0.04);
 	expect(Math.abs(Number(video.duration) - 4)).toBeLessThanOrEqual(0.04);
+	// Constant frame rate: every one of the 100 frames stored, each 1/25 s.
+	expect([video.r_frame_rate, video.avg_frame_rate, video.nb_frames]).toEqual([
+		'25/1',
+		'25/1',
+		String(Math.round(Number(video.duration) * 25))
+	]);
+	expect(video.nb_frames).toBe('100');
 });
 
 test('an animatic can be cancelled, and shots can be timed to the clip and back', async ({
@@ -216,15 +247,3 @@ test('an animatic can be cancelled, and shots can be timed to the clip and back'
 	await page.reload();
 	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
 });
-
-/** Page count and text of each page, read with pdf.js. */
-async function pdfText(path: string): Promise<{ pages: number; text: string[] }> {
-	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-	const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
-	const text: string[] = [];
-	for (let n = 1; n <= doc.numPages; n++) {
-		const content = await (await doc.getPage(n)).getTextContent();
-		text.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-	}
-	return { pages: doc.numPages, text };
-}

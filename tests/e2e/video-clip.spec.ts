@@ -127,7 +127,7 @@ test('sampling settings decide how many frames are taken and how large they are'
 	]);
 });
 
-test("Settings → About links the video engine's licence and where its source is", async ({
+test("Settings → About links the video engine's licence, where its source is, and the fonts' licence", async ({
 	page
 }) => {
 	await page.goto('/settings');
@@ -139,4 +139,8 @@ test("Settings → About links the video engine's licence and where its source i
 	await page.goBack();
 	await page.getByRole('link', { name: 'GNU GPL version 2' }).click();
 	await expect(page.locator('body')).toContainText('GNU GENERAL PUBLIC LICENSE');
+	await page.goBack();
+	await page.getByRole('link', { name: 'SIL Open Font License 1.1' }).click();
+	await expect(page.locator('body')).toContainText('SIL OPEN FONT LICENSE Version 1.1');
+	await expect(page.locator('body')).toContainText('The Noto Project Authors');
 });

@@ -84,22 +84,23 @@ export function exportImagesZip(
 	);
 }
 
-/** PDF storyboard sheet. */
+/** PDF storyboard sheet; says which characters no font had, if any. */
 export function exportPdf(
 	signal: AbortSignal,
 	target: SaveTarget,
 	projectId: string,
 	options: PdfOptions,
 	onProgress?: ExportProgress
-): Promise<void> {
+): Promise<{ note?: string }> {
 	return into(target, async () => {
-		const bytes = await makeStoryboardPdf(
+		const { bytes, note } = await makeStoryboardPdf(
 			signal,
 			await loadStoryboard(projectId),
 			options,
 			onProgress
 		);
 		target.write(bytes);
+		return note ? { note } : {};
 	});
 }
 

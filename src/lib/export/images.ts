@@ -1,4 +1,4 @@
-import { loadPdfFont } from './font';
+import { EXPORT_FONTS, fontsFor, loadFontBytes, type ExportFont } from './fonts';
 
 /**
  * Re-encode an image as JPEG, no longer than `maxSide` pixels on its long side (transparent
@@ -23,25 +23,42 @@ export async function toJpeg(blob: Blob, quality = 0.88, maxSide = Infinity): Pr
 	}
 }
 
-const CAPTION_FAMILY = 'Maestro Caption';
-let captionFont: Promise<string> | undefined;
+/** The CSS family of one export font as a caption face. */
+const captionFamily = (font: ExportFont) => `Maestro ${font.name}`;
+
+/** Every export font in order, then the system's: canvas falls back character by character. */
+const CAPTION_FAMILIES = [
+	...EXPORT_FONTS.map((font) => `"${captionFamily(font)}"`),
+	'system-ui',
+	'sans-serif'
+].join(', ');
+
+const faces = new Map<ExportFont, Promise<void>>();
 
 /**
- * A font family for captions and title cards that has every script the PDF font has, so
- * burned-in text looks the same on every machine (system fonts may lack CJK).
+ * Make sure the export fonts `text` needs are loaded as font faces, so burned-in text looks
+ * the same on every machine and as in the PDF (system fonts may lack CJK or Hangul). A font
+ * that cannot be loaded is left out: the next one, or the system's, draws those characters.
  */
-function captionFamily(): Promise<string> {
-	if (!captionFont) {
-		captionFont = loadPdfFont()
-			.then(async (bytes) => {
-				const face = new FontFace(CAPTION_FAMILY, bytes);
-				await face.load();
-				document.fonts.add(face);
-				return `"${CAPTION_FAMILY}", system-ui, sans-serif`;
-			})
-			.catch(() => 'system-ui, sans-serif');
-	}
-	return captionFont;
+async function captionFonts(text: string): Promise<string> {
+	await Promise.all(
+		fontsFor(text).map((font) => {
+			let face = faces.get(font);
+			if (!face) {
+				face = loadFontBytes(font)
+					.then(async (bytes) => {
+						const loaded = await new FontFace(captionFamily(font), bytes).load();
+						document.fonts.add(loaded);
+					})
+					.catch(() => {
+						faces.delete(font);
+					});
+				faces.set(font, face);
+			}
+			return face;
+		})
+	);
+	return CAPTION_FAMILIES;
 }
 
 /** What a frame of the animatic shows besides its picture. */
@@ -68,7 +85,8 @@ export async function renderStill(
 	context.fillStyle = '#000';
 	context.fillRect(0, 0, width, height);
 	const bitmap = picture ? await createImageBitmap(picture).catch(() => undefined) : undefined;
-	const family = !bitmap || text.caption ? await captionFamily() : '';
+	const family =
+		!bitmap || text.caption ? await captionFonts(`Shot ${text.number} ${text.title}`) : '';
 	if (bitmap) {
 		const scale = Math.min(width / bitmap.width, height / bitmap.height);
 		const w = bitmap.width * scale;

@@ -1,8 +1,9 @@
-import type { Color, PDFDocument, PDFFont, PDFImage, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
 import type { Shot } from '$lib/domain/types';
 import { assertSignal } from '$lib/util/abort';
-import { loadPdfFont } from './font';
+import { missingNote } from './font-runs';
 import type { PdfOptions } from './meta';
+import { embedTextFonts, type PdfText } from './pdf-text';
 import {
 	BODY_SIZE,
 	FOOTER_HEIGHT,
@@ -38,10 +39,26 @@ export function sheetDate(date: Date): string {
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** The finished sheet, and what the person should know about its text. */
+export interface PdfResult {
+	bytes: Uint8Array;
+	/** Which characters no font had (they show as U+FFFD); undefined when none. */
+	note?: string;
+}
+
+/** The texts of the sheet that may need a fallback font (the rest is plain English). */
+function sheetTexts(board: Storyboard, title: string): string[] {
+	return [
+		title,
+		...board.shots.flatMap((shot) => [shot.title, shot.description, ...panelNotes(shot)])
+	];
+}
+
 /**
  * The storyboard sheet as PDF bytes: a header with the title and date, panels of each shot's
  * chosen image (or its source keyframe) with number, title, description and camera notes,
- * page numbers. Text is real, selectable text in an embedded Unicode font.
+ * page numbers. Text is real, selectable text, each character in the first of the export
+ * fonts that has it (see `fonts.ts`), embedded as subsets.
  */
 export async function makeStoryboardPdf(
 	signal: AbortSignal | undefined,
@@ -49,26 +66,29 @@ export async function makeStoryboardPdf(
 	options: PdfOptions,
 	onProgress?: PdfProgress,
 	now = new Date()
-): Promise<Uint8Array> {
-	const [{ PDFDocument, rgb }, fontkit, fontBytes] = await Promise.all([
+): Promise<PdfResult> {
+	const [{ PDFDocument, rgb }, fontkit] = await Promise.all([
 		import('pdf-lib'),
-		import('@pdf-lib/fontkit').then((module) => module.default),
-		loadPdfFont()
+		import('@pdf-lib/fontkit').then((module) => module.default)
 	]);
 	assertSignal(signal);
 	const doc: PDFDocument = await PDFDocument.create();
 	doc.registerFontkit(fontkit);
 	const { project } = board.graph;
-	doc.setTitle(project.title || 'Storyboard');
+	const title = project.title || 'Storyboard';
+	const date = sheetDate(now);
+	doc.setTitle(title);
 	doc.setCreator('Maestro');
 	doc.setCreationDate(now);
-	const font = await doc.embedFont(fontBytes, { subset: true });
 	const aspect = aspectValue(project.aspectRatio);
 	const layout = sheetLayout(options, aspect);
 	const pages = pageCount(board.shots.length, layout.perPage);
+	const text = await embedTextFonts(doc, fontkit, sheetTexts(board, title));
+	assertSignal(signal);
 	const style = pickStyle(board, options.styleId);
 	const color = (c: typeof INK) => rgb(c.r, c.g, c.b);
-	const measure = (size: number) => (text: string) => font.widthOfTextAtSize(text, size);
+	const frame = (page: PDFPage, number: number) =>
+		drawFrame(page, text, title, date, number, pages, color(INK), color(MUTED));
 
 	let page: PDFPage | undefined;
 	for (const [index, shot] of board.shots.entries()) {
@@ -76,16 +96,7 @@ export async function makeStoryboardPdf(
 		const slot = index % layout.perPage;
 		if (slot === 0) {
 			page = doc.addPage([layout.page.width, layout.page.height]);
-			drawFrame(
-				page,
-				font,
-				project.title || 'Storyboard',
-				sheetDate(now),
-				index / layout.perPage + 1,
-				pages,
-				color(INK),
-				color(MUTED)
-			);
+			frame(page, index / layout.perPage + 1);
 		}
 		const panel = layout.panels[slot]!;
 		const take = style ? chosenTake(board, shot.id, style.id, 'image') : undefined;
@@ -97,47 +108,33 @@ export async function makeStoryboardPdf(
 			page!.drawImage(image, containRect(image.width, image.height, panel.image));
 		} else {
 			const label = 'No image yet';
-			const size = BODY_SIZE;
-			page!.drawText(label, {
-				x: panel.image.x + (panel.image.width - font.widthOfTextAtSize(label, size)) / 2,
+			text.draw(page!, label, {
+				x: panel.image.x + (panel.image.width - text.width(label, BODY_SIZE)) / 2,
 				y: panel.image.y + panel.image.height / 2,
-				size,
-				font,
+				size: BODY_SIZE,
 				color: color(MUTED)
 			});
 		}
 		drawPanelText(
 			page!,
-			font,
+			text,
 			panel,
 			shot,
 			index + 1,
 			layout.descriptionLines,
-			measure,
 			color(INK),
 			color(MUTED)
 		);
 		onProgress?.(index + 1, board.shots.length);
 	}
-	if (!page) {
-		page = doc.addPage([layout.page.width, layout.page.height]);
-		drawFrame(
-			page,
-			font,
-			project.title || 'Storyboard',
-			sheetDate(now),
-			1,
-			1,
-			color(INK),
-			color(MUTED)
-		);
-	}
-	return doc.save();
+	if (!page) frame(doc.addPage([layout.page.width, layout.page.height]), 1);
+	const note = missingNote(text.missing, text.unavailable);
+	return { bytes: await doc.save(), ...(note ? { note } : {}) };
 }
 
 function drawFrame(
 	page: PDFPage,
-	font: PDFFont,
+	text: PdfText,
 	title: string,
 	date: string,
 	number: number,
@@ -147,58 +144,48 @@ function drawFrame(
 ): void {
 	const { width, height } = page.getSize();
 	const top = height - MARGIN - 14;
-	const dateWidth = font.widthOfTextAtSize(date, 10);
+	const dateWidth = text.width(date, 10);
 	const room = width - 2 * MARGIN - dateWidth - 20;
-	const shown = wrapText(title, room, 1, (t) => font.widthOfTextAtSize(t, 14))[0] ?? '';
-	page.drawText(shown, { x: MARGIN, y: top, size: 14, font, color: ink });
-	page.drawText(date, { x: width - MARGIN - dateWidth, y: top, size: 10, font, color: muted });
+	const shown = wrapText(text.prepare(title), room, 1, (t) => text.width(t, 14))[0] ?? '';
+	text.draw(page, shown, { x: MARGIN, y: top, size: 14, color: ink });
+	text.draw(page, date, { x: width - MARGIN - dateWidth, y: top, size: 10, color: muted });
 	const footer = `Page ${number} of ${count}`;
-	page.drawText(footer, {
-		x: (width - font.widthOfTextAtSize(footer, 8)) / 2,
+	text.draw(page, footer, {
+		x: (width - text.width(footer, 8)) / 2,
 		y: MARGIN + FOOTER_HEIGHT / 2 - 8,
 		size: 8,
-		font,
 		color: muted
 	});
 }
 
 function drawPanelText(
 	page: PDFPage,
-	font: PDFFont,
+	text: PdfText,
 	panel: PanelLayout,
 	shot: Shot,
 	number: number,
 	descriptionLines: number,
-	measure: (size: number) => (text: string) => number,
 	ink: Color,
 	muted: Color
 ): void {
+	const measure = (size: number) => (line: string) => text.width(line, size);
+	const lines = (value: string, size: number, count: number) =>
+		wrapText(text.prepare(value), panel.textWidth, count, measure(size));
 	let y = panel.textTop - TITLE_SIZE;
-	const heading =
-		wrapText(
-			`${number}. ${shot.title || 'Untitled shot'}`,
-			panel.textWidth,
-			1,
-			measure(TITLE_SIZE)
-		)[0] ?? '';
-	page.drawText(heading, { x: panel.x, y, size: TITLE_SIZE, font, color: ink });
+	const heading = lines(`${number}. ${shot.title || 'Untitled shot'}`, TITLE_SIZE, 1)[0] ?? '';
+	text.draw(page, heading, { x: panel.x, y, size: TITLE_SIZE, color: ink });
 	y -= TITLE_SIZE * (LINE_GAP - 1) + BODY_SIZE * LINE_GAP + 1;
-	for (const line of wrapText(
-		shot.description,
-		panel.textWidth,
-		descriptionLines,
-		measure(BODY_SIZE)
-	)) {
-		page.drawText(line, { x: panel.x, y, size: BODY_SIZE, font, color: ink });
+	for (const line of lines(shot.description, BODY_SIZE, descriptionLines)) {
+		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color: ink });
 		y -= BODY_SIZE * LINE_GAP;
 	}
 	y = Math.min(
 		y,
 		panel.textTop - TITLE_SIZE * LINE_GAP - (descriptionLines + 1) * BODY_SIZE * LINE_GAP
 	);
-	for (const line of panelNotes(shot)) {
-		const shown = wrapText(line, panel.textWidth, 1, measure(BODY_SIZE))[0] ?? '';
-		page.drawText(shown, { x: panel.x, y, size: BODY_SIZE, font, color: muted });
+	for (const note of panelNotes(shot)) {
+		const shown = lines(note, BODY_SIZE, 1)[0] ?? '';
+		text.draw(page, shown, { x: panel.x, y, size: BODY_SIZE, color: muted });
 		y -= BODY_SIZE * LINE_GAP;
 	}
 }

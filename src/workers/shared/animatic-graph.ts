@@ -93,10 +93,13 @@ function framesOf(label: string, from: number, to: number, out: string, fps: num
 	return `[${label}]trim=start_frame=${from}:end_frame=${to},settb=1/${fps},setpts=N[${out}]`;
 }
 
+const QUIET = ['-nostdin', '-hide_banner', '-loglevel', 'error'];
+
 /**
- * The ffmpeg command line that encodes the animatic described by `job` to `output`.
- * Each clip is cut into its head (the second half of a crossfade into it), body and tail (the
- * first half of the crossfade out of it); a crossfade is `xfade` over just the two short pieces
+ * The first ffmpeg command: the pictures of the animatic described by `job` as H.264 (Annex B)
+ * at `output`, only the frames `encodedFrames` lists (see `keptFrames`). Each clip is cut
+ * into its head (the second half of a crossfade into it), body and tail (the first half of
+ * the crossfade out of it); a crossfade is `xfade` over just the two short pieces
  * that overlap, and everything is joined by one `concat`. (Chaining `xfade` over whole clips
  * makes this ffmpeg blend every frame of the film, about 10x slower.)
  */
@@ -135,28 +138,16 @@ export function animaticArgs(job: AnimaticJob, output: string): string[] {
 		`${pieces.join('')}concat=n=${pieces.length}:v=1:a=0,settb=1/${fps},setpts=N[${current}]`
 	);
 	const total = totalFrames(timings);
-	const args = [
-		'-nostdin',
-		'-hide_banner',
-		'-loglevel',
-		'error',
-		'-nostats',
-		'-progress',
-		'pipe:1'
-	];
-	args.push(...inputs);
-	const audioInput = job.clips.length;
-	if (job.audio) {
-		args.push('-ss', job.audio.startS.toFixed(3), '-t', (total / job.fps).toFixed(3));
-		args.push('-vn', '-i', job.audio.path);
-	}
+	const args = [...QUIET, '-nostats', '-progress', 'pipe:1', ...inputs];
 	if (!job.kenBurns) {
-		chains.push(`[${current}]select='${keptFrames(job.clips, timings, job.fps)}'[out]`);
+		chains.push(`[${current}]select='${keptFrames(job.clips, timings, fps)}'[out]`);
 		current = 'out';
 	}
-	args.push('-filter_complex', chains.join(';'), '-map', `[${current}]`);
-	if (job.audio) args.push('-map', `${audioInput}:a:0?`, '-c:a', 'aac', '-b:a', '128k');
 	args.push(
+		'-filter_complex',
+		chains.join(';'),
+		'-map',
+		`[${current}]`,
 		'-frames:v',
 		String(total),
 		'-c:v',
@@ -165,15 +156,18 @@ export function animaticArgs(job: AnimaticJob, output: string): string[] {
 		job.preset,
 		'-crf',
 		'23',
-		// No B-frames: with frames of uneven length they make MP4 track durations come out short.
+		// What `fillHeldFrames` writes skip pictures for: no B-frames (pictures in output order),
+		// CAVLC, no weighted prediction. The ultrafast preset has all three already.
 		'-bf',
 		'0',
+		'-x264-params',
+		'cabac=0:weightp=0',
 		'-pix_fmt',
 		'yuv420p',
 		'-fps_mode',
-		job.kenBurns ? 'cfr' : 'vfr',
-		'-movflags',
-		'+faststart',
+		'passthrough',
+		'-f',
+		'h264',
 		'-y',
 		output
 	);
@@ -181,10 +175,50 @@ export function animaticArgs(job: AnimaticJob, output: string): string[] {
 }
 
 /**
+ * The second ffmpeg command: the constant frame rate stream at `video` (see `fillHeldFrames`)
+ * copied into MP4, each picture lasting 1/fps, with the source clip's sound when asked.
+ */
+export function animaticMuxArgs(job: AnimaticJob, video: string, output: string): string[] {
+	const total = totalFrames(clipTimings(job.clips, job.fps));
+	const args = [...QUIET, '-framerate', String(job.fps), '-i', video];
+	if (job.audio) {
+		args.push('-ss', job.audio.startS.toFixed(3), '-t', (total / job.fps).toFixed(3));
+		args.push('-vn', '-i', job.audio.path, '-map', '0:v', '-map', '1:a:0?');
+		args.push('-c:a', 'aac', '-b:a', '128k');
+	}
+	args.push('-c:v', 'copy', '-movflags', '+faststart', '-y', output);
+	return args;
+}
+
+/** Frames of a still animatic always encoded besides one a second: inclusive ranges. */
+function keptRanges(
+	clips: readonly Pick<AnimaticClip, 'kind'>[],
+	timings: readonly ClipTiming[]
+): [number, number][] {
+	const ranges: [number, number][] = [];
+	let start = 0;
+	for (const [i, timing] of timings.entries()) {
+		if (clips[i]?.kind === 'video') {
+			// A moving clip keeps every frame it is seen in.
+			const fadeOut = timings[i + 1]?.fadeIn ?? 0;
+			ranges.push([start - timing.fadeIn / 2, start + timing.frames + fadeOut / 2]);
+		} else if (timing.fadeIn > 0) {
+			const from = start - timing.fadeIn / 2;
+			ranges.push([from, from + timing.fadeIn]);
+		} else if (start > 0) {
+			ranges.push([start, start]);
+		}
+		start += timing.frames;
+	}
+	ranges.push([start - 1, start - 1]);
+	return ranges;
+}
+
+/**
  * Which output frames of a still animatic are encoded, as a `select` expression: between two
- * crossfades a still does not change, so only one frame a second is kept there (the frame
- * before it lasts until the next kept one). Every frame of a crossfade or a video take is kept, and the last
- * frame, so the file lasts exactly as long as the shots. This cuts the encoder's work about
+ * crossfades a still does not change, so only one frame a second is encoded there; the
+ * others become skip pictures (`fillHeldFrames`), which cost nothing to make. Every frame of
+ * a crossfade or a video take is kept, and the last frame. This cuts the encoder's work about
  * fivefold: most of an animatic's time is held stills.
  */
 export function keptFrames(
@@ -192,23 +226,23 @@ export function keptFrames(
 	timings: readonly ClipTiming[],
 	fps: number
 ): string {
-	const terms = [`not(mod(n,${fps}))`];
-	let start = 0;
-	for (const [i, timing] of timings.entries()) {
-		if (clips[i]?.kind === 'video') {
-			// A moving clip keeps every frame it is seen in.
-			const fadeOut = timings[i + 1]?.fadeIn ?? 0;
-			terms.push(`between(n,${start - timing.fadeIn / 2},${start + timing.frames + fadeOut / 2})`);
-		} else if (timing.fadeIn > 0) {
-			const from = start - timing.fadeIn / 2;
-			terms.push(`between(n,${from},${from + timing.fadeIn})`);
-		} else if (start > 0) {
-			terms.push(`eq(n,${start})`);
+	const terms = keptRanges(clips, timings).map(([from, to]) =>
+		from === to ? `eq(n,${from})` : `between(n,${from},${to})`
+	);
+	return [`not(mod(n,${fps}))`, ...terms].join('+');
+}
+
+/** The output frame numbers the first pass encodes, in order (every one with a pan). */
+export function encodedFrames(job: Pick<AnimaticJob, 'clips' | 'fps' | 'kenBurns'>): number[] {
+	const timings = clipTimings(job.clips, job.fps);
+	const ranges = job.kenBurns ? [] : keptRanges(job.clips, timings);
+	const frames: number[] = [];
+	for (let n = 0; n < totalFrames(timings); n++) {
+		if (job.kenBurns || n % job.fps === 0 || ranges.some(([a, b]) => n >= a && n <= b)) {
+			frames.push(n);
 		}
-		start += timing.frames;
 	}
-	terms.push(`eq(n,${start - 1})`);
-	return terms.join('+');
+	return frames;
 }
 
 /** The frame number in an ffmpeg `-progress` line (`frame=123`), or undefined. */

@@ -10,6 +10,97 @@ export async function useDownloads(page: Page) {
 	});
 }
 
+/**
+ * Give the page a `showSaveFilePicker` that picks a real file in the Origin Private File System
+ * (its `createWritable()` is the browser's own streaming writer), as a person picking a file
+ * would; `cancelNextPick` makes the next call reject as closing the picker does.
+ */
+export async function usePickedFiles(page: Page) {
+	await page.addInitScript(() => {
+		const state = window as unknown as PickerState;
+		state.pickedNames = [];
+		state.cancelNextPick = false;
+		state.cancelledPicks = 0;
+		(window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (options: {
+			suggestedName: string;
+		}) => {
+			if (state.cancelNextPick) {
+				state.cancelNextPick = false;
+				state.cancelledPicks++;
+				throw new DOMException('The user aborted a request.', 'AbortError');
+			}
+			state.pickedNames.push(options.suggestedName);
+			const root = await navigator.storage.getDirectory();
+			return root.getFileHandle(options.suggestedName, { create: true });
+		};
+	});
+}
+
+/** What the stand-in file picker keeps on `window`. */
+interface PickerState {
+	pickedNames: string[];
+	cancelNextPick: boolean;
+	cancelledPicks: number;
+}
+
+/** Make the next file picker the page opens be closed without picking. */
+export async function cancelNextPick(page: Page) {
+	await page.evaluate(() => {
+		(window as unknown as PickerState).cancelNextPick = true;
+	});
+}
+
+/** The names files were picked under, in order, and how many pickers were closed instead. */
+export function picks(page: Page): Promise<{ names: string[]; cancelled: number }> {
+	return page.evaluate(() => {
+		const state = window as unknown as PickerState;
+		return { names: state.pickedNames, cancelled: state.cancelledPicks };
+	});
+}
+
+/** The bytes of a picked file as the page's Origin Private File System has them. */
+export async function readPickedFile(page: Page, name: string): Promise<Uint8Array> {
+	const base64 = await page.evaluate(async (fileName) => {
+		const root = await navigator.storage.getDirectory();
+		const file = await (await root.getFileHandle(fileName)).getFile();
+		const url = await new Promise<string>((resolve, reject) => {
+			const reader = new FileReader();
+			reader.onload = () => resolve(reader.result as string);
+			reader.onerror = () => reject(reader.error);
+			reader.readAsDataURL(file);
+		});
+		return url.slice(url.indexOf(',') + 1);
+	}, name);
+	return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+/**
+ * Page count and text of each page of a PDF, read with pdf.js, and each piece of text with the
+ * font it is drawn in (a subset's name, such as "NotoSansKR-Regular-1186").
+ */
+export async function pdfText(
+	data: Uint8Array
+): Promise<{ pages: number; text: string[]; pieces: { text: string; font: string }[] }> {
+	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+	const doc = await pdfjs.getDocument({ data }).promise;
+	const text: string[] = [];
+	const pieces: { text: string; font: string }[] = [];
+	for (let n = 1; n <= doc.numPages; n++) {
+		const page = await doc.getPage(n);
+		const content = await page.getTextContent();
+		await page.getOperatorList(); // loads the fonts into commonObjs
+		const items = content.items.filter((item) => 'str' in item);
+		// Pieces of one line (runs in different fonts) join as they are; lines end with "\n".
+		text.push(items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''));
+		for (const item of items) {
+			if (item.str.trim()) {
+				pieces.push({ text: item.str, font: page.commonObjs.get(item.fontName).name });
+			}
+		}
+	}
+	return { pages: doc.numPages, text, pieces };
+}
+
 /** Import a `.maestro` file from the library and open the storyboard it made. */
 export async function importStoryboard(page: Page, path: string, title: string) {
 	await page.goto('/');
@@ -82,6 +173,9 @@ export interface Probe {
 		height?: number;
 		pix_fmt?: string;
 		duration?: string;
+		r_frame_rate?: string;
+		avg_frame_rate?: string;
+		nb_frames?: string;
 	}[];
 }
 

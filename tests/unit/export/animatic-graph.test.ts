@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnimaticClip, AnimaticJob } from '$lib/export/meta';
 import {
 	animaticArgs,
+	animaticMuxArgs,
 	clipTimings,
+	encodedFrames,
 	fadeFrames,
 	keptFrames,
 	progressFrame,
 	totalFrames
 } from '../../../src/workers/shared/animatic-graph';
+import { fillHeldFrames } from '../../../src/workers/shared/h264-cfr';
 
 const clip = (
 	durationS: number,
@@ -59,6 +62,19 @@ describe('keptFrames', () => {
 	});
 });
 
+describe('encodedFrames', () => {
+	it('lists the frames the select expression keeps', () => {
+		const clips = [clip(3, 'cut'), clip(3, 'dissolve')];
+		expect(encodedFrames({ clips, fps: 25, kenBurns: false })).toEqual([
+			0, 25, 50, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 100, 125, 149
+		]);
+	});
+	it('lists every frame of a pan', () => {
+		const clips = [clip(1, 'cut'), clip(1, 'dissolve')];
+		expect(encodedFrames({ clips, fps: 25, kenBurns: true })).toHaveLength(50);
+	});
+});
+
 describe('progressFrame', () => {
 	it('reads the frame count of a -progress line', () => {
 		expect(progressFrame('frame=123')).toBe(123);
@@ -76,6 +92,26 @@ function ffmpeg(args: string[]) {
 	return run;
 }
 
+/** Both passes as the media worker runs them, with native ffmpeg. */
+function encode(job: AnimaticJob, output: string) {
+	const pictures = join(work, 'pictures.h264');
+	const filled = join(work, 'filled.h264');
+	ffmpeg(animaticArgs(job, pictures));
+	const total = totalFrames(clipTimings(job.clips, job.fps));
+	writeFileSync(filled, fillHeldFrames(readFileSync(pictures), encodedFrames(job), total));
+	ffmpeg(animaticMuxArgs(job, filled, output));
+	return pictures;
+}
+
+/** MD5 of each decoded frame, in order; decoding errors fail. */
+function frameHashes(path: string): string[] {
+	const run = ffmpeg(['-v', 'error', '-xerror', '-i', path, '-map', '0:v', '-f', 'framemd5', '-']);
+	return run.stdout
+		.split('\n')
+		.filter((line) => line && !line.startsWith('#'))
+		.map((line) => line.split(',').at(-1)!.trim());
+}
+
 function probe(path: string) {
 	const run = spawnSync(
 		'ffprobe',
@@ -91,12 +127,15 @@ function probe(path: string) {
 			height: number;
 			duration: string;
 			pix_fmt: string;
+			r_frame_rate: string;
+			avg_frame_rate: string;
+			nb_frames: string;
 		}[];
 	};
 }
 
 describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
-	it('encodes stills, a clip and sound into H.264 that lasts exactly as long as the shots', () => {
+	it('encodes stills, a clip and sound into constant frame rate H.264 as long as the shots', () => {
 		for (const [i, color] of ['red', 'blue', 'green'].entries()) {
 			ffmpeg([
 				'-loglevel',
@@ -139,7 +178,7 @@ describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 			audio: { path: join(work, 'sound.m4a'), startS: 1 }
 		};
 		const output = join(work, 'out.mp4');
-		ffmpeg(animaticArgs(job, output));
+		encode(job, output);
 		const facts = probe(output);
 		const video = facts.streams.find((s) => s.codec_type === 'video')!;
 		expect([video.codec_name, video.width, video.height, video.pix_fmt]).toEqual([
@@ -148,9 +187,22 @@ describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 			180,
 			'yuv420p'
 		]);
+		// Constant frame rate: 30 + 25 + 38 + 20 frames of 1/25 s each.
+		expect([video.r_frame_rate, video.avg_frame_rate, video.nb_frames]).toEqual([
+			'25/1',
+			'25/1',
+			'113'
+		]);
 		expect(Number(video.duration)).toBeCloseTo(4.5, 1);
 		expect(Math.abs(Number(facts.format.duration) - 4.5)).toBeLessThanOrEqual(0.04);
 		expect(facts.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+		// Every frame decodes, and a held frame is exactly the encoded picture before it.
+		const pictures = frameHashes(join(work, 'pictures.h264'));
+		const encoded = encodedFrames(job);
+		expect(pictures).toHaveLength(encoded.length);
+		expect(frameHashes(output)).toEqual(
+			Array.from({ length: 113 }, (_, n) => pictures[encoded.findLastIndex((k) => k <= n)])
+		);
 	}, 60_000);
 
 	it('makes a pan and zoom animatic at a constant frame rate', () => {
@@ -178,7 +230,7 @@ describe.skipIf(!hasFfmpeg)('animaticArgs with native ffmpeg', () => {
 			]
 		};
 		const output = join(work, 'kb.mp4');
-		ffmpeg(animaticArgs(job, output));
+		encode(job, output);
 		const run = spawnSync(
 			'ffprobe',
 			[
