@@ -7,6 +7,7 @@
 // parts, e.g. BENCH_PARTS=memory,png (default speed,memory,png).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import ort from 'onnxruntime-node';
@@ -269,25 +270,50 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 }
 const started = performance.now();
 const report = {
-	machine: { cores: (await import('node:os')).cpus().length, chromium: chromiumPath },
+	machine: { cores: os.cpus().length, chromium: chromiumPath },
 	runtimes: {
 		web: 'onnxruntime-web (WASM, SIMD, threads)',
 		node: `onnxruntime-node ${ort.env.versions.node} (CPU)`
 	},
-	notes: [
-		'ms per output megapixel of the final image; 2x with a 4x model runs the 4x model then a Lanczos 2:1 reduction',
-		'browser totalMs covers decode, runtime and model load, tiles and PNG encoding; inferenceMs only the model runs',
-		'node runs the whole padded image in one go (2 intra-op threads), one run after a warm-up; the browser result is a single cold run in a fresh worker',
-		'x4plus (quality) has no 2x model: its 2x rows run the 4x model and a Lanczos 2:1 reduction, so they take about as long as its 4x rows',
-		'memory: resident set sampled every 100 ms while upscaling 4x with the illustration model, in a fresh browser per size. browser* is the whole headless browser (all processes, including the browser process that holds Blobs); renderer* is the renderer process alone, where the page and the upscale worker (a thread of it) live. overIdle = peak minus the idle figure before the upscale',
-		'memory: outputRgbaMB is what the full upscaled image would take as RGBA bytes (which the worker no longer holds); pngMB is the compressed result the worker does hold',
-		'png: the pixels of one 4x upscale (illustration model) encoded on the page main thread by the canvas (putImageData + convertToBlob, the encoder the worker used before) and by the streaming encoder (fflate deflate at `level`, PNG `filter` 0 none, 1 sub, 2 up, 4 paeth; timed from RGB(A) bytes); median of 3 runs each; streamed[0] is the default the worker uses'
-	],
+	loadAverage: { start: os.loadavg().map((l) => +l.toFixed(2)), end: [] as number[] },
+	figures: {
+		speed: 'one row per model choice, input size and scale; a fresh worker per row in one browser',
+		'speed[].model':
+			'the ONNX model that ran; x4plus (quality) and x4fast (photo) have no 2x model, so their 2x rows run the 4x model then a Lanczos 2:1 reduction and take about as long as the 4x rows',
+		'speed[].tileSize': 'longest tile side in source pixels that the worker chose',
+		'speed[].browser.totalMs':
+			'wall clock of the whole worker call, cold: decode, runtime and model load, all tiles, PNG encoding',
+		'speed[].browser.inferenceMs': 'the model runs alone (sum over tiles)',
+		'speed[].browser.*PerOutputMegapixel': 'the same, per megapixel of the final image',
+		'speed[].node.ms':
+			'onnxruntime-node on the same padded input as one whole image (2 intra-op threads), one run after a warm-up; no tiling, no PNG',
+		'speed[].ratio': 'browser ms / node ms (total and inference only): compare these, not raw ms',
+		'memory[]':
+			'resident set sampled every 100 ms while upscaling 4x with the illustration model, in a fresh browser per size',
+		'memory[].browser*RssMB':
+			'the whole headless browser, all processes (the browser process holds the Blobs, the PNG result among them)',
+		'memory[].renderer*RssMB':
+			'the renderer process alone: the page and the upscale worker, which runs as a thread in it',
+		'memory[].overIdleMB / rendererOverIdleMB':
+			'peak minus the idle figure read before the upscale',
+		'memory[].outputRgbaMB':
+			'what the whole upscaled image takes as RGBA bytes (the worker held it, plus a canvas copy, before rows streamed into the PNG encoder)',
+		'memory[].pngMB': 'size of the PNG the worker returned',
+		png: 'the pixels of one 4x upscale (illustration model), encoded on the page main thread, median of 3 runs each',
+		'png.canvas':
+			'putImageData + convertToBlob: the encoder the worker used before it streamed (ms, bytes)',
+		'png.streamed[]':
+			'PngEncoder (fflate deflate at `level`; PNG row `filter` 0 none, 1 sub, 2 up, 4 paeth), timed from RGB(A) byte rows; the first entry is the default the worker uses',
+		'png.streamedDefaultVsCanvas': 'default streamed / canvas, for time and for file size',
+		loadAverage:
+			'1, 5 and 15 minute load averages when the bench started and ended (2 cores, shared)'
+	},
 	speed: parts.has('speed') ? await speed() : 'skipped (BENCH_PARTS)',
 	memory: parts.has('memory') ? await memory() : 'skipped (BENCH_PARTS)',
 	png: parts.has('png') ? await png() : 'skipped (BENCH_PARTS)',
 	benchMinutes: 0
 };
 report.benchMinutes = +((performance.now() - started) / 60000).toFixed(1);
+report.loadAverage.end = os.loadavg().map((l) => +l.toFixed(2));
 for (const session of nodeSessions.values()) await session.release();
 console.log(JSON.stringify(report, null, 2));
