@@ -308,9 +308,10 @@ const report = {
 		loadAverage:
 			'1, 5 and 15 minute load averages when the bench started and ended (2 cores, shared)'
 	},
-	speed: parts.has('speed') ? await speed() : 'skipped (BENCH_PARTS)',
+	// Memory and PNG first: they are short, and the speed part (x4plus above all) is long.
 	memory: parts.has('memory') ? await memory() : 'skipped (BENCH_PARTS)',
 	png: parts.has('png') ? await png() : 'skipped (BENCH_PARTS)',
+	speed: parts.has('speed') ? await speed() : 'skipped (BENCH_PARTS)',
 	benchMinutes: 0
 };
 report.benchMinutes = +((performance.now() - started) / 60000).toFixed(1);
