@@ -1,19 +1,23 @@
 // npm run bench:upscale — Real-ESRGAN upscaling speed in headless Chromium (onnxruntime-web,
 // WASM with threads, cross-origin isolated) against the same ONNX models on onnxruntime-node
-// (CPU), and the browser's peak memory as the image grows. Prints JSON. Wall-clock figures on
-// this machine: compare the ratios. BENCH_QUALITY=0 skips the slow x4plus model;
-// BENCH_SKIP_BUILD=1 reuses the last harness build.
+// (CPU), the browser's peak memory as the image grows, and the streaming PNG encoder against the
+// canvas one. Prints JSON. Wall-clock figures on this machine: compare the ratios.
+// BENCH_QUALITY=0 skips the slow x4plus model; BENCH_SKIP_BUILD=1 reuses the last harness build
+// (BENCH_BUILD_DIR names another one, e.g. an older build to compare with); BENCH_PARTS picks
+// parts, e.g. BENCH_PARTS=memory,png (default speed,memory,png).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import ort from 'onnxruntime-node';
 import { defaultOptions, modelFor, type ModelChoice } from '../../src/lib/upscale/meta';
+import { PNG_DEFAULTS, type PngOptions } from '../../src/workers/shared/png-stream';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const buildDir = join(root, '.bench/upscale-build');
+const buildDir = process.env.BENCH_BUILD_DIR ?? join(root, '.bench/upscale-build');
 const PAD = defaultOptions.edgePadding;
 const SIZES = [
 	[512, 288],
@@ -25,6 +29,17 @@ const MEMORY_SIZES = [
 ] as const;
 const CHOICES: ModelChoice[] = ['illustration', 'photo', 'quality'];
 const withQuality = process.env.BENCH_QUALITY !== '0';
+const parts = new Set((process.env.BENCH_PARTS ?? 'speed,memory,png').split(','));
+/** Encoder settings the png part compares (the first is the default). */
+const PNG_VARIANTS = [
+	PNG_DEFAULTS,
+	{ level: 2, filter: 1 },
+	{ level: 3, filter: 1 },
+	{ level: 1, filter: 4 },
+	{ level: 3, filter: 4 },
+	{ level: 1, filter: 2 },
+	{ level: 1, filter: 0 }
+] satisfies PngOptions[];
 
 interface BrowserRun {
 	model: string;
@@ -34,10 +49,18 @@ interface BrowserRun {
 	width: number;
 	height: number;
 	backend: { device: string; threads: number; isolated: boolean };
+	pngBytes: number;
 }
 
-/** Resident memory (bytes) of a process and all its children (the browser and its renderers). */
-function treeRss(rootPid: number): number {
+/** Resident memory (bytes) of a browser's process tree: all of it, and its renderers alone. */
+interface TreeRss {
+	total: number;
+	/** Renderer processes: the page and its dedicated worker, which runs as a thread in it. */
+	renderer: number;
+}
+
+/** Resident memory of a process and all its children (the browser, its renderers, GPU, ...). */
+function treeRss(rootPid: number): TreeRss {
 	const parents = new Map<number, number>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
@@ -58,11 +81,15 @@ function treeRss(rootPid: number): number {
 			}
 		}
 	}
-	let rss = 0;
+	const rss: TreeRss = { total: 0, renderer: 0 };
 	for (const pid of tree) {
 		try {
 			const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-			rss += Number(line?.[1] ?? 0) * 1024;
+			const bytes = Number(line?.[1] ?? 0) * 1024;
+			rss.total += bytes;
+			if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) {
+				rss.renderer += bytes;
+			}
 		} catch {
 			// Gone.
 		}
@@ -132,15 +159,8 @@ async function speed() {
 				for (const outscale of [2, 4] as const) {
 					const model = modelFor[choice][outscale];
 					const label = { choice, model, input: `${w}x${h}`, outscale };
-					if (choice === 'quality' && (!withQuality || w > 512 || outscale === 2)) {
-						results.push({
-							...label,
-							skipped: !withQuality
-								? 'BENCH_QUALITY=0'
-								: w > 512
-									? 'x4plus (RRDB) takes minutes per image here (73 s natively on 512x288); only 512x288 is timed to keep the run near 10 minutes'
-									: 'the same x4plus run as 4x plus a 2:1 reduction (see the 4x row); not timed twice to keep the run near 10 minutes'
-						});
+					if (choice === 'quality' && !withQuality) {
+						results.push({ ...label, skipped: 'BENCH_QUALITY=0' });
 						continue;
 					}
 					if (!existsSync(join(root, 'public/models', `${model}.onnx`))) {
@@ -176,14 +196,20 @@ async function speed() {
 	return results;
 }
 
+const MB = (bytes: number) => Math.round(bytes / 1e6);
+
 async function memory() {
 	const results: Record<string, unknown>[] = [];
 	for (const [w, h] of MEMORY_SIZES) {
 		results.push(
 			await withBrowser(async (page, pid) => {
 				const idle = treeRss(pid);
-				let peak = idle;
-				const sampler = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 100);
+				const peak = { ...idle };
+				const sampler = setInterval(() => {
+					const now = treeRss(pid);
+					peak.total = Math.max(peak.total, now.total);
+					peak.renderer = Math.max(peak.renderer, now.renderer);
+				}, 100);
 				try {
 					const b = await browserRun(page, 'illustration', 4, w, h);
 					return {
@@ -191,10 +217,16 @@ async function memory() {
 						model: b.model,
 						outscale: 4,
 						output: `${b.width}x${b.height}`,
+						outputRgbaMB: MB(b.width * b.height * 4),
+						pngMB: +(b.pngBytes / 1e6).toFixed(1),
 						tileSize: b.tileSize,
 						totalMs: Math.round(b.ms),
-						browserPeakRssMB: Math.round(peak / 1e6),
-						overIdleMB: Math.round((peak - idle) / 1e6)
+						browserIdleRssMB: MB(idle.total),
+						browserPeakRssMB: MB(peak.total),
+						overIdleMB: MB(peak.total - idle.total),
+						rendererIdleRssMB: MB(idle.renderer),
+						rendererPeakRssMB: MB(peak.renderer),
+						rendererOverIdleMB: MB(peak.renderer - idle.renderer)
 					};
 				} finally {
 					clearInterval(sampler);
@@ -206,6 +238,30 @@ async function memory() {
 	return results;
 }
 
+/** The streaming encoder against the canvas one, on the pixels of a real 4x upscale. */
+async function png() {
+	const [w, h] = (process.env.BENCH_PNG_INPUT ?? '1024x576').split('x').map(Number) as [
+		number,
+		number
+	];
+	return withBrowser(async (page) => {
+		const b = await browserRun(page, 'illustration', 4, w, h);
+		const result = await page.evaluate((variants) => window.pngBench(variants), PNG_VARIANTS);
+		const row = {
+			input: `${w}x${h}`,
+			model: b.model,
+			upscaleTotalMs: Math.round(b.ms),
+			...result,
+			streamedDefaultVsCanvas: {
+				time: +((result.streamed[0]?.ms ?? 0) / result.canvas.ms).toFixed(2),
+				size: +((result.streamed[0]?.bytes ?? 0) / result.canvas.bytes).toFixed(2)
+			}
+		};
+		console.error(JSON.stringify(row));
+		return row;
+	});
+}
+
 if (process.env.BENCH_SKIP_BUILD !== '1') {
 	execFileSync('npx', ['vite', 'build', '-c', 'tests/bench/upscale.vite.config.ts'], {
 		cwd: root,
@@ -214,21 +270,51 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 }
 const started = performance.now();
 const report = {
-	machine: { cores: (await import('node:os')).cpus().length, chromium: chromiumPath },
+	machine: { cores: os.cpus().length, chromium: chromiumPath },
 	runtimes: {
 		web: 'onnxruntime-web (WASM, SIMD, threads)',
 		node: `onnxruntime-node ${ort.env.versions.node} (CPU)`
 	},
-	notes: [
-		'ms per output megapixel of the final image; 2x with a 4x model runs the 4x model then a Lanczos 2:1 reduction',
-		'browser totalMs covers decode, runtime and model load, tiles and PNG encoding; inferenceMs only the model runs',
-		'node runs the whole padded image in one go (2 intra-op threads), one run after a warm-up; the browser result is a single cold run in a fresh worker',
-		'memory: resident set of the whole headless browser (all processes) while upscaling 4x'
-	],
-	speed: await speed(),
-	memory: await memory(),
+	loadAverage: { start: os.loadavg().map((l) => +l.toFixed(2)), end: [] as number[] },
+	figures: {
+		speed: 'one row per model choice, input size and scale; a fresh worker per row in one browser',
+		'speed[].model':
+			'the ONNX model that ran; x4plus (quality) and x4fast (photo) have no 2x model, so their 2x rows run the 4x model then a Lanczos 2:1 reduction and take about as long as the 4x rows',
+		'speed[].tileSize': 'longest tile side in source pixels that the worker chose',
+		'speed[].browser.totalMs':
+			'wall clock of the whole worker call, cold: decode, runtime and model load, all tiles, PNG encoding',
+		'speed[].browser.inferenceMs': 'the model runs alone (sum over tiles)',
+		'speed[].browser.*PerOutputMegapixel': 'the same, per megapixel of the final image',
+		'speed[].node.ms':
+			'onnxruntime-node on the same padded input as one whole image (2 intra-op threads), one run after a warm-up; no tiling, no PNG',
+		'speed[].ratio': 'browser ms / node ms (total and inference only): compare these, not raw ms',
+		'memory[]':
+			'resident set sampled every 100 ms while upscaling 4x with the illustration model, in a fresh browser per size',
+		'memory[].browser*RssMB':
+			'the whole headless browser, all processes (the browser process holds the Blobs, the PNG result among them)',
+		'memory[].renderer*RssMB':
+			'the renderer process alone: the page and the upscale worker, which runs as a thread in it',
+		'memory[].overIdleMB / rendererOverIdleMB':
+			'peak minus the idle figure read before the upscale',
+		'memory[].outputRgbaMB':
+			'what the whole upscaled image takes as RGBA bytes (the worker held it, plus a canvas copy, before rows streamed into the PNG encoder)',
+		'memory[].pngMB': 'size of the PNG the worker returned',
+		png: 'the pixels of one 4x upscale (illustration model), encoded on the page main thread, median of 3 runs each',
+		'png.canvas':
+			'putImageData + convertToBlob: the encoder the worker used before it streamed (ms, bytes)',
+		'png.streamed[]':
+			'PngEncoder (fflate deflate at `level`; PNG row `filter` 0 none, 1 sub, 2 up, 4 paeth), timed from RGB(A) byte rows; the first entry is the default the worker uses',
+		'png.streamedDefaultVsCanvas': 'default streamed / canvas, for time and for file size',
+		loadAverage:
+			'1, 5 and 15 minute load averages when the bench started and ended (2 cores, shared)'
+	},
+	// Memory and PNG first: they are short, and the speed part (x4plus above all) is long.
+	memory: parts.has('memory') ? await memory() : 'skipped (BENCH_PARTS)',
+	png: parts.has('png') ? await png() : 'skipped (BENCH_PARTS)',
+	speed: parts.has('speed') ? await speed() : 'skipped (BENCH_PARTS)',
 	benchMinutes: 0
 };
 report.benchMinutes = +((performance.now() - started) / 60000).toFixed(1);
+report.loadAverage.end = os.loadavg().map((l) => +l.toFixed(2));
 for (const session of nodeSessions.values()) await session.release();
 console.log(JSON.stringify(report, null, 2));

@@ -8,7 +8,7 @@ import type {
 } from '$lib/upscale/meta';
 import { bufferBudget, chooseBackend, wasmFallback } from './shared/backend';
 import { findGpuAdapter, loadOrt, type GpuLimits, type OrtModule } from './shared/ort-runtime';
-import { alphaPlane, type RgbaImage } from './shared/rgba-image';
+import type { RgbaImage } from './shared/rgba-image';
 import { isOutOfMemory, tileSizeFor, withTileRetry } from './shared/tile-size';
 import { upscaleImage, type TileRunner } from './shared/upscale-image';
 
@@ -102,19 +102,6 @@ async function decode(blob: Blob): Promise<RgbaImage> {
 	}
 }
 
-async function encodePng(image: RgbaImage): Promise<Blob> {
-	const canvas = new OffscreenCanvas(image.width, image.height);
-	const context = canvas.getContext('2d');
-	if (!context) throw new Error('no 2d context in the worker');
-	const pixels = new Uint8ClampedArray(
-		image.data.buffer as ArrayBuffer,
-		image.data.byteOffset,
-		image.data.length
-	);
-	context.putImageData(new ImageData(pixels, image.width, image.height), 0, 0);
-	return canvas.convertToBlob({ type: 'image/png' });
-}
-
 function tileRunner(
 	loaded: LoadedModel,
 	ort: OrtModule,
@@ -194,16 +181,15 @@ const api = {
 				},
 				onTileSizeLowered
 			);
-			const png = await encodePng(value);
 			return {
 				ok: true,
 				result: {
-					png,
+					png: value.png,
 					width: value.width,
 					height: value.height,
 					backend: e.backend,
 					tileSize,
-					alpha: alphaPlane(image) !== undefined,
+					alpha: value.alpha,
 					ms: performance.now() - started,
 					inferenceMs: timer.ms
 				}

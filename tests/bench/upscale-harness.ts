@@ -4,7 +4,11 @@ import { wrap } from 'comlink';
 import { restoreManifest } from '$lib/upscale/manifest';
 import { defaultOptions, type ModelChoice } from '$lib/upscale/meta';
 import { buildRequest, pickModel } from '$lib/upscale/request';
+import { PNG_DEFAULTS, PngEncoder, type PngOptions } from '../../src/workers/shared/png-stream';
 import type { UpscaleApi, UpscaleOutcome } from '../../src/workers/upscale.worker';
+
+/** The last upscaled PNG, for `pngBench`. */
+let lastPng: Blob | undefined;
 
 /** A synthetic picture with edges and texture, as a PNG Blob. */
 async function testImage(width: number, height: number): Promise<Blob> {
@@ -42,18 +46,80 @@ async function run(choice: ModelChoice, outscale: 2 | 4, width: number, height: 
 		const outcome = (await api.upscale(image, request)) as UpscaleOutcome;
 		if (!outcome.ok) throw new Error(`${outcome.kind}: ${outcome.detail}`);
 		const { png, ...result } = outcome.result;
+		lastPng = png;
 		return { model: model.id, pngBytes: png.size, ...result };
 	} finally {
 		worker.terminate();
 	}
 }
 
+/** Median of three timed runs of `work`, with what the last run returned. */
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+	const times: number[] = [];
+	let value: T | undefined;
+	for (let i = 0; i < 3; i++) {
+		const start = performance.now();
+		value = await work();
+		times.push(performance.now() - start);
+	}
+	return { ms: Math.round(times.sort((a, b) => a - b)[1]!), value: value as T };
+}
+
+/**
+ * The last upscale's pixels encoded by the canvas (what the worker did before it streamed:
+ * putImageData and convertToBlob) and by the streaming encoder with each of `variants`; the
+ * streaming encoder is timed from RGB(A) byte rows, the canvas from the RGBA array.
+ */
+async function pngBench(variants: PngOptions[] = [PNG_DEFAULTS]) {
+	if (!lastPng) throw new Error('run upscaleBench first');
+	const bitmap = await createImageBitmap(lastPng, {
+		premultiplyAlpha: 'none',
+		colorSpaceConversion: 'none'
+	});
+	const { width, height } = bitmap;
+	const canvas = new OffscreenCanvas(width, height);
+	const context = canvas.getContext('2d')!;
+	context.drawImage(bitmap, 0, 0);
+	bitmap.close();
+	const rgba = context.getImageData(0, 0, width, height);
+	const opaque = rgba.data.every((v, i) => i % 4 !== 3 || v === 255);
+	const channels = opaque ? 3 : 4;
+	const canvasRun = await timed(() => {
+		const target = new OffscreenCanvas(width, height);
+		target.getContext('2d')!.putImageData(rgba, 0, 0);
+		return target.convertToBlob({ type: 'image/png' });
+	});
+	const row = new Uint8Array(width * channels);
+	const streamed = [];
+	for (const options of variants) {
+		const result = await timed(async () => {
+			const encoder = new PngEncoder(width, height, channels, options);
+			for (let y = 0; y < height; y++) {
+				for (let x = 0; x < width; x++)
+					for (let c = 0; c < channels; c++)
+						row[x * channels + c] = rgba.data[(y * width + x) * 4 + c]!;
+				encoder.push(row);
+			}
+			return encoder.finish();
+		});
+		streamed.push({ ...options, ms: result.ms, bytes: result.value.size });
+	}
+	return {
+		image: `${width}x${height}`,
+		channels,
+		canvas: { ms: canvasRun.ms, bytes: canvasRun.value.size },
+		streamed
+	};
+}
+
 declare global {
 	interface Window {
 		upscaleBench: typeof run;
+		pngBench: typeof pngBench;
 		harnessReady: boolean;
 	}
 }
 
 window.upscaleBench = run;
+window.pngBench = pngBench;
 window.harnessReady = true;

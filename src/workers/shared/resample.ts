@@ -29,9 +29,72 @@ function axisWeights(from: number, to: number): { first: Int32Array; weights: Fl
 }
 
 /**
- * Resize a single 8-bit plane (an alpha channel) with a separable bicubic filter; edges repeat
- * the border pixel. Used to upscale transparency, which the models do not see.
+ * Resizes a single 8-bit plane (an alpha channel) with a separable bicubic filter one output row
+ * at a time, keeping only the few horizontally filtered source rows the kernel spans: memory
+ * grows with the output's width, not its area. Rows must be asked for top to bottom. Edges
+ * repeat the border pixel. Used to upscale transparency, which the models do not see.
  */
+export class PlaneResizer {
+	readonly #xs: { first: Int32Array; weights: Float32Array[] };
+	readonly #ys: { first: Int32Array; weights: Float32Array[] };
+	/** Horizontally resized source rows, by source row; only those the kernel still needs. */
+	readonly #rows = new Map<number, Float32Array>();
+	readonly #out: Uint8Array;
+	#next = 0;
+
+	constructor(
+		readonly plane: Uint8Array,
+		readonly width: number,
+		readonly height: number,
+		readonly outWidth: number,
+		readonly outHeight: number
+	) {
+		if (plane.length !== width * height) {
+			throw new RangeError(`plane has ${plane.length} values, expected ${width * height}`);
+		}
+		this.#xs = axisWeights(width, outWidth);
+		this.#ys = axisWeights(height, outHeight);
+		this.#out = new Uint8Array(outWidth);
+	}
+
+	/** Output row `y` (the same array is reused for the next row). */
+	row(y: number): Uint8Array {
+		if (y !== this.#next) throw new RangeError(`asked for row ${y}, expected ${this.#next}`);
+		this.#next++;
+		const w = this.#ys.weights[y]!;
+		const lo = this.#ys.first[y]!;
+		const clampY = (i: number) => Math.min(this.height - 1, Math.max(0, i));
+		for (const key of this.#rows.keys()) if (key < clampY(lo)) this.#rows.delete(key);
+		const sources = Array.from(w, (_, k) => this.#sourceRow(clampY(lo + k)));
+		const out = this.#out;
+		for (let x = 0; x < this.outWidth; x++) {
+			let sum = 0;
+			for (let k = 0; k < w.length; k++) sum += sources[k]![x]! * w[k]!;
+			out[x] = Math.min(255, Math.max(0, Math.round(sum)));
+		}
+		return out;
+	}
+
+	#sourceRow(y: number): Float32Array {
+		let row = this.#rows.get(y);
+		if (row) return row;
+		const { first, weights } = this.#xs;
+		const clampX = (i: number) => Math.min(this.width - 1, Math.max(0, i));
+		const at = y * this.width;
+		row = new Float32Array(this.outWidth);
+		for (let o = 0; o < this.outWidth; o++) {
+			const w = weights[o]!;
+			const lo = first[o]!;
+			let sum = 0;
+			for (let k = 0; k < w.length; k++) sum += this.plane[at + clampX(lo + k)]! * w[k]!;
+			row[o] = sum;
+		}
+		this.#rows.set(y, row);
+		return row;
+	}
+}
+
+/** Resize a whole 8-bit plane with `PlaneResizer`'s bicubic filter. */
 export function resizePlane(
 	plane: Uint8Array,
 	width: number,
@@ -39,32 +102,8 @@ export function resizePlane(
 	outWidth: number,
 	outHeight: number
 ): Uint8Array {
-	const xs = axisWeights(width, outWidth);
-	const ys = axisWeights(height, outHeight);
-	const clampX = (i: number) => Math.min(width - 1, Math.max(0, i));
-	const clampY = (i: number) => Math.min(height - 1, Math.max(0, i));
-	// Horizontal pass first: height x outWidth floats.
-	const mid = new Float32Array(height * outWidth);
-	for (let y = 0; y < height; y++) {
-		for (let o = 0; o < outWidth; o++) {
-			const w = xs.weights[o]!;
-			const lo = xs.first[o] ?? 0;
-			let sum = 0;
-			for (let k = 0; k < w.length; k++)
-				sum += (plane[y * width + clampX(lo + k)] ?? 0) * (w[k] ?? 0);
-			mid[y * outWidth + o] = sum;
-		}
-	}
+	const resizer = new PlaneResizer(plane, width, height, outWidth, outHeight);
 	const out = new Uint8Array(outWidth * outHeight);
-	for (let o = 0; o < outHeight; o++) {
-		const w = ys.weights[o]!;
-		const lo = ys.first[o] ?? 0;
-		for (let x = 0; x < outWidth; x++) {
-			let sum = 0;
-			for (let k = 0; k < w.length; k++)
-				sum += (mid[clampY(lo + k) * outWidth + x] ?? 0) * (w[k] ?? 0);
-			out[o * outWidth + x] = Math.min(255, Math.max(0, Math.round(sum)));
-		}
-	}
+	for (let y = 0; y < outHeight; y++) out.set(resizer.row(y), y * outWidth);
 	return out;
 }

@@ -1,5 +1,3 @@
-import { toByte } from './rgba-image';
-
 /**
  * Takes finished output rows in order, top to bottom: each a planar RGB row (all red values,
  * then green, then blue) of floats in 0..1.
@@ -7,35 +5,6 @@ import { toByte } from './rgba-image';
 export interface RowSink {
 	push(row: Float32Array): void;
 	finish(): void;
-}
-
-/** Writes rows into an RGBA byte image, opaque (alpha is filled in later when there is one). */
-export class ByteSink implements RowSink {
-	#y = 0;
-	constructor(
-		readonly target: Uint8ClampedArray | Uint8Array,
-		readonly width: number
-	) {}
-
-	push(row: Float32Array): void {
-		const w = this.width;
-		const base = this.#y * w * 4;
-		for (let x = 0; x < w; x++) {
-			const at = base + x * 4;
-			this.target[at] = toByte(row[x] ?? 0);
-			this.target[at + 1] = toByte(row[w + x] ?? 0);
-			this.target[at + 2] = toByte(row[2 * w + x] ?? 0);
-			this.target[at + 3] = 255;
-		}
-		this.#y++;
-	}
-
-	finish(): void {}
-
-	/** Rows written so far. */
-	get rows(): number {
-		return this.#y;
-	}
 }
 
 /** Lanczos window with three lobes. */

@@ -1,7 +1,8 @@
 import { BandAccumulator } from './band';
+import { PngSink, type PngOptions } from './png-stream';
 import { alphaPlane, tileInput, type RgbaImage } from './rgba-image';
-import { resizePlane } from './resample';
-import { ByteSink, HalvingSink, type RowSink } from './row-sinks';
+import { PlaneResizer } from './resample';
+import { HalvingSink, type RowSink } from './row-sinks';
 import { blendWeights, planTiles } from './tiles';
 
 /** Runs the model on one tile: planar RGB in (3 x height x width), planar RGB out at the model's scale. */
@@ -21,6 +22,17 @@ export interface UpscaleImageOptions {
 	margin: number;
 	/** Mirrored source pixels added around the image, like realesrgan-ncnn-vulkan. */
 	edgePadding: number;
+	/** How the PNG is compressed (`PNG_DEFAULTS` when not given). */
+	png?: PngOptions;
+}
+
+/** An upscaled image, already encoded. */
+export interface UpscaledPng {
+	png: Blob;
+	width: number;
+	height: number;
+	/** Whether the source had transparency, upscaled on its own into the PNG's alpha channel. */
+	alpha: boolean;
 }
 
 /** Bytes the band of finished-but-not-yet-written output rows may take (see `BandAccumulator`). */
@@ -49,23 +61,27 @@ export function tileCount(width: number, height: number, options: UpscaleImageOp
 }
 
 /**
- * Upscale an RGBA image tile by tile: tiles overlap and are cross-faded so no seam shows,
- * finished rows stream out (through a 2:1 Lanczos reduction when a 4x model makes a 2x
- * result), and transparency is upscaled separately with a bicubic filter.
+ * Upscale an RGBA image tile by tile to a PNG: tiles overlap and are cross-faded so no seam
+ * shows, finished rows stream out (through a 2:1 Lanczos reduction when a 4x model makes a 2x
+ * result) into a PNG encoder as they are done, and transparency is resized alongside with a
+ * bicubic filter. Memory holds the source, one band of tile rows and the compressed PNG, never
+ * the whole upscaled image.
  */
 export async function upscaleImage(
 	image: RgbaImage,
 	options: UpscaleImageOptions,
 	run: TileRunner,
 	onTile?: (done: number, total: number) => void
-): Promise<RgbaImage> {
+): Promise<UpscaledPng> {
 	const { modelScale: scale, outscale, overlap, margin, edgePadding: pad } = options;
 	if (outscale > scale) throw new RangeError(`a ${scale}x model cannot make ${outscale}x`);
 	const { width, height } = image;
-	const out = new Uint8ClampedArray(width * outscale * height * outscale * 4);
-	const bytes = new ByteSink(out, width * outscale);
+	const [outWidth, outHeight] = [width * outscale, height * outscale];
+	const plane = alphaPlane(image);
+	const alpha = plane && new PlaneResizer(plane, width, height, outWidth, outHeight);
+	const png = new PngSink(outWidth, outHeight, alpha, options.png);
 	const sink: RowSink =
-		outscale === scale ? bytes : new HalvingSink(bytes, width * scale, height * scale);
+		outscale === scale ? png : new HalvingSink(png, width * scale, height * scale);
 
 	const tiles = plan(width, height, options);
 	const weightsX = tiles.columns.map((_, i) =>
@@ -89,11 +105,5 @@ export async function upscaleImage(
 		}
 	}
 	band.finish();
-
-	const alpha = alphaPlane(image);
-	if (alpha) {
-		const big = resizePlane(alpha, width, height, width * outscale, height * outscale);
-		for (let p = 0; p < big.length; p++) out[p * 4 + 3] = big[p] ?? 255;
-	}
-	return { data: out, width: width * outscale, height: height * outscale };
+	return { png: png.png, width: outWidth, height: outHeight, alpha: plane !== undefined };
 }

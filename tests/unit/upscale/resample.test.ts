@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cubic, resizePlane } from '../../../src/workers/shared/resample';
+import { cubic, PlaneResizer, resizePlane } from '../../../src/workers/shared/resample';
 import { alphaPlane, reflect, tileInput } from '../../../src/workers/shared/rgba-image';
 
 describe('cubic', () => {
@@ -26,6 +26,38 @@ describe('resizePlane', () => {
 		expect(row.slice(0, 12).every((v) => v === 0)).toBe(true);
 		expect(row.slice(20).every((v) => v === 255)).toBe(true);
 		expect(row[15]! < 128 && row[16]! > 127).toBe(true);
+	});
+});
+
+describe('PlaneResizer', () => {
+	it('gives the rows of a direct two-dimensional bicubic resize, one at a time', () => {
+		const [w, h, ow, oh] = [9, 7, 36, 28];
+		const plane = Uint8Array.from({ length: w * h }, (_, i) => (i * 73) % 256);
+		const resizer = new PlaneResizer(plane, w, h, ow, oh);
+		const at = (x: number, y: number) =>
+			plane[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))] ?? 0;
+		let worst = 0;
+		for (let y = 0; y < oh; y++) {
+			const row = resizer.row(y);
+			const cy = (y + 0.5) / 4 - 0.5;
+			for (let x = 0; x < ow; x++) {
+				const cx = (x + 0.5) / 4 - 0.5;
+				let sum = 0;
+				for (let j = Math.ceil(cy - 2); j <= cy + 2; j++)
+					for (let i = Math.ceil(cx - 2); i <= cx + 2; i++)
+						sum += at(i, j) * cubic(i - cx) * cubic(j - cy);
+				const expected = Math.min(255, Math.max(0, Math.round(sum)));
+				worst = Math.max(worst, Math.abs((row[x] ?? 0) - expected));
+			}
+		}
+		expect(worst).toBeLessThanOrEqual(1);
+	});
+
+	it('refuses rows out of order and a plane of the wrong size', () => {
+		const resizer = new PlaneResizer(new Uint8Array(4), 2, 2, 4, 4);
+		resizer.row(0);
+		expect(() => resizer.row(2)).toThrow(RangeError);
+		expect(() => new PlaneResizer(new Uint8Array(3), 2, 2, 4, 4)).toThrow(RangeError);
 	});
 });
 

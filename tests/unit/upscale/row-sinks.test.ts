@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ByteSink,
-	HALVING_WEIGHTS,
-	HalvingSink,
-	type RowSink
-} from '../../../src/workers/shared/row-sinks';
+import { HALVING_WEIGHTS, HalvingSink, type RowSink } from '../../../src/workers/shared/row-sinks';
 
 /** Collects the rows a sink is given. */
 class Rows implements RowSink {
@@ -69,15 +64,5 @@ describe('HalvingSink', () => {
 		const sink = new HalvingSink(new Rows(), 8, 8);
 		sink.push(new Float32Array(24));
 		expect(() => sink.finish()).toThrow(RangeError);
-	});
-});
-
-describe('ByteSink', () => {
-	it('writes rounded, clamped RGB and opaque alpha', () => {
-		const target = new Uint8ClampedArray(2 * 1 * 4);
-		const sink = new ByteSink(target, 2);
-		sink.push(Float32Array.from([0, 1.2, 0.5, -0.1, 1 / 255, 0.999]));
-		expect(Array.from(target)).toEqual([0, 128, 1, 255, 255, 0, 255, 255]);
-		expect(sink.rows).toBe(1);
 	});
 });

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
-import { accumulateTile, blendWeights, planTiles } from '../../../src/workers/shared/tiles';
+import { planTiles, type Tile } from '../../../src/workers/shared/tiles';
 import { decodePng } from '../../../scripts/models/png';
 import { toPaddedTensor } from '../models/upscale-helpers';
+import { accumulate } from './accumulate';
 
 const requireModels = Boolean(process.env.MAESTRO_REQUIRE_MODELS);
 
@@ -36,28 +37,15 @@ async function worstSeam(
 		const scale = 4;
 		const whole = await run(0, 0, width, height);
 		const plan = planTiles(width, height, tileSize, overlap);
-		const target = {
-			data: new Float32Array(whole.length),
-			width: width * scale,
-			height: height * scale,
-			channels
-		};
+		const outputs = new Map<Tile, Float32Array>();
 		for (const tile of plan.tiles) {
-			const wx = blendWeights(plan.columns, tile.column, scale, overlap, margin);
-			const wy = blendWeights(plan.rows, tile.row, scale, overlap, margin);
-			accumulateTile(
-				target,
-				tile,
-				scale,
-				await run(tile.x, tile.y, tile.width, tile.height),
-				wx,
-				wy
-			);
+			outputs.set(tile, await run(tile.x, tile.y, tile.width, tile.height));
 		}
+		const tiled = accumulate(plan, scale, overlap, margin, (tile) => outputs.get(tile)!);
 		const clamp = (v: number) => Math.min(1, Math.max(0, v));
 		let worst = 0;
 		whole.forEach(
-			(v, i) => (worst = Math.max(worst, Math.abs(clamp(v) - clamp(target.data[i] ?? 0)) * 255))
+			(v, i) => (worst = Math.max(worst, Math.abs(clamp(v) - clamp(tiled[i] ?? 0)) * 255))
 		);
 		return { worst, tiles: plan.tiles.length };
 	} finally {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, minTileSize, modelFor, modelTiling } from '$lib/upscale/meta';
-import {
-	accumulateTile,
-	blendWeights,
-	planSpans,
-	planTiles,
-	type Span
-} from '../../../src/workers/shared/tiles';
+import { blendWeights, planSpans, planTiles, type Span } from '../../../src/workers/shared/tiles';
+import { accumulate } from './accumulate';
 
 function covers(spans: Span[], length: number): boolean {
 	return Array.from({ length }, (_, p) =>
@@ -116,19 +111,18 @@ describe('blendWeights', () => {
 	});
 });
 
-describe('accumulateTile', () => {
+describe('BandAccumulator', () => {
 	it('rebuilds a whole-image nearest upscale exactly from overlapping tiles', () => {
 		const width = 37;
 		const height = 23;
 		const scale = 2;
-		const channels = 3;
 		const source = Float32Array.from(
-			{ length: channels * width * height },
+			{ length: 3 * width * height },
 			(_, i) => Math.sin(i) * 0.5 + 0.5
 		);
 		const upscale = (x0: number, y0: number, w: number, h: number) => {
-			const out = new Float32Array(channels * w * scale * h * scale);
-			for (let c = 0; c < channels; c++)
+			const out = new Float32Array(3 * w * scale * h * scale);
+			for (let c = 0; c < 3; c++)
 				for (let y = 0; y < h * scale; y++)
 					for (let x = 0; x < w * scale; x++) {
 						const v =
@@ -143,37 +137,19 @@ describe('accumulateTile', () => {
 			return out;
 		};
 		const plan = planTiles(width, height, 16, 4);
-		const target = {
-			data: new Float32Array(channels * width * scale * height * scale),
-			width: width * scale,
-			height: height * scale,
-			channels
-		};
-		for (const tile of plan.tiles) {
-			const wx = blendWeights(plan.columns, tile.column, scale, 4);
-			const wy = blendWeights(plan.rows, tile.row, scale, 4);
-			accumulateTile(target, tile, scale, upscale(tile.x, tile.y, tile.width, tile.height), wx, wy);
-		}
+		const tiled = accumulate(plan, scale, 4, 0, (tile) =>
+			upscale(tile.x, tile.y, tile.width, tile.height)
+		);
 		const whole = upscale(0, 0, width, height);
 		let worst = 0;
-		whole.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (target.data[i] ?? 0)))));
+		whole.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (tiled[i] ?? 0)))));
 		expect(plan.tiles.length).toBeGreaterThan(4);
 		expect(worst).toBeLessThan(1e-6);
 	});
 
 	it('refuses a tile whose pixel count does not match its size', () => {
-		const target = { data: new Float32Array(16), width: 4, height: 4, channels: 1 };
-		const tile = { x: 0, y: 0, width: 2, height: 2, column: 0, row: 0 };
-		expect(() =>
-			accumulateTile(
-				target,
-				tile,
-				2,
-				new Float32Array(15),
-				new Float32Array(4),
-				new Float32Array(4)
-			)
-		).toThrow(RangeError);
+		const plan = planTiles(2, 2, 2, 0);
+		expect(() => accumulate(plan, 2, 0, 0, () => new Float32Array(47))).toThrow(RangeError);
 	});
 });
 

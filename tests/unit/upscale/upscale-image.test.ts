@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
-import type { RgbaImage } from '../../../src/workers/shared/rgba-image';
+import { resizePlane } from '../../../src/workers/shared/resample';
+import { alphaPlane, type RgbaImage } from '../../../src/workers/shared/rgba-image';
 import {
 	BAND_BYTES,
 	bandTileHeight,
 	tileCount,
 	upscaleImage,
 	type TileRunner,
+	type UpscaledPng,
 	type UpscaleImageOptions
 } from '../../../src/workers/shared/upscale-image';
 import { decodePng } from '../../../scripts/models/png';
@@ -40,6 +42,22 @@ function rgbaFixture(file: string): RgbaImage {
 	return { data, width: png.width, height: png.height };
 }
 
+/** The upscaled PNG's bytes, and its pixels as RGBA (opaque when the PNG is RGB). */
+async function decoded(
+	result: UpscaledPng
+): Promise<RgbaImage & { file: Buffer; channels: number }> {
+	const file = Buffer.from(await result.png.arrayBuffer());
+	const png = decodePng(file);
+	expect([png.width, png.height]).toEqual([result.width, result.height]);
+	expect(png.channels).toBe(result.alpha ? 4 : 3);
+	const data = new Uint8Array(png.width * png.height * 4);
+	for (let p = 0; p < png.width * png.height; p++) {
+		for (let c = 0; c < 3; c++) data[p * 4 + c] = png.data[p * png.channels + c] ?? 0;
+		data[p * 4 + 3] = png.channels === 4 ? (png.data[p * 4 + 3] ?? 255) : 255;
+	}
+	return { data, width: png.width, height: png.height, file, channels: png.channels };
+}
+
 function worstDifference(a: RgbaImage, b: RgbaImage): number {
 	expect([a.width, a.height]).toEqual([b.width, b.height]);
 	let worst = 0;
@@ -60,27 +78,32 @@ const options = (over: Partial<UpscaleImageOptions>): UpscaleImageOptions => ({
 describe('upscaleImage', () => {
 	const image = rgbaFixture('tests/fixtures/upscale/input-48x40.png');
 
-	it('makes an image of 4x and 2x the size, opaque', async () => {
+	it('makes an RGB PNG of 4x and 2x the size for an opaque image', async () => {
 		for (const outscale of [2, 4] as const) {
-			const out = await upscaleImage(image, options({ outscale }), nearestModel(4));
-			expect([out.width, out.height]).toEqual([48 * outscale, 40 * outscale]);
-			expect(out.data.length).toBe(out.width * out.height * 4);
-			expect(out.data.every((v, i) => i % 4 !== 3 || v === 255)).toBe(true);
+			const result = await upscaleImage(image, options({ outscale }), nearestModel(4));
+			expect(result.png.type).toBe('image/png');
+			expect(result.alpha).toBe(false);
+			const out = await decoded(result);
+			expect([out.width, out.height, out.channels]).toEqual([48 * outscale, 40 * outscale, 3]);
 		}
 	});
 
 	it('rebuilds the whole-image result exactly from many small tiles', async () => {
-		const whole = await upscaleImage(image, options({}), nearestModel(4));
+		const whole = await decoded(await upscaleImage(image, options({}), nearestModel(4)));
 		const tiles: number[] = [];
-		const tiled = await upscaleImage(
-			image,
-			options({ tileSize: 28, overlap: 12, margin: 4 }),
-			nearestModel(4),
-			(done, total) => tiles.push(done, total)
+		const tiled = await decoded(
+			await upscaleImage(
+				image,
+				options({ tileSize: 28, overlap: 12, margin: 4 }),
+				nearestModel(4),
+				(done, total) => tiles.push(done, total)
+			)
 		);
 		expect(tileCount(48, 40, options({ tileSize: 28, overlap: 12, margin: 4 }))).toBe(12);
 		expect(tiles.slice(-2)).toEqual([12, 12]);
 		expect(worstDifference(whole, tiled)).toBe(0);
+		// Rows came out of bands of different heights, yet the files are the same byte for byte.
+		expect(tiled.file.equals(whole.file)).toBe(true);
 		// And the nearest upscale really is the source, pixel for pixel.
 		expect(Array.from(whole.data.subarray(0, 4))).toEqual(Array.from(image.data.subarray(0, 4)));
 		const x = 47,
@@ -95,12 +118,24 @@ describe('upscaleImage', () => {
 		const clear = { ...image, data: Uint8Array.from(image.data) };
 		// Left half transparent, right half opaque.
 		for (let y = 0; y < 40; y++) for (let x = 0; x < 24; x++) clear.data[(y * 48 + x) * 4 + 3] = 0;
-		const out = await upscaleImage(clear, options({ outscale: 2 }), nearestModel(4));
+		const result = await upscaleImage(clear, options({ outscale: 2 }), nearestModel(4));
+		expect(result.alpha).toBe(true);
+		const out = await decoded(result);
+		expect(out.channels).toBe(4);
 		const alphaAt = (x: number, y: number) => out.data[(y * out.width + x) * 4 + 3];
 		expect(alphaAt(0, 0)).toBe(0);
 		expect(alphaAt(40, 50)).toBe(0);
 		expect(alphaAt(60, 50)).toBe(255);
 		expect(alphaAt(95, 79)).toBe(255);
+		// Row by row, the alpha is the whole-plane bicubic resize of the source's alpha.
+		const expected = resizePlane(alphaPlane(clear)!, 48, 40, 96, 80);
+		expect(Array.from(expected, (_, p) => out.data[p * 4 + 3])).toEqual(Array.from(expected));
+		// Colour under transparent pixels is kept as it is, not premultiplied away.
+		const p = 10 * 96 + 10;
+		const source = (5 * 48 + 5) * 4;
+		expect(Array.from(out.data.subarray(p * 4, p * 4 + 3))).toEqual(
+			Array.from(image.data.subarray(source, source + 3))
+		);
 	});
 
 	it('refuses to make 4x from a 2x model', async () => {
@@ -135,13 +170,10 @@ describe('upscaleImage with the real models (onnxruntime-node)', () => {
 					const image = rgbaFixture('tests/fixtures/upscale/input-48x40.png');
 					const { overlap, margin } = modelTiling[id];
 					const base = { modelScale, outscale, overlap, margin, edgePadding: 32 };
-					const whole = await upscaleImage(image, { ...base, tileSize: 1024 }, run);
+					const whole = await decoded(await upscaleImage(image, { ...base, tileSize: 1024 }, run));
 					let tiles = 0;
-					const tiled = await upscaleImage(
-						image,
-						{ ...base, tileSize: 96 },
-						run,
-						(_, total) => (tiles = total)
+					const tiled = await decoded(
+						await upscaleImage(image, { ...base, tileSize: 96 }, run, (_, total) => (tiles = total))
 					);
 					expect(tiles).toBe(4);
 					const worst = worstDifference(whole, tiled);
