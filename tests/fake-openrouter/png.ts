@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { hashString } from './util';
 
 /** Pixel sizes per aspect ratio at image_size 1K, as Gemini image models document them. */
@@ -44,22 +44,6 @@ export function outputSize(
 		width: Math.max(1, Math.round(base[0] * factor * scale)),
 		height: Math.max(1, Math.round(base[1] * factor * scale))
 	};
-}
-
-const CRC_TABLE = (() => {
-	const table = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
-	}
-	return table;
-})();
-
-function crc32(data: Uint8Array): number {
-	let c = 0xffffffff;
-	for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {
