@@ -57,6 +57,11 @@ const api = {
 		return { engine: 'ffmpeg.wasm', threads: runner.threads };
 	},
 
+	/** Size of the loaded core's wasm heap (bytes), to see where the tab's memory goes. */
+	heapBytes(): number {
+		return runner.heapBytes;
+	},
+
 	/** Facts about a clip (duration, display size, fps, codec, rotation, audio), after checking a frame decodes. */
 	probe(file: Blob, name: string): Promise<VideoProbe> {
 		return guarded(async () => {

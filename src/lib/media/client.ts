@@ -98,6 +98,11 @@ export function engineInfo(signal: AbortSignal | undefined): Promise<EngineInfo>
 	return queue.call(signal, (api) => api.engineInfo());
 }
 
+/** Bytes of the engine's wasm heap right now (0 before it loads); for the benchmark. */
+export function engineHeapBytes(signal: AbortSignal | undefined): Promise<number> {
+	return queue.call(signal, (api) => api.heapBytes());
+}
+
 /** A hung engine call is retried on a fresh worker this many times before it counts as failed. */
 const STALL_RETRIES = 2;
 
