@@ -236,6 +236,22 @@ async function browser(file, threads, warm = true) {
 		const result = await page.evaluate(
 			async ({ frameTimes, warm }) => {
 				const file = window.pickedFile();
+				// After each step: the engine's wasm heap and, where the page may ask (cross-origin
+				// isolated), the page's own memory as Chromium counts it (JS heaps, workers, wasm).
+				const memory = {};
+				const measure = async (step) => {
+					const heapMB = Math.round((await window.media.engineHeapBytes(undefined)) / 1e6);
+					let uaMB;
+					if (crossOriginIsolated && performance.measureUserAgentSpecificMemory) {
+						// It resolves after a garbage collection, within about 20 s.
+						const result = await Promise.race([
+							performance.measureUserAgentSpecificMemory(),
+							new Promise((resolve) => setTimeout(resolve, 30_000))
+						]);
+						if (result) uaMB = Math.round(result.bytes / 1e6);
+					}
+					memory[step] = { wasmHeapMB: heapMB, pageMB: uaMB };
+				};
 				const time = async (work) => {
 					const start = performance.now();
 					const value = await work();
@@ -246,12 +262,14 @@ async function browser(file, threads, warm = true) {
 				const [loadMs] = warm ? await time(() => window.media.engineInfo(undefined)) : [0];
 				await window.benchStage('probe');
 				const [probeMs, probe] = await time(() => window.media.probeVideo(undefined, file));
+				await measure('probe');
 				const engine = await window.media.engineInfo(undefined);
 				const options = { ...window.defaultOptions, maxFrames: frameTimes.length };
 				await window.benchStage('sample');
 				const [sample15Ms, frames] = await time(() =>
 					window.media.sampleFrames(undefined, file, probe, options)
 				);
+				await measure('sample');
 				const cutsStart = performance.now();
 				let changePassMs = 0;
 				const onProgress = (done, total, stage) => {
@@ -263,8 +281,10 @@ async function browser(file, threads, warm = true) {
 				const [detectCutsMs, cuts] = await time(() =>
 					window.media.detectCuts(undefined, file, probe, options, { onProgress })
 				);
+				await measure('cuts');
 				return {
 					engine,
+					memoryByStep: memory,
 					loadMs,
 					probe,
 					probeMs,

@@ -9,9 +9,9 @@ import type {
 	VideoProbe
 } from '$lib/media/meta';
 import { encodeAnimatic } from './shared/animatic';
-import { changePassArgs, ptsTimeOf } from './shared/change-pass';
+import { changePassArgs } from './shared/change-pass';
+import { ChangeRecorder } from './shared/change-recorder';
 import { installErrorTransfer } from './shared/error-transfer';
-import { ChangeMeter } from './shared/frame-diff';
 import { CoreCrash, FFmpegRunner, SINK_PATH } from './shared/ffmpeg-runner';
 import { MediaError } from './shared/media-error';
 import { kindFromLog, parseProbe } from './shared/probe-parse';
@@ -55,6 +55,11 @@ const api = {
 	async engineInfo(): Promise<EngineInfo> {
 		await runner.warmUp();
 		return { engine: 'ffmpeg.wasm', threads: runner.threads };
+	},
+
+	/** Size of the loaded core's wasm heap (bytes), to see where the tab's memory goes. */
+	heapBytes(): number {
+		return runner.heapBytes;
 	},
 
 	/** Facts about a clip (duration, display size, fps, codec, rotation, audio), after checking a frame decodes. */
@@ -145,47 +150,39 @@ const api = {
 	): Promise<ChangeSeries> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
-			const meter = new ChangeMeter();
-			const times: number[] = [];
+			const recorder = new ChangeRecorder();
 			const total = Math.max(1, expectedFrames);
 			let reportedAt = 0;
 			const onLine = (line: string) => {
-				const t = ptsTimeOf(line);
-				if (t === undefined) return;
-				times.push(t);
+				recorder.line(line);
 				const now = performance.now();
 				if (onProgress && now - reportedAt > PROGRESS_EVERY_MS) {
 					reportedAt = now;
-					onProgress(Math.min(times.length, total - 1), total);
+					onProgress(Math.min(recorder.count, total - 1), total);
 				}
 			};
 			for (let crashes = 0; ;) {
-				const resumeAt = times.length;
-				const startS = resumeAt > 0 ? times[resumeAt - 1]! + 0.001 : 0;
+				const resumeAt = recorder.count;
+				const startS = recorder.startPass();
 				try {
 					const run = await runner.execToSink(
 						changePassArgs(runner.inputPath, SINK_PATH, startS),
-						(bytes) => meter.write(bytes),
+						(bytes) => recorder.bytes(bytes),
 						onLine
 					);
-					if (run.code !== 0 && meter.count === 0) {
+					if (run.code !== 0 && recorder.count === 0) {
 						throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
 					}
 					break;
 				} catch (error) {
 					// A crashed core is replaced and the pass resumes after the last measured frame.
 					if (!(error instanceof CoreCrash)) throw error;
-					meter.discardPartial();
-					times.length = Math.min(times.length, meter.count);
-					if (times.length === resumeAt && ++crashes > 2) throw error;
+					console.warn(`Media engine crashed after ${recorder.count} frames; resuming`);
+					if (recorder.count === resumeAt && ++crashes > 2) throw error;
 				}
 			}
-			const count = Math.min(times.length, meter.count);
 			onProgress?.(total, total);
-			return {
-				timesS: Float64Array.from(times.slice(0, count)),
-				scores: Float32Array.from(meter.scores.slice(0, count))
-			};
+			return recorder.series();
 		});
 	},
 

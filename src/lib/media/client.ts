@@ -98,6 +98,11 @@ export function engineInfo(signal: AbortSignal | undefined): Promise<EngineInfo>
 	return queue.call(signal, (api) => api.engineInfo());
 }
 
+/** Bytes of the engine's wasm heap right now (0 before it loads); for the benchmark. */
+export function engineHeapBytes(signal: AbortSignal | undefined): Promise<number> {
+	return queue.call(signal, (api) => api.heapBytes());
+}
+
 /** A hung engine call is retried on a fresh worker this many times before it counts as failed. */
 const STALL_RETRIES = 2;
 
@@ -165,6 +170,32 @@ export function sampleFrames(
 }
 
 /**
+ * How much the picture changes into each frame of the clip (one decoding pass), with each
+ * frame's time: what `findCuts` decides from.
+ */
+export function measureChanges(
+	signal: AbortSignal | undefined,
+	file: Blob,
+	probe: VideoProbe,
+	onProgress?: ProgressCallback
+): Promise<ChangeSeries> {
+	const expectedFrames = Math.round(probe.durationS * probe.fps);
+	return retryStalls(() =>
+		queue.call(signal, (api) =>
+			api.measureChanges(
+				file,
+				clipName(file),
+				expectedFrames,
+				proxy((done: number, total: number) => {
+					queue.heartbeat();
+					onProgress?.(done, total);
+				})
+			)
+		)
+	);
+}
+
+/**
  * Cut times and the shots between them, each with its keyframe (the middle of the shot): one
  * decoding pass measures picture change, `findCuts` decides, then the keyframes are made.
  */
@@ -175,19 +206,8 @@ export async function detectCuts(
 	options: Options = defaultOptions,
 	listeners: CutListeners = {}
 ): Promise<CutResult> {
-	const expectedFrames = Math.round(probe.durationS * probe.fps);
-	const series = await retryStalls(() =>
-		queue.call(signal, (api) =>
-			api.measureChanges(
-				file,
-				clipName(file),
-				expectedFrames,
-				proxy((done: number, total: number) => {
-					queue.heartbeat();
-					listeners.onProgress?.(done, total, 'decoding');
-				})
-			)
-		)
+	const series = await measureChanges(signal, file, probe, (done, total) =>
+		listeners.onProgress?.(done, total, 'decoding')
 	);
 	const cutsS = findCuts(series, probe.durationS, probe.fps, options);
 	const shots = shotsFromCuts(cutsS, probe.durationS);

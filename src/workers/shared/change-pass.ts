@@ -35,8 +35,24 @@ export function changePassArgs(input: string, output: string, startS = 0): strin
 	];
 }
 
-/** The frame time (s) in a showinfo log line, or undefined for other lines. */
-export function ptsTimeOf(line: string): number | undefined {
-	const match = /Parsed_showinfo.*\bpts_time:\s*(-?[\d.]+)/.exec(line);
-	return match ? Number(match[1]) : undefined;
+/** A time base: seconds per pts tick as numerator and denominator. */
+export type TimeBase = readonly [number, number];
+
+/** The time base in showinfo's `config in time_base: 1/15360` line; else undefined. */
+export function timeBaseOf(line: string): TimeBase | undefined {
+	const match = /Parsed_showinfo.*\bconfig in time_base:\s*(\d+)\/(\d+)/.exec(line);
+	if (!match) return undefined;
+	const [num, den] = [Number(match[1]), Number(match[2])];
+	return num > 0 && den > 0 ? [num, den] : undefined;
+}
+
+/**
+ * The frame time (s) in a showinfo log line, or undefined for other lines: from the integer pts
+ * when the time base is known, since `pts_time` has only 6 significant digits (too coarse past
+ * 1000 s to tell frames apart).
+ */
+export function frameTimeOf(line: string, timeBase?: TimeBase): number | undefined {
+	const match = /Parsed_showinfo.*\bpts:\s*(-?\d+)\s+pts_time:\s*(-?[\d.e+-]+)/.exec(line);
+	if (!match) return undefined;
+	return timeBase ? (Number(match[1]) * timeBase[0]) / timeBase[1] : Number(match[2]);
 }

@@ -64,6 +64,8 @@ export interface FFmpegCore {
 	reset(): void;
 	setLogger(logger: (log: CoreLog) => void): void;
 	setTimeout(ms: number): void;
+	/** The wasm heap: its length is the heap's current size. */
+	HEAPU8?: Uint8Array;
 	/** Present in the multi-thread build: its pool of thread workers. */
 	PThread?: { terminateAllThreads(): void; runningWorkers: unknown[] };
 }

@@ -49,6 +49,11 @@ export class FFmpegRunner {
 		return this.#threads;
 	}
 
+	/** Bytes of the loaded core's wasm heap (0 when none is loaded): it grows and never shrinks. */
+	get heapBytes(): number {
+		return this.#loaded?.HEAPU8?.buffer.byteLength ?? 0;
+	}
+
 	/** Path of the mounted input inside the core's file system. */
 	get inputPath(): string {
 		return `${INPUT_DIR}/${this.#inputs[0]?.name ?? 'clip'}`;

@@ -57,11 +57,6 @@ export class ChangeMeter {
 		}
 	}
 
-	/** Drop a partly written frame (after the decoder stopped mid-frame). */
-	discardPartial(): void {
-		this.#filled = 0;
-	}
-
 	#completeFrame(): void {
 		this.scores.push(this.scores.length === 0 ? 0 : changeScore(this.#previous, this.#current));
 		[this.#previous, this.#current] = [this.#current, this.#previous];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCuts } from '$lib/media/cuts';
 import { defaultOptions } from '$lib/media/meta';
-import { changePassArgs, ptsTimeOf } from '../../../src/workers/shared/change-pass';
-import { ChangeMeter } from '../../../src/workers/shared/frame-diff';
+import { changePassArgs } from '../../../src/workers/shared/change-pass';
+import { ChangeRecorder } from '../../../src/workers/shared/change-recorder';
 
 interface ManifestEntry {
 	file: string;
@@ -28,10 +28,11 @@ function measure(file: string) {
 	try {
 		const thumbs = join(out, 'thumbs.rgb');
 		const run = spawnSync('ffmpeg', changePassArgs(file, thumbs), { encoding: 'utf8' });
-		const times = run.stderr.split('\n').flatMap((line) => ptsTimeOf(line) ?? []);
-		const meter = new ChangeMeter();
-		meter.write(readFileSync(thumbs));
-		return { timesS: Float64Array.from(times), scores: Float32Array.from(meter.scores) };
+		const recorder = new ChangeRecorder();
+		recorder.startPass();
+		run.stderr.split('\n').forEach((line) => recorder.line(line));
+		recorder.bytes(readFileSync(thumbs));
+		return recorder.series();
 	} finally {
 		rmSync(out, { recursive: true, force: true });
 	}

@@ -39,12 +39,4 @@ describe('ChangeMeter', () => {
 		expect(meter.scores[1]).toBe(0);
 		expect(meter.scores[2]).toBeGreaterThan(0.2);
 	});
-
-	it('drops a partly written frame when told to', () => {
-		const meter = new ChangeMeter();
-		meter.write(stripes.subarray(0, 100));
-		meter.discardPartial();
-		meter.write(checks);
-		expect(meter.count).toBe(1);
-	});
 });
