@@ -6,11 +6,12 @@
 // Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
 // BENCH_CORES=mt or st runs one core; BENCH_BIG=0 skips the 1 GB clip, BENCH_ONLY_BIG=1 runs only it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
+import { treeRss } from './process-memory.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const work = join(root, '.bench');
@@ -174,36 +175,6 @@ function native() {
 	};
 }
 
-/** Resident memory (bytes) of the browser and all its child processes. */
-function treeRss(rootPid) {
-	const parents = new Map();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {
-			// The process ended while we looked.
-		}
-	}
-	const tree = new Set([rootPid]);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const [pid, ppid] of parents)
-			if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
-	}
-	let rss = 0;
-	for (const pid of tree) {
-		try {
-			const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-			rss += Number(line?.[1] ?? 0) * 1024;
-		} catch {
-			// Gone.
-		}
-	}
-	return rss;
-}
-
 /**
  * Run probe, sampling and cut detection on `file` in a fresh browser; `threads` says whether the
  * page may use threads (cross-origin isolated). With `warm`, core loading is timed on its own.
@@ -221,7 +192,7 @@ async function browser(file, threads, warm = true) {
 		await page.goto(`${server.url}/media.html`);
 		await page.waitForFunction(() => window.harnessReady);
 		await page.setInputFiles('#clip', file);
-		const baseline = pid ? treeRss(pid) : 0;
+		const baseline = pid ? treeRss(pid).total : 0;
 		let peak = baseline;
 		// The page names the step it is in, so that each step's peak is known too.
 		let stage = 'load';
@@ -229,7 +200,7 @@ async function browser(file, threads, warm = true) {
 		await page.exposeFunction('benchStage', (name) => void (stage = name));
 		const sampler = setInterval(() => {
 			if (!pid) return;
-			const rss = treeRss(pid);
+			const rss = treeRss(pid).total;
 			peak = Math.max(peak, rss);
 			stagePeaks[stage] = Math.max(stagePeaks[stage] ?? 0, Math.round((rss - baseline) / 1e6));
 		}, 100);

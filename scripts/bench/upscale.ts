@@ -6,7 +6,7 @@
 // (BENCH_BUILD_DIR names another one, e.g. an older build to compare with); BENCH_PARTS picks
 // parts, e.g. BENCH_PARTS=memory,png (default speed,memory,png).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -15,6 +15,7 @@ import { defaultOptions, modelFor, type ModelChoice } from '../../src/lib/upscal
 import { PNG_DEFAULTS, type PngOptions } from '../../src/workers/shared/png-stream';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
+import { treeRss } from './process-memory.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const buildDir = process.env.BENCH_BUILD_DIR ?? join(root, '.bench/upscale-build');
@@ -50,51 +51,6 @@ interface BrowserRun {
 	height: number;
 	backend: { device: string; threads: number; isolated: boolean };
 	pngBytes: number;
-}
-
-/** Resident memory (bytes) of a browser's process tree: all of it, and its renderers alone. */
-interface TreeRss {
-	total: number;
-	/** Renderer processes: the page and its dedicated worker, which runs as a thread in it. */
-	renderer: number;
-}
-
-/** Resident memory of a process and all its children (the browser, its renderers, GPU, ...). */
-function treeRss(rootPid: number): TreeRss {
-	const parents = new Map<number, number>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {
-			// The process ended while we looked.
-		}
-	}
-	const tree = new Set([rootPid]);
-	for (let grew = true; grew;) {
-		grew = false;
-		for (const [pid, ppid] of parents) {
-			if (tree.has(ppid) && !tree.has(pid)) {
-				tree.add(pid);
-				grew = true;
-			}
-		}
-	}
-	const rss: TreeRss = { total: 0, renderer: 0 };
-	for (const pid of tree) {
-		try {
-			const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-			const bytes = Number(line?.[1] ?? 0) * 1024;
-			rss.total += bytes;
-			if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) {
-				rss.renderer += bytes;
-			}
-		} catch {
-			// Gone.
-		}
-	}
-	return rss;
 }
 
 /** A browser on the harness, cross-origin isolated (threads on); `work` gets its page and pid. */
