@@ -69,6 +69,7 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 					titleOf(r) === titles[index - 1] && r.body!.text.includes('loose ink wash') === inkWash
 			)!;
 			expect(refs[1]!.mime).toBe('image/png');
+			expect(refs[1]!.sha256).toBe(previous.sentImages[0]);
 			expect(previous.finished).toBe(true);
 			expect(request.at).toBeGreaterThanOrEqual(previous.at + previous.durationMs!);
 		}

@@ -90,6 +90,7 @@ function newEntry(
 		status: null,
 		outcome: null,
 		generationId: null,
+		sentImages: [],
 		sentEvents: 0,
 		contentTimeline: [],
 		finished: false,
@@ -137,6 +138,7 @@ async function dispatch(
 		state,
 		entry,
 		key: entry.key,
+		receivedAt: started,
 		closed,
 		readBody: async () => {
 			const chunks: Buffer[] = [];

@@ -93,6 +93,8 @@ export interface RouteContext {
 	state: FakeState;
 	entry: LoggedRequest;
 	key: string | null;
+	/** When the request arrived (Date.now()). */
+	receivedAt: number;
 	/** Resolves when the connection closes (normally or not). */
 	closed: Promise<void>;
 	readBody(): Promise<Buffer>;

@@ -31,6 +31,7 @@ export type Outcome =
 	| 'image-url'
 	| 'image-refusal'
 	| 'image-empty'
+	| 'image-broken'
 	| 'stall'
 	| 'stall-keepalive'
 	| 'hang'
@@ -206,6 +207,8 @@ export interface LoggedRequest {
 	status: number | null;
 	outcome: string | null;
 	generationId: string | null;
+	/** Short SHA-256 of each picture the answer carries (data URL or served file). */
+	sentImages: string[];
 	/** SSE data events written (including [DONE]). */
 	sentEvents: number;
 	/** When each streamed content piece was written (wall clock) and the content length sent by then. */

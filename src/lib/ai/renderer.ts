@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { AspectRatio } from '$lib/domain/types';
-import { dataUrlToBlob, sniffImageType } from '$lib/util/image-bytes';
+import { dataUrlBytes, imageDimensions, sniffImageType } from '$lib/util/image-bytes';
 import type { AiContext } from './client';
 import { usageCost } from './costs';
 import { AiOutputError } from './errors';
@@ -18,10 +18,19 @@ export interface RenderRequest {
 	continuityUrl?: string;
 }
 
+/** One received picture: a Blob of its real type, and its size when the header tells it. */
+export interface RenderedImage {
+	blob: Blob;
+	width?: number;
+	height?: number;
+	/** The data URL it came as, when it came as one. */
+	dataUrl?: string;
+}
+
 /** What a render brought back. */
 export interface RenderResult {
-	/** The images, as Blobs of their real type; at least one. */
-	images: Blob[];
+	/** The images; at least one. */
+	images: RenderedImage[];
 	costUsd: number;
 	/** Text the model sent with the images, if any. */
 	caption: string;
@@ -64,13 +73,18 @@ export function renderRequestBody(request: RenderRequest): Record<string, unknow
 	};
 }
 
-async function imageBlob(url: string, signal: AbortSignal): Promise<Blob> {
+/** How much of a file's start is read for its type and size. */
+const HEADER_BYTES = 64 * 1024;
+
+/** A data URL is decoded in place (no Blob reads, which queue behind storage work); an https URL is downloaded. */
+async function receivedImage(url: string, signal: AbortSignal): Promise<RenderedImage> {
+	let bytes: Uint8Array | undefined;
 	let blob: Blob | undefined;
 	if (url.startsWith('data:')) {
 		try {
-			blob = dataUrlToBlob(url);
+			bytes = dataUrlBytes(url)?.bytes;
 		} catch {
-			blob = undefined;
+			bytes = undefined;
 		}
 	} else if (/^https?:\/\//i.test(url)) {
 		let response: Response;
@@ -88,15 +102,25 @@ async function imageBlob(url: string, signal: AbortSignal): Promise<Blob> {
 		}
 		blob = await response.blob();
 	}
-	if (!blob)
+	const header = bytes ?? (blob && new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+	if (!header)
 		throw new NoImageError(
 			'The model sent an image in a form Maestro cannot read.',
 			url.slice(0, 200)
 		);
-	const type = sniffImageType(new Uint8Array(await blob.slice(0, 16).arrayBuffer()));
+	const type = sniffImageType(header);
 	if (!type)
 		throw new NoImageError('The model sent a file that is not an image.', url.slice(0, 200));
-	return blob.type === type ? blob : new Blob([blob], { type });
+	const typed = bytes
+		? new Blob([bytes as BlobPart], { type })
+		: blob!.type === type
+			? blob!
+			: new Blob([blob!], { type });
+	return {
+		blob: typed,
+		...imageDimensions(header.subarray(0, HEADER_BYTES)),
+		...(bytes ? { dataUrl: url.replace(/^data:[^;,]*/i, `data:${type}`) } : {})
+	};
 }
 
 /**
@@ -144,6 +168,6 @@ export async function renderImage(
 			said
 		);
 	}
-	const images = await Promise.all(urls.map((url) => imageBlob(url, signal)));
+	const images = await Promise.all(urls.map((url) => receivedImage(url, signal)));
 	return { images, costUsd, caption: caption.trim(), generationId };
 }

@@ -51,6 +51,13 @@ export interface ItemContext {
 	 * next item may start meanwhile: concurrency bounds calls to the provider, not saving.
 	 */
 	releaseSlot: () => void;
+	/**
+	 * Resolves once the item's "running" mark and attempt count are saved; rejects (and the
+	 * signal fires) if they could not be. The work may call the provider before then, but must
+	 * await this before it saves a result outside the job, so that a crash after the result is
+	 * saved always finds the attempt counted.
+	 */
+	started: Promise<void>;
 }
 
 /**
@@ -533,12 +540,19 @@ export class JobRunner {
 		attempt: number,
 		controller: AbortController
 	): Promise<void> {
-		try {
-			if (!(await this.#saveItem(itemKey, { status: 'running', attempts: attempt }))) {
-				const status = this.#job.state === 'cancelled' ? 'cancelled' : 'queued';
-				this.#patchMemory(itemKey, { status, attempts: attempt - 1 });
-				return;
+		// The request goes out while the mark is written: an IndexedDB write can wait behind
+		// others (a burst of saved images) and must not hold up the provider.
+		let markFailed = false;
+		const started = this.#saveItem(itemKey, { status: 'running', attempts: attempt }).then(
+			(saved) => {
+				if (saved) return;
+				markFailed = true;
+				controller.abort(abortError('The job could not be saved.'));
+				throw abortError('The job could not be saved.');
 			}
+		);
+		started.catch(() => {});
+		try {
 			const item = this.#find(itemKey);
 			if (!item) return;
 			if (controller.signal.aborted) throw abortError(controller.signal.reason);
@@ -551,8 +565,9 @@ export class JobRunner {
 			const releaseSlot = () => this.#releaseSlot(itemKey);
 			await this.#config.work(
 				{ ...item },
-				{ signal: controller.signal, key, attempt, remember, releaseSlot }
+				{ signal: controller.signal, key, attempt, remember, releaseSlot, started }
 			);
+			await started;
 			this.#latency.record(Date.now() - startedAt);
 			// The slot is free once the work is: the next item starts while "done" is written.
 			const saved = this.#saveItem(itemKey, { status: 'done', lastError: null });
@@ -560,7 +575,13 @@ export class JobRunner {
 			this.#releaseSlot(itemKey);
 			await saved;
 		} catch (error) {
-			await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
+			await started.catch(() => {});
+			if (markFailed) {
+				const status = this.#job.state === 'cancelled' ? 'cancelled' : 'queued';
+				this.#patchMemory(itemKey, { status, attempts: attempt - 1 });
+			} else {
+				await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
+			}
 		} finally {
 			this.#inFlight.delete(itemKey);
 			this.#slots.delete(itemKey);

@@ -222,6 +222,7 @@ export class AnimateSession extends JobSession {
 			}
 			const status = await this.#waitFor(client, jobId, context);
 			const clip = await client.download(jobId, status.urls[0], context.signal);
+			await context.started;
 			const take = await addVideoTake(
 				{
 					projectId: this.board.id,

@@ -21,7 +21,6 @@ import type { ItemContext, JobEvent, JobRunner, JobRunnerConfig } from '$lib/job
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
-import { imageDimensions } from '$lib/util/image-bytes';
 import { appStatus } from './app-status.svelte';
 import { JobSession, uniqueItemKeys } from './job-session.svelte';
 import type { ProjectState } from './project.svelte';
@@ -52,6 +51,10 @@ export class RenderSession extends JobSession {
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
+	/** Images received in this session that the next shot's dissolve waits for, by asset id, until it reads them. */
+	#continuityUrls = new Map<string, string>();
+	/** Items (job id/item key) whose image is saved, though their "done" mark may still be on its way. */
+	#received = new Set<string>();
 	/** Costs of images received whose write to the project is still under way. */
 	#unsavedCostUsd = 0;
 
@@ -86,6 +89,10 @@ export class RenderSession extends JobSession {
 			return;
 		}
 		if (targets.length === 0) return;
+		// The style references are read and encoded while the job is created.
+		for (const id of new Set(targets.map((target) => target.styleId))) {
+			this.#dataUrl(this.#styles.style(id)?.referenceAssetId).catch(() => {});
+		}
 		await this.board.flush();
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
@@ -208,7 +215,8 @@ export class RenderSession extends JobSession {
 			(other) =>
 				other.shotId === previous &&
 				other.styleId === item.styleId &&
-				(other.status === 'queued' || other.status === 'running')
+				(other.status === 'queued' || other.status === 'running') &&
+				!this.#received.has(`${this.runner?.jobId ?? ''}/${other.key}`)
 		);
 	}
 
@@ -234,7 +242,7 @@ export class RenderSession extends JobSession {
 
 	async #work(
 		item: JobItem,
-		context: Pick<ItemContext, 'signal' | 'key' | 'attempt' | 'releaseSlot'>
+		context: Pick<ItemContext, 'signal' | 'key' | 'attempt' | 'releaseSlot' | 'started'>
 	): Promise<void> {
 		const runner = this.runner;
 		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
@@ -259,7 +267,7 @@ export class RenderSession extends JobSession {
 		const previous = needsContinuity(shots, index)
 			? this.#styles.chosenOf(shots[index - 1]!.id, style.id)
 			: undefined;
-		const continuityUrl = await this.#dataUrl(previous?.imageAssetId);
+		const continuityUrl = await this.#continuityUrl(previous?.imageAssetId);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -278,10 +286,10 @@ export class RenderSession extends JobSession {
 		});
 		// The image is here: the next render may start while this one is saved.
 		context.releaseSlot();
+		await context.started;
 		const costEach = result.costUsd / result.images.length;
-		for (const image of result.images) {
-			const size =
-				imageDimensions(new Uint8Array(await image.slice(0, 64 * 1024).arrayBuffer())) ?? {};
+		const nextNeedsThis = needsContinuity(shots, index + 1);
+		for (const { blob, width, height, dataUrl } of result.images) {
 			const take = await addImageTake(
 				{
 					projectId: this.board.id,
@@ -292,11 +300,17 @@ export class RenderSession extends JobSession {
 					prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
 					costUsd: costEach
 				},
-				image,
-				size
+				blob,
+				width !== undefined && height !== undefined ? { width, height } : {}
 			);
+			if (take.chosen && dataUrl && nextNeedsThis) {
+				this.#continuityUrls.set(take.imageAssetId, dataUrl);
+			}
 			this.#styles.took(take);
 		}
+		// The next shot's dissolve can go now, before this item's "done" mark is saved.
+		this.#received.add(jobItemKey);
+		this.runner?.poke();
 		this.jobCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
 		this.#unsavedCostUsd += result.costUsd;
@@ -305,12 +319,22 @@ export class RenderSession extends JobSession {
 		});
 	}
 
+	/** A just-received image is used from memory, once; anything else is read back. */
+	#continuityUrl(assetId: string | undefined): Promise<string | undefined> {
+		const received = assetId && this.#continuityUrls.get(assetId);
+		if (!received) return this.#dataUrl(assetId);
+		this.#continuityUrls.delete(assetId);
+		return Promise.resolve(received);
+	}
+
 	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
 		if (!assetId) return Promise.resolve(undefined);
 		let url = this.#dataUrls.get(assetId);
 		if (!url) {
 			url = getAsset(assetId).then((asset) => (asset ? blobToDataUrl(asset.blob) : undefined));
 			this.#dataUrls.set(assetId, url);
+			// A failed read is tried again by the next item, not remembered.
+			url.catch(() => this.#dataUrls.delete(assetId));
 		}
 		return url;
 	}

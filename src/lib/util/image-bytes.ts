@@ -11,16 +11,19 @@ export function sniffImageType(
 	return undefined;
 }
 
-/** Decode a base64 `data:` URL into a Blob; undefined when it is not one. */
-export function dataUrlToBlob(url: string): Blob | undefined {
+/** The bytes and declared type of a `data:` URL; undefined when it is not one. */
+export function dataUrlBytes(url: string): { bytes: Uint8Array; type: string } | undefined {
 	const match = /^data:([^;,]*)(;base64)?,/i.exec(url);
 	if (!match) return undefined;
 	const payload = url.slice(match[0].length);
-	if (!match[2]) return new Blob([decodeURIComponent(payload)], { type: match[1] || 'text/plain' });
+	if (!match[2]) {
+		const bytes = new TextEncoder().encode(decodeURIComponent(payload));
+		return { bytes, type: match[1] || 'text/plain' };
+	}
 	const binary = atob(payload.replace(/\s+/g, ''));
 	const bytes = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return new Blob([bytes], { type: match[1] || 'application/octet-stream' });
+	return { bytes, type: match[1] || 'application/octet-stream' };
 }
 
 /** Width and height from a PNG, JPEG, GIF or WebP header, without decoding the picture. */

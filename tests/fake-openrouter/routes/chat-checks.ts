@@ -29,6 +29,7 @@ const OUTCOMES = new Set<string>([
 	'image-url',
 	'image-refusal',
 	'image-empty',
+	'image-broken',
 	'stall',
 	'stall-keepalive',
 	'hang',

@@ -10,7 +10,7 @@ import { errorBody, type ErrorReply } from '../errors';
 import { outputSize, renderPromptPng } from '../png';
 import type { RouteContext } from '../state';
 import type { Outcome, RequestSummary } from '../types';
-import { isRecord } from '../util';
+import { isRecord, shortSha256 } from '../util';
 
 /** What the fake will send for one completion. */
 export interface Plan {
@@ -21,18 +21,21 @@ export interface Plan {
 	/** Content characters sent before a mid-stream error, drop or stall. */
 	cutAt: number | null;
 	midError: { error: Record<string, unknown>; done: boolean } | null;
+	/** The configured wait: latency, or the image delay. */
 	waitMs: number;
+	/** When the answer is due (Date.now() time): the wait counts from the request's arrival. */
+	answerAt: number;
 }
 
 /** Builds the content, images and failure points of a successful-looking answer. */
-export function makePlan(
+export async function makePlan(
 	ctx: RouteContext,
 	summary: RequestSummary,
 	model: CatalogueModel,
 	behaviour: ModelBehaviour,
 	outcome: Outcome,
 	shotCount: number | null
-): Plan | ErrorReply {
+): Promise<Plan | ErrorReply> {
 	const mode = ctx.state.mode;
 	const plan: Plan = {
 		reasoning: null,
@@ -41,14 +44,15 @@ export function makePlan(
 		finishReason: 'stop',
 		cutAt: null,
 		midError: null,
-		waitMs: mode.latencyMs
+		waitMs: mode.latencyMs,
+		answerAt: 0
 	};
 	const wantsImage = summary.modalities?.includes('image') === true;
 	let count: number | null = null;
 	if (wantsImage) {
 		plan.waitMs = Math.max(mode.latencyMs, mode.imageDelayMs);
-		// The delay is the whole time an image takes: drawing and encoding it count towards it.
-		const drawStarted = Date.now();
+		// The delay is the whole time an image takes: reading the body and drawing it (behind
+		// other requests' drawings, in this one process) count towards it.
 		const size = outputSize(
 			summary.imageConfig?.aspect_ratio,
 			summary.imageConfig?.image_size,
@@ -64,14 +68,18 @@ export function makePlan(
 			plan.content =
 				"I can't create that image because the request may violate the content policy.";
 			plan.finishReason = 'content_filter';
+		} else if (outcome === 'image-broken') {
+			const text = Buffer.from('<html>Service busy</html>');
+			plan.images.push(`data:image/png;base64,${text.toString('base64')}`);
 		} else if (outcome !== 'image-empty') {
 			const ratio = String(summary.imageConfig?.aspect_ratio ?? '1:1');
-			const png = renderPromptPng(
+			const png = await renderPromptPng(
 				summary.text,
 				size.width,
 				size.height,
 				`${ratio} ${size.width}x${size.height}`
 			);
+			ctx.entry.sentImages.push(shortSha256(png));
 			if (behaviour.imageUrl || outcome === 'image-url') {
 				const name = `img-${ctx.state.randomId(12)}.png`;
 				ctx.state.files.set(name, { type: 'image/png', bytes: png });
@@ -79,7 +87,6 @@ export function makePlan(
 			} else {
 				plan.images.push(`data:image/png;base64,${png.toString('base64')}`);
 			}
-			plan.waitMs = Math.max(0, plan.waitMs - (Date.now() - drawStarted));
 			if (model.architecture.output_modalities.includes('text')) {
 				const firstLine = summary.text.split('\n').find((l) => l.trim()) ?? 'your picture';
 				plan.content = `Here is the image: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;
@@ -164,5 +171,6 @@ export function makePlan(
 			plan.cutAt = cut;
 			break;
 	}
+	plan.answerAt = ctx.receivedAt + plan.waitMs;
 	return plan;
 }

@@ -108,7 +108,7 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 		);
 	}
 	const behaviour = behaviourOf(model);
-	const plan = makePlan(
+	const plan = await makePlan(
 		ctx,
 		summary,
 		model,
@@ -199,7 +199,7 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 	}));
 
 	if (!summary.stream) {
-		await sleep(plan.waitMs, ctx.closed);
+		await sleep(plan.answerAt - Date.now(), ctx.closed);
 		if (outcome === 'stall' || outcome === 'stall-keepalive') return void (await ctx.closed);
 		if (outcome === 'drop') return void ctx.res.socket?.destroy();
 		const message: Record<string, unknown> = {
@@ -271,7 +271,7 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 	});
 	sse.start(headers);
 	await sse.comment();
-	await sse.wait(plan.waitMs);
+	await sse.wait(plan.answerAt - Date.now());
 	await sse.data(chunk({ role: 'assistant', content: '' }));
 	const tokenDelay = state.mode.tokenDelayMs;
 	for (const piece of plan.reasoning

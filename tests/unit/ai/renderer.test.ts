@@ -36,9 +36,11 @@ describe('renderImage', () => {
 			request({ styleReferenceUrl: TINY_JPEG, continuityUrl: TINY_JPEG })
 		);
 		expect(result.images).toHaveLength(1);
-		expect(result.images[0]!.type).toBe('image/png');
-		const size = pngSize(await bytes(result.images[0]!));
+		const image = result.images[0]!;
+		expect(image.blob.type).toBe('image/png');
+		const size = pngSize(await bytes(image.blob));
 		expect(size.width / size.height).toBeCloseTo(1344 / 768, 2);
+		expect({ width: image.width, height: image.height }).toEqual(size);
 		expect(result.costUsd).toBeGreaterThan(0);
 		const logged = fake().requests({ path: '/chat/completions' }).at(-1)!;
 		expect(logged.body?.stream).toBe(true);
@@ -60,7 +62,7 @@ describe('renderImage', () => {
 				aspectRatio: '9:16'
 			})
 		);
-		const size = pngSize(await bytes(result.images[0]!));
+		const size = pngSize(await bytes(result.images[0]!.blob));
 		expect(size.height).toBeGreaterThan(size.width);
 		expect(fake().requests({ path: '/chat/completions' }).at(-1)!.body?.modalities).toEqual([
 			'image'
@@ -84,7 +86,9 @@ describe('renderImage', () => {
 			ai(),
 			request({ model: 'sourceful/riverflow-v2-fast-preview', outputModalities: ['image'] })
 		);
-		expect(result.images[0]!.type).toBe('image/png');
+		const image = result.images[0]!;
+		expect(image.blob.type).toBe('image/png');
+		expect({ width: image.width, height: image.height }).toEqual(pngSize(await bytes(image.blob)));
 		expect(fake().requests({ path: '/chat/completions' }).length).toBe(1);
 		expect(fake().log.some((entry) => entry.path.startsWith('/files/'))).toBe(true);
 	});
@@ -101,6 +105,13 @@ describe('renderImage', () => {
 		fake().script(['image-empty']);
 		await expect(renderImage(signal(), ai(), request())).rejects.toThrow(
 			'No image came back from the model.'
+		);
+	});
+
+	it('an image that is not a picture is a NoImageError', async () => {
+		fake().script(['image-broken']);
+		await expect(renderImage(signal(), ai(), request())).rejects.toThrow(
+			'The model sent a file that is not an image.'
 		);
 	});
 

@@ -181,24 +181,28 @@ describe('JobRunner.stop', () => {
 });
 
 describe('JobRunner saving', () => {
-	it('pauses with a clear reason and starts no work when progress cannot be saved', async () => {
+	it('pauses with a clear reason, aborts the work and keeps nothing when progress cannot be saved', async () => {
 		const store = createMemoryJobStore();
 		store.patchJobItems = async () => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		};
-		let calls = 0;
+		let kept = 0;
+		const aborted: boolean[] = [];
 		const { runner } = await runnerFor(
 			keys(3),
 			{
-				work: async () => {
-					calls += 1;
+				work: async (_item, context) => {
+					await context.started.finally(() => aborted.push(context.signal.aborted));
+					kept += 1;
 				}
 			},
 			store
 		);
 		runner.start();
 		const progress = await settle(runner);
-		expect(calls).toBe(0);
+		expect(kept).toBe(0);
+		expect(aborted.length).toBeGreaterThan(0);
+		expect(aborted.every(Boolean)).toBe(true);
 		expect(progress.state).toBe('paused');
 		expect(progress.pauseReason).toMatch(/could not be saved.*quota/i);
 		expect(progress.queued).toBe(3);
@@ -227,6 +231,42 @@ describe('JobRunner saving', () => {
 			]);
 		}
 		expect(store.peek(runner.jobId)?.items.every((item) => item.status === 'done')).toBe(true);
+	});
+
+	it('starts the work while the running mark is saved; `started` waits for the save', async () => {
+		const store = createMemoryJobStore();
+		const write = store.patchJobItems;
+		const events: string[] = [];
+		store.patchJobItems = async (jobId, patches) => {
+			await wait(40);
+			const saved = await write(jobId, patches);
+			events.push(...patches.map(({ key, patch }) => `saved ${key}:${patch.status}`));
+			return saved;
+		};
+		const { runner } = await runnerFor(
+			keys(2),
+			{
+				options: { concurrency: 2, requestsPerMinute: 0 },
+				work: async (item, context) => {
+					events.push(`work ${item.key}`);
+					await context.started;
+					events.push(`result ${item.key}`);
+				}
+			},
+			store
+		);
+		runner.start();
+		expect(await settle(runner)).toMatchObject({ state: 'done', done: 2 });
+		const [a, b] = keys(2);
+		expect(events.slice(0, 6)).toEqual([
+			`work ${a}`,
+			`work ${b}`,
+			`saved ${a}:running`,
+			`saved ${b}:running`,
+			`result ${a}`,
+			`result ${b}`
+		]);
+		expect(store.peek(runner.jobId)?.items.map((item) => item.attempts)).toEqual([1, 1]);
 	});
 
 	it('saves the running marks of items that start together in one write', async () => {
