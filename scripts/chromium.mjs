@@ -10,5 +10,7 @@ export const chromiumArgs = [
 	'--disable-component-update',
 	'--disable-sync',
 	'--disable-quic',
-	'--no-first-run'
+	'--no-first-run',
+	// Extra flags for experiments, e.g. CHROMIUM_EXTRA_ARGS='--js-flags=--liftoff-only'.
+	...(process.env.CHROMIUM_EXTRA_ARGS?.split(' ').filter(Boolean) ?? [])
 ];

@@ -229,19 +229,33 @@ async function decodeFrameAt(timeS: number, width: number, height: number): Prom
 	throw new MediaError('corrupt');
 }
 
+/** The decoded frame as canvas input: as it is, unless it is short or shared (ImageData refuses those). */
+function rgbaView(pixels: Uint8Array, size: number): Uint8ClampedArray<ArrayBuffer> {
+	if (pixels.byteLength >= size && pixels.buffer instanceof ArrayBuffer) {
+		return new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, size);
+	}
+	const copy = new Uint8ClampedArray(size);
+	copy.set(pixels.subarray(0, size));
+	return copy;
+}
+
+/** One canvas for every frame: a new one per frame leaves a backing store each for the collector. */
+let jpegCanvas: OffscreenCanvas | undefined;
+
 async function encodeJpeg(
 	pixels: Uint8Array,
 	width: number,
 	height: number,
 	quality: number
 ): Promise<Blob> {
-	const canvas = new OffscreenCanvas(width, height);
-	const context = canvas.getContext('2d');
+	jpegCanvas ??= new OffscreenCanvas(width, height);
+	if (jpegCanvas.width !== width) jpegCanvas.width = width;
+	if (jpegCanvas.height !== height) jpegCanvas.height = height;
+	const context = jpegCanvas.getContext('2d');
 	if (!context) throw new MediaError('engine');
-	const rgba = new Uint8ClampedArray(width * height * 4);
-	rgba.set(pixels.subarray(0, rgba.length));
-	context.putImageData(new ImageData(rgba, width, height), 0, 0);
-	return canvas.convertToBlob({ type: 'image/jpeg', quality });
+	context.putImageData(new ImageData(rgbaView(pixels, width * height * 4), width, height), 0, 0);
+	// The picture is taken when this is called, so the canvas may be drawn on again at once.
+	return jpegCanvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
 /** The media worker's API, as the facade sees it through comlink. */

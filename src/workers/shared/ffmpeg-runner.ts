@@ -1,6 +1,7 @@
 import { useThreadsFor } from './core-choice';
 import { ffmpegThreads, threadsReturned, withThreadCaps } from './core-thread-pool';
 import { canUseThreads, loadCore, type FFmpegCore } from './ffmpeg-core';
+import { collectReadsSooner, type WorkerFs } from './workerfs-reads';
 
 /** After this many runs an instance is replaced: one instance crashed after about 30 here. */
 const RUNS_PER_INSTANCE = 20;
@@ -214,7 +215,9 @@ export class FFmpegRunner {
 			// Nothing was mounted yet.
 		}
 		if (this.#inputs.length === 0) return;
-		core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: this.#inputs }, INPUT_DIR);
+		const workerfs = core.FS.filesystems.WORKERFS as WorkerFs;
+		collectReadsSooner(workerfs);
+		core.FS.mount(workerfs, { blobs: this.#inputs }, INPUT_DIR);
 	}
 }
 
