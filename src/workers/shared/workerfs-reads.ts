@@ -11,6 +11,11 @@ export interface WorkerFs {
 	};
 }
 
+/** Workers' FileReaderSync (named here so the file also type-checks without the worker types). */
+interface SyncReader {
+	readAsArrayBuffer(blob: Blob): ArrayBuffer;
+}
+
 const patched = new WeakSet<object>();
 /** The last read's young-generation allocation (see `collectReadsSooner`); kept so it is made. */
 let youngAllocation: unknown[] = [];
@@ -28,12 +33,14 @@ export function collectReadsSooner(workerfs: WorkerFs): void {
 	const ops = workerfs.stream_ops;
 	if (patched.has(ops)) return;
 	patched.add(ops);
-	let reader: FileReaderSync | undefined;
+	let reader: SyncReader | undefined;
 	ops.read = (stream, buffer, offset, length, position) => {
 		const { size, contents } = stream.node;
 		if (position >= size) return 0;
 		const range = contents.slice(position, position + length);
-		reader ??= new FileReaderSync();
+		reader ??= new (
+			globalThis as unknown as { FileReaderSync: new () => SyncReader }
+		).FileReaderSync();
 		const bytes = reader.readAsArrayBuffer(range);
 		buffer.set(new Uint8Array(bytes), offset);
 		youngAllocation = new Array(bytes.byteLength >> 3);
