@@ -101,7 +101,8 @@ async function putTake(store: TakeStore, fields: NewTake): Promise<Take> {
 		...fields,
 		id: newId(),
 		kind,
-		createdAt: Date.now(),
+		// Later than every sibling, even within one millisecond, so takes list in the order made.
+		createdAt: Math.max(Date.now(), ...siblings.map((other) => other.createdAt + 1)),
 		chosen: !siblings.some((other) => other.chosen && sameSlot(other, { ...fields, kind })),
 		schemaVersion: SCHEMA_VERSION
 	};

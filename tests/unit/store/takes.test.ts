@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { putAsset, getAsset } from '$lib/store/assets';
 import { addProject } from '$lib/store/projects';
@@ -15,6 +15,7 @@ import {
 import { freshDb } from '../helpers';
 
 beforeEach(freshDb);
+afterEach(() => vi.restoreAllMocks());
 
 async function board() {
 	const project = createProject('idea', 'Board');
@@ -72,6 +73,14 @@ describe('takes', () => {
 		const takes = await listTakes(project.id);
 		expect(takes.map((t) => t.chosen)).toEqual([false, true]);
 		expect(chosenTakes(takes, style.id).get(shot.id)?.id).toBe(second.id);
+	});
+
+	it('lists takes in the order they were made, even within one millisecond', async () => {
+		const { project, shot, style } = await board();
+		vi.spyOn(Date, 'now').mockReturnValue(1_000);
+		const made = [];
+		for (let i = 0; i < 5; i++) made.push((await newTake(project.id, shot.id, style.id)).id);
+		expect((await listTakes(project.id)).map((t) => t.id)).toEqual(made);
 	});
 
 	it('each style has its own chosen take', async () => {
