@@ -62,7 +62,7 @@ const api = {
 		return runner.heapBytes;
 	},
 
-	/** Facts about a clip (duration, display size, fps, codec, rotation, audio), after checking a frame decodes. */
+	/** Facts about a clip (duration, display size, fps, codec, rotation, audio), after checking its start and end decode. */
 	probe(file: Blob, name: string): Promise<VideoProbe> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
@@ -80,28 +80,11 @@ const api = {
 			const json = await runner.takeFile(PROBE_OUT);
 			const outcome = parseProbe(json && new TextDecoder().decode(json), run.log);
 			if (!outcome.ok) throw new MediaError(outcome.kind);
-			const decode = await runner.exec([
-				'-nostdin',
-				'-hide_banner',
-				'-loglevel',
-				'error',
-				'-i',
-				runner.inputPath,
-				'-map',
-				'0:v:0',
-				'-frames:v',
-				'1',
-				'-vf',
-				'scale=16:16',
-				'-f',
-				'rawvideo',
-				'-y',
-				FRAME_OUT
-			]);
-			const frame = await runner.takeFile(FRAME_OUT);
-			if (decode.code !== 0 || !frame?.length) {
-				throw new MediaError(kindFromLog(decode.log) ?? 'codec');
-			}
+			const start = await decodeTinyFrame();
+			if (!start.ok) throw new MediaError(kindFromLog(start.log) ?? 'codec');
+			// An index at the front describes the whole clip even when the data stops early (a
+			// download that did not finish): the picture must decode near its end too.
+			if (!(await decodesNearEnd(outcome.videoEndS))) throw new MediaError('corrupt');
 			return outcome.probe;
 		});
 	},
@@ -195,6 +178,40 @@ const api = {
 		return guarded(() => encodeAnimatic(animaticRunner, files, job, onProgress));
 	}
 };
+
+/** Decode one tiny frame at `timeS` (from the start without it): whether a picture came out, and the log. */
+async function decodeTinyFrame(timeS?: number): Promise<{ ok: boolean; log: readonly string[] }> {
+	const seek = timeS === undefined ? [] : ['-ss', timeS.toFixed(3)];
+	const run = await runner.exec([
+		'-nostdin',
+		'-hide_banner',
+		'-loglevel',
+		'error',
+		...seek,
+		'-i',
+		runner.inputPath,
+		'-map',
+		'0:v:0',
+		'-frames:v',
+		'1',
+		'-vf',
+		'scale=16:16',
+		'-f',
+		'rawvideo',
+		'-y',
+		FRAME_OUT
+	]);
+	const frame = await runner.takeFile(FRAME_OUT);
+	return { ok: run.code === 0 && !!frame?.length, log: run.log };
+}
+
+/** Whether a frame decodes in the last second before `endS` (seeking lands on a frame a little before). */
+async function decodesNearEnd(endS: number): Promise<boolean> {
+	for (const back of [0.5, 1]) {
+		if ((await decodeTinyFrame(Math.max(0, endS - back))).ok) return true;
+	}
+	return false;
+}
 
 /** RGBA pixels of the frame shown at `timeS`, scaled; steps back a little past the clip's end. */
 async function decodeFrameAt(timeS: number, width: number, height: number): Promise<Uint8Array> {

@@ -192,6 +192,47 @@ test('a reload mid-job resumes and never asks twice for an image it received', a
 	expect(delivered).toHaveLength(10);
 });
 
+test('Pause holds the queue, even across a reload, and Resume finishes it; the line shows time left and cost', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await page.goto('/settings');
+	await page.getByLabel('Concurrency').fill('1');
+	await page.getByLabel('Concurrency').press('Tab');
+	fake.setMode({ imageDelayMs: 1500, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Hold it', 4);
+	const images = () =>
+		fake
+			.requests({ path: '/chat/completions' })
+			.filter((r) => r.body?.modalities?.includes('image'));
+
+	await page.getByRole('button', { name: 'Render all' }).click();
+	await expect(shotPictures(page)).toHaveCount(1, { timeout: 20_000 });
+	// The time left comes from the latency seen so far; the cost from the images received.
+	await expect(progressLine(page, /About \d+(\.\d)? s left ·\s+This run: \$0\.0\d+/)).toBeVisible();
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(progressLine(page, /Style 1: Paused at \d of 4/)).toBeVisible();
+	// The image in flight may still arrive; nothing new is asked for.
+	await expect.poll(() => images().every((r) => r.finished || r.disconnected)).toBe(true);
+	const asked = images().length;
+	expect(asked).toBeLessThan(4);
+	await page.waitForTimeout(1500);
+	expect(images()).toHaveLength(asked);
+
+	await page.reload();
+	const panel = page.getByRole('region', { name: 'Render' });
+	await expect(panel.getByText(/Rendering paused: \d images? to go/)).toBeVisible();
+	await expect(panel.getByRole('button', { name: 'Resume' })).toBeVisible();
+	await page.waitForTimeout(1500);
+	expect(images()).toHaveLength(asked);
+
+	await panel.getByRole('button', { name: 'Resume' }).click();
+	await expect(shotPictures(page)).toHaveCount(4, { timeout: 20_000 });
+	await expect(progressLine(page, /Style 1: Rendered 4 of 4/)).toBeVisible();
+	expect(deliveredImages(fake)).toHaveLength(4);
+});
+
 test('the spending cap pauses the queue before it would pass, and Resume goes on', async ({
 	page,
 	fake

@@ -5,28 +5,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
-import { createStoryboard } from './support/app';
+import { createStoryboard, savedAssetTypes } from './support/app';
 
 const media = join(import.meta.dirname, '../fixtures/media');
 
 test.describe.configure({ timeout: 150_000 });
-
-/** MIME types of the assets saved in this browser (IndexedDB), to see whether a clip is kept. */
-function savedAssetTypes(page: Page): Promise<string[]> {
-	return page.evaluate(
-		() =>
-			new Promise<string[]>((resolve, reject) => {
-				const open = indexedDB.open('maestro');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result.transaction('assets').objectStore('assets').getAll();
-					request.onsuccess = () =>
-						resolve((request.result as { mime: string }[]).map((a) => a.mime));
-					request.onerror = () => reject(request.error);
-				};
-			})
-	);
-}
 
 async function setVideoOption(page: Page, label: string, value: string) {
 	const field = page.getByRole('region', { name: 'Video' }).getByLabel(label);

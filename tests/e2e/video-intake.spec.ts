@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createStoryboard, installServiceWorker } from './support/app';
+import { createStoryboard, installServiceWorker, savedAssetTypes } from './support/app';
 
 const media = join(import.meta.dirname, '../fixtures/media');
 
@@ -45,6 +45,7 @@ test('a clip gives facts, a filmstrip, cuts and shots from cuts, and they surviv
 for (const [file, message] of [
 	['not-a-video.txt', 'This file is not a video.'],
 	['truncated.mp4', 'This video is damaged or incomplete'],
+	['truncated-faststart.mp4', 'This video is damaged or incomplete'],
 	['audio-only.m4a', 'This file has sound but no picture.'],
 	['unknown-codec.mp4', 'cannot decode']
 ] as const) {
@@ -67,6 +68,7 @@ test('cancel while sampling leaves a usable page', async ({ page }) => {
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByText('Cancelled')).toBeVisible();
 	await page.getByLabel('Add video').setInputFiles(join(media, 'static.mp4'));
+	await page.getByRole('button', { name: 'Replace clip' }).click();
 	await expect(page.getByText('No cuts found: one shot')).toBeVisible({ timeout: 60_000 });
 });
 
@@ -85,6 +87,7 @@ test('after one clip online, a saved clip reloads offline and a new clip is read
 	);
 	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible();
 	await page.getByLabel('Add video').setInputFiles(join(media, 'cuts-h264.mp4'));
+	await page.getByRole('button', { name: 'Replace clip' }).click();
 	await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 60_000 });
 	await context.setOffline(false);
 });
@@ -95,7 +98,9 @@ test('a bad file after a good clip gets its message and the storyboard keeps the
 	await createStoryboard(page, 'Good then bad', 'video');
 	await page.getByLabel('Add video').setInputFiles(join(media, 'no-audio.mp4'));
 	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible({ timeout: 60_000 });
-	await page.getByLabel('Add video').setInputFiles(join(media, 'truncated.mp4'));
+	// Its index is whole and its start plays; the data stops halfway.
+	await page.getByLabel('Add video').setInputFiles(join(media, 'truncated-faststart.mp4'));
+	await page.getByRole('button', { name: 'Replace clip' }).click();
 	await expect(page.getByRole('alert')).toContainText('This video is damaged or incomplete');
 	const strip = page.getByRole('region', { name: 'Sampled frames' }).getByRole('img');
 	await expect(strip).toHaveCount(5);
@@ -105,6 +110,39 @@ test('a bad file after a good clip gets its message and the storyboard keeps the
 	await expect(strip).toHaveCount(5);
 	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible();
 	await expect(page.getByLabel('Video facts').getByText('No', { exact: true })).toBeVisible();
+});
+
+test('a second clip asks first; replacing it drops the old clip and its frames, shots made from it stay', async ({
+	page
+}) => {
+	await createStoryboard(page, 'Two clips', 'video');
+	await page.getByLabel('Add video').setInputFiles(join(media, 'no-audio.mp4'));
+	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Shots from cuts' }).click();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(3);
+	const before = await savedAssetTypes(page);
+	// One clip, five sampled frames and three keyframes.
+	expect(before.filter((t) => t.startsWith('video/'))).toHaveLength(1);
+	expect(before.filter((t) => t === 'image/jpeg')).toHaveLength(8);
+
+	await page.getByLabel('Add video').setInputFiles(join(media, 'cuts-h264.mp4'));
+	await expect(page.getByText('Replace the clip with “cuts-h264.mp4”?')).toBeVisible();
+	await page.getByRole('button', { name: 'Keep current clip' }).click();
+	await expect(page.getByText('Replace the clip')).toHaveCount(0);
+	await expect(page.getByText('2 cuts, 3 shots')).toBeVisible();
+	expect(await savedAssetTypes(page)).toHaveLength(before.length);
+
+	await page.getByLabel('Add video').setInputFiles(join(media, 'cuts-h264.mp4'));
+	await page.getByRole('button', { name: 'Replace clip' }).click();
+	await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByLabel('Video facts')).toContainText('0:10.0');
+	// The shots made from the first clip keep their pictures.
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(3);
+	await expect(page.getByRole('img', { name: /^Source frame of shot \d$/ })).toHaveCount(3);
+	const after = await savedAssetTypes(page);
+	// The new clip, its five frames and five keyframes, and the three keyframes the shots use.
+	expect(after.filter((t) => t.startsWith('video/'))).toHaveLength(1);
+	expect(after.filter((t) => t === 'image/jpeg')).toHaveLength(5 + 5 + 3);
 });
 
 test('a 2 GB file is accepted and read in place: facts, frames and cuts of the clip at its start', async ({

@@ -43,8 +43,8 @@ export abstract class JobSession {
 	/** How items are worked; called whenever a runner is made or reopened. */
 	protected abstract config(): JobRunnerConfig;
 
-	/** The note shown when a reload picked the job up again. */
-	protected abstract resumedNote(itemsLeft: number): string;
+	/** The note shown when a reload picked the job up again (a paused job stays paused). */
+	protected abstract resumedNote(itemsLeft: number, paused: boolean): string;
 
 	/** Called for every runner event after the state is updated. */
 	protected onEvent(_event: JobEvent, _runner: JobRunner): void {}
@@ -81,7 +81,7 @@ export abstract class JobSession {
 				this.problem = null;
 				this.attach(runner);
 				runner.start();
-				this.note = this.resumedNote(countLeft(runner.items));
+				this.note = this.resumedNote(countLeft(runner.items), runner.state === 'paused');
 				await this.board.log('info', this.note);
 				return;
 			} catch (error) {

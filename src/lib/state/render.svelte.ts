@@ -65,8 +65,11 @@ export class RenderSession extends JobSession {
 		this.#styles = styles;
 	}
 
-	protected resumedNote(left: number): string {
-		return `Rendering resumed: ${left} ${left === 1 ? 'image' : 'images'} to go.`;
+	protected resumedNote(left: number, paused: boolean): string {
+		const count = `${left} ${left === 1 ? 'image' : 'images'} to go`;
+		return paused
+			? `Rendering paused: ${count}. “Resume” goes on.`
+			: `Rendering resumed: ${count}.`;
 	}
 
 	/** "Render all": every shot x style without a chosen image. */

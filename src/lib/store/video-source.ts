@@ -1,6 +1,7 @@
 import type { Project, VideoProbe } from '$lib/domain/types';
 import { deleteAssets } from './assets';
 import { patchProject } from './projects';
+import { listShots } from './shots';
 
 /** A sampled frame saved as an asset, with where it sits in the clip. */
 export interface SavedFrame {
@@ -53,13 +54,17 @@ export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
 /**
  * Make `videoAssetId` the project's clip with its probe facts; earlier frames and cuts are
  * cleared. Without an asset (a clip too large for the browser's storage) only the facts are kept.
+ * What belonged to the clip it replaces is deleted once nothing points at it: the old clip, its
+ * frames, and keyframes no shot uses (shots made from its cuts keep theirs).
  */
-export function setVideoSource(
+export async function setVideoSource(
 	projectId: string,
 	videoAssetId: string | undefined,
 	probe: VideoProbe
 ): Promise<Project | undefined> {
-	return patchProject(projectId, (project) => {
+	let previous: Project | undefined;
+	const saved = await patchProject(projectId, (project) => {
+		previous = project;
 		const source = { ...project.source, kind: 'video' as const, probe };
 		if (videoAssetId) source.videoAssetId = videoAssetId;
 		else delete source.videoAssetId;
@@ -68,6 +73,22 @@ export function setVideoSource(
 			: { frames: [], clipNotStored: true };
 		return { ...project, source, videoIntake };
 	});
+	if (previous) {
+		const kept = new Set((await listShots(projectId)).map((shot) => shot.keyframeAssetId));
+		kept.add(videoAssetId);
+		await deleteAssets(clipAssets(previous).filter((id) => !kept.has(id)));
+	}
+	return saved;
+}
+
+/** Every asset a project's clip brought: the clip, its sampled frames and its cut keyframes. */
+function clipAssets(project: Project): string[] {
+	const intake = videoIntakeOf(project);
+	return [
+		...(project.source.videoAssetId ? [project.source.videoAssetId] : []),
+		...intake.frames.map((frame) => frame.assetId),
+		...(intake.shots ?? []).map((shot) => shot.keyframeAssetId)
+	];
 }
 
 /** Add a sampled frame to the project the moment its asset is saved. */

@@ -19,8 +19,12 @@ interface ProbeJson {
 	format?: { duration?: string; format_name?: string };
 }
 
-/** What ffprobe said about a file: the facts, or why it cannot be used. */
-export type ProbeOutcome = { ok: true; probe: VideoProbe } | { ok: false; kind: MediaErrorKind };
+/**
+ * What ffprobe said about a file: the facts and where its picture ends (the video stream's own
+ * length where the file states it, else the clip's), or why it cannot be used.
+ */
+export type ProbeOutcome =
+	{ ok: true; probe: VideoProbe; videoEndS: number } | { ok: false; kind: MediaErrorKind };
 
 /** Turn ffprobe's JSON (`-print_format json -show_streams -show_format`) and its log into facts. */
 export function parseProbe(json: string | undefined, log: readonly string[]): ProbeOutcome {
@@ -36,6 +40,7 @@ export function parseProbe(json: string | undefined, log: readonly string[]): Pr
 	const turned = rotation === 90 || rotation === 270;
 	return {
 		ok: true,
+		videoEndS: firstPositive(video.duration) ?? durationS,
 		probe: {
 			durationS,
 			width: turned ? video.height : video.width,

@@ -28,6 +28,8 @@ let youngAllocation: unknown[] = [];
  * This read is WORKERFS's own plus a heap allocation the size of what was read, which makes the
  * young collector run after every few MB read and free the buffers with it (tab +146 MB). The
  * allocation is a memset; reading as strings instead was as lean but 35% slower.
+ * V8 counts ArrayBuffer bytes as external memory, which feeds its full-collection heuristic but
+ * not the young one: https://github.com/nodejs/node/issues/1671
  */
 export function collectReadsSooner(workerfs: WorkerFs): void {
 	const ops = workerfs.stream_ops;

@@ -63,3 +63,20 @@ export async function installServiceWorker(page: Page, url = '/') {
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 		.toBe(true);
 }
+
+/** MIME types of the assets saved in this browser (IndexedDB), to see whether a clip is kept. */
+export function savedAssetTypes(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('maestro');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction('assets').objectStore('assets').getAll();
+					request.onsuccess = () =>
+						resolve((request.result as { mime: string }[]).map((a) => a.mime));
+					request.onerror = () => reject(request.error);
+				};
+			})
+	);
+}

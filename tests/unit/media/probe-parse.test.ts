@@ -16,6 +16,7 @@ describe('parseProbe', () => {
 	it('reads the facts of a normal clip', () => {
 		expect(parseProbe(probeJson([video, audio]), [])).toEqual({
 			ok: true,
+			videoEndS: 12.5,
 			probe: {
 				durationS: 12.5,
 				width: 1920,
@@ -26,6 +27,11 @@ describe('parseProbe', () => {
 				hasAudio: true
 			}
 		});
+	});
+
+	it("says where the picture ends when the video stream is shorter than the clip", () => {
+		const outcome = parseProbe(probeJson([{ ...video, duration: '9.8' }, audio]), []);
+		expect(outcome).toMatchObject({ ok: true, videoEndS: 9.8, probe: { durationS: 12.5 } });
 	});
 
 	it('swaps width and height for a phone clip turned a quarter', () => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { addProject, getProject } from '$lib/store/projects';
 import { getAsset, putAsset } from '$lib/store/assets';
+import { addShot } from '$lib/store/shots';
 import {
 	addSavedFrame,
 	removeVideoSource,
@@ -56,6 +57,40 @@ describe('addSavedFrame and setDetectedCuts', () => {
 
 		await setVideoSource(project.id, 'asset-2', probe);
 		expect(videoIntakeOf(await getProject(project.id))).toEqual({ frames: [] });
+	});
+});
+
+describe('setVideoSource over an earlier clip', () => {
+	it('deletes the old clip, its frames and unused keyframes, and keeps keyframes shots use', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		const blob = (text: string, type = 'image/jpeg') =>
+			putAsset(project.id, new Blob([text], { type }));
+		const oldClip = await blob('old clip', 'video/mp4');
+		const frame = await blob('frame');
+		const usedKey = await blob('keyframe a shot uses');
+		const unusedKey = await blob('keyframe no shot uses');
+		await setVideoSource(project.id, oldClip.id, probe);
+		await addSavedFrame(project.id, { assetId: frame.id, timeS: 5, role: 'middle' });
+		await setDetectedCuts(
+			project.id,
+			[4],
+			[
+				{ startS: 0, endS: 4, keyframeS: 2, keyframeAssetId: usedKey.id },
+				{ startS: 4, endS: 10, keyframeS: 7, keyframeAssetId: unusedKey.id }
+			]
+		);
+		await addShot(project.id, { title: 'From the cut', keyframeAssetId: usedKey.id });
+
+		const newClip = await blob('new clip', 'video/mp4');
+		await setVideoSource(project.id, newClip.id, probe);
+
+		expect(await getAsset(oldClip.id)).toBeUndefined();
+		expect(await getAsset(frame.id)).toBeUndefined();
+		expect(await getAsset(unusedKey.id)).toBeUndefined();
+		expect(await getAsset(usedKey.id)).toBeDefined();
+		expect(await getAsset(newClip.id)).toBeDefined();
+		expect((await getProject(project.id))?.source.videoAssetId).toBe(newClip.id);
 	});
 });
 
