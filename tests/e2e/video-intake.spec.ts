@@ -1,6 +1,6 @@
 // Issue 3 through the workspace: add a clip, see its facts, frames and cuts, make shots from the
 // cuts, bad files get a clear message and change nothing, and it all comes back after a reload.
-import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -41,6 +41,102 @@ test('a clip gives facts, a filmstrip, cuts and shots from cuts, and they surviv
 	);
 	await expect(page.getByText('4 cuts, 5 shots')).toBeVisible();
 });
+
+interface GoodFixture {
+	file: string;
+	durationS: number;
+	width: number;
+	height: number;
+	fps: number;
+	codec: string;
+	hasAudio: boolean;
+	cutsS: number[];
+}
+
+const goodFixtures = (
+	JSON.parse(readFileSync(join(media, 'manifest.json'), 'utf8')) as {
+		files: (GoodFixture & { error?: string })[];
+	}
+).files.filter((entry) => !entry.error);
+
+/** "0:04.2" or "1:02:03.0" as seconds. */
+const clipSeconds = (text: string) =>
+	text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+
+for (const entry of goodFixtures) {
+	test(`${entry.file} in the workspace: facts, frame times, cuts and one shot per cut`, async ({
+		page
+	}) => {
+		await createStoryboard(page, entry.file, 'video');
+		await page.getByLabel('Add video').setInputFiles(join(media, entry.file));
+
+		const facts = page.getByLabel('Video facts');
+		await expect(facts).toContainText(`${entry.width} × ${entry.height}`, { timeout: 60_000 });
+		await expect(facts).toContainText(`${entry.fps} fps`);
+		await expect(facts).toContainText(entry.codec.toUpperCase());
+		await expect(facts.getByText(entry.hasAudio ? 'Yes' : 'No', { exact: true })).toBeVisible();
+		const duration = await facts.locator('dd').first().textContent();
+		expect(clipSeconds(duration!)).toBeCloseTo(entry.durationS, 1);
+
+		const shots = entry.cutsS.length + 1;
+		await expect(
+			page.getByText(entry.cutsS.length ? `${entry.cutsS.length} cut` : 'No cuts found: one shot')
+		).toBeVisible({ timeout: 90_000 });
+		// One context frame per 2 s (at least one), spread evenly, plus the middle frame.
+		const contextFrames = Math.max(1, Math.min(24, Math.round(entry.durationS / 2)));
+		const times = (
+			await page.getByRole('region', { name: 'Sampled frames' }).getByRole('img').all()
+		).map(async (image) =>
+			clipSeconds((await image.getAttribute('alt'))!.replace('Frame at ', ''))
+		);
+		const frameTimes = await Promise.all(times);
+		expect(frameTimes.length).toBeGreaterThanOrEqual(contextFrames);
+		expect(frameTimes.length).toBeLessThanOrEqual(contextFrames + 1);
+		const slice = entry.durationS / contextFrames;
+		for (let i = 0; i < contextFrames; i++) {
+			const planned = (i + 0.5) * slice;
+			expect(frameTimes.some((t) => Math.abs(t - planned) <= 0.1 + 1 / entry.fps)).toBe(true);
+		}
+		expect(frameTimes.some((t) => Math.abs(t - entry.durationS / 2) <= 0.1)).toBe(true);
+		// Frames stand as the clip is shown (a phone clip's rotation applied).
+		const firstFrame = page
+			.getByRole('region', { name: 'Sampled frames' })
+			.getByRole('img')
+			.first();
+		await expect
+			.poll(() =>
+				firstFrame.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])
+			)
+			.toEqual([entry.width, entry.height]);
+
+		const cutLabels = await page
+			.getByRole('region', { name: 'Cuts' })
+			.getByRole('button', { name: /^Cut \d+ at / })
+			.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
+		const found = cutLabels.map((label) => clipSeconds(label.replace(/^Cut \d+ at /, '')));
+		expect(found).toHaveLength(entry.cutsS.length);
+		entry.cutsS.forEach((cut, i) => {
+			// Within 2 frames, and the label rounds to tenths.
+			expect(Math.abs(found[i]! - cut)).toBeLessThanOrEqual(2 / entry.fps + 0.05);
+		});
+
+		await page.getByRole('button', { name: 'Shots from cuts' }).click();
+		const cards = page.getByRole('article', { name: /^Shot \d+$/ });
+		await expect(cards).toHaveCount(shots);
+		await expect(page.getByRole('img', { name: /^Source frame of shot \d+$/ })).toHaveCount(shots);
+		const durations = await cards
+			.getByLabel('Duration (s)')
+			.evaluateAll((inputs) => inputs.map((input) => Number((input as HTMLInputElement).value)));
+		const bounds = [0, ...entry.cutsS, entry.durationS];
+		durations.forEach((d, i) =>
+			expect(Math.abs(d - (bounds[i + 1]! - bounds[i]!))).toBeLessThanOrEqual(0.15)
+		);
+		const transitions = await cards
+			.getByLabel('Transition')
+			.evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+		expect(transitions).toEqual(Array(shots).fill('cut'));
+	});
+}
 
 for (const [file, message] of [
 	['not-a-video.txt', 'This file is not a video.'],
