@@ -39,8 +39,8 @@ function makeClip() {
 		'testsrc2=s=1920x1080:r=30',
 		'mandelbrot=s=1920x1080:r=30',
 		'smptehdbars=s=1920x1080:r=30',
-		'gradients=s=1920x1080:r=30:speed=0.03',
-		'life=s=1920x1080:r=30:mold=10:ratio=0.2',
+		'gradients=s=1920x1080:r=30:speed=0.03:seed=3',
+		'life=s=1920x1080:r=30:mold=10:ratio=0.2:seed=3',
 		'testsrc=s=1920x1080:r=30',
 		'rgbtestsrc=s=1920x1080:r=30,hue=h=40*t'
 	];

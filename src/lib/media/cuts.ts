@@ -6,6 +6,8 @@ const SAME_CUT_FRAMES = 2;
 const SPIKE_RATIO = 4;
 /** How far (s) on each side "around it" reaches. */
 const WINDOW_S = 0.5;
+/** A change the picture bridges back over within a few frames (below this share of it) is a flash. */
+const FLASH_BRIDGE_RATIO = 0.5;
 
 /** A detected change that may be a cut: the first frame of the new shot, and how strong it is. */
 export interface CutCandidate {
@@ -23,7 +25,8 @@ export function cutThreshold(sensitivity: number): number {
 /**
  * Frames whose change score is high, a local peak, and a spike against the mean change in the
  * half second before it and in the half second after it, so that steady motion, slow pans and
- * fades (runs of similar moderate changes, including their first and last frames) are not cuts.
+ * fades (runs of similar moderate changes, including their first and last frames) are not cuts;
+ * nor is a flash, which the picture bridges: a frame before it matches one a few frames after.
  */
 export function cutCandidates(
 	series: ChangeSeries,
@@ -39,6 +42,7 @@ export function cutCandidates(
 		if (score < threshold) continue;
 		if (score < (scores[i - 1] ?? 0) || score < (scores[i + 1] ?? 0)) continue;
 		if (score < SPIKE_RATIO * busierSideMean(scores, i, window)) continue;
+		if ((series.bridges?.[i] ?? Infinity) < FLASH_BRIDGE_RATIO * score) continue;
 		found.push({ index: i, timeS: timesS[i]!, score });
 	}
 	return found;

@@ -97,8 +97,13 @@ export interface FrameRequest {
 export interface ChangeSeries {
 	/** Presentation time of each measured frame (s). */
 	timesS: Float64Array;
-	/** Picture change into frame i from frame i-1, from 0 (same) to 1; scores[0] is 0. */
+	/** Picture change into frame i from frame i-1, from 0 (same) up; scores[0] is 0. */
 	scores: Float32Array;
+	/**
+	 * The least change between a frame just before frame i and one just after it (a few frames
+	 * apart): small when the picture comes back, as around a flash. Infinity where unknown.
+	 */
+	bridges?: Float32Array;
 }
 
 /** One shot of the clip between two cuts. */

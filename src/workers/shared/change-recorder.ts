@@ -79,11 +79,12 @@ export class ChangeRecorder {
 		}
 	}
 
-	/** The measured frames: times and change scores, index by index. */
+	/** The measured frames: times, change scores and bridges, index by index. */
 	series(): ChangeSeries {
 		return {
 			timesS: Float64Array.from(this.#times),
-			scores: Float32Array.from(this.#meter.scores)
+			scores: Float32Array.from(this.#meter.scores),
+			bridges: Float32Array.from(this.#meter.bridges)
 		};
 	}
 

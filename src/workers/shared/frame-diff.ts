@@ -30,14 +30,45 @@ export function changeScore(previous: Uint8Array, next: Uint8Array): number {
 	return total / n / 255;
 }
 
+/** How far the picture's overall colour moved between two thumbnails, from 0 to 1. */
+export function colourShift(previous: Uint8Array, next: Uint8Array): number {
+	const n = Math.min(previous.length, next.length) - (Math.min(previous.length, next.length) % 3);
+	if (n === 0) return 0;
+	const shift = [0, 0, 0];
+	for (let i = 0; i < n; i += 3) {
+		shift[0]! += next[i]! - previous[i]!;
+		shift[1]! += next[i + 1]! - previous[i + 1]!;
+		shift[2]! += next[i + 2]! - previous[i + 2]!;
+	}
+	return (Math.abs(shift[0]!) + Math.abs(shift[1]!) + Math.abs(shift[2]!)) / n / 255;
+}
+
 /**
- * Takes thumbnails as a byte stream in any chunk sizes (as ffmpeg writes them) and keeps only a
- * change score per frame, so memory stays small however long the clip is.
+ * How different two thumbnails are: a new picture (`changeScore`) plus a move of its overall
+ * colour, so a cut between two plain pictures (sky to grass) counts too. A fade moves the colour
+ * a little on every frame and a flash moves it back within a few frames: the cut rules tell
+ * those apart from a cut, not this measure.
+ */
+export function pictureChange(previous: Uint8Array, next: Uint8Array): number {
+	return changeScore(previous, next) + colourShift(previous, next);
+}
+
+/** Frames a flash may last: pictures up to this many frames apart (plus one) are compared. */
+export const FLASH_FRAMES = 3;
+const SPAN = FLASH_FRAMES + 1;
+
+/**
+ * Takes thumbnails as a byte stream in any chunk sizes (as ffmpeg writes them) and keeps, per
+ * frame, how much the picture changed into it and how little it changed across it: the least
+ * change between a frame just before it and one just after (at most `FLASH_FRAMES` + 1 apart,
+ * skipping at least one frame). A cut changes every such pair; a flash of a few frames leaves a
+ * pair that matches. Memory stays small however long the clip is.
  */
 export class ChangeMeter {
 	readonly scores: number[] = [];
-	#previous = new Uint8Array(THUMB_BYTES);
-	#current = new Uint8Array(THUMB_BYTES);
+	readonly bridges: number[] = [];
+	/** The last `SPAN` + 1 thumbnails, frame `f` at `f` modulo the ring size. */
+	readonly #ring = Array.from({ length: SPAN + 1 }, () => new Uint8Array(THUMB_BYTES));
 	#filled = 0;
 
 	/** Frames measured so far. */
@@ -49,17 +80,30 @@ export class ChangeMeter {
 	write(bytes: Uint8Array): void {
 		let offset = 0;
 		while (offset < bytes.length) {
+			const current = this.#thumb(this.count);
 			const take = Math.min(THUMB_BYTES - this.#filled, bytes.length - offset);
-			this.#current.set(bytes.subarray(offset, offset + take), this.#filled);
+			current.set(bytes.subarray(offset, offset + take), this.#filled);
 			this.#filled += take;
 			offset += take;
 			if (this.#filled === THUMB_BYTES) this.#completeFrame();
 		}
 	}
 
+	#thumb(frame: number): Uint8Array {
+		return this.#ring[frame % this.#ring.length]!;
+	}
+
 	#completeFrame(): void {
-		this.scores.push(this.scores.length === 0 ? 0 : changeScore(this.#previous, this.#current));
-		[this.#previous, this.#current] = [this.#current, this.#previous];
+		const j = this.count;
+		const current = this.#thumb(j);
+		this.scores.push(j === 0 ? 0 : pictureChange(this.#thumb(j - 1), current));
+		this.bridges.push(Number.POSITIVE_INFINITY);
+		// Pair this frame with each earlier one 2 to SPAN frames back: the pair spans the frames
+		// after the earlier one, up to this one.
+		for (let back = 2; back <= Math.min(SPAN, j); back++) {
+			const change = pictureChange(this.#thumb(j - back), current);
+			for (let i = j - back + 1; i <= j; i++) this.bridges[i] = Math.min(this.bridges[i]!, change);
+		}
 		this.#filled = 0;
 	}
 }

@@ -53,6 +53,15 @@ describe('cutCandidates', () => {
 		expect(cutCandidates(busy, 0.5, 25)).toEqual([]);
 	});
 
+	it('rejects a flash: a change the picture bridges back over within a few frames', () => {
+		const flash = series(100, 25, { 50: 0.4, 52: 0.4 });
+		flash.bridges = new Float32Array(100).fill(Infinity);
+		flash.bridges.fill(0.02, 50, 53);
+		expect(cutCandidates(flash, 0.5, 25)).toEqual([]);
+		flash.bridges.fill(0.4, 50, 53);
+		expect(cutCandidates(flash, 0.5, 25).map((c) => c.index)).toEqual([50, 52]);
+	});
+
 	it('rejects a fade: many moderate changes in a row', () => {
 		const fade: Record<number, number> = {};
 		for (let i = 60; i < 85; i++) fade[i] = 0.11;
