@@ -87,28 +87,19 @@ export class AnimateSession extends JobSession {
 
 	/** Queue these shots (each from its chosen picture). */
 	async animate(shotIds: readonly string[]): Promise<void> {
-		this.problem = null;
-		this.note = '';
-		await settings.load();
-		if (this.blocked) {
-			this.problem = this.blocked;
-			return;
-		}
+		if (!(await this.canStart())) return;
 		const targets = this.preview(shotIds).map(({ shotId, styleId }) => ({ shotId, styleId }));
 		if (targets.length === 0) {
 			this.problem = 'Render a picture of the shot first: animation starts from it.';
 			return;
 		}
 		const items = uniqueItemKeys(targets, this.current()?.items ?? [], animateKey);
-		try {
-			await this.enqueue(items);
-			await this.board.log(
-				'info',
-				`Animating ${items.length} ${items.length === 1 ? 'shot' : 'shots'} with ${settings.options.videoModel}.`
-			);
-		} catch (error) {
-			this.problem = `Animation could not start: ${error instanceof Error ? error.message : String(error)}`;
-		}
+		const count = `${items.length} ${items.length === 1 ? 'shot' : 'shots'}`;
+		await this.queue(
+			items,
+			`Animating ${count} with ${settings.options.videoModel}.`,
+			'Animation could not start'
+		);
 	}
 
 	/** The local pan-and-zoom clip being made, as "shot 2 of 3", or null. */

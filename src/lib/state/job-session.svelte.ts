@@ -40,6 +40,9 @@ export abstract class JobSession {
 		readonly kind: string
 	) {}
 
+	/** Why the job cannot run now (no key, offline, no model), or null. */
+	abstract readonly blocked: string | null;
+
 	/** How items are worked; called whenever a runner is made or reopened. */
 	protected abstract config(): JobRunnerConfig;
 
@@ -109,6 +112,25 @@ export abstract class JobSession {
 	/** The runner to add items to: the current one unless it was cancelled. */
 	protected current(): JobRunner | undefined {
 		return this.runner && this.runner.state !== 'cancelled' ? this.runner : undefined;
+	}
+
+	/** Clear the last problem and note; false, with the reason as the problem, when the job cannot run. */
+	protected async canStart(): Promise<boolean> {
+		this.problem = null;
+		this.note = '';
+		await settings.load();
+		if (this.blocked) this.problem = this.blocked;
+		return !this.blocked;
+	}
+
+	/** Queue `items` and log `started`; a failure to queue becomes the problem, after `failed`. */
+	protected async queue(items: readonly NewJobItem[], started: string, failed: string) {
+		try {
+			await this.enqueue(items);
+			await this.board.log('info', started);
+		} catch (error) {
+			this.problem = `${failed}: ${describeAiError(error).message}`;
+		}
 	}
 
 	/** Add items to the current job, or start a new one with them. */

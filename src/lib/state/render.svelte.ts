@@ -1,7 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
-import { describeAiError } from '$lib/ai/errors';
 import { keysForPool } from '$lib/ai/key-pools';
 import { classifyRenderError } from '$lib/ai/render-errors';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from '$lib/ai/render-prompt';
@@ -74,24 +73,17 @@ export class RenderSession extends JobSession {
 
 	/** "Render all": every shot x style without a chosen image. */
 	async renderAll(targets: readonly RenderTarget[]): Promise<void> {
-		await this.#queue(targets);
+		await this.#render(targets);
 	}
 
 	/** "Render" one shot: a new take in every style (or one). */
 	async renderShot(shotId: string, styleId?: string): Promise<void> {
 		const styles = styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
-		await this.#queue(styles.map((id) => ({ shotId, styleId: id })));
+		await this.#render(styles.map((id) => ({ shotId, styleId: id })));
 	}
 
-	async #queue(targets: readonly RenderTarget[]): Promise<void> {
-		this.problem = null;
-		this.note = '';
-		await settings.load();
-		if (this.blocked) {
-			this.problem = this.blocked;
-			return;
-		}
-		if (targets.length === 0) return;
+	async #render(targets: readonly RenderTarget[]): Promise<void> {
+		if (!(await this.canStart()) || targets.length === 0) return;
 		// The style references are read and encoded while the job is created.
 		for (const id of new Set(targets.map((target) => target.styleId))) {
 			this.#dataUrl(this.#styles.style(id)?.referenceAssetId).catch(() => {});
@@ -100,15 +92,12 @@ export class RenderSession extends JobSession {
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
 		if (!this.current()) this.jobCostUsd = 0;
-		try {
-			await this.enqueue(items);
-			await this.board.log(
-				'info',
-				`Rendering ${items.length} ${items.length === 1 ? 'image' : 'images'} with ${settings.options.imageModel}.`
-			);
-		} catch (error) {
-			this.problem = `Rendering could not start: ${describeAiError(error).message}`;
-		}
+		const count = `${items.length} ${items.length === 1 ? 'image' : 'images'}`;
+		await this.queue(
+			items,
+			`Rendering ${count} with ${settings.options.imageModel}.`,
+			'Rendering could not start'
+		);
 	}
 
 	#newItems(targets: readonly RenderTarget[], existing: readonly JobItem[]) {

@@ -29,7 +29,7 @@ describe('parseProbe', () => {
 		});
 	});
 
-	it("says where the picture ends when the video stream is shorter than the clip", () => {
+	it('says where the picture ends when the video stream is shorter than the clip', () => {
 		const outcome = parseProbe(probeJson([{ ...video, duration: '9.8' }, audio]), []);
 		expect(outcome).toMatchObject({ ok: true, videoEndS: 9.8, probe: { durationS: 12.5 } });
 	});
