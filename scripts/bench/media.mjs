@@ -128,12 +128,15 @@ function native() {
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
 	const q = ['-hide_banner', '-loglevel', 'error', '-y'];
-	// The engine's probe is ffprobe plus decoding one frame (to catch undecodable codecs).
+	// The engine's probe is ffprobe plus decoding one frame at the start (to catch undecodable
+	// codecs) and one half a second before the end (to catch a clip cut short).
 	const probeJson = ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format'];
 	const oneFrame = ['-map', '0:v:0', '-frames:v', '1', '-vf', 'scale=16:16', '-f', 'rawvideo'];
+	const endS = String(SHOT_S.reduce((a, b) => a + b, 0) - 0.5);
 	const probe =
 		timeNative('ffprobe', [...probeJson, clip]) +
-		timeNative('ffmpeg', [...q, '-i', clip, ...oneFrame, join(out, 'one.raw')]);
+		timeNative('ffmpeg', [...q, '-i', clip, ...oneFrame, join(out, 'one.raw')]) +
+		timeNative('ffmpeg', [...q, '-ss', endS, '-i', clip, ...oneFrame, join(out, 'end.raw')]);
 	// Frames at given times natively, two ways: all accurate seeks opened in one process, or one
 	// process per frame (as the engine does); the faster one counts.
 	const jpeg = ['-frames:v', '1', '-vf', 'scale=1024:-2', '-q:v', '3'];
