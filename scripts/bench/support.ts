@@ -1,7 +1,7 @@
 // What the browser benchmarks share: pointing the built app at the fake and making a storyboard.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { FakeMode, LoggedRequest } from '../../tests/fake-openrouter/types';
 
 /** Save a key and point the app at the fake, with any more Settings fields (label → value). */
@@ -13,11 +13,34 @@ export async function configureApp(
 	await page.goto('/settings');
 	await page.getByLabel('API key', { exact: true }).fill('sk-or-v1-bench-key');
 	await page.getByRole('button', { name: 'Save key', exact: true }).click();
-	await page.getByLabel('Base URL').fill(baseUrl);
-	await page.getByLabel('Base URL').press('Tab');
-	for (const [label, value] of Object.entries(fields)) {
-		await page.getByLabel(label).fill(value);
-		await page.getByLabel(label).press('Tab');
+	const wanted = Object.entries({ 'Base URL': baseUrl, ...fields });
+	for (let attempt = 1; ; attempt++) {
+		for (const [label, value] of wanted) {
+			if ((await page.getByLabel(label).inputValue()) === value) continue;
+			await page.getByLabel(label).fill(value);
+			await page.getByLabel(label).press('Tab');
+		}
+		// Leaving the page at once can drop the last change's write (a run once measured the
+		// default 20 requests per minute): read the saved values back before going on.
+		await page.reload();
+		const saved = expect(page.getByLabel(wanted.at(-1)![0])).toHaveValue(wanted.at(-1)![1]);
+		if (
+			await saved.then(
+				() => true,
+				() => false
+			)
+		) {
+			const values = await Promise.all(
+				wanted.map(([label]) => page.getByLabel(label).inputValue())
+			);
+			if (values.every((value, i) => value === wanted[i]![1])) return;
+		}
+		if (attempt === 3) {
+			const values = await Promise.all(
+				wanted.map(([label]) => page.getByLabel(label).inputValue())
+			);
+			throw new Error(`The benchmark settings did not save: ${JSON.stringify(values)}`);
+		}
 	}
 }
 

@@ -37,8 +37,11 @@ function sessionStore(): Storage | undefined {
 	}
 }
 
-/** The AI settings and the API key, as Settings edits them and the AI steps read them. */
-class SettingsState {
+/**
+ * The AI settings and the API key, as Settings edits them and the AI steps read them. The class
+ * is exported for tests; the app uses the `settings` instance.
+ */
+export class SettingsState {
 	options = $state<Options>({ ...defaultOptions });
 	apiKey = $state('');
 	rememberKey = $state(false);
@@ -95,6 +98,8 @@ class SettingsState {
 
 	/** Change and save options; values are checked and bounded first. */
 	async saveOptions(patch: Partial<Options>): Promise<void> {
+		// Merged into the saved options, never into defaults a read still under way would replace.
+		await this.load();
 		const next = restoreOptions({ ...this.options, ...patch });
 		const endpointChanged = patch.baseUrl !== undefined && next.baseUrl !== this.options.baseUrl;
 		this.options = next;
@@ -109,6 +114,7 @@ class SettingsState {
 
 	/** Use this key; keep it on this device only when `remember` is set. */
 	async setKey(key: string, remember: boolean): Promise<void> {
+		await this.load();
 		const trimmed = key.trim();
 		this.apiKey = trimmed;
 		this.rememberKey = remember;
@@ -120,6 +126,7 @@ class SettingsState {
 
 	/** Use these extra keys for rendering, remembered on this device only if the main key is. */
 	async setKeyPool(text: string): Promise<void> {
+		await this.load();
 		this.keyPoolText = text;
 		await this.#savePool();
 	}
@@ -133,6 +140,7 @@ class SettingsState {
 
 	/** Remove the key from memory, this session and this device. */
 	async forgetKey(): Promise<void> {
+		await this.load();
 		this.apiKey = '';
 		this.rememberKey = false;
 		this.connection = { status: 'idle' };
