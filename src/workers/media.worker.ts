@@ -179,8 +179,11 @@ const api = {
 	}
 };
 
-/** Decode one tiny frame at `timeS` (from the start without it): whether a picture came out, and the log. */
-async function decodeTinyFrame(timeS?: number): Promise<{ ok: boolean; log: readonly string[] }> {
+/** Decode the frame at `timeS` (the first one without it) through `filter` into raw bytes. */
+async function decodeOneFrame(
+	timeS: number | undefined,
+	filter: string
+): Promise<{ pixels: Uint8Array | undefined; code: number; log: readonly string[] }> {
 	const seek = timeS === undefined ? [] : ['-ss', timeS.toFixed(3)];
 	const run = await runner.exec([
 		'-nostdin',
@@ -194,15 +197,22 @@ async function decodeTinyFrame(timeS?: number): Promise<{ ok: boolean; log: read
 		'0:v:0',
 		'-frames:v',
 		'1',
+		'-an',
+		'-sn',
 		'-vf',
-		'scale=16:16',
+		filter,
 		'-f',
 		'rawvideo',
 		'-y',
 		FRAME_OUT
 	]);
-	const frame = await runner.takeFile(FRAME_OUT);
-	return { ok: run.code === 0 && !!frame?.length, log: run.log };
+	return { pixels: await runner.takeFile(FRAME_OUT), code: run.code, log: run.log };
+}
+
+/** Decode one tiny frame at `timeS` (from the start without it): whether a picture came out, and the log. */
+async function decodeTinyFrame(timeS?: number): Promise<{ ok: boolean; log: readonly string[] }> {
+	const { pixels, code, log } = await decodeOneFrame(timeS, 'scale=16:16');
+	return { ok: code === 0 && !!pixels?.length, log };
 }
 
 /** Whether a frame decodes in the last second before `endS` (seeking lands on a frame a little before). */
@@ -217,31 +227,10 @@ async function decodesNearEnd(endS: number): Promise<boolean> {
 async function decodeFrameAt(timeS: number, width: number, height: number): Promise<Uint8Array> {
 	for (const back of [0, 0.1, 0.5, 1]) {
 		const at = Math.max(0, timeS - back);
-		const run = await runner.exec([
-			'-nostdin',
-			'-hide_banner',
-			'-loglevel',
-			'error',
-			'-ss',
-			at.toFixed(3),
-			'-i',
-			runner.inputPath,
-			'-map',
-			'0:v:0',
-			'-frames:v',
-			'1',
-			'-an',
-			'-sn',
-			'-vf',
-			`scale=${width}:${height}:flags=bicubic,format=rgba`,
-			'-f',
-			'rawvideo',
-			'-y',
-			FRAME_OUT
-		]);
-		const pixels = await runner.takeFile(FRAME_OUT);
+		const filter = `scale=${width}:${height}:flags=bicubic,format=rgba`;
+		const { pixels, code, log } = await decodeOneFrame(at, filter);
 		if (pixels && pixels.length >= width * height * 4) return pixels;
-		if (run.code !== 0 && at === 0) throw new MediaError(kindFromLog(run.log) ?? 'corrupt');
+		if (code !== 0 && at === 0) throw new MediaError(kindFromLog(log) ?? 'corrupt');
 	}
 	throw new MediaError('corrupt');
 }

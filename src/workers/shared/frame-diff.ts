@@ -10,16 +10,9 @@ export const THUMB_BYTES = THUMB_WIDTH * THUMB_HEIGHT * 3;
  * flash counts for little while a new picture counts fully.
  */
 export function changeScore(previous: Uint8Array, next: Uint8Array): number {
-	const n = Math.min(previous.length, next.length) - (Math.min(previous.length, next.length) % 3);
+	const n = rgbLength(previous, next);
 	if (n === 0) return 0;
-	const shift = [0, 0, 0];
-	for (let i = 0; i < n; i += 3) {
-		shift[0]! += next[i]! - previous[i]!;
-		shift[1]! += next[i + 1]! - previous[i + 1]!;
-		shift[2]! += next[i + 2]! - previous[i + 2]!;
-	}
-	const pixels = n / 3;
-	const [r, g, b] = shift.map((s) => s / pixels) as [number, number, number];
+	const [r, g, b] = meanShift(previous, next, n);
 	let total = 0;
 	for (let i = 0; i < n; i += 3) {
 		total +=
@@ -32,15 +25,28 @@ export function changeScore(previous: Uint8Array, next: Uint8Array): number {
 
 /** How far the picture's overall colour moved between two thumbnails, from 0 to 1. */
 export function colourShift(previous: Uint8Array, next: Uint8Array): number {
-	const n = Math.min(previous.length, next.length) - (Math.min(previous.length, next.length) % 3);
+	const n = rgbLength(previous, next);
 	if (n === 0) return 0;
-	const shift = [0, 0, 0];
+	const [r, g, b] = meanShift(previous, next, n);
+	return (Math.abs(r) + Math.abs(g) + Math.abs(b)) / 3 / 255;
+}
+
+/** Bytes of whole RGB pixels both thumbnails have. */
+function rgbLength(previous: Uint8Array, next: Uint8Array): number {
+	const n = Math.min(previous.length, next.length);
+	return n - (n % 3);
+}
+
+/** The mean change of each colour channel over the first `n` bytes. */
+function meanShift(previous: Uint8Array, next: Uint8Array, n: number): [number, number, number] {
+	const shift: [number, number, number] = [0, 0, 0];
 	for (let i = 0; i < n; i += 3) {
-		shift[0]! += next[i]! - previous[i]!;
-		shift[1]! += next[i + 1]! - previous[i + 1]!;
-		shift[2]! += next[i + 2]! - previous[i + 2]!;
+		shift[0] += next[i]! - previous[i]!;
+		shift[1] += next[i + 1]! - previous[i + 1]!;
+		shift[2] += next[i + 2]! - previous[i + 2]!;
 	}
-	return (Math.abs(shift[0]!) + Math.abs(shift[1]!) + Math.abs(shift[2]!)) / n / 255;
+	const pixels = n / 3;
+	return [shift[0] / pixels, shift[1] / pixels, shift[2] / pixels];
 }
 
 /**
