@@ -11,24 +11,13 @@ export const THUMB_BYTES = THUMB_WIDTH * THUMB_HEIGHT * 3;
  */
 export function changeScore(previous: Uint8Array, next: Uint8Array): number {
 	const n = rgbLength(previous, next);
-	if (n === 0) return 0;
-	const [r, g, b] = meanShift(previous, next, n);
-	let total = 0;
-	for (let i = 0; i < n; i += 3) {
-		total +=
-			Math.abs(next[i]! - previous[i]! - r) +
-			Math.abs(next[i + 1]! - previous[i + 1]! - g) +
-			Math.abs(next[i + 2]! - previous[i + 2]! - b);
-	}
-	return total / n / 255;
+	return n === 0 ? 0 : residualChange(previous, next, n, meanShift(previous, next, n));
 }
 
 /** How far the picture's overall colour moved between two thumbnails, from 0 to 1. */
 export function colourShift(previous: Uint8Array, next: Uint8Array): number {
 	const n = rgbLength(previous, next);
-	if (n === 0) return 0;
-	const [r, g, b] = meanShift(previous, next, n);
-	return (Math.abs(r) + Math.abs(g) + Math.abs(b)) / 3 / 255;
+	return n === 0 ? 0 : shiftSize(meanShift(previous, next, n));
 }
 
 /** Bytes of whole RGB pixels both thumbnails have. */
@@ -49,6 +38,28 @@ function meanShift(previous: Uint8Array, next: Uint8Array, n: number): [number, 
 	return [shift[0] / pixels, shift[1] / pixels, shift[2] / pixels];
 }
 
+/** The mean absolute difference of the first `n` bytes once each channel's `shift` is taken out. */
+function residualChange(
+	previous: Uint8Array,
+	next: Uint8Array,
+	n: number,
+	[r, g, b]: [number, number, number]
+): number {
+	let total = 0;
+	for (let i = 0; i < n; i += 3) {
+		total +=
+			Math.abs(next[i]! - previous[i]! - r) +
+			Math.abs(next[i + 1]! - previous[i + 1]! - g) +
+			Math.abs(next[i + 2]! - previous[i + 2]! - b);
+	}
+	return total / n / 255;
+}
+
+/** A per-channel mean shift as one number from 0 to 1. */
+function shiftSize([r, g, b]: [number, number, number]): number {
+	return (Math.abs(r) + Math.abs(g) + Math.abs(b)) / 3 / 255;
+}
+
 /**
  * How different two thumbnails are: a new picture (`changeScore`) plus a move of its overall
  * colour, so a cut between two plain pictures (sky to grass) counts too. A fade moves the colour
@@ -56,7 +67,10 @@ function meanShift(previous: Uint8Array, next: Uint8Array, n: number): [number, 
  * those apart from a cut, not this measure.
  */
 export function pictureChange(previous: Uint8Array, next: Uint8Array): number {
-	return changeScore(previous, next) + colourShift(previous, next);
+	const n = rgbLength(previous, next);
+	if (n === 0) return 0;
+	const shift = meanShift(previous, next, n);
+	return residualChange(previous, next, n, shift) + shiftSize(shift);
 }
 
 /** Frames a flash may last: pictures up to this many frames apart (plus one) are compared. */
