@@ -1,0 +1,243 @@
+// Exports as a person sees them: PDF pages rendered to pixels by poppler and by pdf.js and read
+// back with OCR in every script; the animatic decoded by native ffmpeg, frame by frame, against
+// the storyboard's pictures and timing; each export in the activity log.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { clipTimings } from '../../src/workers/shared/animatic-graph';
+import { addShot, createStoryboard, expectSaved } from './support/app';
+import {
+	download,
+	ffprobe,
+	importStoryboard,
+	openExport,
+	parseCsv,
+	pdfText,
+	unzipFile,
+	useDownloads
+} from './support/exports';
+import {
+	SCRIPT_SAMPLES,
+	SCRIPT_TEXTS,
+	ocr,
+	readExpected,
+	renderPdfInBrowser,
+	renderPdfPages,
+	type ExpectedText
+} from './support/ocr';
+
+test.describe.configure({ timeout: 240_000 });
+
+async function activityLog(page: Page) {
+	const log = page.getByRole('list', { name: 'Activity log' });
+	if (!(await log.isVisible())) await page.getByText(/^Activity/).click();
+	return log;
+}
+
+test('the PDF sheet reads right in every script, in poppler and in pdf.js', async ({ page }) => {
+	await useDownloads(page);
+	await createStoryboard(page, 'Scripts of the world');
+	for (const sample of SCRIPT_SAMPLES) await addShot(page, sample.title, sample.text);
+	// A title that a spreadsheet would run as a formula.
+	await addShot(page, '=HYPERLINK("http://example.com","x")', '-1 take, @everyone');
+	await expectSaved(page);
+
+	let dialog = await openExport(page, 'PDF storyboard sheet');
+	await dialog.getByLabel('Orientation').selectOption('portrait');
+	const pdf = await download(page, 'Export PDF', test.info().outputPath('scripts.pdf'));
+	await expect(dialog.getByRole('status')).toHaveText('Saved the storyboard sheet.');
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const bytes = new Uint8Array(readFileSync(pdf.path));
+	const size = bytes.byteLength;
+
+	const sheet: ExpectedText = {
+		name: 'Header, camera notes and page numbers',
+		ocr: 'eng',
+		text: 'Scripts of the world Page 1 of 2 Page 2 of 2 No image yet Cut'
+	};
+	const expected = [...SCRIPT_TEXTS, sheet];
+	const renderers = {
+		poppler: renderPdfPages(bytes),
+		'pdf.js': await renderPdfInBrowser(page, bytes)
+	};
+	for (const [renderer, pages] of Object.entries(renderers)) {
+		expect(pages, renderer).toHaveLength(2);
+		for (const { name, share, missed } of readExpected(pages, expected)) {
+			expect(share, `${renderer}, ${name}: missed ${missed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
+		}
+	}
+	// The text stays selectable and searchable.
+	const unspaced = (text: string) => text.replace(/\s+/g, '');
+	const extracted = unspaced((await pdfText(bytes.slice())).text.join(''));
+	for (const sample of SCRIPT_SAMPLES) expect(extracted).toContain(unspaced(sample.text));
+
+	// The shot list keeps the formula-like cells as text.
+	dialog = await openExport(page, 'Shot list CSV');
+	const csv = await download(page, 'Export CSV', test.info().outputPath('shots.csv'));
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const rows = parseCsv(readFileSync(csv.path, 'utf8').slice(1));
+	expect(rows[9]!.slice(1, 3)).toEqual([
+		`'=HYPERLINK("http://example.com","x")`,
+		"'-1 take, @everyone"
+	]);
+
+	const log = await activityLog(page);
+	await expect(log).toContainText(
+		new RegExp(`Exported the PDF storyboard sheet \\(${kb(size)}, [\\d.]+ s\\)\\.`)
+	);
+	await expect(log).toContainText(/Exported the shot list CSV \([\d.]+ K?B, [\d.]+ s\)\./);
+});
+
+/** The size as the activity log writes it (1 KB = 1000 bytes). */
+function kb(bytes: number): string {
+	const value = bytes / 1000;
+	return `${value >= 100 ? Math.round(value) : value.toFixed(1)} KB`.replace('.', '\\.');
+}
+
+const BUNDLE = 'tests/fixtures/bundles/export-storyboard.maestro';
+const TITLE = 'Café 夜市 — exports';
+const fixture = unzipFile(BUNDLE);
+
+/** Raw RGB frames of a video, decoded by native ffmpeg at `width`x`height`. */
+function decodeFrames(path: string, width: number, height: number, select?: number): Buffer[] {
+	const filters = [
+		...(select === undefined ? [] : [`select=eq(n\\,${select})`]),
+		`scale=${width}:${height}:flags=area`
+	];
+	const raw = execFileSync(
+		'ffmpeg',
+		['-v', 'error', '-i', path, '-vf', filters.join(','), '-fps_mode', 'passthrough'].concat([
+			'-f',
+			'rawvideo',
+			'-pix_fmt',
+			'rgb24',
+			'-'
+		]),
+		{ maxBuffer: 1 << 30 }
+	);
+	const size = width * height * 3;
+	return Array.from({ length: raw.length / size }, (_, i) =>
+		raw.subarray(i * size, (i + 1) * size)
+	);
+}
+
+/** A picture file scaled by native ffmpeg to `width`x`height`, as raw RGB. */
+function pictureAt(png: Uint8Array, width: number, height: number): Buffer {
+	const path = join(mkdtempSync(join(tmpdir(), 'maestro-still-')), 'picture.png');
+	writeFileSync(path, png);
+	return decodeFrames(path, width, height)[0]!;
+}
+
+/** Peak signal-to-noise ratio of two RGB pictures over their first `rows` rows. */
+function psnr(a: Buffer, b: Buffer, width: number, rows: number): number {
+	let sum = 0;
+	const end = width * rows * 3;
+	for (let i = 0; i < end; i++) sum += (a[i]! - b[i]!) ** 2;
+	const mse = sum / end;
+	return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
+}
+
+/** Each value halfway between two pictures': what the middle of a crossfade shows. */
+function halfway(a: Buffer, b: Buffer): Buffer {
+	return Buffer.from(a.map((value, i) => Math.round((value + b[i]!) / 2)));
+}
+
+test('the animatic puts every cut on its frame, and every shot shows its picture', async ({
+	page
+}) => {
+	await useDownloads(page);
+	await importStoryboard(page, BUNDLE, TITLE);
+	// Durations whose cuts fall between frames: rounding each shot would give 107 frames.
+	const durations = [1.22, 1.02, 0.86, 1.1];
+	const shots = page.getByRole('article', { name: /^Shot \d+$/ });
+	for (const [i, duration] of durations.entries()) {
+		await shots
+			.nth(i)
+			.getByLabel(/Duration/)
+			.fill(String(duration));
+	}
+	await expectSaved(page);
+	const dialog = await openExport(page, 'Animatic MP4');
+	const mp4 = await download(page, 'Export MP4', test.info().outputPath('animatic.mp4'), 120_000);
+	await expect(dialog.getByRole('status')).toContainText('Saved the animatic (4.2 s).');
+	await dialog.getByRole('button', { name: 'Close' }).click();
+
+	const fps = 25;
+	const total = durations.reduce((a, b) => a + b, 0);
+	// Cuts at the frame nearest each running total: 31, 56, 78; 105 frames in all.
+	let elapsed = 0;
+	const starts = [0, ...durations.map((d) => Math.round((elapsed += d) * fps))];
+	expect(starts).toEqual([0, 31, 56, 78, 105]);
+	const video = ffprobe(mp4.path).streams.find((s) => s.codec_type === 'video')!;
+	expect(Number(video.nb_frames)).toBe(Math.round(total * fps));
+
+	const [w, h] = [160, 90];
+	const frames = decodeFrames(mp4.path, w, h);
+	expect(frames).toHaveLength(105);
+	const same = (a: number, b: number) => psnr(frames[a]!, frames[b]!, w, h);
+	// Shot 3 (a dissolve in) cuts hard into shot 4 at frame 78: no earlier, no later.
+	expect(same(76, 77)).toBeGreaterThan(35);
+	expect(same(77, 78)).toBeLessThan(20);
+	expect(same(78, 79)).toBeGreaterThan(35);
+	// Crossfades are centred on their cut: the frame on the cut is half of each picture.
+	const fades = clipTimings(
+		durations.map((durationS, i) => ({
+			durationS,
+			transition: i === 1 || i === 2 ? ('dissolve' as const) : ('cut' as const)
+		})),
+		fps
+	).map((timing) => timing.fadeIn);
+	expect(fades).toEqual([0, 12, 10, 0]);
+	const transitions = [2, 3].map((shot) => ({ shot, fade: fades[shot - 1]! }));
+	for (const { shot, fade } of transitions) {
+		const cut = starts[shot - 1]!;
+		const [before, after] = [cut - fade / 2 - 1, cut + fade / 2];
+		expect(same(before - 1, before), `still before the fade into shot ${shot}`).toBeGreaterThan(35);
+		expect(same(after, after + 1), `still after the fade into shot ${shot}`).toBeGreaterThan(35);
+		const middle = psnr(frames[cut]!, halfway(frames[before]!, frames[after]!), w, h);
+		expect(middle, `the frame on the cut into shot ${shot}`).toBeGreaterThan(30);
+		expect(middle).toBeGreaterThan(same(cut, before) + 6);
+		expect(middle).toBeGreaterThan(same(cut, after) + 6);
+	}
+
+	// The middle frame of each shot is its picture (outside the caption band), full size.
+	const [fw, fh] = [1280, 720];
+	const captionBand = 64;
+	const pictures = ['t1a.png', 't2a.png', 'k3.png'];
+	for (const [i, name] of pictures.entries()) {
+		const middle = Math.floor((starts[i]! + starts[i + 1]!) / 2);
+		const frame = decodeFrames(mp4.path, fw, fh, middle)[0]!;
+		const expected = pictureAt(fixture[`assets/${name}`]!, fw, fh);
+		expect(psnr(frame, expected, fw, fh - captionBand), `shot ${i + 1}`).toBeGreaterThanOrEqual(30);
+	}
+	// The burned-in caption and the title card can be read.
+	const caption = readFrame(
+		mp4.path,
+		Math.floor(starts[1]! / 2),
+		`crop=${fw}:${captionBand}:0:${fh - captionBand}`
+	);
+	expect(ocr(caption, 'fra')).toContain('Marché de nuit');
+	const card = readFrame(mp4.path, Math.floor((starts[3]! + starts[4]!) / 2), 'null');
+	expect(ocr(card, 'eng')).toMatch(/Shot 4[\s\S]*Title only/);
+
+	const log = await activityLog(page);
+	await expect(log).toContainText(/Exported the animatic MP4 \([\d.]+ KB, [\d.]+ s\)\./);
+});
+
+/** One frame of a video as a PNG, cut by `filter`, light text made dark on light, doubled. */
+function readFrame(path: string, frame: number, filter: string): Uint8Array {
+	return execFileSync(
+		'ffmpeg',
+		[
+			'-v',
+			'error',
+			'-i',
+			path,
+			'-vf',
+			`select=eq(n\\,${frame}),${filter},negate,scale=iw*2:ih*2`
+		].concat(['-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-']),
+		{ maxBuffer: 1 << 28 }
+	);
+}
