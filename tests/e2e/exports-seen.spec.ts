@@ -7,6 +7,7 @@ import { clipTimings } from '../../src/workers/shared/animatic-graph';
 import { addShot, createStoryboard, expectSaved } from './support/app';
 import {
 	download,
+	embeddedFonts,
 	ffprobe,
 	importStoryboard,
 	openExport,
@@ -66,6 +67,27 @@ test('the PDF sheet reads right in every script, in poppler and in pdf.js', asyn
 			expect(share, `${renderer}, ${name}: missed ${missed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
 		}
 	}
+	// Each embedded font passes the browser's font sanitizer (OTS), as a viewer's parser would.
+	const fonts = await embeddedFonts(bytes);
+	expect(fonts).toHaveLength(3);
+	const loaded = await page.evaluate(
+		(files) =>
+			Promise.all(
+				files.map((base64, i) =>
+					new FontFace(
+						`embedded-${i}`,
+						Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+					)
+						.load()
+						.then(
+							() => 'loaded',
+							(error: Error) => error.message
+						)
+				)
+			),
+		fonts.map((font) => Buffer.from(font).toString('base64'))
+	);
+	expect(loaded).toEqual(['loaded', 'loaded', 'loaded']);
 	// The text stays selectable and searchable.
 	const unspaced = (text: string) => text.replace(/\s+/g, '');
 	const extracted = unspaced((await pdfText(bytes.slice())).text.join(''));
