@@ -1,4 +1,4 @@
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import { TAG_FP16 } from '../../../scripts/models/ncnn-bin';
 import { ncnnToOnnx, type ConvertOptions } from '../../../scripts/models/convert';
 
