@@ -72,7 +72,7 @@ export interface Planes {
 	data: number[];
 }
 
-/** Convert an ncnn graph, run it in onnxruntime-node and return the named outputs. */
+/** Convert an ncnn graph, run it in onnxruntime-web (in Node) and return the named outputs. */
 export async function runNcnn(
 	lines: string[],
 	bin: Uint8Array,
