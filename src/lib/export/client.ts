@@ -37,7 +37,8 @@ const LOG_NAMES: Record<ExportKind, string> = {
 
 /** The activity log's line for a finished export: what, its size and how long it took. */
 export function exportLogLine(kind: ExportKind, bytes: number, seconds: number): string {
-	return `Exported the ${LOG_NAMES[kind]} (${formatBytes(bytes)}, ${formatDuration(seconds)}).`;
+	const took = seconds < 0.1 ? 'under 0.1 s' : formatDuration(seconds);
+	return `Exported the ${LOG_NAMES[kind]} (${formatBytes(bytes)}, ${took}).`;
 }
 
 /** The activity log's line for an export that failed, with the reason shown to the person. */
