@@ -24,6 +24,7 @@ import {
 	readExpected,
 	renderPdfInBrowser,
 	renderPdfPages,
+	renderPdfWithPdfium,
 	type ExpectedText
 } from './support/ocr';
 
@@ -35,7 +36,9 @@ async function activityLog(page: Page) {
 	return log;
 }
 
-test('the PDF sheet reads right in every script, in poppler and in pdf.js', async ({ page }) => {
+test('the PDF sheet reads right in every script, in poppler, pdf.js and PDFium', async ({
+	page
+}) => {
 	await useDownloads(page);
 	await createStoryboard(page, 'Scripts of the world');
 	for (const sample of SCRIPT_SAMPLES) await addShot(page, sample.title, sample.text);
@@ -57,9 +60,11 @@ test('the PDF sheet reads right in every script, in poppler and in pdf.js', asyn
 		text: 'Scripts of the world Page 1 of 2 Page 2 of 2 No image yet Cut'
 	};
 	const expected = [...SCRIPT_TEXTS, sheet];
+	// Poppler (most Linux viewers), pdf.js (Firefox) and PDFium (Chrome, Edge).
 	const renderers = {
 		poppler: renderPdfPages(bytes),
-		'pdf.js': await renderPdfInBrowser(page, bytes)
+		'pdf.js': await renderPdfInBrowser(page, bytes),
+		PDFium: await renderPdfWithPdfium(bytes)
 	};
 	for (const [renderer, pages] of Object.entries(renderers)) {
 		expect(pages, renderer).toHaveLength(2);

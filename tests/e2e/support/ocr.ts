@@ -193,3 +193,28 @@ export function readExpected(
 		return { name, share: result.found / result.total, missed: result.missed };
 	});
 }
+
+/**
+ * Each page of a PDF rendered by PDFium (Chrome's and Edge's PDF engine, compiled to
+ * WebAssembly by @hyzyla/pdfium) at `dpi`, as greyscale PGM files.
+ */
+export async function renderPdfWithPdfium(pdf: Uint8Array, dpi = 300): Promise<string[]> {
+	const { PDFiumLibrary } = await import('@hyzyla/pdfium');
+	const library = await PDFiumLibrary.init();
+	const dir = mkdtempSync(join(tmpdir(), 'maestro-pdfium-'));
+	try {
+		const document = await library.loadDocument(pdf);
+		const files: string[] = [];
+		for (const page of document.pages()) {
+			const image = await page.render({ scale: dpi / 72, colorSpace: 'Gray', render: 'bitmap' });
+			const file = join(dir, `page-${page.number}.pgm`);
+			const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`);
+			writeFileSync(file, Buffer.concat([header, Buffer.from(image.data)]));
+			files.push(file);
+		}
+		document.destroy();
+		return files;
+	} finally {
+		library.destroy();
+	}
+}
