@@ -1,6 +1,6 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { Asset, ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
+import { listZip, readZipEntry, ZipReadError, type ZipEntryInfo } from '$lib/util/zip-reader';
 import { ZipWriter } from '$lib/util/zip-writer';
 import { cloneGraph } from './graph';
 import { loadProjectGraph, saveProjectGraph } from './projects';
@@ -21,6 +21,20 @@ export const BUNDLE_TYPE = 'maestro-project';
 export const BUNDLE_VERSION = 1;
 export const BUNDLE_EXTENSION = '.maestro';
 const ENVELOPE_PATH = 'project.json';
+
+/**
+ * What an imported storyboard may hold, so any file opens in seconds: more is cut with a note
+ * (texts are cut at 100 KB each by `restore`). A project description larger than this is
+ * refused.
+ */
+export const BUNDLE_LIMITS = {
+	shots: 2_000,
+	styles: 50,
+	takes: 20_000,
+	assets: 30_000,
+	logs: 100,
+	envelopeBytes: 64 * 1024 * 1024
+} as const;
 
 interface AssetEntry {
 	id: string;
@@ -97,39 +111,6 @@ export async function exportProjectBundle(
 	return { blob: await writeBundle(graph, appVersion), title: graph.project.title };
 }
 
-/** Unpack a zip from a Blob, streaming; throws BundleError('damaged') when it cannot be read. */
-async function readZipEntries(file: Blob, name: string): Promise<Map<string, Blob>> {
-	const entries = new Map<string, Blob>();
-	const pending = new Map<string, Uint8Array[]>();
-	const unzip = new Unzip((stream: UnzipFile) => {
-		const chunks: Uint8Array[] = [];
-		pending.set(stream.name, chunks);
-		stream.ondata = (error, chunk, final) => {
-			if (error) throw error;
-			chunks.push(chunk);
-			if (final) {
-				entries.set(stream.name, new Blob(chunks as BlobPart[]));
-				pending.delete(stream.name);
-			}
-		};
-		stream.start();
-	});
-	unzip.register(UnzipInflate);
-	try {
-		const reader = file.stream().getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			unzip.push(value);
-		}
-		unzip.push(new Uint8Array(0), true);
-	} catch (error) {
-		throw damaged(name, error instanceof Error ? error.message : String(error));
-	}
-	if (pending.size > 0) throw damaged(name, 'the file ends in the middle of its contents');
-	return entries;
-}
-
 function damaged(name: string, detail: string): BundleError {
 	return new BundleError(
 		'damaged',
@@ -163,14 +144,33 @@ export async function readBundle(
 			`“${name}” is not a Maestro project file. Choose a ${BUNDLE_EXTENSION} file saved with “Export project”. Nothing was added.`
 		);
 	}
-	const entries = await readZipEntries(file, name);
-	const envelopeBlob = entries.get(ENVELOPE_PATH);
-	if (!envelopeBlob) {
+	let listing: ZipEntryInfo[];
+	try {
+		listing = await listZip(file);
+	} catch (error) {
+		throw damaged(name, error instanceof ZipReadError ? error.message : 'it cannot be read');
+	}
+	const entries = new Map<string, ZipEntryInfo>();
+	for (const entry of listing) {
+		if (entries.has(entry.name)) throw damaged(name, `it holds two files named ${entry.name}`);
+		entries.set(entry.name, entry);
+	}
+	const envelopeEntry = entries.get(ENVELOPE_PATH);
+	if (!envelopeEntry) {
 		throw new BundleError(
 			'foreign',
 			`“${name}” is a zip archive, but not a Maestro project. Nothing was added.`
 		);
 	}
+	if (envelopeEntry.size > BUNDLE_LIMITS.envelopeBytes) {
+		throw damaged(
+			name,
+			`its project description is ${Math.round(envelopeEntry.size / 1e6)} MB, more than the 64 MB Maestro reads`
+		);
+	}
+	const envelopeBlob = await readZipEntry(file, envelopeEntry).catch((error: unknown) => {
+		throw damaged(name, error instanceof ZipReadError ? error.message : 'it cannot be read');
+	});
 	let envelope: unknown;
 	try {
 		envelope = JSON.parse(await envelopeBlob.text());
@@ -193,7 +193,38 @@ export async function readBundle(
 			`“${name}” was saved by a newer version of Maestro (format ${version}; this one reads up to ${BUNDLE_VERSION}). Update Maestro, then import it again. Nothing was added.`
 		);
 	}
-	return restoreEnvelope(envelope, entries, name, warn);
+	return restoreEnvelope(envelope, await readAssets(file, envelope, entries, warn), name, warn);
+}
+
+/**
+ * The files the envelope's asset list names, read (and checked) from the zip; nothing else in
+ * the file is inflated. A missing or damaged file is left out with a note.
+ */
+async function readAssets(
+	file: Blob,
+	envelope: Record<string, unknown>,
+	entries: Map<string, ZipEntryInfo>,
+	warn: Warn
+): Promise<Map<string, Blob>> {
+	const wanted = (Array.isArray(envelope.assets) ? envelope.assets : [])
+		.slice(0, BUNDLE_LIMITS.assets)
+		.flatMap((raw: unknown) =>
+			isRecord(raw) && typeof raw.path === 'string' && raw.path !== ENVELOPE_PATH
+				? [{ path: raw.path, mime: typeof raw.mime === 'string' ? raw.mime : '' }]
+				: []
+		);
+	const read = new Map<string, Blob>();
+	for (const { path, mime } of wanted) {
+		const entry = entries.get(path);
+		if (!entry || read.has(path)) continue;
+		try {
+			read.set(path, await readZipEntry(file, entry, mime));
+		} catch (error) {
+			if (!(error instanceof ZipReadError)) throw error;
+			warn(`A file of the storyboard (${path.slice(0, 80)}) was left out: ${error.message}.`);
+		}
+	}
+	return read;
 }
 
 function restoreEnvelope(
@@ -211,46 +242,64 @@ function restoreEnvelope(
 	const list = (value: unknown) => (Array.isArray(value) ? value : []);
 
 	const assets: Asset[] = [];
-	for (const raw of list(envelope.assets)) {
+	for (const raw of list(envelope.assets).slice(0, BUNDLE_LIMITS.assets)) {
 		if (!isRecord(raw) || typeof raw.path !== 'string') continue;
 		const data = entries.get(raw.path);
 		if (!data || (typeof raw.bytes === 'number' && data.size !== raw.bytes)) {
-			warn(`A file of the storyboard (${raw.path}) was missing or incomplete and was left out.`);
+			warn(
+				`A file of the storyboard (${raw.path.slice(0, 80)}) was missing or incomplete and was left out.`
+			);
 			continue;
 		}
-		const mime = typeof raw.mime === 'string' ? raw.mime : '';
-		const asset = restoreAsset(
-			{ ...raw, projectId: project.id, blob: new Blob([data], { type: mime }) },
-			warn
-		);
+		const asset = restoreAsset({ ...raw, projectId: project.id, blob: data }, warn);
 		if (asset) assets.push(asset);
 	}
 	const assetIds = new Set(assets.map((asset) => asset.id));
 
-	const shots = belongs(restoreAll(list(body.shots), restoreShot, warn)).map((shot) => {
+	const capped = <T>(items: T[], limit: number, what: string): T[] => {
+		if (items.length <= limit) return items;
+		warn(`The file holds ${items.length} ${what}; the first ${limit} were imported.`);
+		return items.slice(0, limit);
+	};
+	const shots = capped(
+		belongs(restoreAll(list(body.shots), restoreShot, warn)).sort((a, b) => a.order - b.order),
+		BUNDLE_LIMITS.shots,
+		'shots'
+	).map((shot) => {
 		if (shot.keyframeAssetId && !assetIds.has(shot.keyframeAssetId)) delete shot.keyframeAssetId;
 		return shot;
 	});
 	const shotIds = new Set(shots.map((shot) => shot.id));
-	const styles = belongs(restoreAll(list(body.styles), restoreStyle, warn)).map((style) => {
+	const styles = capped(
+		belongs(restoreAll(list(body.styles), restoreStyle, warn)),
+		BUNDLE_LIMITS.styles,
+		'styles'
+	).map((style) => {
 		if (style.referenceAssetId && !assetIds.has(style.referenceAssetId))
 			delete style.referenceAssetId;
 		return style;
 	});
-	const takes = belongs(restoreAll(list(body.takes), restoreTake, warn))
-		.filter((take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId))
-		.map((take) => {
-			if (take.upscaledAssetId && !assetIds.has(take.upscaledAssetId)) delete take.upscaledAssetId;
-			if (take.videoAssetId && !assetIds.has(take.videoAssetId)) {
-				delete take.videoAssetId;
-				take.kind = 'image';
-			}
-			return take;
-		});
+	const takes = capped(
+		belongs(restoreAll(list(body.takes), restoreTake, warn)).filter(
+			(take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId)
+		),
+		BUNDLE_LIMITS.takes,
+		'takes'
+	).map((take) => {
+		if (take.upscaledAssetId && !assetIds.has(take.upscaledAssetId)) delete take.upscaledAssetId;
+		if (take.videoAssetId && !assetIds.has(take.videoAssetId)) {
+			delete take.videoAssetId;
+			take.kind = 'image';
+		}
+		return take;
+	});
 	if (project.source.videoAssetId && !assetIds.has(project.source.videoAssetId)) {
 		delete project.source.videoAssetId;
 	}
-	const logs = belongs(restoreAll(list(body.logs), (raw) => restoreLog(raw), warn));
+	// The activity log keeps its newest lines.
+	const logs = belongs(restoreAll(list(body.logs), (raw) => restoreLog(raw), warn))
+		.sort((a, b) => b.time - a.time)
+		.slice(0, BUNDLE_LIMITS.logs);
 	return cloneGraph({ project, shots, styles, takes, jobs: [], logs, assets });
 }
 

@@ -30,17 +30,23 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 		revision: 0
 	};
 	// The video panel's record (sampled frames, detected shots) points at assets too.
-	const intake = graph.project.videoIntake as
-		{ frames?: { assetId?: string }[]; shots?: { keyframeAssetId?: string }[] } | undefined;
+	const intake = graph.project.videoIntake as { frames?: unknown; shots?: unknown } | undefined;
 	if (intake && typeof intake === 'object') {
+		// Imported records may hold anything here: only lists of records are remapped.
+		const records = (list: unknown) =>
+			(Array.isArray(list) ? list : []).filter(
+				(item): item is Record<string, unknown> => typeof item === 'object' && item !== null
+			);
+		const assetRef = (value: unknown) =>
+			remapOptional(typeof value === 'string' ? value : undefined);
 		project.videoIntake = {
 			...intake,
-			frames: (intake.frames ?? []).map((f) => ({ ...f, assetId: remapOptional(f.assetId) })),
-			...(intake.shots
+			frames: records(intake.frames).map((f) => ({ ...f, assetId: assetRef(f.assetId) })),
+			...(Array.isArray(intake.shots)
 				? {
-						shots: intake.shots.map((x) => ({
+						shots: records(intake.shots).map((x) => ({
 							...x,
-							keyframeAssetId: remapOptional(x.keyframeAssetId)
+							keyframeAssetId: assetRef(x.keyframeAssetId)
 						}))
 					}
 				: {})

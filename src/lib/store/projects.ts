@@ -199,17 +199,29 @@ export async function loadProjectGraph(
 export async function saveProjectGraph(graph: ProjectGraph): Promise<void> {
 	const db = await getDb();
 	const tx = db.transaction([...PROJECT_STORES], 'readwrite');
-	await tx.objectStore(STORES.projects).put(graph.project);
-	for (const shot of graph.shots) await tx.objectStore(STORES.shots).put(shot);
-	for (const style of graph.styles) await tx.objectStore(STORES.styles).put(style);
-	for (const take of graph.takes) await tx.objectStore(STORES.takes).put(take);
-	for (const job of graph.jobs) await tx.objectStore(STORES.jobs).put(job);
-	for (const log of graph.logs) {
-		const { id: _ignored, ...entry } = log;
-		await tx.objectStore(STORES.logs).add(entry as typeof log);
+	try {
+		await tx.objectStore(STORES.projects).put(graph.project);
+		for (const shot of graph.shots) await tx.objectStore(STORES.shots).put(shot);
+		for (const style of graph.styles) await tx.objectStore(STORES.styles).put(style);
+		for (const take of graph.takes) await tx.objectStore(STORES.takes).put(take);
+		for (const job of graph.jobs) await tx.objectStore(STORES.jobs).put(job);
+		for (const log of graph.logs) {
+			const { id: _ignored, ...entry } = log;
+			await tx.objectStore(STORES.logs).add(entry as typeof log);
+		}
+		for (const asset of graph.assets) await tx.objectStore(STORES.assets).put(asset);
+		await tx.done;
+	} catch (error) {
+		// A record the store cannot copy throws before its request exists, and a transaction
+		// whose requests all succeeded would commit what came before it: all or nothing.
+		try {
+			tx.abort();
+		} catch {
+			// Already finished or aborted.
+		}
+		await tx.done.catch(() => {});
+		throw error;
 	}
-	for (const asset of graph.assets) await tx.objectStore(STORES.assets).put(asset);
-	await tx.done;
 	announceChange({ scope: 'library' });
 }
 

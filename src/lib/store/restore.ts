@@ -29,12 +29,63 @@ export type Warn = (message: string) => void;
 
 type Raw = Record<string, unknown>;
 
+/** The longest text a field keeps (characters); longer text is cut, with a note. */
+export const TEXT_LIMIT = 100_000;
+/** How deep a field the format does not know may nest before it is dropped. */
+export const EXTRA_DEPTH_LIMIT = 16;
+/** The range of times a Date can hold (ms from 1970, either way). */
+const TIME_LIMIT = 8.64e15;
+
+/** How deep `value` nests, counted without recursion; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+	let deepest = 0;
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length > 0) {
+		const [item, depth] = stack.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth + 1 > deepest) deepest = depth + 1;
+		if (deepest > limit) return deepest;
+		for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
+/**
+ * `raw` without the unknown fields nested too deep to store (IndexedDB's copy of a value, like
+ * any recursive reader, fails on thousands of levels); known fields are read on their own.
+ */
+function keptFields(raw: Raw, known: readonly string[], warn: Warn): Raw {
+	const kept: Raw = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (!known.includes(key) && depthOf(value, EXTRA_DEPTH_LIMIT) > EXTRA_DEPTH_LIMIT) {
+			warn(`A field “${key.slice(0, 40)}” nested too deep to keep was left out.`);
+			continue;
+		}
+		kept[key] = value;
+	}
+	return kept;
+}
+
 function isRecord(value: unknown): value is Raw {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown, fallback = ''): string {
 	return typeof value === 'string' ? value : fallback;
+}
+
+/** Text of a field, cut at TEXT_LIMIT characters with a note through `warn`. */
+function text(value: unknown, what: string, warn: Warn, fallback = ''): string {
+	const full = str(value, fallback);
+	if (full.length <= TEXT_LIMIT) return full;
+	warn(`${what} was ${Math.round(full.length / 1000)} KB long and was cut to 100 KB.`);
+	return full.slice(0, TEXT_LIMIT);
+}
+
+/** A time a Date can show, or `fallback`. */
+function time(value: unknown, fallback: number): number {
+	const t = num(value, fallback);
+	return Math.abs(t) <= TIME_LIMIT ? t : fallback;
 }
 
 function optStr(value: unknown): string | undefined {
@@ -67,11 +118,13 @@ function restoreProbe(raw: unknown): VideoProbe | undefined {
 	};
 }
 
-function restoreSource(raw: unknown): ProjectSource {
-	const source = isRecord(raw) ? raw : {};
+function restoreSource(raw: unknown, warn: Warn): ProjectSource {
+	const source = isRecord(raw)
+		? keptFields(raw, ['kind', 'prompt', 'videoAssetId', 'probe'], warn)
+		: {};
 	const kind = source.kind === 'video' ? 'video' : 'idea';
 	const restored: ProjectSource = { ...source, kind };
-	const prompt = optStr(source.prompt);
+	const prompt = optStr(text(source.prompt, 'The premise', warn));
 	if (prompt) restored.prompt = prompt;
 	else delete restored.prompt;
 	const videoAssetId = id(source.videoAssetId);
@@ -90,6 +143,23 @@ function restoreModels(raw: unknown): Record<string, string> {
 	);
 }
 
+/** Fields of a project record that are read one by one (the rest is kept as it is). */
+const PROJECT_FIELDS = [
+	'id',
+	'title',
+	'createdAt',
+	'updatedAt',
+	'source',
+	'context',
+	'shotCount',
+	'aspectRatio',
+	'models',
+	'costUsd',
+	'revision',
+	'deletedAt',
+	'spendingCapUsd'
+];
+
 /** A project record in the current shape, or null when it has no usable id. */
 export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | null {
 	if (!isRecord(raw) || !id(raw.id)) {
@@ -97,18 +167,18 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 		return null;
 	}
 	const now = Date.now();
-	const createdAt = num(raw.createdAt, now);
+	const createdAt = time(raw.createdAt, now);
 	const aspect = ASPECT_RATIOS.includes(raw.aspectRatio as AspectRatio)
 		? (raw.aspectRatio as AspectRatio)
 		: DEFAULT_ASPECT_RATIO;
 	const project: Project = {
-		...raw,
+		...keptFields(raw, PROJECT_FIELDS, warn),
 		id: raw.id as string,
-		title: cleanTitle(str(raw.title)),
+		title: cleanTitle(text(raw.title, 'The storyboard’s title', warn)),
 		createdAt,
-		updatedAt: num(raw.updatedAt, createdAt),
-		source: restoreSource(raw.source),
-		context: str(raw.context),
+		updatedAt: time(raw.updatedAt, createdAt),
+		source: restoreSource(raw.source, warn),
+		context: text(raw.context, 'The context', warn),
 		shotCount: Math.min(10, Math.max(3, Math.round(num(raw.shotCount, DEFAULT_SHOT_COUNT)))),
 		aspectRatio: aspect,
 		models: restoreModels(raw.models),
@@ -116,7 +186,7 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 		revision: Math.max(0, Math.floor(num(raw.revision, 0))),
 		schemaVersion: SCHEMA_VERSION
 	};
-	const deletedAt = optNum(raw.deletedAt);
+	const deletedAt = optNum(raw.deletedAt) === undefined ? undefined : time(raw.deletedAt, now);
 	if (deletedAt === undefined) delete project.deletedAt;
 	else project.deletedAt = deletedAt;
 	const cap = optNum(raw.spendingCapUsd);
@@ -124,6 +194,23 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 	else delete project.spendingCapUsd;
 	return project;
 }
+
+const SHOT_FIELDS = [
+	'id',
+	'projectId',
+	'order',
+	'title',
+	'description',
+	'shotSize',
+	'angle',
+	'movement',
+	'durationS',
+	'transition',
+	'notes',
+	'revision',
+	'sourceTimeS',
+	'keyframeAssetId'
+];
 
 /** A shot record in the current shape, or null when it has no id or project. */
 export function restoreShot(raw: unknown, warn: Warn = () => {}): Shot | null {
@@ -133,18 +220,18 @@ export function restoreShot(raw: unknown, warn: Warn = () => {}): Shot | null {
 	}
 	const base = createShot(raw.projectId as string, 0);
 	const shot: Shot = {
-		...raw,
+		...keptFields(raw, SHOT_FIELDS, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		order: num(raw.order, 0),
-		title: str(raw.title),
-		description: str(raw.description),
-		shotSize: str(raw.shotSize, base.shotSize),
-		angle: str(raw.angle, base.angle),
-		movement: str(raw.movement, base.movement),
+		title: text(raw.title, 'A shot’s title', warn),
+		description: text(raw.description, 'A shot’s description', warn),
+		shotSize: text(raw.shotSize, 'A shot size', warn, base.shotSize),
+		angle: text(raw.angle, 'A camera angle', warn, base.angle),
+		movement: text(raw.movement, 'A camera movement', warn, base.movement),
 		durationS: clampDuration(num(raw.durationS, base.durationS)),
 		transition: raw.transition === 'dissolve' ? 'dissolve' : 'cut',
-		notes: str(raw.notes),
+		notes: text(raw.notes, 'A shot’s notes', warn),
 		revision: Math.max(0, Math.floor(num(raw.revision, 0))),
 		schemaVersion: SCHEMA_VERSION
 	};
@@ -164,11 +251,15 @@ export function restoreStyle(raw: unknown, warn: Warn = () => {}): Style | null 
 		return null;
 	}
 	const style: Style = {
-		...raw,
+		...keptFields(
+			raw,
+			['id', 'projectId', 'name', 'promptWords', 'order', 'referenceAssetId'],
+			warn
+		),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
-		name: str(raw.name).trim() || 'Style',
-		promptWords: str(raw.promptWords),
+		name: text(raw.name, 'A style’s name', warn).trim() || 'Style',
+		promptWords: text(raw.promptWords, 'A style’s words', warn),
 		order: num(raw.order, 0),
 		schemaVersion: SCHEMA_VERSION
 	};
@@ -177,6 +268,23 @@ export function restoreStyle(raw: unknown, warn: Warn = () => {}): Style | null 
 	else delete style.referenceAssetId;
 	return style;
 }
+
+const TAKE_FIELDS = [
+	'id',
+	'projectId',
+	'shotId',
+	'styleId',
+	'kind',
+	'imageAssetId',
+	'videoAssetId',
+	'upscaledAssetId',
+	'model',
+	'prompt',
+	'costUsd',
+	'createdAt',
+	'chosen',
+	'jobItemKey'
+];
 
 /** A take record in the current shape, or null when it points at nothing. */
 export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
@@ -191,17 +299,17 @@ export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
 		return null;
 	}
 	const take: Take = {
-		...raw,
+		...keptFields(raw, TAKE_FIELDS, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		shotId: raw.shotId as string,
 		styleId: str(raw.styleId),
 		kind: raw.kind === 'video' && id(raw.videoAssetId) ? 'video' : 'image',
 		imageAssetId: raw.imageAssetId as string,
-		model: str(raw.model),
-		prompt: str(raw.prompt),
+		model: text(raw.model, 'A take’s model name', warn),
+		prompt: text(raw.prompt, 'A take’s prompt', warn),
 		costUsd: Math.max(0, num(raw.costUsd, 0)),
-		createdAt: num(raw.createdAt, Date.now()),
+		createdAt: time(raw.createdAt, Date.now()),
 		chosen: raw.chosen === true,
 		schemaVersion: SCHEMA_VERSION
 	};
@@ -267,12 +375,16 @@ export function restoreJob(raw: unknown, warn: Warn = () => {}): Job | null {
 	if (items.length < rawItems.length)
 		warn(`${rawItems.length - items.length} job items were skipped.`);
 	const job: Job = {
-		...raw,
+		...keptFields(
+			raw,
+			['id', 'projectId', 'kind', 'items', 'createdAt', 'state', 'pauseReason'],
+			warn
+		),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		kind: str(raw.kind, 'unknown'),
 		items,
-		createdAt: num(raw.createdAt, Date.now()),
+		createdAt: time(raw.createdAt, Date.now()),
 		state: JOB_STATES.has(raw.state as string) ? (raw.state as Job['state']) : 'paused',
 		schemaVersion: SCHEMA_VERSION
 	};
@@ -288,9 +400,9 @@ export function restoreLog(raw: unknown): LogEntry | null {
 	const level = raw.level === 'warn' || raw.level === 'error' ? raw.level : 'info';
 	const entry: LogEntry = {
 		projectId: raw.projectId as string,
-		time: num(raw.time, Date.now()),
+		time: time(raw.time, Date.now()),
 		level,
-		message: raw.message,
+		message: raw.message.slice(0, 2000),
 		schemaVersion: SCHEMA_VERSION
 	};
 	const logId = optNum(raw.id);

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { SCHEMA_VERSION } from '$lib/domain/types';
 import { BundleError, importProjectBundle, readBundle, writeBundle } from '$lib/store/bundle';
 import { getDb, STORES } from '$lib/store/db';
-import { addProject, listProjectSummaries, loadProjectGraph } from '$lib/store/projects';
+import {
+	addProject,
+	listProjectSummaries,
+	loadProjectGraph,
+	saveProjectGraph
+} from '$lib/store/projects';
 import { addShot } from '$lib/store/shots';
 import { freshDb } from '../helpers';
 
@@ -115,3 +121,113 @@ describe('importProjectBundle', () => {
 		await expect(importProjectBundle(new Blob([]), 'empty.maestro')).rejects.toThrow(/is empty/);
 	});
 });
+
+/** Stands for a value nested 10,000 levels deep (too deep for JSON.stringify to write). */
+const DEEP = '<deep>';
+const DEEP_JSON = `${'{"d":'.repeat(10_000)}"bottom"${'}'.repeat(10_000)}`;
+
+/** The v1 fixture with its project.json changed by `change`, and `extra` files added. */
+function editedFixture(
+	change: (envelope: Record<string, any>) => void, // eslint-disable-line @typescript-eslint/no-explicit-any
+	extra: Record<string, Uint8Array | [Uint8Array, { level: 0 | 9 }]> = {}
+): Blob {
+	const files = unzipSync(
+		new Uint8Array(readFileSync('tests/fixtures/bundles/v1-night-market.maestro'))
+	);
+	const envelope = JSON.parse(strFromU8(files['project.json']!));
+	change(envelope);
+	const json = JSON.stringify(envelope).replace(`"${DEEP}"`, DEEP_JSON);
+	return new Blob([zipSync({ ...files, 'project.json': strToU8(json), ...extra }, { level: 0 })]);
+}
+
+describe('importProjectBundle on hand-made files', () => {
+	it('keeps a field nested 10,000 levels deep out, and imports the rest', async () => {
+		const warnings: string[] = [];
+		const project = await importProjectBundle(
+			editedFixture((e) => (e.project.project.plugin = DEEP)),
+			'deep.maestro',
+			(w) => warnings.push(w)
+		);
+		expect(project.plugin).toBeUndefined();
+		expect(warnings).toContain('A field “plugin” nested too deep to keep was left out.');
+		expect((await loadProjectGraph(project.id))?.shots).toHaveLength(3);
+	});
+
+	it('opens a storyboard whose log times are past what a date can hold', async () => {
+		const project = await importProjectBundle(
+			editedFixture((e) => {
+				e.project.logs = [{ projectId: e.project.project.id, time: 1e300, message: 'far' }];
+				e.project.project.updatedAt = -9e15;
+			}),
+			'times.maestro'
+		);
+		const graph = (await loadProjectGraph(project.id))!;
+		expect(() => new Date(graph.logs[0]!.time).toISOString()).not.toThrow();
+		expect(() => new Date(graph.project.updatedAt).toISOString()).not.toThrow();
+	});
+
+	it('never inflates a file the storyboard does not use', async () => {
+		// An extra deflated file whose data is garbage: reading it would fail the import.
+		const junk = new Uint8Array(100_000).map((_, i) => i % 7);
+		const files = unzipSync(
+			new Uint8Array(readFileSync('tests/fixtures/bundles/v1-night-market.maestro'))
+		);
+		const zip = zipSync({ ...files, 'junk.bin': [junk, { level: 9 }] }, { level: 0 });
+		const start = findBytes(zip, strToU8('junk.bin')) + 'junk.bin'.length;
+		for (let k = 0; k < 40; k++) zip[start + k] = 0xff;
+		const project = await importProjectBundle(new Blob([zip]), 'junk.maestro');
+		expect(project.title).toBe('Night market — 夜市の追跡');
+	});
+
+	it('leaves out an image whose bytes do not match their checksum, with a note', async () => {
+		const files = unzipSync(
+			new Uint8Array(readFileSync('tests/fixtures/bundles/v1-night-market.maestro'))
+		);
+		const zip = zipSync(files, { level: 0 });
+		// Change one byte inside the first image's data (stored, so it sits as it is in the zip).
+		const image = Object.keys(files).find((name) => name.startsWith('assets/'))!;
+		const data = files[image]!;
+		const at = findBytes(zip, data.subarray(40, 72)) + 8;
+		zip[at] ^= 0xff;
+		const warnings: string[] = [];
+		const project = await importProjectBundle(new Blob([zip]), 'flip.maestro', (w) =>
+			warnings.push(w)
+		);
+		expect(warnings.join(' ')).toMatch(/was left out: .* is damaged \(its checksum is wrong\)/);
+		expect((await loadProjectGraph(project.id))!.assets).toHaveLength(1);
+	});
+
+	it('refuses a file that lists one name twice', async () => {
+		const files = unzipSync(
+			new Uint8Array(readFileSync('tests/fixtures/bundles/v1-night-market.maestro'))
+		);
+		const zip = zipSync({ ...files, 'project.jsoN': files['project.json']! }, { level: 0 });
+		// Give the second copy the same name, in its local header and in the directory.
+		const twin = strToU8('project.jsoN');
+		for (let at = findBytes(zip, twin); at >= 0; at = findBytes(zip, twin, at + 1)) {
+			zip.set(strToU8('project.json'), at);
+		}
+		await expect(importProjectBundle(new Blob([zip]), 'twice.maestro')).rejects.toThrow(
+			/holds two files named project\.json\)\. Nothing was added\./
+		);
+	});
+});
+
+describe('saveProjectGraph', () => {
+	it('writes nothing when one record cannot be stored', async () => {
+		const graph = await readBundle(fixture('v1-night-market.maestro'), 'v1.maestro');
+		(graph.shots[2] as unknown as { broken: unknown }).broken = () => {};
+		await expect(saveProjectGraph(graph)).rejects.toThrow();
+		const db = await getDb();
+		for (const store of Object.values(STORES)) expect(await db.count(store), store).toBe(0);
+	});
+});
+
+/** Where `needle` starts in `haystack` from `from`, or -1. */
+function findBytes(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
+	outer: for (let i = from; i + needle.length <= haystack.length; i++) {
+		for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+		return i;
+	}
+	return -1;
+}
