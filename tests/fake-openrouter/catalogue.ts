@@ -7,6 +7,8 @@ export interface ModelBehaviour {
 	/** Returns images as a URL served by the fake instead of a data URL. */
 	imageUrl: boolean;
 	provider: string;
+	/** Input images the provider accepts in one request, where its documentation gives a number. */
+	maxInputImages?: number;
 }
 
 /** A model as GET /models returns it. */
@@ -206,7 +208,7 @@ const SEEDS: Seed[] = [
 			image_output: '0.00012'
 		},
 		params: ['max_tokens', 'temperature', 'top_p', 'seed', ...STRUCTURED, ...REASONING],
-		behaviour: { provider: 'Google Vertex', json: 'plain', reasoning: true },
+		behaviour: { provider: 'Google Vertex', json: 'plain', reasoning: true, maxInputImages: 14 },
 		description: 'Image and text output with reasoning; image_size 1K/2K/4K.'
 	},
 	{
@@ -220,7 +222,7 @@ const SEEDS: Seed[] = [
 		maxOut: 46864,
 		pricing: { prompt: '0', completion: '0', image: '0.015', image_output: '0.0000232' },
 		params: ['seed'],
-		behaviour: { provider: 'Black Forest Labs', json: 'plain' },
+		behaviour: { provider: 'Black Forest Labs', json: 'plain', maxInputImages: 8 },
 		description: 'Image-only output: modalities must be ["image"].'
 	},
 	{

@@ -74,7 +74,11 @@ export async function writeImagesZip(
 		onProgress?.(index + 1, total);
 	}
 	const csvStyle = pickStyle(board, options.styleId);
-	addText(zip, 'shots.csv', shotListCsv(board.shots, chosenImagePaths(board, csvStyle)));
+	addText(
+		zip,
+		'shots.csv',
+		shotListCsv(board.shots, chosenImagePaths(board, csvStyle), board.graph.project.source)
+	);
 	addText(zip, 'project.json', projectJson(board, new Date()));
 	zip.end();
 	if (failure) throw failure;

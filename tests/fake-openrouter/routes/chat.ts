@@ -7,6 +7,7 @@ import type { GenerationRecord, RouteContext } from '../state';
 import type { Outcome } from '../types';
 import { isRecord, sendJson, sleep } from '../util';
 import { costOf, creditError, IMAGE_TOKENS, routingError, taggedOutcome } from './chat-checks';
+import { providerRequestError } from './provider-checks';
 import { makePlan } from './chat-plan';
 
 const DEFAULT_MODEL = 'openai/gpt-4o-mini';
@@ -88,7 +89,8 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 	const model = findModel(modelId);
 	const routing =
 		routingError(ctx, summary, model, modelId) ??
-		(model ? creditError(ctx, summary, model, modelId) : null);
+		(model ? creditError(ctx, summary, model, modelId) : null) ??
+		(model ? providerRequestError(summary, model, behaviourOf(model)) : null);
 	if (routing || !model) {
 		entry.outcome = `error-${routing?.status ?? 400}`;
 		return sendError(
