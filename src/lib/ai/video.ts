@@ -1,4 +1,5 @@
 import type { Options } from './meta';
+import { providerReason } from './provider-reason';
 import { restoreVideoModel, type VideoModelInfo } from './video-models';
 
 /** A failed call to the video API, with the HTTP status when there was one. */
@@ -42,7 +43,8 @@ export class VideoClient {
 	#headers(json: boolean): Record<string, string> {
 		const origin = typeof location === 'undefined' ? 'https://maestro.local' : location.origin;
 		return {
-			authorization: `Bearer ${this.apiKey}`,
+			// The catalogue is public: without a key, no Authorization header at all.
+			...(this.apiKey.trim() ? { authorization: `Bearer ${this.apiKey.trim()}` } : {}),
 			'HTTP-Referer': origin,
 			'X-Title': 'Maestro',
 			...(json ? { 'content-type': 'application/json' } : {})
@@ -149,7 +151,9 @@ async function apiError(response: Response): Promise<VideoApiError> {
 	let detail = response.statusText;
 	try {
 		const body = (await response.json()) as { error?: { message?: unknown } };
-		if (typeof body.error?.message === 'string') detail = body.error.message;
+		const { provider, reason } = providerReason(body.error);
+		const message = reason ?? (typeof body.error?.message === 'string' ? body.error.message : '');
+		if (message) detail = provider ? `${provider}: ${message}` : message;
 	} catch {
 		// Not JSON: the status text is all there is.
 	}
