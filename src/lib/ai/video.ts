@@ -1,5 +1,6 @@
 import type { Options } from './meta';
 import { providerReason } from './provider-reason';
+import { retryAfterFrom } from './retry-after';
 import { restoreVideoModel, type VideoModelInfo } from './video-models';
 
 /** A failed call to the video API, with the HTTP status when there was one. */
@@ -7,7 +8,9 @@ export class VideoApiError extends Error {
 	constructor(
 		message: string,
 		readonly status?: number,
-		readonly retryable = false
+		readonly retryable = false,
+		/** The wait the provider asked for, when the browser could read it. */
+		readonly retryAfterMs?: number
 	) {
 		super(message);
 		this.name = 'VideoApiError';
@@ -31,6 +34,39 @@ export interface VideoSubmit {
 	aspectRatio?: string;
 	firstFrameUrl: string;
 	lastFrameUrl?: string;
+	generateAudio?: boolean;
+}
+
+/** OpenRouter's documented cap on a `POST /videos` body. */
+export const MAX_VIDEO_BODY_BYTES = 50 * 1024 * 1024;
+
+/** The `POST /videos` body for a clip (snake_case, as the API spells it). */
+export function videoRequestBody(request: VideoSubmit): Record<string, unknown> {
+	const frames = [
+		{ type: 'image_url', image_url: { url: request.firstFrameUrl }, frame_type: 'first_frame' }
+	];
+	if (request.lastFrameUrl) {
+		frames.push({
+			type: 'image_url',
+			image_url: { url: request.lastFrameUrl },
+			frame_type: 'last_frame'
+		});
+	}
+	const body: Record<string, unknown> = {
+		model: request.model,
+		prompt: request.prompt,
+		duration: request.durationS,
+		frame_images: frames
+	};
+	if (request.resolution) body.resolution = request.resolution;
+	if (request.aspectRatio) body.aspect_ratio = request.aspectRatio;
+	if (request.generateAudio !== undefined) body.generate_audio = request.generateAudio;
+	return body;
+}
+
+/** Bytes of a JSON body as sent (UTF-8). */
+export function jsonBytes(body: unknown): number {
+	return new TextEncoder().encode(JSON.stringify(body)).length;
 }
 
 /** The video endpoints (no SDK call exists for them): plain fetch with the key and attribution headers. */
@@ -84,24 +120,7 @@ export class VideoClient {
 
 	/** Submit a job; resolves with its id as soon as the provider accepted it. */
 	async submit(request: VideoSubmit, signal: AbortSignal): Promise<string> {
-		const frames = [
-			{ type: 'image_url', image_url: { url: request.firstFrameUrl }, frame_type: 'first_frame' }
-		];
-		if (request.lastFrameUrl) {
-			frames.push({
-				type: 'image_url',
-				image_url: { url: request.lastFrameUrl },
-				frame_type: 'last_frame'
-			});
-		}
-		const body: Record<string, unknown> = {
-			model: request.model,
-			prompt: request.prompt,
-			duration: request.durationS,
-			frame_images: frames
-		};
-		if (request.resolution) body.resolution = request.resolution;
-		if (request.aspectRatio) body.aspect_ratio = request.aspectRatio;
+		const body = videoRequestBody(request);
 		const response = await this.#fetch(
 			'/videos',
 			{ method: 'POST', headers: this.#headers(true), body: JSON.stringify(body) },
@@ -149,8 +168,10 @@ export class VideoClient {
 
 async function apiError(response: Response): Promise<VideoApiError> {
 	let detail = response.statusText;
+	let errorBody: unknown;
 	try {
 		const body = (await response.json()) as { error?: { message?: unknown } };
+		errorBody = body.error;
 		const { provider, reason } = providerReason(body.error);
 		const message = reason ?? (typeof body.error?.message === 'string' ? body.error.message : '');
 		if (message) detail = provider ? `${provider}: ${message}` : message;
@@ -168,7 +189,12 @@ async function apiError(response: Response): Promise<VideoApiError> {
 					: status === 429
 						? `The provider is limiting requests (${detail}).`
 						: `The video endpoint failed (${status}: ${detail}).`;
-	return new VideoApiError(message, status, status === 429 || status >= 500);
+	return new VideoApiError(
+		message,
+		status,
+		status === 429 || status >= 500,
+		retryAfterFrom({ headers: response.headers, error: errorBody })
+	);
 }
 
 /** Wait between status checks: 2 s, growing by half each time, at most 30 s. */
