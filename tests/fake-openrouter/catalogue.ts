@@ -9,6 +9,8 @@ export interface ModelBehaviour {
 	provider: string;
 	/** Input images the provider accepts in one request, where its documentation gives a number. */
 	maxInputImages?: number;
+	/** `pricing.image_output` is a price per image (the schema's reading), not per image token. */
+	imageOutputPerImage?: boolean;
 }
 
 /** A model as GET /models returns it. */
@@ -220,9 +222,14 @@ const SEEDS: Seed[] = [
 		tokenizer: 'Other',
 		context: 46864,
 		maxOut: 46864,
-		pricing: { prompt: '0', completion: '0', image: '0.015', image_output: '0.0000232' },
+		pricing: { prompt: '0', completion: '0', image: '0.015', image_output: '0.03' },
 		params: ['seed'],
-		behaviour: { provider: 'Black Forest Labs', json: 'plain', maxInputImages: 8 },
+		behaviour: {
+			provider: 'Black Forest Labs',
+			json: 'plain',
+			maxInputImages: 8,
+			imageOutputPerImage: true
+		},
 		description: 'Image-only output: modalities must be ["image"].'
 	},
 	{
@@ -234,7 +241,7 @@ const SEEDS: Seed[] = [
 		tokenizer: 'Other',
 		context: 8192,
 		maxOut: null,
-		pricing: { prompt: '0', completion: '0', image_output: '0.0000155' },
+		pricing: { prompt: '0', completion: '0', image_token: '0.0000155' },
 		params: ['seed'],
 		behaviour: { provider: 'Sourceful', json: 'plain', imageUrl: true },
 		description: 'Image-only output, answered with a URL instead of a data URL.'
