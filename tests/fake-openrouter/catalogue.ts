@@ -349,110 +349,110 @@ export interface VideoModel {
 	allowed_passthrough_parameters: string[];
 }
 
+type VideoSeed = Omit<VideoModel, 'canonical_slug' | 'created' | 'creativity' | 'upscale_factor'>;
+
 /**
  * The video models the fake can "render", each priced in one of the forms the live catalogue
  * uses for `pricing_skus` (keys name the unit and the case; values are strings).
  */
-export const VIDEO_MODELS: readonly VideoModel[] = (
-	[
-		{
-			// Per second by resolution, with and without sound.
-			id: 'google/veo-3.1',
-			name: 'Google: Veo 3.1',
-			supported_resolutions: ['720p', '1080p'],
-			supported_aspect_ratios: ['16:9', '9:16'],
-			supported_sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
-			supported_durations: [4, 6, 8],
-			supported_frame_images: ['first_frame', 'last_frame'],
-			generate_audio: true,
-			seed: true,
-			pricing_skus: {
-				duration_seconds_with_audio_720p: '0.40',
-				duration_seconds_without_audio_720p: '0.20',
-				duration_seconds_with_audio_1080p: '0.40',
-				duration_seconds_without_audio_1080p: '0.20'
-			},
-			allowed_passthrough_parameters: ['negative_prompt', 'person_generation']
+export const VIDEO_MODELS: readonly VideoModel[] = (<VideoSeed[]>[
+	{
+		// Per second by resolution, with and without sound.
+		id: 'google/veo-3.1',
+		name: 'Google: Veo 3.1',
+		supported_resolutions: ['720p', '1080p'],
+		supported_aspect_ratios: ['16:9', '9:16'],
+		supported_sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
+		supported_durations: [4, 6, 8],
+		supported_frame_images: ['first_frame', 'last_frame'],
+		generate_audio: true,
+		seed: true,
+		pricing_skus: {
+			duration_seconds_with_audio_720p: '0.40',
+			duration_seconds_without_audio_720p: '0.20',
+			duration_seconds_with_audio_1080p: '0.40',
+			duration_seconds_without_audio_1080p: '0.20'
 		},
-		{
-			// Image-to-video and text-to-video priced apart, by resolution.
-			id: 'alibaba/wan-2.7',
-			name: 'Alibaba: Wan 2.7',
-			supported_resolutions: ['480p', '720p', '1080p'],
-			supported_aspect_ratios: ['16:9', '9:16', '1:1'],
-			supported_sizes: ['854x480', '1280x720', '1920x1080'],
-			supported_durations: [5, 10],
-			supported_frame_images: ['first_frame', 'last_frame'],
-			generate_audio: false,
-			seed: true,
-			pricing_skus: {
-				text_to_video_duration_seconds_480p: '0.05',
-				image_to_video_duration_seconds_480p: '0.04',
-				text_to_video_duration_seconds_720p: '0.10',
-				image_to_video_duration_seconds_720p: '0.08',
-				text_to_video_duration_seconds_1080p: '0.15',
-				image_to_video_duration_seconds_1080p: '0.12'
-			},
-			allowed_passthrough_parameters: []
+		allowed_passthrough_parameters: ['negative_prompt', 'person_generation']
+	},
+	{
+		// Image-to-video and text-to-video priced apart, by resolution.
+		id: 'alibaba/wan-2.7',
+		name: 'Alibaba: Wan 2.7',
+		supported_resolutions: ['480p', '720p', '1080p'],
+		supported_aspect_ratios: ['16:9', '9:16', '1:1'],
+		supported_sizes: ['854x480', '1280x720', '1920x1080'],
+		supported_durations: [5, 10],
+		supported_frame_images: ['first_frame', 'last_frame'],
+		generate_audio: false,
+		seed: true,
+		pricing_skus: {
+			text_to_video_duration_seconds_480p: '0.05',
+			image_to_video_duration_seconds_480p: '0.04',
+			text_to_video_duration_seconds_720p: '0.10',
+			image_to_video_duration_seconds_720p: '0.08',
+			text_to_video_duration_seconds_1080p: '0.15',
+			image_to_video_duration_seconds_1080p: '0.12'
 		},
-		{
-			// Per second by resolution, sound always made.
-			id: 'openai/sora-2-pro',
-			name: 'OpenAI: Sora 2 Pro',
-			supported_resolutions: ['720p', '1080p'],
-			supported_aspect_ratios: ['16:9', '9:16'],
-			supported_sizes: ['1280x720', '720x1280', '1792x1024', '1024x1792'],
-			supported_durations: [4, 8, 12],
-			supported_frame_images: ['first_frame'],
-			generate_audio: true,
-			seed: false,
-			pricing_skus: { duration_seconds_720p: '0.30', duration_seconds_1080p: '0.50' },
-			allowed_passthrough_parameters: []
-		},
-		{
-			// Cents per second of output.
-			id: 'runway/gen-4.5',
-			name: 'Runway: Gen-4.5',
-			supported_resolutions: ['720p'],
-			supported_aspect_ratios: ['16:9', '9:16'],
-			supported_sizes: ['1280x720', '720x1280'],
-			supported_durations: [2, 3, 4, 5, 6, 7, 8, 9, 10],
-			supported_frame_images: ['first_frame'],
-			generate_audio: false,
-			seed: true,
-			pricing_skus: { cents_per_second_output: '12' },
-			allowed_passthrough_parameters: []
-		},
-		{
-			// Video tokens: width × height × 24 fps × seconds / 1024 (BytePlus's rule for Seedance).
-			id: 'bytedance/seedance-2.0',
-			name: 'ByteDance: Seedance 2.0',
-			supported_resolutions: ['480p', '720p', '1080p'],
-			supported_aspect_ratios: ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'],
-			supported_sizes: ['854x480', '1280x720', '720x1280', '720x720', '1920x1080', '1680x720'],
-			supported_durations: [4, 5, 6, 8, 10, 12],
-			supported_frame_images: ['first_frame', 'last_frame'],
-			generate_audio: true,
-			seed: true,
-			pricing_skus: { video_tokens: '0.000007', video_tokens_without_audio: '0.0000056' },
-			allowed_passthrough_parameters: []
-		},
-		{
-			// One flat price per second.
-			id: 'kwaivgi/kling-v3.0-std',
-			name: 'Kling: v3.0 Standard',
-			supported_resolutions: ['720p'],
-			supported_aspect_ratios: ['16:9', '9:16', '1:1'],
-			supported_sizes: ['1280x720', '720x1280', '720x720'],
-			supported_durations: [5, 10],
-			supported_frame_images: ['first_frame'],
-			generate_audio: false,
-			seed: false,
-			pricing_skus: { duration_seconds: '0.084' },
-			allowed_passthrough_parameters: []
-		}
-	] satisfies Omit<VideoModel, 'canonical_slug' | 'created' | 'creativity' | 'upscale_factor'>[]
-).map((model, index) => ({
+		allowed_passthrough_parameters: []
+	},
+	{
+		// Per second by resolution, sound always made.
+		id: 'openai/sora-2-pro',
+		name: 'OpenAI: Sora 2 Pro',
+		supported_resolutions: ['720p', '1080p'],
+		supported_aspect_ratios: ['16:9', '9:16'],
+		supported_sizes: ['1280x720', '720x1280', '1792x1024', '1024x1792'],
+		supported_durations: [4, 8, 12],
+		supported_frame_images: ['first_frame'],
+		generate_audio: true,
+		seed: false,
+		pricing_skus: { duration_seconds_720p: '0.30', duration_seconds_1080p: '0.50' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// Cents per second of output.
+		id: 'runway/gen-4.5',
+		name: 'Runway: Gen-4.5',
+		supported_resolutions: ['720p'],
+		supported_aspect_ratios: ['16:9', '9:16'],
+		supported_sizes: ['1280x720', '720x1280'],
+		supported_durations: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+		supported_frame_images: ['first_frame'],
+		generate_audio: false,
+		seed: true,
+		pricing_skus: { cents_per_second_output: '12' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// Video tokens: width × height × 24 fps × seconds / 1024 (BytePlus's rule for Seedance).
+		id: 'bytedance/seedance-2.0',
+		name: 'ByteDance: Seedance 2.0',
+		supported_resolutions: ['480p', '720p', '1080p'],
+		supported_aspect_ratios: ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'],
+		supported_sizes: ['854x480', '1280x720', '720x1280', '720x720', '1920x1080', '1680x720'],
+		supported_durations: [4, 5, 6, 8, 10, 12],
+		supported_frame_images: ['first_frame', 'last_frame'],
+		generate_audio: true,
+		seed: true,
+		pricing_skus: { video_tokens: '0.000007', video_tokens_without_audio: '0.0000056' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// One flat price per second.
+		id: 'kwaivgi/kling-v3.0-std',
+		name: 'Kling: v3.0 Standard',
+		supported_resolutions: ['720p'],
+		supported_aspect_ratios: ['16:9', '9:16', '1:1'],
+		supported_sizes: ['1280x720', '720x1280', '720x720'],
+		supported_durations: [5, 10],
+		supported_frame_images: ['first_frame'],
+		generate_audio: false,
+		seed: false,
+		pricing_skus: { duration_seconds: '0.084' },
+		allowed_passthrough_parameters: []
+	}
+]).map((model, index) => ({
 	...model,
 	canonical_slug: `${model.id}-20260101`,
 	created: 1767225600 + index * 86400,
