@@ -3,6 +3,7 @@ export type Outcome =
 	| 'ok'
 	| 'error-400'
 	| 'error-400-model-not-found'
+	| 'error-400-provider'
 	| 'error-401'
 	| 'error-402'
 	| 'error-402-max-tokens'

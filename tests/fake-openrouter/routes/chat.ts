@@ -28,6 +28,12 @@ function splitPieces(text: string, size: number, rng: () => number): string[] {
 	return pieces;
 }
 
+/** The provider a listed model routes to, for errors passed on from it. */
+function providerOf(modelId: string): { providerName?: string } {
+	const model = findModel(modelId);
+	return model ? { providerName: behaviourOf(model).provider } : {};
+}
+
 /** POST /chat/completions: vision, streaming, structured output, image generation and every failure mode. */
 export async function handleChat(ctx: RouteContext): Promise<void> {
 	const { state, entry } = ctx;
@@ -80,6 +86,7 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 			errorReply(outcome, {
 				model: modelId,
 				retryAfterS,
+				...providerOf(modelId),
 				now: state.now(),
 				maxTokens: summary.maxTokens,
 				flaggedInput: summary.text

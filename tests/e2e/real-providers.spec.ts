@@ -1,0 +1,101 @@
+// What a person with a real key would meet: strict structured output accepted by OpenAI and
+// Gemini, no made-up source times for an idea, provider errors in the provider's own words,
+// a price before every clip, and no key sent to the public catalogue.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '../fake-openrouter/playwright';
+import { VIDEO_MODELS } from '../fake-openrouter/catalogue';
+import { connectToFake } from './support/ai';
+import { createStoryboard } from './support/app';
+import { download, openExport, parseCsv } from './support/exports';
+import { storyboardWithShots } from './support/render';
+
+const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
+
+for (const directorModel of ['openai/gpt-4o-mini', 'google/gemini-2.5-flash']) {
+	test(`"Generate shots" with ${directorModel}: a strict schema the provider accepts, no source times for an idea`, async ({
+		page,
+		fake
+	}) => {
+		await connectToFake(page, fake, { directorModel });
+		await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
+		await page.getByRole('button', { name: 'Generate shots' }).click();
+		await expect(page.getByText('5 shots written.')).toBeVisible();
+
+		const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+		expect(request.status).toBe(200);
+		expect(request.body?.responseFormat).toMatchObject({ type: 'json_schema', strict: true });
+		expect(JSON.stringify(request.body?.responseFormat?.schema)).not.toContain('sourceTimeS');
+
+		await expect(page.getByRole('article', { name: /^Shot \d$/ })).toHaveCount(5);
+		await expect(page.getByText(/From the clip at/)).toHaveCount(0);
+
+		await openExport(page, 'Shot list CSV');
+		const csv = await download(page, 'Export CSV', test.info().outputPath('shots.csv'));
+		const [heading, ...rows] = parseCsv(readFileSync(csv.path, 'utf8').slice(1)).filter(
+			(row) => row.length > 1
+		);
+		const column = heading!.indexOf('Source time (s)');
+		expect(column).toBeGreaterThan(0);
+		expect(rows).toHaveLength(5);
+		expect(rows.map((row) => row[column])).toEqual(['', '', '', '', '']);
+	});
+}
+
+test('a provider’s refusal is shown with its name and its own reason', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Refused', 'idea', PREMISE);
+	// The provider refuses whatever is sent: what the person reads is the provider's reason.
+	fake.script(['error-400-provider']);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByRole('alert')).toContainText(/OpenAI: .+another model in Settings/);
+	await expect(page.getByRole('alert')).not.toContainText('Provider returned error');
+});
+
+test('"Animate" states a price for every video model before "Submit clip"', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Prices', 1);
+	const workspace = page.url();
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await expect(page.getByRole('button', { name: /^Open takes of shot 1 in / })).toHaveCount(1, {
+		timeout: 20_000
+	});
+
+	for (const model of VIDEO_MODELS) {
+		await page.goto('/settings');
+		const picker = page.getByLabel('Video model');
+		await expect(picker.locator('option', { hasText: model.name })).toHaveCount(1);
+		await picker.selectOption(model.id);
+		await expect(page.getByTestId('video-model-facts')).toContainText(/\$\d/);
+		await page.goto(workspace);
+		await page.getByRole('button', { name: 'Animate shot 1' }).click();
+		const confirm = page.getByRole('group', { name: 'Confirm animation' });
+		await expect(confirm, model.id).toContainText(
+			new RegExp(`with ${model.name}: \\$\\d+\\.\\d+\\.`)
+		);
+		await expect(confirm.getByRole('button', { name: 'Submit clip' })).toBeEnabled();
+		await confirm.getByRole('button', { name: 'Not now' }).click();
+	}
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);
+});
+
+test('the public catalogues are asked for without any Authorization header when there is no key', async ({
+	page,
+	fake
+}) => {
+	await page.goto('/settings');
+	const baseUrl = page.getByLabel('Base URL');
+	await baseUrl.fill(fake.url);
+	await baseUrl.press('Tab');
+	await expect.poll(() => fake.requests({ path: '/videos/models' }).length).toBeGreaterThan(0);
+	await expect.poll(() => fake.requests({ path: '/models' }).length).toBeGreaterThan(0);
+	const catalogue = [
+		...fake.requests({ path: '/models' }),
+		...fake.requests({ path: '/videos/models' })
+	];
+	expect(catalogue.every((r) => r.status === 200)).toBe(true);
+	expect(catalogue.every((r) => r.headers.authorization === undefined)).toBe(true);
+});
