@@ -6,7 +6,7 @@ import { test, expect } from '../fake-openrouter/playwright';
 import { VIDEO_MODELS } from '../fake-openrouter/catalogue';
 import { connectToFake } from './support/ai';
 import { createStoryboard } from './support/app';
-import { download, openExport, parseCsv } from './support/exports';
+import { download, openExport, parseCsv, useDownloads } from './support/exports';
 import { storyboardWithShots } from './support/render';
 
 const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
@@ -16,6 +16,7 @@ for (const directorModel of ['openai/gpt-4o-mini', 'google/gemini-2.5-flash']) {
 		page,
 		fake
 	}) => {
+		await useDownloads(page);
 		await connectToFake(page, fake, { directorModel });
 		await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
 		await page.getByRole('button', { name: 'Generate shots' }).click();
@@ -57,7 +58,7 @@ test('"Animate" states a price for every video model before "Submit clip"', asyn
 }) => {
 	await connectToFake(page, fake);
 	fake.setMode({ imageScale: 0.25 });
-	await storyboardWithShots(page, 'Prices', 1);
+	await storyboardWithShots(page, 'Prices', 3);
 	const workspace = page.url();
 	await page.getByRole('button', { name: 'Render shot 1' }).click();
 	await expect(page.getByRole('button', { name: /^Open takes of shot 1 in / })).toHaveCount(1, {
@@ -73,9 +74,8 @@ test('"Animate" states a price for every video model before "Submit clip"', asyn
 		await page.goto(workspace);
 		await page.getByRole('button', { name: 'Animate shot 1' }).click();
 		const confirm = page.getByRole('group', { name: 'Confirm animation' });
-		await expect(confirm, model.id).toContainText(
-			new RegExp(`with ${model.name}: \\$\\d+\\.\\d+\\.`)
-		);
+		const name = model.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		await expect(confirm, model.id).toContainText(new RegExp(`with ${name}:\\s+\\$\\d+\\.\\d+\\.`));
 		await expect(confirm.getByRole('button', { name: 'Submit clip' })).toBeEnabled();
 		await confirm.getByRole('button', { name: 'Not now' }).click();
 	}
@@ -93,8 +93,8 @@ test('the public catalogues are asked for without any Authorization header when 
 	await expect.poll(() => fake.requests({ path: '/videos/models' }).length).toBeGreaterThan(0);
 	await expect.poll(() => fake.requests({ path: '/models' }).length).toBeGreaterThan(0);
 	const catalogue = [
-		...fake.requests({ path: '/models' }),
-		...fake.requests({ path: '/videos/models' })
+		...fake.requests({ method: 'GET', path: '/models' }),
+		...fake.requests({ method: 'GET', path: '/videos/models' })
 	];
 	expect(catalogue.every((r) => r.status === 200)).toBe(true);
 	expect(catalogue.every((r) => r.headers.authorization === undefined)).toBe(true);
