@@ -86,9 +86,11 @@ export async function listModels(
 	ai: AiContext,
 	purpose: ModelPurpose
 ): Promise<ModelInfo[]> {
+	// The catalogue is public: no key goes with it, so a refused key never hides the models.
 	const response = await ai.client.get<{ data?: unknown[] }>('/models', {
 		query: QUERIES[purpose],
-		signal
+		signal,
+		headers: { Authorization: null }
 	});
 	const models = (response.data ?? [])
 		.map(restoreModelInfo)

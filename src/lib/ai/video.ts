@@ -76,11 +76,11 @@ export class VideoClient {
 		private readonly apiKey: string
 	) {}
 
-	#headers(json: boolean): Record<string, string> {
+	#headers(json: boolean, withKey = true): Record<string, string> {
 		const origin = typeof location === 'undefined' ? 'https://maestro.local' : location.origin;
+		const key = withKey ? this.apiKey.trim() : '';
 		return {
-			// The catalogue is public: without a key, no Authorization header at all.
-			...(this.apiKey.trim() ? { authorization: `Bearer ${this.apiKey.trim()}` } : {}),
+			...(key ? { authorization: `Bearer ${key}` } : {}),
 			'HTTP-Referer': origin,
 			'X-Title': 'Maestro',
 			...(json ? { 'content-type': 'application/json' } : {})
@@ -110,9 +110,13 @@ export class VideoClient {
 		return response;
 	}
 
-	/** The endpoint's video models (`GET /videos/models`, no key needed on OpenRouter). */
+	/** The endpoint's video models (`GET /videos/models`: public, so no key goes with it). */
 	async listModels(signal: AbortSignal): Promise<VideoModelInfo[]> {
-		const response = await this.#fetch('/videos/models', { headers: this.#headers(false) }, signal);
+		const response = await this.#fetch(
+			'/videos/models',
+			{ headers: this.#headers(false, false) },
+			signal
+		);
 		const body = (await response.json()) as { data?: unknown };
 		const list = Array.isArray(body.data) ? body.data : [];
 		return list.map(restoreVideoModel).filter((m): m is VideoModelInfo => m !== null);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describePrice, restoreModelInfo } from '$lib/ai/catalogue';
+import { describePrice, listModels, restoreModelInfo } from '$lib/ai/catalogue';
+import { createAiClient } from '$lib/ai/client';
+import { defaultOptions } from '$lib/ai/meta';
+import { useFake } from '../fake-openrouter/fixture';
 import { estimateImageCostUsd, perOutputImage } from '$lib/ai/costs';
 
 const model = (pricing: Record<string, string>) =>
@@ -30,5 +33,22 @@ describe('describePrice', () => {
 			'$0.030 per image'
 		);
 		expect(describePrice(model({ prompt: '0', completion: '0' }))).toBe('free');
+	});
+});
+
+describe('listModels', () => {
+	const fake = useFake();
+	it('asks the public /models catalogue with no Authorization header, with or without a key', async () => {
+		for (const key of ['', 'sk-or-v1-test-key-0001', 'sk-or-v1-bad-key']) {
+			const ai = createAiClient({ ...defaultOptions, baseUrl: fake().url }, key);
+			expect((await listModels(new AbortController().signal, ai, 'image')).length).toBeGreaterThan(
+				0
+			);
+		}
+		const requests = fake().requests({ method: 'GET', path: '/models' });
+		expect(requests).toHaveLength(3);
+		expect(requests.every((r) => r.headers.authorization === undefined && r.status === 200)).toBe(
+			true
+		);
 	});
 });
