@@ -11,7 +11,11 @@ import { storyboardWithShots } from './support/render';
 
 const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
 
-for (const directorModel of ['openai/gpt-4o-mini', 'google/gemini-2.5-flash']) {
+for (const directorModel of [
+	'openai/gpt-4o-mini',
+	'google/gemini-2.5-flash',
+	'anthropic/claude-haiku-4.5'
+]) {
 	test(`"Generate shots" with ${directorModel}: a strict schema the provider accepts, no source times for an idea`, async ({
 		page,
 		fake

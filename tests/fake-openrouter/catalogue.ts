@@ -135,6 +135,21 @@ const SEEDS: Seed[] = [
 			'Vision model without structured_outputs: ignores the schema and fences its JSON in prose.'
 	},
 	{
+		id: 'anthropic/claude-haiku-4.5',
+		name: 'Anthropic: Claude Haiku 4.5',
+		created: 1760547638,
+		input: ['text', 'image'],
+		output: ['text'],
+		tokenizer: 'Claude',
+		context: 200000,
+		maxOut: 64000,
+		pricing: { prompt: '0.000001', completion: '0.000005', image: '0' },
+		params: ['max_tokens', 'temperature', 'top_p', 'stop', ...STRUCTURED],
+		behaviour: { provider: 'Anthropic', json: 'plain' },
+		description:
+			'Structured outputs through Anthropic: its schema subset (no numeric or length bounds) is enforced.'
+	},
+	{
 		id: 'deepseek/deepseek-r1',
 		name: 'DeepSeek: R1',
 		created: 1737381095,

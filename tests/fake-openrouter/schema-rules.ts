@@ -180,3 +180,51 @@ export function geminiSchemaProblem(schema: unknown): string | null {
 	};
 	return walk(schema, 'generation_config.response_schema');
 }
+
+/** Keywords Anthropic's structured outputs refuse: numeric, string-length and array-size bounds. */
+const ANTHROPIC_REFUSED = [
+	'minimum',
+	'maximum',
+	'exclusiveMinimum',
+	'exclusiveMaximum',
+	'multipleOf',
+	'minLength',
+	'maxLength',
+	'maxItems',
+	'uniqueItems',
+	'minProperties',
+	'maxProperties'
+];
+
+/**
+ * Anthropic's structured outputs: no numeric, length or size bounds (`minItems` only 0 or 1),
+ * and `additionalProperties: false` on every object. The message is Anthropic's own
+ * ("output_format.schema: For 'integer' type, property 'minimum' is not supported").
+ */
+export function anthropicSchemaProblem(schema: unknown): string | null {
+	const walk = (node: unknown): string | null => {
+		if (!isRecord(node)) return null;
+		const type = Array.isArray(node.type) ? String(node.type[0]) : String(node.type ?? 'object');
+		const refused = ANTHROPIC_REFUSED.find((key) => key in node);
+		if (refused)
+			return `output_format.schema: For '${type}' type, property '${refused}' is not supported`;
+		if (typeof node.minItems === 'number' && node.minItems > 1) {
+			return `output_format.schema: For 'array' type, 'minItems' values other than 0 or 1 are not supported`;
+		}
+		if (node.type === 'object' && node.additionalProperties !== false) {
+			return `output_format.schema: For 'object' type, 'additionalProperties' must be explicitly set to false`;
+		}
+		const children = [
+			...Object.values(isRecord(node.properties) ? node.properties : {}),
+			node.items,
+			...(Array.isArray(node.anyOf) ? node.anyOf : []),
+			...Object.values(isRecord(node.$defs) ? node.$defs : {})
+		];
+		for (const child of children) {
+			const found = walk(child);
+			if (found) return found;
+		}
+		return null;
+	};
+	return walk(schema);
+}

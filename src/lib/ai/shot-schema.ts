@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAMERA_ANGLES, clampDuration, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
+import { portableSchema } from './portable-schema';
 
 /** Where the shots come from: a clip of this length, or none (a storyboard from an idea). */
 export interface ShotSource {
@@ -44,15 +45,16 @@ export function directorAnswerSchema(count: number, source: ShotSource = {}) {
 }
 
 /**
- * The JSON Schema sent as `response_format.json_schema.schema`, derived from the answer schema.
- * Without `$schema`: Gemini's schema subset does not know it.
+ * The JSON Schema sent as `response_format.json_schema.schema`, derived from the answer schema:
+ * without `$schema` (Gemini's subset does not know it) and with its bounds in words (Anthropic
+ * refuses them); the parsed answer is still held to them.
  */
 export function directorJsonSchema(
 	count: number,
 	source: ShotSource = {}
 ): Record<string, unknown> {
 	const { $schema: _dialect, ...schema } = z.toJSONSchema(directorAnswerSchema(count, source));
-	return schema;
+	return portableSchema(schema);
 }
 
 /**

@@ -1,6 +1,10 @@
 import type { CatalogueModel, ModelBehaviour } from '../catalogue';
 import type { ErrorReply } from '../errors';
-import { geminiSchemaProblem, openAiStrictSchemaProblem } from '../schema-rules';
+import {
+	anthropicSchemaProblem,
+	geminiSchemaProblem,
+	openAiStrictSchemaProblem
+} from '../schema-rules';
 import type { RequestSummary } from '../types';
 
 /**
@@ -29,12 +33,23 @@ export function providerRequestError(
 	behaviour: ModelBehaviour
 ): ErrorReply | null {
 	const format = summary.responseFormat;
-	if (format?.type === 'json_schema') {
+	// A model without structured outputs never passes the schema on (OpenRouter treats it as a
+	// soft preference), so only those that list it meet the provider's schema rules.
+	if (format?.type === 'json_schema' && model.supported_parameters.includes('structured_outputs')) {
 		if (behaviour.provider === 'OpenAI' && format.strict === true) {
 			const message = openAiStrictSchemaProblem(format.schema, format.name ?? '');
 			if (message) {
 				return providerError(400, 'OpenAI', {
 					error: { message, type: 'invalid_request_error', param: 'response_format', code: null }
+				});
+			}
+		}
+		if (behaviour.provider === 'Anthropic') {
+			const message = anthropicSchemaProblem(format.schema);
+			if (message) {
+				return providerError(400, 'Anthropic', {
+					type: 'error',
+					error: { type: 'invalid_request_error', message }
 				});
 			}
 		}

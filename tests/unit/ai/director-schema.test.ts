@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { responseFormat } from '$lib/ai/director';
 import { directorAnswerSchema, directorJsonSchema } from '$lib/ai/shot-schema';
-import { geminiSchemaProblem, openAiStrictSchemaProblem } from '../../fake-openrouter/schema-rules';
+import {
+	anthropicSchemaProblem,
+	geminiSchemaProblem,
+	openAiStrictSchemaProblem
+} from '../../fake-openrouter/schema-rules';
 
 type Node = Record<string, unknown>;
 
@@ -37,11 +41,34 @@ describe('directorJsonSchema', () => {
 		expect(JSON.stringify(idea)).not.toContain('sourceTimeS');
 	});
 
-	it('bounds a clip storyboard’s source time by the clip', () => {
+	it('states the clip’s bounds and the shot count in words, not as bounds Anthropic refuses', () => {
 		const shot = (clip.properties as Node).shots as Node;
-		const sourceTime = ((shot.items as Node).properties as Node).sourceTimeS;
-		expect(sourceTime).toMatchObject({ type: 'number', minimum: 0, maximum: 12.5 });
-		expect(shot).toMatchObject({ minItems: 4, maxItems: 4 });
+		const sourceTime = ((shot.items as Node).properties as Node).sourceTimeS as Node;
+		expect(sourceTime.type).toBe('number');
+		expect(sourceTime.description).toMatch(/From 0 to 12\.5\.$/);
+		expect(shot.description).toBe('Exactly 4 items.');
+		for (const schema of [idea, clip]) {
+			expect(JSON.stringify(schema)).not.toMatch(/"(minimum|maximum|minItems|maxItems)"/);
+			expect(anthropicSchemaProblem(schema)).toBeNull();
+		}
+	});
+
+	it('keeps the bounds in the zod schema the answer is checked against', () => {
+		const answer = directorAnswerSchema(1, { clipDurationS: 12.5 });
+		const shot = {
+			title: 'A',
+			description: 'B',
+			shotSize: 'Wide',
+			angle: 'Eye level',
+			movement: 'Static',
+			durationS: 3,
+			transition: 'cut',
+			notes: '',
+			sourceTimeS: 20
+		};
+		expect(answer.safeParse({ shots: [shot] }).success).toBe(false);
+		expect(answer.safeParse({ shots: [{ ...shot, sourceTimeS: 2 }] }).success).toBe(true);
+		expect(answer.safeParse({ shots: [] }).success).toBe(false);
 	});
 
 	it('is what "Generate shots" sends, strict, only for models with structured outputs', () => {
@@ -144,5 +171,20 @@ describe('geminiSchemaProblem', () => {
 		expect(
 			geminiSchemaProblem({ type: 'object', properties: { a: { type: 'string', const: 'b' } } })
 		).toContain('Unknown name "const"');
+	});
+});
+
+describe('anthropicSchemaProblem', () => {
+	it('refuses numeric bounds and array sizes above one, in Anthropic’s words', () => {
+		expect(
+			anthropicSchemaProblem({
+				type: 'object',
+				additionalProperties: false,
+				properties: { n: { type: 'integer', minimum: 0 } }
+			})
+		).toBe("output_format.schema: For 'integer' type, property 'minimum' is not supported");
+		expect(
+			anthropicSchemaProblem({ type: 'array', minItems: 5, items: { type: 'string' } })
+		).toContain("'minItems' values other than 0 or 1");
 	});
 });

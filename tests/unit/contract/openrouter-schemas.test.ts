@@ -98,6 +98,7 @@ describe('requests Maestro sends, against OpenRouter’s request schemas', () =>
 	it.each([
 		['openai/gpt-4o-mini', true],
 		['google/gemini-2.5-flash', true],
+		['anthropic/claude-haiku-4.5', true],
 		['anthropic/claude-sonnet-4.5', false]
 	])('the director request for %s (structured output: %s)', async (model, structured) => {
 		for (const clipDurationS of [undefined, 12]) {

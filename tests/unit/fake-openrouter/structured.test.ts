@@ -102,6 +102,22 @@ describe('structured output', () => {
 		});
 	});
 
+	it('refuses, as Anthropic does, array sizes and numeric bounds in a schema', async () => {
+		const error = await director('anthropic/claude-haiku-4.5').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BadRequestError);
+		const metadata = (
+			(error as BadRequestError).error as { metadata: { raw: string; provider_name: string } }
+		).metadata;
+		expect(metadata.provider_name).toBe('Anthropic');
+		expect(JSON.parse(metadata.raw)).toMatchObject({
+			type: 'error',
+			error: {
+				type: 'invalid_request_error',
+				message: expect.stringContaining('output_format.schema')
+			}
+		});
+	});
+
 	it('refuses a keyword outside Gemini’s schema subset for a Google model', async () => {
 		const error = await director('google/gemini-2.5-flash', {
 			response_format: {
