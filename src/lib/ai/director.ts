@@ -93,7 +93,8 @@ export async function directShots(
 			result.finishReason === 'length'
 				? 'The model’s answer was cut off before the first shot was complete.'
 				: 'The model did not answer with shots in the expected format.',
-			parser.text
+			parser.text,
+			result.costUsd
 		);
 	}
 	if (result.finishReason === 'length') {
@@ -146,7 +147,8 @@ export async function regenerateShot(
 	if (!fields) {
 		throw new AiOutputError(
 			`The model did not answer with a usable shot${reason ? ` (${reason})` : ''}.`,
-			parser.text
+			parser.text,
+			result.costUsd
 		);
 	}
 	return { fields, costUsd: result.costUsd, raw: parser.text };

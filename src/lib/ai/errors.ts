@@ -29,11 +29,12 @@ export interface AiProblem {
 	status?: number;
 }
 
-/** An error the app raises itself for output it cannot use. */
+/** An error the app raises itself for output it cannot use; the call was still billed `costUsd`. */
 export class AiOutputError extends Error {
 	constructor(
 		message: string,
-		readonly rawOutput: string
+		readonly rawOutput: string,
+		readonly costUsd = 0
 	) {
 		super(message);
 		this.name = 'AiOutputError';

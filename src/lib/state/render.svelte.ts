@@ -5,7 +5,7 @@ import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { classifyRenderError } from '$lib/ai/render-errors';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from '$lib/ai/render-prompt';
-import { renderImage } from '$lib/ai/renderer';
+import { NoImageError, renderImage } from '$lib/ai/renderer';
 import {
 	needsContinuity,
 	parseRenderItemKey,
@@ -280,6 +280,16 @@ export class RenderSession extends JobSession {
 			aspectRatio,
 			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
 			...(continuityUrl ? { continuityUrl } : {})
+		}).catch(async (error: unknown) => {
+			// No usable image, but billed all the same: counted and logged with its cost.
+			if (error instanceof NoImageError && error.costUsd > 0) {
+				await this.board.addCost(error.costUsd);
+				await this.board.log(
+					'warn',
+					`Shot ${index + 1} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
+				);
+			}
+			throw error;
 		});
 		// The image is here: the next render may start while this one is saved.
 		context.releaseSlot();
