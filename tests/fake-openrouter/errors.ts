@@ -191,8 +191,15 @@ export function errorReply(outcome: Outcome, ctx: ErrorContext): ErrorReply {
 					'x-ratelimit-remaining': '0',
 					'x-ratelimit-reset': String(ctx.now + Math.round(ctx.retryAfterS * 1000))
 				},
+				// OpenRouter repeats its rate-limit headers in the body, readable where the headers are not.
 				body: errorBody(429, 'Rate limit exceeded: free-models-per-min. ', {
-					error_type: 'rate_limit_exceeded'
+					error_type: 'rate_limit_exceeded',
+					headers: {
+						'X-RateLimit-Limit': '20',
+						'X-RateLimit-Remaining': '0',
+						'X-RateLimit-Reset': String(ctx.now + Math.round(ctx.retryAfterS * 1000))
+					},
+					provider_name: null
 				})
 			};
 		case 'error-429-provider':

@@ -137,6 +137,33 @@ describe('classifyRenderError', () => {
 		});
 	});
 
+	it('marks a 429 whose wait cannot be read as a rate limit, so the key rests briefly', async () => {
+		fake().script(['error-429-provider']);
+		const error = await renderImage(signal(), ai(), request()).catch((e: unknown) => e);
+		const verdict = classifyRenderError(error, { poolSize: 1 });
+		expect(verdict).toMatchObject({ retryable: true, rotateKey: true, rateLimited: true });
+		expect(verdict).not.toHaveProperty('retryAfterMs');
+	});
+
+	it('reads the reset time from the body when the browser cannot read the headers', () => {
+		const resetAt = Date.now() + 9_000;
+		const error = APIError.generate(
+			429,
+			{
+				error: {
+					code: 429,
+					message: 'Rate limit exceeded: free-models-per-min. ',
+					metadata: { headers: { 'X-RateLimit-Reset': String(resetAt) } }
+				}
+			},
+			undefined,
+			new Headers() // what a script sees when the server exposes no headers
+		);
+		const wait = classifyRenderError(error, { poolSize: 1 }).retryAfterMs ?? 0;
+		expect(wait).toBeGreaterThan(8_000);
+		expect(wait).toBeLessThanOrEqual(9_000);
+	});
+
 	it('moves on from an empty account when the pool has another key, and fails otherwise', async () => {
 		const error = await renderImage(signal(), ai('sk-or-v1-broke-0001'), request()).catch(
 			(e: unknown) => e
