@@ -120,3 +120,43 @@ test('the public catalogues are asked for without any Authorization header, key 
 		/^Bearer sk-or-v1-/
 	);
 });
+
+test('a video model the catalogue gives no price for says so, and needs a tick to go on', async ({
+	page,
+	fake
+}) => {
+	// The same catalogue with one model's prices taken away, as a live catalogue may list it.
+	await page.route(`${fake.url}/videos/models`, async (route) => {
+		const response = await route.fetch();
+		const body = (await response.json()) as { data: { id: string; pricing_skus?: unknown }[] };
+		for (const model of body.data) if (model.id === 'runway/gen-4.5') model.pricing_skus = {};
+		await route.fulfill({ response, json: body });
+	});
+	await connectToFake(page, fake);
+	const picker = page.getByLabel('Video model');
+	await expect(picker.locator('option', { hasText: 'Runway: Gen-4.5' })).toHaveCount(1);
+	await picker.selectOption('runway/gen-4.5');
+	await expect(page.getByTestId('video-model-facts')).toContainText('price not listed');
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Unpriced', 3);
+	await page.getByRole('button', { name: 'Render shot 1' }).click();
+	await expect(page.getByRole('button', { name: /^Open takes of shot 1 in / })).toHaveCount(1, {
+		timeout: 20_000
+	});
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	const confirm = page.getByRole('group', { name: 'Confirm animation' });
+	await expect(confirm).toContainText('with Runway: Gen-4.5: no price.');
+	await expect(confirm).toContainText(
+		'The cost is unknown until the provider bills it: the catalogue lists no price for it.'
+	);
+	const submit = confirm.getByRole('button', { name: 'Submit clip' });
+	await expect(submit).toBeDisabled();
+	await confirm.getByLabel('Go on without a price').check();
+	await expect(submit).toBeEnabled();
+	await submit.click();
+	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(1);
+	await page.getByText(/^Activity/).click();
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+		/Submitted shot 1 for animation \(\d+ s at 720p, no listed price\)/
+	);
+});
