@@ -14,9 +14,17 @@ export interface AiContext {
  * header is its documented way to leave one out.
  */
 export function createAiClient(options: Options, apiKey: string): AiContext {
+	return { client: createOpenAiSdk(options, apiKey), options };
+}
+
+/** The SDK alone, for calls that need only the endpoint (the video routes). */
+export function createOpenAiSdk(
+	options: Pick<Options, 'baseUrl' | 'timeoutS'>,
+	apiKey: string
+): OpenAI {
 	const origin = typeof location === 'undefined' ? 'https://maestro.local' : location.origin;
 	const key = apiKey.trim();
-	const client = new OpenAI({
+	return new OpenAI({
 		baseURL: options.baseUrl,
 		apiKey: key || 'none',
 		dangerouslyAllowBrowser: true,
@@ -28,5 +36,4 @@ export function createAiClient(options: Options, apiKey: string): AiContext {
 			...(key ? {} : { Authorization: null })
 		}
 	});
-	return { client, options };
 }

@@ -1,3 +1,5 @@
+import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { createOpenAiSdk } from './client';
 import type { Options } from './meta';
 import { providerReason } from './provider-reason';
 import { retryAfterFrom } from './retry-after';
@@ -69,135 +71,127 @@ export function jsonBytes(body: unknown): number {
 	return new TextEncoder().encode(JSON.stringify(body)).length;
 }
 
-/** The video endpoints (no SDK call exists for them): plain fetch with the key and attribution headers. */
+/**
+ * The video endpoints through the openai SDK's generic calls (it has no video methods): the
+ * key, attribution headers, timeout and JSON handling are the chat calls' own. Errors become
+ * VideoApiError with the provider's reason.
+ */
 export class VideoClient {
-	constructor(
-		private readonly options: Pick<Options, 'baseUrl' | 'timeoutS'>,
-		private readonly apiKey: string
-	) {}
+	readonly #sdk: OpenAI;
 
-	#headers(json: boolean, withKey = true): Record<string, string> {
-		const origin = typeof location === 'undefined' ? 'https://maestro.local' : location.origin;
-		const key = withKey ? this.apiKey.trim() : '';
-		return {
-			...(key ? { authorization: `Bearer ${key}` } : {}),
-			'HTTP-Referer': origin,
-			'X-Title': 'Maestro',
-			...(json ? { 'content-type': 'application/json' } : {})
-		};
+	constructor(options: Pick<Options, 'baseUrl' | 'timeoutS'>, apiKey: string) {
+		this.#sdk = createOpenAiSdk(options, apiKey);
 	}
 
-	async #fetch(path: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
-		const url = path.startsWith('http') ? path : `${this.options.baseUrl}${path}`;
-		let response: Response;
+	async #call<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
 		try {
-			response = await fetch(url, {
-				...init,
-				signal: AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutS * 1000)])
-			});
+			return await call();
 		} catch (error) {
-			if (signal.aborted) throw error;
-			if (typeof navigator !== 'undefined' && !navigator.onLine) {
-				throw new VideoApiError('Offline: animating needs a network connection.', undefined, true);
-			}
-			throw new VideoApiError(
-				`The video endpoint at ${new URL(url).host} could not be reached from the browser (it may not allow requests from this site, a CORS refusal).`,
-				undefined,
-				true
-			);
+			if (signal.aborted || error instanceof APIUserAbortError) throw error;
+			throw toVideoApiError(error, this.#sdk.baseURL);
 		}
-		if (!response.ok) throw await apiError(response);
-		return response;
 	}
 
 	/** The endpoint's video models (`GET /videos/models`: public, so no key goes with it). */
 	async listModels(signal: AbortSignal): Promise<VideoModelInfo[]> {
-		const response = await this.#fetch(
-			'/videos/models',
-			{ headers: this.#headers(false, false) },
-			signal
+		const body = await this.#call(signal, () =>
+			this.#sdk.get<{ data?: unknown }>('/videos/models', {
+				signal,
+				headers: { Authorization: null }
+			})
 		);
-		const body = (await response.json()) as { data?: unknown };
-		const list = Array.isArray(body.data) ? body.data : [];
+		const list = Array.isArray(body?.data) ? body.data : [];
 		return list.map(restoreVideoModel).filter((m): m is VideoModelInfo => m !== null);
 	}
 
-	/** Submit a job; resolves with its id as soon as the provider accepted it. */
+	/**
+	 * Submit a job; resolves with its id as soon as the provider accepted it. Never retried by
+	 * the SDK: an answer lost on the way back must not pay for a second clip.
+	 */
 	async submit(request: VideoSubmit, signal: AbortSignal): Promise<string> {
-		const body = videoRequestBody(request);
-		const response = await this.#fetch(
-			'/videos',
-			{ method: 'POST', headers: this.#headers(true), body: JSON.stringify(body) },
-			signal
+		const answer = await this.#call(signal, () =>
+			this.#sdk.post<{ id?: unknown }>('/videos', {
+				body: videoRequestBody(request),
+				signal,
+				maxRetries: 0
+			})
 		);
-		const answer = (await response.json()) as { id?: unknown };
-		if (typeof answer.id !== 'string' || !answer.id) {
+		if (typeof answer?.id !== 'string' || !answer.id) {
 			throw new VideoApiError('The video endpoint accepted the request but sent no job id.');
 		}
 		return answer.id;
 	}
 
 	async status(id: string, signal: AbortSignal): Promise<VideoStatus> {
-		const response = await this.#fetch(
-			`/videos/${encodeURIComponent(id)}`,
-			{ headers: this.#headers(false) },
-			signal
+		const body = await this.#call(signal, () =>
+			this.#sdk.get<Record<string, unknown>>(`/videos/${encodeURIComponent(id)}`, {
+				signal
+			})
 		);
-		const body = (await response.json()) as Record<string, unknown>;
-		const usage = (body.usage ?? {}) as { cost?: unknown };
+		const usage = (body?.usage ?? {}) as { cost?: unknown };
 		const cost = Number(usage.cost);
 		const status: VideoStatus = {
 			id,
-			status: typeof body.status === 'string' ? body.status : 'pending',
-			urls: Array.isArray(body.unsigned_urls)
+			status: typeof body?.status === 'string' ? body.status : 'pending',
+			urls: Array.isArray(body?.unsigned_urls)
 				? body.unsigned_urls.filter((u): u is string => typeof u === 'string')
 				: [],
 			costUsd: Number.isFinite(cost) && cost > 0 ? cost : 0
 		};
-		if (typeof body.error === 'string') status.error = body.error;
+		if (typeof body?.error === 'string') status.error = body.error;
 		return status;
 	}
 
 	/** The finished clip (needs the key). */
 	async download(id: string, url: string | undefined, signal: AbortSignal): Promise<Blob> {
-		const response = await this.#fetch(
-			url ?? `/videos/${encodeURIComponent(id)}/content?index=0`,
-			{ headers: this.#headers(false) },
-			signal
+		const response = await this.#call(signal, () =>
+			this.#sdk.get<Response>(url ?? `/videos/${encodeURIComponent(id)}/content?index=0`, {
+				signal,
+				__binaryResponse: true
+			})
 		);
 		const blob = await response.blob();
 		return blob.type.startsWith('video/') ? blob : new Blob([blob], { type: 'video/mp4' });
 	}
 }
 
-async function apiError(response: Response): Promise<VideoApiError> {
-	let detail = response.statusText;
-	let errorBody: unknown;
-	try {
-		const body = (await response.json()) as { error?: { message?: unknown } };
-		errorBody = body.error;
-		const { provider, reason } = providerReason(body.error);
-		const message = reason ?? (typeof body.error?.message === 'string' ? body.error.message : '');
-		if (message) detail = provider ? `${provider}: ${message}` : message;
-	} catch {
-		// Not JSON: the status text is all there is.
+/** What a failed video call means for the person, with the provider's own reason. */
+function toVideoApiError(error: unknown, baseUrl: string): VideoApiError {
+	if (error instanceof APIConnectionError) {
+		if (typeof navigator !== 'undefined' && !navigator.onLine) {
+			return new VideoApiError('Offline: animating needs a network connection.', undefined, true);
+		}
+		return new VideoApiError(
+			`The video endpoint at ${new URL(baseUrl).host} could not be reached from the browser (it may not allow requests from this site, a CORS refusal).`,
+			undefined,
+			true
+		);
 	}
-	const status = response.status;
-	const message =
+	if (!(error instanceof APIError) || error.status === undefined) {
+		return new VideoApiError(error instanceof Error ? error.message : String(error));
+	}
+	const body = (error.error ?? {}) as { message?: unknown };
+	const { provider, reason } = providerReason(body);
+	const message = reason ?? (typeof body.message === 'string' ? body.message : error.message);
+	const detail = provider ? `${provider}: ${message}` : message;
+	const status = error.status;
+	const text =
 		status === 401
 			? `The API key was refused (${detail}). Check the key in Settings.`
 			: status === 402
 				? `Not enough credits to animate (${detail}).`
 				: status === 400
 					? `The video model refused the request (${detail}).`
-					: status === 429
-						? `The provider is limiting requests (${detail}).`
-						: `The video endpoint failed (${status}: ${detail}).`;
+					: status === 413
+						? `The request was too large for the video endpoint (${detail}).`
+						: status === 429
+							? `The provider is limiting requests (${detail}).`
+							: `The video endpoint failed (${status}: ${detail}).`;
 	return new VideoApiError(
-		message,
+		text,
 		status,
 		status === 429 || status >= 500,
-		retryAfterFrom({ headers: response.headers, error: errorBody })
+		retryAfterFrom({ headers: error.headers, error: error.error })
 	);
 }
 
