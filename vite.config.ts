@@ -90,6 +90,12 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		// The largest chunks (fontkit 0.7 MB, pdf-lib 0.4 MB) load only when a PDF is exported.
+		chunkSizeWarningLimit: 800,
+		// Rolldown's report of slow plugins: about SvelteKit's and the PWA plugin's own work.
+		rolldownOptions: { checks: { bundlerTimings: false } }
+	},
 	server: { headers: isolationHeaders },
 	preview: { headers: isolationHeaders },
 	worker: { format: 'es' },

@@ -10,12 +10,15 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import ort from 'onnxruntime-node';
 import { defaultOptions, modelFor, type ModelChoice } from '../../src/lib/upscale/meta';
 import { PNG_DEFAULTS, type PngOptions } from '../../src/workers/shared/png-stream';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
 import { treeRss } from './process-memory.mjs';
+import type * as OrtCommon from 'onnxruntime-common';
+import { loadOrtNode } from './ort-node';
+
+const ort = loadOrtNode();
 
 const root = new URL('../../', import.meta.url).pathname;
 const buildDir = process.env.BENCH_BUILD_DIR ?? join(root, '.bench/upscale-build');
@@ -83,7 +86,7 @@ function browserRun(page: Page, choice: ModelChoice, outscale: 2 | 4, w: number,
 }
 
 /** onnxruntime-node on the same padded input, whole image: median of `runs` after a warm-up. */
-const nodeSessions = new Map<string, ort.InferenceSession>();
+const nodeSessions = new Map<string, OrtCommon.InferenceSession>();
 async function nodeRun(model: string, w: number, h: number, runs = 2): Promise<number> {
 	let session = nodeSessions.get(model);
 	if (!session) {

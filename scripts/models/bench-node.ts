@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import ort from 'onnxruntime-node';
 import { CATALOG } from './catalog';
+import { loadOrtNode } from '../bench/ort-node';
 
 /**
  * Native reference timings: each built model on onnxruntime-node (CPU) for the given input
- * sizes, printed as JSON. Usage: `npx tsx scripts/models/bench-node.ts [512x288 ...]`.
+ * sizes, printed as JSON. Usage: `node scripts/bench/install-ort-node.mjs && npx tsx
+ * scripts/models/bench-node.ts [512x288 ...]`.
  * MAESTRO_MODELS=id,id limits the models; MAESTRO_BENCH_RUNS sets the timed runs (default 3).
  */
 async function main(): Promise<void> {
+	const ort = loadOrtNode();
 	const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ['512x288']).map((s) => {
 		const [w, h] = s.split('x').map(Number);
 		if (!w || !h) throw new Error(`bad size ${s}, expected WIDTHxHEIGHT`);

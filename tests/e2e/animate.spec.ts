@@ -3,6 +3,7 @@ import { connectToFake } from './support/ai';
 import { storyboardWithShots } from './support/render';
 import { installServiceWorker } from './support/app';
 import { download, ffprobe, openExport, useDownloads } from './support/exports';
+import { decodeFrames, psnr } from './support/frames';
 
 const clips = (page: import('@playwright/test').Page) => page.getByLabel(/^Clip of shot \d+ in /);
 const pictures = (page: import('@playwright/test').Page) =>
@@ -171,6 +172,20 @@ test('the animatic plays a shot’s clip for the shot’s duration', async ({ pa
 		'25/1',
 		'125'
 	]);
+	// Shot 1's middle frame (1.48 s) is the clip's picture at that time (its 12 fps frame 17 or
+	// 18), and past the clip's end its last frame holds.
+	const clip = decodeFrames('tests/fixtures/fake-video.mp4', 320, 180);
+	const nearest = (frame: Buffer) => {
+		const scores = clip.map((picture) => psnr(frame, picture, 320, 180));
+		const best = Math.max(...scores);
+		return { index: scores.indexOf(best), psnr: best };
+	};
+	const middle = nearest(decodeFrames(mp4.path, 320, 180, 37)[0]!);
+	expect(middle.psnr).toBeGreaterThanOrEqual(30);
+	expect([17, 18]).toContain(middle.index);
+	const held = nearest(decodeFrames(mp4.path, 320, 180, 70)[0]!);
+	expect(held).toEqual({ index: 23, psnr: expect.any(Number) });
+	expect(held.psnr).toBeGreaterThanOrEqual(30);
 });
 
 test('without a video model, and offline, Animate makes a local pan-and-zoom clip', async ({

@@ -10,7 +10,7 @@ import { assertSignal } from '$lib/util/abort';
 import { extensionFor } from '$lib/util/blob';
 import { frameSize, planShots, standInNote } from './animatic-plan';
 import { renderStill } from './images';
-import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
+import { PAN_MARGIN, clipTimings, totalFrames } from '../../workers/shared/animatic-graph';
 import type { Storyboard } from './storyboard';
 
 /** Frames per second of every animatic. */
@@ -88,9 +88,7 @@ export async function makeAnimaticVideo(
 	const blob = await makeAnimatic(signal, files, job, (done, total) =>
 		onProgress?.(done, total, 'encoding')
 	);
-	const durationS =
-		plan.reduce((sum, p) => sum + Math.max(1, Math.round(p.shot.durationS * ANIMATIC_FPS)), 0) /
-		ANIMATIC_FPS;
+	const durationS = totalFrames(clipTimings(clips, ANIMATIC_FPS)) / ANIMATIC_FPS;
 	const note = standInNote(plan);
 	return { blob, durationS, ...(note ? { note } : {}) };
 }

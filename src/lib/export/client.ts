@@ -2,7 +2,8 @@ import type { Project, Shot } from '$lib/domain/types';
 import { loadProjectGraph } from '$lib/store/projects';
 import { videoIntakeOf } from '$lib/store/video-source';
 import { isAbortError } from '$lib/util/abort';
-import { safeFileName } from '$lib/util/blob';
+import { formatBytes, safeFileName } from '$lib/util/blob';
+import { formatDuration } from '$lib/util/time';
 import { mediaErrorMessage } from '$lib/media/client';
 import { MediaError } from '../../workers/shared/media-error';
 import { makeAnimaticVideo, type AnimaticResult, type AnimaticStage } from './animatic';
@@ -25,6 +26,25 @@ const SUFFIX: Record<ExportKind, { name: string; mime: string }> = {
 	csv: { name: 'shot list.csv', mime: 'text/csv' },
 	animatic: { name: 'animatic.mp4', mime: 'video/mp4' }
 };
+
+/** What each export is called in the activity log. */
+const LOG_NAMES: Record<ExportKind, string> = {
+	zip: 'images ZIP',
+	pdf: 'PDF storyboard sheet',
+	csv: 'shot list CSV',
+	animatic: 'animatic MP4'
+};
+
+/** The activity log's line for a finished export: what, its size and how long it took. */
+export function exportLogLine(kind: ExportKind, bytes: number, seconds: number): string {
+	const took = seconds < 0.1 ? 'under 0.1 s' : formatDuration(seconds);
+	return `Exported the ${LOG_NAMES[kind]} (${formatBytes(bytes)}, ${took}).`;
+}
+
+/** The activity log's line for an export that failed, with the reason shown to the person. */
+export function exportFailedLogLine(kind: ExportKind, message: string): string {
+	return `The ${LOG_NAMES[kind]} export failed: ${message}`;
+}
 
 /** The file name an export is offered under: "<title> - storyboard.pdf". */
 export function exportFileName(title: string, kind: ExportKind): string {

@@ -19,9 +19,20 @@ export const SHOT_LIST_COLUMNS = [
 	'Image'
 ] as const;
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/**
+ * Text a spreadsheet would run as a formula: a cell starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return (OWASP's CSV injection rule). Titles come from a model and from imported files.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes
+ * doubled. Text that would start a formula is made inert with a leading apostrophe, which
+ * spreadsheets show as text; numbers are written as they are.
+ */
 export function csvField(value: string | number | undefined): string {
-	const text = value === undefined ? '' : String(value);
+	let text = value === undefined ? '' : String(value);
+	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -4,6 +4,8 @@
 import sansUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
 import scUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import krUrl from '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf?url';
+import subsetterUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
+import { createFontSubsetter, type FontSubsetter } from './font-subset';
 
 /** One font of the fallback list. */
 export interface ExportFont {
@@ -56,23 +58,36 @@ export function fontsFor(text: string): ExportFont[] {
 	return EXPORT_FONTS.filter((font) => !font.hint || codePoints.some(font.hint));
 }
 
-const loading = new Map<string, Promise<ArrayBuffer>>();
+const loading = new Map<string, Promise<unknown>>();
 
-/** A font's bytes, fetched once per page load (dropped on failure so a retry works). */
-export function loadFontBytes(font: ExportFont): Promise<ArrayBuffer> {
-	let bytes = loading.get(font.url);
-	if (!bytes) {
-		const attempt = fetch(font.url).then(async (response) => {
-			if (!response.ok) {
-				throw new Error(`the font ${font.name} could not be loaded (HTTP ${response.status})`);
-			}
-			return response.arrayBuffer();
-		});
+/** `load(url)`, started once per page load for `url` (dropped on failure so a retry works). */
+function once<T>(url: string, load: (url: string) => Promise<T>): Promise<T> {
+	let result = loading.get(url) as Promise<T> | undefined;
+	if (!result) {
+		const attempt = load(url);
 		attempt.catch(() => {
-			if (loading.get(font.url) === attempt) loading.delete(font.url);
+			if (loading.get(url) === attempt) loading.delete(url);
 		});
-		loading.set(font.url, attempt);
-		bytes = attempt;
+		loading.set(url, attempt);
+		result = attempt;
 	}
-	return bytes;
+	return result;
+}
+
+async function fetchBytes(url: string, what: string): Promise<ArrayBuffer> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status})`);
+	return response.arrayBuffer();
+}
+
+/** A font's bytes, fetched once per page load. */
+export function loadFontBytes(font: ExportFont): Promise<ArrayBuffer> {
+	return once(font.url, (url) => fetchBytes(url, `the font ${font.name}`));
+}
+
+/** HarfBuzz's font subsetter (0.7 MB of WebAssembly), loaded once per page load. */
+export function loadFontSubsetter(): Promise<FontSubsetter> {
+	return once(subsetterUrl, async (url) =>
+		createFontSubsetter(await fetchBytes(url, 'the font subsetter'))
+	);
 }

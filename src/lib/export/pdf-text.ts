@@ -1,10 +1,12 @@
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
-import { EXPORT_FONTS, loadFontBytes, type ExportFont } from './fonts';
+import { EXPORT_FONTS, loadFontBytes, loadFontSubsetter, type ExportFont } from './fonts';
+import type { FontSubsetter } from './font-subset';
 import { coverText, normalizeText, splitRuns, type Covers } from './font-runs';
 
 /** A parsed font, asked which characters it has. */
 interface ParsedFont {
 	hasGlyphForCodePoint(codePoint: number): boolean;
+	postscriptName: string | null;
 }
 
 /** The part of fontkit used here: parse a font. */
@@ -30,16 +32,37 @@ export interface PdfText {
 }
 
 /**
+ * The six capital letters that name a font subset in a PDF ("ABCDEF+NotoSans-Regular", ISO
+ * 32000-1 §9.6.4), from the characters it holds: the same text gives the same name.
+ */
+export function subsetTag(codePoints: readonly number[]): string {
+	let hash = 0x811c9dc5;
+	for (const codePoint of codePoints) hash = Math.imul(hash ^ codePoint, 0x01000193) >>> 0;
+	let tag = '';
+	for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26))
+		tag += String.fromCharCode(65 + (hash % 26));
+	return tag;
+}
+
+/**
+ * What the sheet draws besides `texts` (page numbers, dates, labels, the stand-in for a missing
+ * character): printable ASCII and U+FFFD, kept in every subset.
+ */
+const ALWAYS_DRAWN = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i), 0xfffd];
+
+/**
  * Load the fonts `texts` need (the first always, a fallback only when a character is in its
- * scripts and no earlier font has it), embed those that draw something as subsets, and return
- * the drawing helpers. A fallback that fails to load leaves its characters replaced.
+ * scripts and no earlier font has it), embed those that draw something as subsets made by
+ * `subsetter` (HarfBuzz's by default), and return the drawing helpers. A fallback that fails to
+ * load leaves its characters replaced.
  */
 export async function embedTextFonts(
 	doc: PDFDocument,
 	parser: FontParser,
-	texts: Iterable<string>
+	texts: Iterable<string>,
+	subsetter: Promise<FontSubsetter> = loadFontSubsetter()
 ): Promise<PdfText> {
-	const codePoints = new Set<number>();
+	const codePoints = new Set<number>(ALWAYS_DRAWN);
 	for (const text of texts) {
 		for (const ch of normalizeText(text)) codePoints.add(ch.codePointAt(0)!);
 	}
@@ -53,7 +76,7 @@ export async function embedTextFonts(
 				return undefined;
 			})
 	);
-	const used: { bytes: ArrayBuffer; covers: Covers }[] = [];
+	const used: { bytes: ArrayBuffer; covers: Covers; name: string }[] = [];
 	let uncovered = [...codePoints];
 	for (const bytes of await Promise.all(loads)) {
 		if (!bytes) continue;
@@ -61,11 +84,18 @@ export async function embedTextFonts(
 		parsed.set(bytes, face);
 		const covers: Covers = (codePoint) => face.hasGlyphForCodePoint(codePoint);
 		if (used.length > 0 && !uncovered.some(covers)) continue;
-		used.push({ bytes, covers });
+		used.push({ bytes, covers, name: face.postscriptName ?? 'Font' });
 		uncovered = uncovered.filter((codePoint) => !covers(codePoint));
 	}
+	const subsets = await subsetter;
 	const fonts: PDFFont[] = await Promise.all(
-		used.map(({ bytes }) => doc.embedFont(bytes, { subset: true }))
+		used.map(({ bytes, covers, name }) => {
+			const drawn = [...codePoints].filter(covers);
+			return doc.embedFont(subsets.subset(new Uint8Array(bytes), drawn), {
+				subset: false,
+				customName: `${subsetTag(drawn)}+${name}`
+			});
+		})
 	);
 	const covers = used.map((font) => font.covers);
 	const missing = new Set<string>();

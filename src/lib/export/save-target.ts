@@ -12,6 +12,14 @@ export interface SaveTarget {
 	close(): Promise<void>;
 	/** Give up: nothing is saved (a half-written picked file is discarded). */
 	abort(): Promise<void>;
+	/** Bytes queued so far: the file's size once closed. */
+	readonly size: number;
+}
+
+/** The size in bytes of what a target is given. */
+function sizeOf(chunk: Uint8Array | Blob | string): number {
+	if (typeof chunk === 'string') return new TextEncoder().encode(chunk).byteLength;
+	return chunk instanceof Blob ? chunk.size : chunk.byteLength;
 }
 
 interface FilePickerWindow {
@@ -53,11 +61,16 @@ export async function openSaveTarget(fileName: string, mime: string): Promise<Sa
 
 function streamingTarget(stream: WritableFileStream): SaveTarget {
 	let chain: Promise<void> = Promise.resolve();
+	let size = 0;
 	return {
 		streaming: true,
 		write(chunk) {
+			size += sizeOf(chunk);
 			const data = chunk instanceof Uint8Array ? (chunk.slice() as BufferSource) : chunk;
 			chain = chain.then(() => stream.write(data));
+		},
+		get size() {
+			return size;
 		},
 		flush: () => chain,
 		async close() {
@@ -78,10 +91,15 @@ export function downloadTarget(
 	offer: (blob: Blob, name: string) => void = downloadBlob
 ): SaveTarget {
 	let parts: BlobPart[] = [];
+	let size = 0;
 	return {
 		streaming: false,
 		write(chunk) {
+			size += sizeOf(chunk);
 			parts.push(chunk as BlobPart);
+		},
+		get size() {
+			return size;
 		},
 		flush: () => Promise.resolve(),
 		async close() {

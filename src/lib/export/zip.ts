@@ -1,6 +1,5 @@
-import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { assertSignal } from '$lib/util/abort';
-import { pushBlob } from '$lib/util/zip-entry';
+import { ZipWriter } from '$lib/util/zip-writer';
 import { shotListCsv } from './csv';
 import type { ZipOptions } from './meta';
 import type { SaveTarget } from './save-target';
@@ -56,46 +55,23 @@ export async function writeImagesZip(
 	onProgress?: ZipProgress
 ): Promise<number> {
 	const entries = zipEntries(board, options);
-	let failure: Error | null = null;
-	const zip = new Zip((error, chunk) => {
-		if (error) failure = error;
-		else target.write(chunk);
-	});
+	const zip = new ZipWriter((chunk) => target.write(chunk));
 	const total = entries.length + 2;
 	onProgress?.(0, total);
 	for (const [index, entry] of entries.entries()) {
 		assertSignal(signal);
-		const file = new ZipPassThrough(entry.path);
-		file.mtime = zipTime(entry.take.createdAt);
-		zip.add(file);
-		await pushBlob(file, entry.asset.blob);
-		if (failure) throw failure;
+		await zip.addBlob(entry.path, entry.asset.blob, entry.take.createdAt);
 		await target.flush();
 		onProgress?.(index + 1, total);
 	}
 	const csvStyle = pickStyle(board, options.styleId);
-	addText(
-		zip,
+	zip.addText(
 		'shots.csv',
 		shotListCsv(board.shots, chosenImagePaths(board, csvStyle), board.graph.project.source)
 	);
-	addText(zip, 'project.json', projectJson(board, new Date()));
+	zip.addText('project.json', projectJson(board, new Date()));
 	zip.end();
-	if (failure) throw failure;
 	await target.flush();
 	onProgress?.(total, total);
 	return entries.length;
-}
-
-/** A time a zip entry can carry (zip dates run 1980–2099); now for anything outside. */
-export function zipTime(ms: number): Date {
-	const date = new Date(ms);
-	const year = date.getFullYear();
-	return Number.isFinite(ms) && year >= 1981 && year <= 2098 ? date : new Date();
-}
-
-function addText(zip: Zip, name: string, text: string): void {
-	const file = new ZipDeflate(name, { level: 6 });
-	zip.add(file);
-	file.push(strToU8(text), true);
 }

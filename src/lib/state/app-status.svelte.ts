@@ -1,3 +1,4 @@
+import { DatabaseOutdatedError, onDatabaseOutdated } from '$lib/store/db';
 import { isQuotaError } from '$lib/store/quota';
 
 /** A message with an optional action, shown at the bottom of the screen for a while. */
@@ -19,11 +20,17 @@ class AppStatus {
 	storageFull = $state(false);
 	/** Set when a write failed for another reason. */
 	saveError = $state<string | null>(null);
+	/** Another tab runs a newer Maestro and upgraded the database: this tab must reload. */
+	databaseOutdated = $state(false);
 	toasts = $state<Toast[]>([]);
 	#applyUpdate: (() => void) | null = null;
 	#retries = new Set<() => Promise<void>>();
 	#nextToast = 1;
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+	constructor() {
+		onDatabaseOutdated(() => (this.databaseOutdated = true));
+	}
 
 	/** Listen for the browser's online and offline events. */
 	watchConnectivity(): () => void {
@@ -59,6 +66,7 @@ class AppStatus {
 			return { ok: true, value };
 		} catch (error) {
 			if (isQuotaError(error)) this.storageFull = true;
+			else if (error instanceof DatabaseOutdatedError) this.databaseOutdated = true;
 			else this.saveError = error instanceof Error ? error.message : String(error);
 			return { ok: false, error };
 		}

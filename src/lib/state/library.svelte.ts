@@ -12,7 +12,7 @@ import {
 	updateProject,
 	type ProjectSummary
 } from '$lib/store/projects';
-import { requestPersistentStorage } from '$lib/store/quota';
+import { requestPersistentStorage } from './storage';
 import { appStatus } from './app-status.svelte';
 
 /** How long a deleted storyboard can be brought back. */

@@ -1,15 +1,7 @@
-import {
-	Unzip,
-	UnzipInflate,
-	Zip,
-	ZipDeflate,
-	ZipPassThrough,
-	strToU8,
-	type UnzipFile
-} from 'fflate';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { Asset, ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
-import { pushBlob } from '$lib/util/zip-entry';
+import { ZipWriter } from '$lib/util/zip-writer';
 import { cloneGraph } from './graph';
 import { loadProjectGraph, saveProjectGraph } from './projects';
 import {
@@ -86,22 +78,12 @@ export async function writeBundle(graph: ProjectGraph, appVersion: string): Prom
 	};
 
 	const parts: Uint8Array[] = [];
-	let failure: Error | null = null;
-	const zip = new Zip((error, chunk) => {
-		if (error) failure = error;
-		else parts.push(chunk);
-	});
-	const json = new ZipDeflate(ENVELOPE_PATH, { level: 6 });
-	zip.add(json);
-	json.push(strToU8(JSON.stringify(envelope, null, 1)), true);
+	const zip = new ZipWriter((chunk) => parts.push(chunk));
+	zip.addText(ENVELOPE_PATH, JSON.stringify(envelope, null, 1));
 	for (const [index, asset] of graph.assets.entries()) {
-		// Media is already compressed: store it, and stream it so it is never held twice.
-		const entry = new ZipPassThrough(assets[index]!.path);
-		zip.add(entry);
-		await pushBlob(entry, asset.blob);
+		await zip.addBlob(assets[index]!.path, asset.blob);
 	}
 	zip.end();
-	if (failure) throw failure;
 	return new Blob(parts as BlobPart[], { type: 'application/zip' });
 }
 

@@ -79,8 +79,16 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 
 export const DB_VERSION = MIGRATIONS.length;
 
+/** What happens to an open connection after it was opened. */
+export interface ConnectionEvents {
+	/** Another tab opened a newer version: this connection was closed so it could upgrade. */
+	outdated?: () => void;
+	/** The browser closed the connection (storage cleared, disk error). */
+	terminated?: () => void;
+}
+
 /** Open (and upgrade) the database. Another tab's newer version closes this connection. */
-export function openMaestroDb(name = DB_NAME): Promise<Db> {
+export function openMaestroDb(name = DB_NAME, events: ConnectionEvents = {}): Promise<Db> {
 	return openDB<MaestroDb>(name, DB_VERSION, {
 		upgrade(db, oldVersion, _newVersion, tx) {
 			for (let version = oldVersion; version < DB_VERSION; version++) {
@@ -89,22 +97,60 @@ export function openMaestroDb(name = DB_NAME): Promise<Db> {
 		},
 		blocking(_current, _next, event) {
 			(event.target as IDBDatabase | null)?.close();
+			events.outdated?.();
+		},
+		terminated() {
+			events.terminated?.();
 		}
 	});
 }
 
-let shared: Promise<Db> | undefined;
+/** Writes and reads after another tab upgraded the database: only a reload can go on. */
+export class DatabaseOutdatedError extends Error {
+	override name = 'DatabaseOutdatedError';
+	constructor() {
+		super('Maestro was updated in another tab. Reload this tab to keep working.');
+	}
+}
 
-/** The app's one connection, opened on first use and reopened if opening failed. */
-export function getDb(): Promise<Db> {
-	shared ??= openMaestroDb().catch((error: unknown) => {
-		shared = undefined;
+let shared: Promise<Db> | undefined;
+let outdatedListener: (() => void) | undefined;
+
+/** Be told when another tab's newer version of Maestro took the database over. */
+export function onDatabaseOutdated(listener: () => void): void {
+	outdatedListener = listener;
+}
+
+/**
+ * Open the app's shared connection to `name`. A connection the browser closes is dropped, so the
+ * next use opens a new one; one closed for another tab's upgrade is replaced by an error that
+ * says to reload (this tab's code would write the old shapes), never by a dead handle.
+ */
+export function openSharedDb(name = DB_NAME): Promise<Db> {
+	const opening: Promise<Db> = openMaestroDb(name, {
+		outdated() {
+			const outdated = Promise.reject(new DatabaseOutdatedError());
+			outdated.catch(() => {});
+			shared = outdated;
+			outdatedListener?.();
+		},
+		terminated() {
+			if (shared === opening) shared = undefined;
+		}
+	}).catch((error: unknown) => {
+		if (shared === opening) shared = undefined;
 		throw error;
 	});
-	return shared;
+	shared = opening;
+	return opening;
+}
+
+/** The app's one connection, opened on first use and reopened if opening failed or was lost. */
+export function getDb(): Promise<Db> {
+	return shared ?? openSharedDb();
 }
 
 /** Tests point the store at a fresh database. */
-export function useDb(db: Promise<Db>): void {
+export function useDb(db: Promise<Db> | undefined): void {
 	shared = db;
 }

@@ -141,7 +141,12 @@ export async function createJob(
 ): Promise<Job> {
 	const job = newJob(projectId, kind, items, fields);
 	const db = await getDb();
-	await db.add(STORES.jobs, job);
+	const tx = db.transaction(STORES.jobs, 'readwrite');
+	const siblings = restoreAll(await tx.store.index('by-project').getAll(projectId), restoreJob);
+	// Later than every sibling, even within one millisecond, so jobs list in the order made.
+	job.createdAt = Math.max(job.createdAt, ...siblings.map((other) => other.createdAt + 1));
+	await tx.store.add(job);
+	await tx.done;
 	announceChange({ scope: 'project', projectId });
 	return job;
 }

@@ -22,6 +22,23 @@ export function fadeFrames(a: number, b: number, fps: number): number {
 }
 
 /**
+ * Frames each shot is seen for: every cut is placed at the frame nearest its time on the
+ * running total (rounding each shot on its own adds up: 2 + 2.5 + 2 + 1.5 s at 25 fps would be
+ * 201 frames), so the animatic has `round(total × fps)` frames; a shot gets at least one.
+ */
+export function shotFrames(durations: readonly number[], fps: number): number[] {
+	let elapsedS = 0;
+	let placed = 0;
+	return durations.map((durationS) => {
+		elapsedS += durationS;
+		const end = Math.max(placed + 1, Math.round(elapsedS * fps));
+		const frames = end - placed;
+		placed = end;
+		return frames;
+	});
+}
+
+/**
  * Frame counts of each clip so that the whole animatic lasts exactly the sum of the shots'
  * durations: a crossfade is centred on the cut, each side lending half of it.
  */
@@ -29,7 +46,10 @@ export function clipTimings(
 	clips: readonly Pick<AnimaticClip, 'durationS' | 'transition'>[],
 	fps: number
 ): ClipTiming[] {
-	const frames = clips.map((clip) => Math.max(1, Math.round(clip.durationS * fps)));
+	const frames = shotFrames(
+		clips.map((clip) => clip.durationS),
+		fps
+	);
 	const fades = clips.map((clip, i) =>
 		i > 0 && clip.transition === 'dissolve' ? fadeFrames(frames[i - 1]!, frames[i]!, fps) : 0
 	);

@@ -191,3 +191,19 @@ export function ffprobe(path: string): Probe {
 		)
 	);
 }
+
+/** The font files a PDF embeds (FontFile, FontFile2 and FontFile3 streams, decoded). */
+export async function embeddedFonts(pdf: Uint8Array): Promise<Uint8Array[]> {
+	const { PDFDocument, PDFDict, PDFName, PDFRawStream, decodePDFRawStream } =
+		await import('pdf-lib');
+	const doc = await PDFDocument.load(pdf);
+	const fonts: Uint8Array[] = [];
+	for (const [, object] of doc.context.enumerateIndirectObjects()) {
+		if (!(object instanceof PDFDict)) continue;
+		for (const key of ['FontFile', 'FontFile2', 'FontFile3']) {
+			const stream = doc.context.lookup(object.get(PDFName.of(key)));
+			if (stream instanceof PDFRawStream) fonts.push(decodePDFRawStream(stream).decode());
+		}
+	}
+	return fonts;
+}

@@ -12,6 +12,7 @@ import {
 	fadeFrames,
 	keptFrames,
 	progressFrame,
+	shotFrames,
 	totalFrames
 } from '../../../src/workers/shared/animatic-graph';
 import { fillHeldFrames } from '../../../src/workers/shared/h264-cfr';
@@ -32,6 +33,30 @@ describe('fadeFrames', () => {
 		expect(fadeFrames(75, 75, 25)).toBe(12);
 		expect(fadeFrames(10, 75, 25)).toBe(4);
 		expect(fadeFrames(1, 75, 25)).toBe(0);
+	});
+});
+
+describe('shotFrames', () => {
+	it('places every cut on the running total, so the whole lasts round(total × fps) frames', () => {
+		// Rounded one by one these would be 50 + 63 + 50 + 38 = 201 frames.
+		expect(shotFrames([2, 2.5, 2, 1.5], 25)).toEqual([50, 63, 50, 37]);
+		expect(shotFrames([1.22, 1.02, 0.86, 1.1], 25)).toEqual([31, 25, 22, 27]);
+	});
+	it('never drifts on a long board', () => {
+		const durations = Array.from({ length: 200 }, (_, i) => 0.5 + ((i * 7) % 13) * 0.13);
+		const total = durations.reduce((a, b) => a + b, 0);
+		const frames = shotFrames(durations, 25);
+		expect(frames.reduce((a, b) => a + b, 0)).toBe(Math.round(total * 25));
+		let elapsed = 0;
+		let placed = 0;
+		for (const [i, count] of frames.entries()) {
+			elapsed += durations[i]!;
+			placed += count;
+			expect(Math.abs(placed - elapsed * 25)).toBeLessThanOrEqual(0.5);
+		}
+	});
+	it('gives a shot shorter than a frame one frame', () => {
+		expect(shotFrames([0.01, 1], 25)).toEqual([1, 24]);
 	});
 });
 

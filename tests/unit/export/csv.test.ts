@@ -13,6 +13,15 @@ describe('csvField', () => {
 		expect(csvField('one\ntwo')).toBe('"one\ntwo"');
 		expect(csvField('one\r\ntwo')).toBe('"one\r\ntwo"');
 	});
+	it('makes text that would run as a spreadsheet formula inert (OWASP CSV injection)', () => {
+		expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+		expect(csvField('+1')).toBe("'+1");
+		expect(csvField('-2+3')).toBe("'-2+3");
+		expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvField('\tcmd')).toBe("'\tcmd");
+		expect(csvField('\r=1')).toBe(`"'\r=1"`);
+		expect(csvField('a = b - c')).toBe('a = b - c');
+	});
 	it('writes numbers and leaves missing values empty', () => {
 		expect(csvField(3)).toBe('3');
 		expect(csvField(undefined)).toBe('');

@@ -2,7 +2,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { downloadTarget } from '$lib/export/save-target';
 import { storyboardOf } from '$lib/export/storyboard';
-import { writeImagesZip, zipEntries, zipTime } from '$lib/export/zip';
+import { writeImagesZip, zipEntries } from '$lib/export/zip';
+import { zipTime } from '$lib/util/zip-writer';
 import { asset, graph, shot, style, take } from './fixtures';
 
 const board = storyboardOf(

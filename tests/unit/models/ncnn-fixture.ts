@@ -1,4 +1,4 @@
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import { TAG_FP16 } from '../../../scripts/models/ncnn-bin';
 import { ncnnToOnnx, type ConvertOptions } from '../../../scripts/models/convert';
 
@@ -72,7 +72,7 @@ export interface Planes {
 	data: number[];
 }
 
-/** Convert an ncnn graph, run it in onnxruntime-node and return the named outputs. */
+/** Convert an ncnn graph, run it in onnxruntime-web (in Node) and return the named outputs. */
 export async function runNcnn(
 	lines: string[],
 	bin: Uint8Array,

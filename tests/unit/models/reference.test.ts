@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../scripts/models/catalog';
 import { decodePng, type RgbImage } from '../../../scripts/models/png';

@@ -1,4 +1,4 @@
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import type { RgbImage } from '../../../scripts/models/png';
 
 /** Mirror index without repeating the edge pixel, like realesrgan_preproc.comp. */

@@ -1,7 +1,19 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { openDB, unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, MIGRATIONS, openMaestroDb, STORES } from '$lib/store/db';
+import {
+	DatabaseOutdatedError,
+	DB_NAME,
+	DB_VERSION,
+	getDb,
+	MIGRATIONS,
+	onDatabaseOutdated,
+	openMaestroDb,
+	openSharedDb,
+	STORES,
+	useDb
+} from '$lib/store/db';
 
 let counter = 0;
 const name = () => `migrations-${counter++}`;
@@ -36,5 +48,36 @@ describe('openMaestroDb', () => {
 		expect(await again.get('projects', 'kept')).toEqual({ id: 'kept', title: 'Kept' });
 		expect([...again.transaction('projects').store.indexNames]).toEqual(['by-updated']);
 		again.close();
+	});
+});
+
+describe('openSharedDb', () => {
+	it('gives up its connection to a newer version in another tab and says to reload', async () => {
+		const dbName = name();
+		let told = 0;
+		onDatabaseOutdated(() => told++);
+		const db = await openSharedDb(dbName);
+		expect(await getDb()).toBe(db);
+		// Another tab with a newer version of the app upgrades the database.
+		const newer = await openDB(dbName, DB_VERSION + 1);
+		expect(newer.version).toBe(DB_VERSION + 1);
+		expect(told).toBe(1);
+		await expect(getDb()).rejects.toBeInstanceOf(DatabaseOutdatedError);
+		await expect(getDb()).rejects.toThrow('Reload this tab');
+		newer.close();
+		useDb(undefined);
+	});
+
+	it('opens a new connection when the browser closed the old one', async () => {
+		const dbName = name();
+		const first = await openSharedDb(dbName);
+		// The browser closing a connection by itself (storage cleared, disk error).
+		// (fake-indexeddb types its argument as the IDBDatabase class, not an instance.)
+		forceCloseDatabase(unwrap(first) as never);
+		const second = await getDb();
+		expect(second).not.toBe(first);
+		expect(second.name).toBe(DB_NAME);
+		second.close();
+		useDb(undefined);
 	});
 });

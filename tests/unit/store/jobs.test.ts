@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, STORES } from '$lib/store/db';
 import {
 	addJobItems,
@@ -36,6 +36,17 @@ describe('createJob', () => {
 });
 
 describe('listJobs', () => {
+	it('lists jobs made in one millisecond in the order they were made', async () => {
+		vi.useFakeTimers({ now: 1_000, toFake: ['Date'] });
+		try {
+			const made = [];
+			for (let i = 0; i < 6; i++) made.push((await createJob('p1', 'render', items('a'))).id);
+			expect((await listJobs('p1')).map((job) => job.id)).toEqual(made);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('lists only the jobs of one project, oldest first', async () => {
 		const first = await createJob('p1', 'render', items('a'));
 		await createJob('p2', 'render', items('a'));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
 import { planTiles, type Tile } from '../../../src/workers/shared/tiles';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
 import { resizePlane } from '../../../src/workers/shared/resample';
@@ -145,7 +145,7 @@ describe('upscaleImage', () => {
 	});
 });
 
-describe('upscaleImage with the real models (onnxruntime-node)', () => {
+describe('upscaleImage with the real models (onnxruntime-web in Node)', () => {
 	const cases: [UpscaleModelId, 2 | 4, 2 | 4][] = [
 		['realesr-animevideov3-x2', 2, 2],
 		['realesrgan-x4fast', 4, 2],
