@@ -16,6 +16,7 @@ import {
 	type ShotConflict
 } from '$lib/store/shots';
 import { appStatus } from './app-status.svelte';
+import { ShotEdits, upsertConflict } from './shot-edits';
 
 /** How long typing rests before it is written. */
 export const TYPING_DEBOUNCE_MS = 400;
@@ -44,12 +45,8 @@ export class ProjectState {
 	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
 
 	readonly id: string;
-	/** Last state known to be in the store, per shot. */
-	#stored = new Map<string, Shot>();
-	/** Edits not yet written: the new values, and the stored values they were made over. */
-	#pending = new Map<string, { patch: ShotPatch; base: ShotPatch }>();
-	/** Edits being written right now, so a refresh does not show the older stored value. */
-	#inflight = new Map<string, ShotPatch>();
+	/** This tab's edits against what the store holds. */
+	#edits = new ShotEdits();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#flushing: Promise<void> = Promise.resolve();
 	#contextTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +86,7 @@ export class ProjectState {
 		this.project = project;
 		this.context = project.context;
 		const shots = await listShots(this.id);
-		this.#stored = new Map(shots.map((shot) => [shot.id, shot]));
+		this.#edits.reset(shots);
 		this.shots = shots.map((shot) => ({ ...shot }));
 		this.logs = await listLogs(this.id).catch(() => []);
 		this.status = 'ready';
@@ -108,27 +105,9 @@ export class ProjectState {
 		this.project = project;
 		if (!this.#contextPending) this.context = project.context;
 		this.logs = await listLogs(this.id).catch(() => this.logs);
-		const fresh = await listShots(this.id);
-		const conflicts = { ...this.conflicts };
-		const next: Shot[] = [];
-		for (const stored of fresh) {
-			const pending = this.#pending.get(stored.id);
-			const view = { ...stored, ...this.#inflight.get(stored.id) };
-			if (pending) {
-				for (const field of Object.keys(pending.patch) as EditableShotField[]) {
-					const theirs = stored[field];
-					const mine = pending.patch[field];
-					setField(view, field, mine as ShotValue);
-					if (theirs !== pending.base[field] && theirs !== mine) {
-						conflicts[stored.id] = upsertConflict(conflicts[stored.id], { field, theirs, mine });
-					}
-				}
-			}
-			next.push(view);
-		}
-		this.#stored = new Map(fresh.map((shot) => [shot.id, shot]));
-		this.shots = next;
-		this.conflicts = conflicts;
+		const merged = this.#edits.merge(await listShots(this.id), this.conflicts);
+		this.shots = merged.shots;
+		this.conflicts = merged.conflicts;
 	}
 
 	/** A person changed a field; text fields are written after a pause, others at once. */
@@ -141,11 +120,7 @@ export class ProjectState {
 		const shot = this.shots.find((s) => s.id === shotId);
 		if (!shot) return;
 		setField(shot, field, value);
-		const entry = this.#pending.get(shotId) ?? { patch: {}, base: {} };
-		if (!(field in entry.base))
-			setField(entry.base, field, this.#stored.get(shotId)?.[field] as ShotValue);
-		setField(entry.patch, field, value);
-		this.#pending.set(shotId, entry);
+		this.#edits.edit(shotId, field, value);
 		this.dirty = true;
 		clearTimeout(this.#timer);
 		if (debounce) this.#timer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
@@ -184,7 +159,7 @@ export class ProjectState {
 		const result = await appStatus.guardWrite(() => updateProject(this.id, { context: text }));
 		if (!result.ok) this.#contextPending = true;
 		else if (result.value) this.project = result.value;
-		this.dirty = this.#contextPending || this.#pending.size > 0;
+		this.dirty = this.#contextPending || this.#edits.hasPending;
 	}
 
 	/** The clip's sampled frames (context frames in clip order, and the middle frame), as saved. */
@@ -241,7 +216,7 @@ export class ProjectState {
 	async appendShot(fields: Partial<Shot>): Promise<Shot | undefined> {
 		const result = await appStatus.guardWrite(() => addShot(this.id, fields));
 		if (!result.ok) return undefined;
-		this.#stored.set(result.value.id, result.value);
+		this.#edits.stored(result.value);
 		this.shots = [...this.shots, { ...result.value }];
 		return result.value;
 	}
@@ -252,7 +227,7 @@ export class ProjectState {
 		const result = await appStatus.guardWrite(() => updateShot(shotId, fields));
 		if (!result.ok || result.value.status !== 'saved') return false;
 		const saved = result.value.shot;
-		this.#stored.set(shotId, saved);
+		this.#edits.stored(saved);
 		this.shots = this.shots.map((shot) => (shot.id === shotId ? { ...saved } : shot));
 		return true;
 	}
@@ -263,7 +238,7 @@ export class ProjectState {
 		for (const id of shotIds) {
 			const result = await appStatus.guardWrite(() => deleteShot(id));
 			if (result.ok && result.value) removed.push(result.value);
-			this.#stored.delete(id);
+			this.#edits.forget(id);
 		}
 		this.shots = this.shots.filter((shot) => !shotIds.includes(shot.id));
 		return removed;
@@ -276,50 +251,25 @@ export class ProjectState {
 	}
 
 	async #writePending(): Promise<void> {
-		for (const [shotId, entry] of [...this.#pending]) {
-			const blocked = new Set((this.conflicts[shotId] ?? []).map((c) => c.field));
-			const patch = omit(entry.patch, blocked);
-			if (Object.keys(patch).length === 0) continue;
-			this.#pending.delete(shotId);
-			this.#inflight.set(shotId, patch);
+		for (const write of this.#edits.writes(this.conflicts)) {
 			const result = await appStatus.guardWrite(() =>
-				updateShot(shotId, patch, omit(entry.base, blocked))
+				updateShot(write.shotId, write.patch, write.base)
 			);
-			this.#inflight.delete(shotId);
 			if (!result.ok) {
-				this.#restorePending(shotId, entry);
+				this.#edits.unsaved(write);
 				break;
 			}
 			const update = result.value;
-			if (update.status === 'saved') {
-				this.#stored.set(shotId, update.shot);
-				// Edits typed while this write was in flight were made over what it saved.
-				const newer = this.#pending.get(shotId);
-				for (const field of Object.keys(patch) as EditableShotField[]) {
-					if (newer && field in newer.base) setField(newer.base, field, update.shot[field]);
-				}
-				if (blocked.size > 0)
-					this.#restorePending(shotId, {
-						patch: pick(entry.patch, blocked),
-						base: pick(entry.base, blocked)
-					});
-			} else if (update.status === 'conflict') {
-				this.#restorePending(shotId, entry);
-				let list = this.conflicts[shotId];
+			if (update.status === 'saved') this.#edits.saved(write, update.shot);
+			else if (update.status === 'missing') this.#edits.discard(write);
+			else {
+				this.#edits.unsaved(write);
+				let list = this.conflicts[write.shotId];
 				for (const conflict of update.conflicts) list = upsertConflict(list, conflict);
-				this.conflicts = { ...this.conflicts, [shotId]: list ?? [] };
+				this.conflicts = { ...this.conflicts, [write.shotId]: list ?? [] };
 			}
 		}
-		this.dirty = this.#pending.size > 0;
-	}
-
-	/** Put an entry back, under any newer edits made while it was in flight. */
-	#restorePending(shotId: string, entry: { patch: ShotPatch; base: ShotPatch }) {
-		const newer = this.#pending.get(shotId);
-		this.#pending.set(shotId, {
-			patch: { ...entry.patch, ...newer?.patch },
-			base: { ...newer?.base, ...entry.base }
-		});
+		this.dirty = this.#edits.hasPending;
 	}
 
 	/** Settle a conflict: keep this tab's value (written over theirs) or take theirs. */
@@ -332,19 +282,14 @@ export class ProjectState {
 		if (!conflict) return;
 		const remaining = (this.conflicts[shotId] ?? []).filter((c) => c.field !== field);
 		this.conflicts = { ...this.conflicts, [shotId]: remaining };
-		const entry = this.#pending.get(shotId);
-		if (entry) {
-			delete entry.patch[field];
-			delete entry.base[field];
-		}
+		this.#edits.drop(shotId, field);
 		if (keep === 'theirs') {
 			const shot = this.shots.find((s) => s.id === shotId);
 			if (shot) setField(shot, field, conflict.theirs as ShotValue);
 			return;
 		}
 		this.edit(shotId, field, conflict.mine as ShotValue);
-		const fresh = this.#pending.get(shotId);
-		if (fresh) setField(fresh.base, field, conflict.theirs as ShotValue);
+		this.#edits.rebase(shotId, field, conflict.theirs as ShotValue);
 		await this.flush();
 	}
 
@@ -352,7 +297,7 @@ export class ProjectState {
 		await this.flush();
 		const result = await appStatus.guardWrite(() => addShot(this.id));
 		if (!result.ok) return undefined;
-		this.#stored.set(result.value.id, result.value);
+		this.#edits.stored(result.value);
 		this.shots = [...this.shots, { ...result.value }];
 		return result.value;
 	}
@@ -366,7 +311,7 @@ export class ProjectState {
 		const result = await appStatus.guardWrite(() => reorderShots(this.id, ids));
 		if (result.ok) {
 			for (const shot of result.value) {
-				this.#stored.set(shot.id, shot);
+				this.#edits.stored(shot);
 				const view = this.shots.find((s) => s.id === shot.id);
 				if (view) view.revision = shot.revision;
 			}
@@ -381,7 +326,7 @@ export class ProjectState {
 		const result = await appStatus.guardWrite(() => deleteShot(shotId));
 		if (!result.ok || !result.value) return;
 		const removed = result.value;
-		this.#stored.delete(shotId);
+		this.#edits.forget(shotId);
 		this.shots = this.shots.filter((s) => s.id !== shotId);
 		appStatus.toast({
 			message: `Deleted shot ${position}${removed.title ? `: ${removed.title}` : ''}.`,
@@ -401,18 +346,6 @@ export class ProjectState {
 
 function setField<T extends object>(target: T, field: EditableShotField, value: ShotValue): void {
 	(target as Record<string, unknown>)[field] = value;
-}
-
-function omit(patch: ShotPatch, fields: ReadonlySet<string>): ShotPatch {
-	return Object.fromEntries(Object.entries(patch).filter(([key]) => !fields.has(key)));
-}
-
-function pick(patch: ShotPatch, fields: ReadonlySet<string>): ShotPatch {
-	return Object.fromEntries(Object.entries(patch).filter(([key]) => fields.has(key)));
-}
-
-function upsertConflict(list: ShotConflict[] | undefined, conflict: ShotConflict): ShotConflict[] {
-	return [...(list ?? []).filter((c) => c.field !== conflict.field), conflict];
 }
 
 const KEY = Symbol('project');
