@@ -18,7 +18,7 @@ async function withVideoModel(
 	await expect(picker.locator('option', { hasText: 'Google: Veo 3.1' })).toHaveCount(1);
 	await picker.selectOption('google/veo-3.1');
 	await expect(page.getByTestId('video-model-facts')).toContainText('4, 6 or 8 s');
-	await expect(page.getByTestId('video-model-facts')).toContainText('$0.400 per second');
+	await expect(page.getByTestId('video-model-facts')).toContainText('from $0.20 per second');
 }
 
 test('animate two shots, reload mid-way, and each is submitted once', async ({ page, fake }) => {
@@ -31,10 +31,11 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	await page.getByRole('button', { name: 'Render shot 2' }).click();
 	await expect(pictures(page)).toHaveCount(2, { timeout: 20_000 });
 
-	// The estimate comes before anything is sent: 5 s → 6 s (nearest, longer on a tie) at $0.40/s.
+	// The price comes before anything is sent: 5 s → 6 s (nearest, longer on a tie) at 720p
+	// without sound, $0.20/s as the catalogue's duration_seconds_without_audio_720p says.
 	await page.getByRole('button', { name: 'Animate shot 1' }).click();
 	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(
-		'6 s at 720p, ending on the next shot with Google: Veo 3.1: about $2.40.'
+		'6 s at 720p, ending on the next shot with Google: Veo 3.1: $1.20.'
 	);
 	await page.getByRole('button', { name: 'Not now' }).click();
 	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);
@@ -52,12 +53,21 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	const posts = fake.requests({ method: 'POST', path: '/videos' });
 	expect(posts).toHaveLength(2);
 	expect(posts.every((r) => r.status === 202 && r.body?.model === 'google/veo-3.1')).toBe(true);
+	// No sound is asked for: the storyboard does not need it, and the stated price is without it.
+	expect(
+		posts.map((r) => (r.body?.redacted as { generate_audio?: unknown }).generate_audio)
+	).toEqual([false, false]);
 	// Shot 1 ends on shot 2's picture (a matched cut); shot 2 has no next shot.
 	const frameTypes = posts.map((r) => (r.body?.images ?? []).map((i) => i.frameType).join(','));
 	expect(frameTypes.sort()).toEqual(['first_frame', 'first_frame,last_frame']);
 	const downloads = fake.requests({ method: 'GET' }).filter((r) => r.path.includes('/content'));
 	expect(downloads.every((r) => r.status === 200 && r.key !== null)).toBe(true);
 	await expect(page.getByText(/Animated · google\/veo-3.1/)).toHaveCount(2);
+	// What the provider billed (usage.cost) is logged: shot 1's 6 s at $0.20/s.
+	await page.getByText(/^Activity/).click();
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+		'Animated shot 1 with google/veo-3.1: billed $1.20.'
+	);
 
 	// The clip plays in the page: it is a real video.
 	const duration = await clips(page)

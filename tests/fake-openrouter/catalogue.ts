@@ -7,6 +7,10 @@ export interface ModelBehaviour {
 	/** Returns images as a URL served by the fake instead of a data URL. */
 	imageUrl: boolean;
 	provider: string;
+	/** Input images the provider accepts in one request, where its documentation gives a number. */
+	maxInputImages?: number;
+	/** `pricing.image_output` is a price per image (the schema's reading), not per image token. */
+	imageOutputPerImage?: boolean;
 }
 
 /** A model as GET /models returns it. */
@@ -33,6 +37,7 @@ export interface CatalogueModel {
 	};
 	per_request_limits: null;
 	supported_parameters: string[];
+	supported_voices: string[] | null;
 	default_parameters: Record<string, number | null>;
 	expiration_date: string | null;
 	knowledge_cutoff: string | null;
@@ -130,6 +135,21 @@ const SEEDS: Seed[] = [
 			'Vision model without structured_outputs: ignores the schema and fences its JSON in prose.'
 	},
 	{
+		id: 'anthropic/claude-haiku-4.5',
+		name: 'Anthropic: Claude Haiku 4.5',
+		created: 1760547638,
+		input: ['text', 'image'],
+		output: ['text'],
+		tokenizer: 'Claude',
+		context: 200000,
+		maxOut: 64000,
+		pricing: { prompt: '0.000001', completion: '0.000005', image: '0' },
+		params: ['max_tokens', 'temperature', 'top_p', 'stop', ...STRUCTURED],
+		behaviour: { provider: 'Anthropic', json: 'plain' },
+		description:
+			'Structured outputs through Anthropic: its schema subset (no numeric or length bounds) is enforced.'
+	},
+	{
 		id: 'deepseek/deepseek-r1',
 		name: 'DeepSeek: R1',
 		created: 1737381095,
@@ -206,7 +226,7 @@ const SEEDS: Seed[] = [
 			image_output: '0.00012'
 		},
 		params: ['max_tokens', 'temperature', 'top_p', 'seed', ...STRUCTURED, ...REASONING],
-		behaviour: { provider: 'Google Vertex', json: 'plain', reasoning: true },
+		behaviour: { provider: 'Google Vertex', json: 'plain', reasoning: true, maxInputImages: 14 },
 		description: 'Image and text output with reasoning; image_size 1K/2K/4K.'
 	},
 	{
@@ -218,9 +238,14 @@ const SEEDS: Seed[] = [
 		tokenizer: 'Other',
 		context: 46864,
 		maxOut: 46864,
-		pricing: { prompt: '0', completion: '0', image: '0.015', image_output: '0.0000232' },
+		pricing: { prompt: '0', completion: '0', image: '0.015', image_output: '0.03' },
 		params: ['seed'],
-		behaviour: { provider: 'Black Forest Labs', json: 'plain' },
+		behaviour: {
+			provider: 'Black Forest Labs',
+			json: 'plain',
+			maxInputImages: 8,
+			imageOutputPerImage: true
+		},
 		description: 'Image-only output: modalities must be ["image"].'
 	},
 	{
@@ -232,7 +257,7 @@ const SEEDS: Seed[] = [
 		tokenizer: 'Other',
 		context: 8192,
 		maxOut: null,
-		pricing: { prompt: '0', completion: '0', image_output: '0.0000155' },
+		pricing: { prompt: '0', completion: '0', image_token: '0.0000155' },
 		params: ['seed'],
 		behaviour: { provider: 'Sourceful', json: 'plain', imageUrl: true },
 		description: 'Image-only output, answered with a URL instead of a data URL.'
@@ -264,6 +289,7 @@ function toModel(seed: Seed): CatalogueModel {
 		},
 		per_request_limits: null,
 		supported_parameters: seed.params,
+		supported_voices: null,
 		default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
 		expiration_date: null,
 		knowledge_cutoff: '2025-01-31',
@@ -317,10 +343,16 @@ export function filterModels(query: URLSearchParams): CatalogueModel[] {
 	);
 }
 
-/** A video model as GET /videos/models returns it. */
+/** A video model as GET /videos/models returns it (the fields of OpenRouter's `VideoModel`). */
 export interface VideoModel {
 	id: string;
+	canonical_slug: string;
 	name: string;
+	created: number;
+	description?: string;
+	hugging_face_id?: string | null;
+	creativity: number[] | null;
+	upscale_factor: { min?: number | null; max?: number | null } | null;
 	supported_resolutions: string[];
 	supported_aspect_ratios: string[];
 	supported_sizes: string[];
@@ -332,9 +364,15 @@ export interface VideoModel {
 	allowed_passthrough_parameters: string[];
 }
 
-/** The video models the fake can "render". */
-export const VIDEO_MODELS: readonly VideoModel[] = [
+type VideoSeed = Omit<VideoModel, 'canonical_slug' | 'created' | 'creativity' | 'upscale_factor'>;
+
+/**
+ * The video models the fake can "render", each priced in one of the forms the live catalogue
+ * uses for `pricing_skus` (keys name the unit and the case; values are strings).
+ */
+export const VIDEO_MODELS: readonly VideoModel[] = (<VideoSeed[]>[
 	{
+		// Per second by resolution, with and without sound.
 		id: 'google/veo-3.1',
 		name: 'Google: Veo 3.1',
 		supported_resolutions: ['720p', '1080p'],
@@ -344,23 +382,37 @@ export const VIDEO_MODELS: readonly VideoModel[] = [
 		supported_frame_images: ['first_frame', 'last_frame'],
 		generate_audio: true,
 		seed: true,
-		pricing_skus: { per_video_second: '0.40', per_video_second_with_audio: '0.50' },
+		pricing_skus: {
+			duration_seconds_with_audio_720p: '0.40',
+			duration_seconds_without_audio_720p: '0.20',
+			duration_seconds_with_audio_1080p: '0.40',
+			duration_seconds_without_audio_1080p: '0.20'
+		},
 		allowed_passthrough_parameters: ['negative_prompt', 'person_generation']
 	},
 	{
+		// Image-to-video and text-to-video priced apart, by resolution.
 		id: 'alibaba/wan-2.7',
 		name: 'Alibaba: Wan 2.7',
 		supported_resolutions: ['480p', '720p', '1080p'],
 		supported_aspect_ratios: ['16:9', '9:16', '1:1'],
-		supported_sizes: ['832x480', '1280x720', '1920x1080'],
+		supported_sizes: ['854x480', '1280x720', '1920x1080'],
 		supported_durations: [5, 10],
 		supported_frame_images: ['first_frame', 'last_frame'],
 		generate_audio: false,
 		seed: true,
-		pricing_skus: { per_video_second: '0.04' },
+		pricing_skus: {
+			text_to_video_duration_seconds_480p: '0.05',
+			image_to_video_duration_seconds_480p: '0.04',
+			text_to_video_duration_seconds_720p: '0.10',
+			image_to_video_duration_seconds_720p: '0.08',
+			text_to_video_duration_seconds_1080p: '0.15',
+			image_to_video_duration_seconds_1080p: '0.12'
+		},
 		allowed_passthrough_parameters: []
 	},
 	{
+		// Per second by resolution, sound always made.
 		id: 'openai/sora-2-pro',
 		name: 'OpenAI: Sora 2 Pro',
 		supported_resolutions: ['720p', '1080p'],
@@ -370,7 +422,57 @@ export const VIDEO_MODELS: readonly VideoModel[] = [
 		supported_frame_images: ['first_frame'],
 		generate_audio: true,
 		seed: false,
-		pricing_skus: { per_video_second: '0.30' },
+		pricing_skus: { duration_seconds_720p: '0.30', duration_seconds_1080p: '0.50' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// Cents per second of output.
+		id: 'runway/gen-4.5',
+		name: 'Runway: Gen-4.5',
+		supported_resolutions: ['720p'],
+		supported_aspect_ratios: ['16:9', '9:16'],
+		supported_sizes: ['1280x720', '720x1280'],
+		supported_durations: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+		supported_frame_images: ['first_frame'],
+		generate_audio: false,
+		seed: true,
+		pricing_skus: { cents_per_second_output: '12' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// Video tokens: width × height × 24 fps × seconds / 1024 (BytePlus's rule for Seedance).
+		id: 'bytedance/seedance-2.0',
+		name: 'ByteDance: Seedance 2.0',
+		supported_resolutions: ['480p', '720p', '1080p'],
+		supported_aspect_ratios: ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'],
+		supported_sizes: ['854x480', '1280x720', '720x1280', '720x720', '1920x1080', '1680x720'],
+		supported_durations: [4, 5, 6, 8, 10, 12],
+		supported_frame_images: ['first_frame', 'last_frame'],
+		generate_audio: true,
+		seed: true,
+		pricing_skus: { video_tokens: '0.000007', video_tokens_without_audio: '0.0000056' },
+		allowed_passthrough_parameters: []
+	},
+	{
+		// One flat price per second.
+		id: 'kwaivgi/kling-v3.0-std',
+		name: 'Kling: v3.0 Standard',
+		supported_resolutions: ['720p'],
+		supported_aspect_ratios: ['16:9', '9:16', '1:1'],
+		supported_sizes: ['1280x720', '720x1280', '720x720'],
+		supported_durations: [5, 10],
+		supported_frame_images: ['first_frame'],
+		generate_audio: false,
+		seed: false,
+		pricing_skus: { duration_seconds: '0.084' },
 		allowed_passthrough_parameters: []
 	}
-];
+]).map((model, index) => ({
+	...model,
+	canonical_slug: `${model.id}-20260101`,
+	created: 1767225600 + index * 86400,
+	description: `${model.name}: a video model of the fake.`,
+	hugging_face_id: null,
+	creativity: null,
+	upscale_factor: null
+}));

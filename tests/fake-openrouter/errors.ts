@@ -14,6 +14,8 @@ export interface ErrorContext {
 	maxTokens?: number | null;
 	affordableTokens?: number;
 	flaggedInput?: string;
+	/** The provider the model routes to, for errors passed on from it. */
+	providerName?: string;
 	now: number;
 }
 
@@ -21,6 +23,7 @@ export interface ErrorContext {
 export const PRE_STREAM_ERRORS = new Set<Outcome>([
 	'error-400',
 	'error-400-model-not-found',
+	'error-400-provider',
 	'error-401',
 	'error-402',
 	'error-402-max-tokens',
@@ -83,6 +86,30 @@ export function errorReply(outcome: Outcome, ctx: ErrorContext): ErrorReply {
 			return plain(400, 'Invalid request: messages must be a non-empty array', {
 				error_type: 'invalid_request'
 			});
+		case 'error-400-provider':
+			// A provider's own 400 passed on by OpenRouter: its body as a string in metadata.raw.
+			return {
+				status: 400,
+				headers: {},
+				body: {
+					error: {
+						code: 400,
+						message: 'Provider returned error',
+						metadata: {
+							raw: JSON.stringify({
+								error: {
+									message: `The request to ${model} was refused by the provider: an unsupported parameter.`,
+									type: 'invalid_request_error',
+									param: null,
+									code: null
+								}
+							}),
+							provider_name: ctx.providerName ?? 'OpenAI'
+						}
+					},
+					user_id: 'user_2fakeOpenRouterUser'
+				}
+			};
 		case 'error-400-model-not-found':
 			return availabilityError(400, 'model_not_found', `${model} is not a valid model ID`, model);
 		case 'error-401':
@@ -164,8 +191,15 @@ export function errorReply(outcome: Outcome, ctx: ErrorContext): ErrorReply {
 					'x-ratelimit-remaining': '0',
 					'x-ratelimit-reset': String(ctx.now + Math.round(ctx.retryAfterS * 1000))
 				},
+				// OpenRouter repeats its rate-limit headers in the body, readable where the headers are not.
 				body: errorBody(429, 'Rate limit exceeded: free-models-per-min. ', {
-					error_type: 'rate_limit_exceeded'
+					error_type: 'rate_limit_exceeded',
+					headers: {
+						'X-RateLimit-Limit': '20',
+						'X-RateLimit-Remaining': '0',
+						'X-RateLimit-Reset': String(ctx.now + Math.round(ctx.retryAfterS * 1000))
+					},
+					provider_name: null
 				})
 			};
 		case 'error-429-provider':

@@ -167,6 +167,10 @@ async function dispatch(
 	if (!AUTH_FREE.has(path) && !/^\/models?\//.test(path)) {
 		if (!ctx.key) return sendJson(res, 401, errorBody(401, 'No auth credentials found'));
 		if (!state.profileOf(ctx.key)) return sendJson(res, 401, errorBody(401, 'User not found.'));
+	} else if (req.headers.authorization !== undefined && (!ctx.key || !state.profileOf(ctx.key))) {
+		// Public routes need no key, but a key that is sent is checked like anywhere else
+		// ("Bearer no-key" included): a client without a key sends no Authorization at all.
+		return sendJson(res, 401, errorBody(401, 'User not found.'));
 	}
 	await route(ctx, req.method ?? 'GET', path);
 }

@@ -30,6 +30,7 @@ export const DEFAULT_MODE: FakeMode = {
 	imageScale: 1,
 	maxImageBytes: 5 * 1024 * 1024,
 	maxBodyBytes: 30 * 1024 * 1024,
+	maxVideoBodyBytes: 50 * 1024 * 1024,
 	shotCount: null,
 	retryAfterS: 1,
 	videoPendingMs: 1000,

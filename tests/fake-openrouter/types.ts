@@ -3,6 +3,7 @@ export type Outcome =
 	| 'ok'
 	| 'error-400'
 	| 'error-400-model-not-found'
+	| 'error-400-provider'
 	| 'error-401'
 	| 'error-402'
 	| 'error-402-max-tokens'
@@ -95,6 +96,8 @@ export interface FakeMode {
 	maxImageBytes: number;
 	/** Largest request body, in bytes; bigger gives 413. */
 	maxBodyBytes: number;
+	/** Largest `POST /videos` body, in bytes; bigger gives 413. */
+	maxVideoBodyBytes: number;
 	/** Force the number of shots the director writes (to test "wrong number of shots"); null = as asked. */
 	shotCount: number | null;
 	/** Default Retry-After for 429/503 outcomes, in seconds. */

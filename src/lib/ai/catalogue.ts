@@ -1,4 +1,5 @@
 import type { AiContext } from './client';
+import { perOutputImage, type ImagePricing } from './costs';
 
 /** One model from the endpoint's catalogue, reduced to what Maestro shows and decides on. */
 export interface ModelInfo {
@@ -9,7 +10,7 @@ export interface ModelInfo {
 	structuredOutputs: boolean;
 	contextLength?: number;
 	/** USD per token / per image, as the catalogue lists them. */
-	pricing: { prompt?: number; completion?: number; image?: number; imageOutput?: number };
+	pricing: ImagePricing;
 }
 
 export type ModelPurpose = 'context' | 'director' | 'image';
@@ -47,7 +48,8 @@ export function restoreModelInfo(raw: unknown): ModelInfo | null {
 			prompt: price(pricing.prompt),
 			completion: price(pricing.completion),
 			image: price(pricing.image),
-			imageOutput: price(pricing.image_output)
+			imageOutput: price(pricing.image_output),
+			imageToken: price(pricing.image_token)
 		}
 	};
 	if (typeof entry.context_length === 'number') info.contextLength = entry.context_length;
@@ -70,7 +72,8 @@ export function restoreSavedModelInfo(raw: unknown): ModelInfo | null {
 			prompt: price(pricing.prompt),
 			completion: price(pricing.completion),
 			image: price(pricing.image),
-			imageOutput: price(pricing.imageOutput)
+			imageOutput: price(pricing.imageOutput),
+			imageToken: price(pricing.imageToken)
 		}
 	};
 	if (typeof saved.contextLength === 'number') info.contextLength = saved.contextLength;
@@ -83,9 +86,11 @@ export async function listModels(
 	ai: AiContext,
 	purpose: ModelPurpose
 ): Promise<ModelInfo[]> {
+	// The catalogue is public: no key goes with it, so a refused key never hides the models.
 	const response = await ai.client.get<{ data?: unknown[] }>('/models', {
 		query: QUERIES[purpose],
-		signal
+		signal,
+		headers: { Authorization: null }
 	});
 	const models = (response.data ?? [])
 		.map(restoreModelInfo)
@@ -103,13 +108,14 @@ export async function listModels(
 
 /** "$0.30 / $2.50 per M tokens" or "$0.039 per image": the price line shown next to a model. */
 export function describePrice(model: ModelInfo): string {
-	const { prompt, completion, imageOutput } = model.pricing;
-	if (prompt === 0 && completion === 0) return 'free';
+	const { prompt, completion } = model.pricing;
+	const perImage = perOutputImage(model.pricing);
+	if (prompt === 0 && completion === 0 && perImage === undefined) return 'free';
 	const parts: string[] = [];
-	if (prompt !== undefined && completion !== undefined) {
+	if (prompt !== undefined && completion !== undefined && (prompt > 0 || completion > 0)) {
 		parts.push(`$${trim(prompt * 1e6)} in / $${trim(completion * 1e6)} out per M tokens`);
 	}
-	if (imageOutput) parts.push(`$${trim(imageOutput * 1290)} per image`);
+	if (perImage) parts.push(`$${trim(perImage)} per image`);
 	return parts.join(' · ') || 'price not listed';
 }
 

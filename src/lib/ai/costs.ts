@@ -23,27 +23,50 @@ export function perMillion(price: string | number | undefined): number | undefin
 /** Image tokens OpenRouter bills per generated image at the default size (1K). */
 export const IMAGE_TOKENS_PER_IMAGE = 1290;
 
+/** Model prices as `ModelInfo.pricing` holds them (USD, from the catalogue's strings). */
+export interface ImagePricing {
+	prompt?: number;
+	completion?: number;
+	/** `pricing.image`: per input image. */
+	image?: number;
+	/** `pricing.image_output`: per output image by OpenRouter's schema (see `perOutputImage`). */
+	imageOutput?: number;
+	/** `pricing.image_token`: per image token. */
+	imageToken?: number;
+}
+
+/**
+ * USD per generated image. `image_token` is per token (× 1290 tokens at 1K). OpenRouter's
+ * schema calls `image_output` a price per output image, yet the catalogue lists per-token
+ * amounts there for Gemini (0.00003 × 1290 = $0.039, Google's published price per image):
+ * an amount under a tenth of a cent cannot be a whole image, so it is read per token.
+ */
+export function perOutputImage(pricing: ImagePricing): number | undefined {
+	if (pricing.imageToken !== undefined && pricing.imageToken > 0) {
+		return pricing.imageToken * IMAGE_TOKENS_PER_IMAGE;
+	}
+	const output = pricing.imageOutput;
+	if (output !== undefined && output > 0) {
+		return output >= 0.001 ? output : output * IMAGE_TOKENS_PER_IMAGE;
+	}
+	return undefined;
+}
+
 /**
  * What one render should cost from the model's listed prices: the output image, the prompt
  * with its reference pictures (about 258 tokens each) and a short caption. Undefined when the
  * catalogue lists no price for the image.
  */
-export function estimateImageCostUsd(
-	pricing: { prompt?: number; completion?: number; image?: number; imageOutput?: number },
-	inputImages = 1
-): number | undefined {
+export function estimateImageCostUsd(pricing: ImagePricing, inputImages = 1): number | undefined {
+	const listedOutput = perOutputImage(pricing);
 	const perImage =
-		pricing.imageOutput !== undefined
-			? pricing.imageOutput * IMAGE_TOKENS_PER_IMAGE
-			: pricing.image !== undefined && pricing.image > 0
-				? pricing.image
-				: undefined;
+		listedOutput ?? (pricing.image !== undefined && pricing.image > 0 ? pricing.image : undefined);
 	if (perImage === undefined) return undefined;
 	const promptTokens = 300 + 258 * inputImages;
 	return (
 		perImage +
 		promptTokens * (pricing.prompt ?? 0) +
-		inputImages * (pricing.imageOutput !== undefined ? (pricing.image ?? 0) : 0) +
+		inputImages * (listedOutput !== undefined ? (pricing.image ?? 0) : 0) +
 		100 * (pricing.completion ?? 0)
 	);
 }

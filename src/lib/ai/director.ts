@@ -5,10 +5,9 @@ import {
 	directorMessages,
 	PROMPT_VERSION,
 	regenerateShotMessages,
-	shotListSchema,
 	type DirectorBrief
 } from './prompts';
-import { parseModelShot, toShotFields } from './shot-schema';
+import { directorJsonSchema, parseModelShot, toShotFields, type ShotSource } from './shot-schema';
 import { ShotStreamParser } from './shot-stream';
 import { streamChat } from './stream';
 
@@ -28,12 +27,17 @@ export function directorMaxTokens(shotCount: number): number {
 	return 1200 + shotCount * 400;
 }
 
-function responseFormat(brief: Pick<DirectorBrief, 'structured'>, count: number) {
-	if (!brief.structured) return {};
+/** Structured output for models that list it; the others get the format in words (prompts.ts). */
+export function responseFormat(structured: boolean, count: number, source: ShotSource) {
+	if (!structured) return {};
 	return {
 		response_format: {
 			type: 'json_schema' as const,
-			json_schema: { name: 'storyboard_shots', strict: true, schema: shotListSchema(count) }
+			json_schema: {
+				name: 'storyboard_shots',
+				strict: true,
+				schema: directorJsonSchema(count, source)
+			}
 		}
 	};
 }
@@ -51,17 +55,19 @@ export async function directShots(
 	onText: (piece: string) => void = () => {}
 ): Promise<DirectorResult> {
 	const problems: string[] = [];
+	const source: ShotSource =
+		brief.clipDurationS !== undefined ? { clipDurationS: brief.clipDurationS } : {};
 	let kept = 0;
 	let saving: Promise<void> = Promise.resolve();
 	const parser = new ShotStreamParser((json, index) => {
-		const parsed = parseModelShot(json);
+		const parsed = parseModelShot(json, source);
 		if (!parsed.ok) {
 			problems.push(`Shot ${index + 1} was skipped: ${parsed.reason}.`);
 			return;
 		}
 		if (kept >= brief.shotCount) return;
 		const position = kept++;
-		saving = saving.then(() => onShot(toShotFields(parsed.shot), position));
+		saving = saving.then(() => onShot(toShotFields(parsed.shot, source), position));
 	});
 	let result;
 	try {
@@ -72,7 +78,7 @@ export async function directShots(
 				model: ai.options.directorModel,
 				messages: directorMessages(brief),
 				max_tokens: directorMaxTokens(brief.shotCount),
-				...responseFormat(brief, brief.shotCount)
+				...responseFormat(brief.structured, brief.shotCount, source)
 			},
 			(piece) => {
 				parser.push(piece);
@@ -87,7 +93,8 @@ export async function directShots(
 			result.finishReason === 'length'
 				? 'The model’s answer was cut off before the first shot was complete.'
 				: 'The model did not answer with shots in the expected format.',
-			parser.text
+			parser.text,
+			result.costUsd
 		);
 	}
 	if (result.finishReason === 'length') {
@@ -132,14 +139,16 @@ export async function regenerateShot(
 			model: ai.options.directorModel,
 			messages: regenerateShotMessages(shot, neighbours, note, brief),
 			max_tokens: directorMaxTokens(1),
-			...responseFormat(brief, 1)
+			// The rewrite keeps the shot's place in the clip: its schema has no source time.
+			...responseFormat(brief.structured, 1, {})
 		},
 		(piece) => parser.push(piece)
 	);
 	if (!fields) {
 		throw new AiOutputError(
 			`The model did not answer with a usable shot${reason ? ` (${reason})` : ''}.`,
-			parser.text
+			parser.text,
+			result.costUsd
 		);
 	}
 	return { fields, costUsd: result.costUsd, raw: parser.text };

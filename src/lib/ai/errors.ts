@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { providerReason } from './provider-reason';
 
 export type AiProblemKind =
 	| 'aborted'
@@ -28,11 +29,12 @@ export interface AiProblem {
 	status?: number;
 }
 
-/** An error the app raises itself for output it cannot use. */
+/** An error the app raises itself for output it cannot use; the call was still billed `costUsd`. */
 export class AiOutputError extends Error {
 	constructor(
 		message: string,
-		readonly rawOutput: string
+		readonly rawOutput: string,
+		readonly costUsd = 0
 	) {
 		super(message);
 		this.name = 'AiOutputError';
@@ -61,10 +63,22 @@ function bodyOf(error: APIError): ErrorBody {
 	return typeof inner === 'object' && inner !== null ? (inner as ErrorBody) : {};
 }
 
+/**
+ * The error in words: the provider's own reason with its name when OpenRouter passed one on
+ * (`metadata.raw`, `metadata.provider_name`), else OpenRouter's message.
+ */
 function providerMessage(error: APIError): string {
 	const body = bodyOf(error);
+	const { provider, reason } = providerReason(body);
+	if (reason) return provider ? `${provider}: ${reason}` : reason;
 	const message = typeof body.message === 'string' ? body.message : error.message;
-	return message.replace(/^\d{3}\s+/, '').trim();
+	const plain = message.replace(/^\d{3}\s+/, '').trim();
+	return provider ? `${provider}: ${plain}` : plain;
+}
+
+/** True when the provider behind OpenRouter refused the request (not OpenRouter itself). */
+function fromProvider(error: APIError): boolean {
+	return providerReason(bodyOf(error)).provider !== undefined;
 }
 
 /** True when an error only means the person (or the app) cancelled. */
@@ -179,6 +193,14 @@ export function describeAiError(
 						'server',
 						`The model or provider failed (${status}: ${detail}). Try again, or pick another model.`,
 						false,
+						status
+					);
+				}
+				if (status === 400 && fromProvider(error)) {
+					return problem(
+						'bad-request',
+						`The provider refused the request (${detail}). Try again with another model in Settings; if it keeps happening with this one, Maestro sends something it does not accept.`,
+						true,
 						status
 					);
 				}

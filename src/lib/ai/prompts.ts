@@ -43,43 +43,20 @@ export function contextMessages(
 
 const VOCABULARY_HINT = `shotSize one of: ${SHOT_SIZES.join(', ')}. angle one of: ${CAMERA_ANGLES.join(', ')}. movement one of: ${MOVEMENTS.join(', ')}. transition: "cut" or "dissolve".`;
 
-/** The JSON schema for a list of exactly `count` shots (structured output). */
-export function shotListSchema(count: number) {
-	return {
-		type: 'object',
-		additionalProperties: false,
-		required: ['shots'],
-		properties: {
-			shots: {
-				type: 'array',
-				minItems: count,
-				maxItems: count,
-				items: {
-					type: 'object',
-					additionalProperties: false,
-					required: [...EDITABLE_SHOT_FIELDS],
-					properties: {
-						title: { type: 'string', description: 'A short name for the shot.' },
-						description: {
-							type: 'string',
-							description: 'What the image must show: subjects, action, setting, light.'
-						},
-						shotSize: { type: 'string', enum: [...SHOT_SIZES] },
-						angle: { type: 'string', enum: [...CAMERA_ANGLES] },
-						movement: { type: 'string', enum: [...MOVEMENTS] },
-						durationS: { type: 'number', description: 'Seconds on screen.' },
-						transition: { type: 'string', enum: ['cut', 'dissolve'] },
-						sourceTimeS: {
-							type: 'number',
-							description:
-								'Where this shot starts in the source clip, in seconds, if it comes from the clip.'
-						},
-						notes: { type: 'string', description: 'Sound, dialogue, props, anything else.' }
-					}
-				}
-			}
-		}
-	};
+/** The answer's shape spelled out for a model without structured outputs. */
+function jsonInstruction(withSourceTime: boolean): string {
+	const fields = [
+		'title',
+		'description',
+		'shotSize',
+		'angle',
+		'movement',
+		'durationS',
+		'transition',
+		...(withSourceTime ? ['sourceTimeS'] : []),
+		'notes'
+	];
+	return `Answer with JSON only, no prose and no code fence: {"shots":[{${fields.map((f) => `"${f}"`).join(',')}}]}. ${VOCABULARY_HINT}`;
 }
 
 export interface DirectorBrief {
@@ -103,11 +80,9 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 		brief.premise ? `Premise: ${brief.premise}` : '',
 		brief.context ? `Context: ${brief.context}` : '',
 		brief.clipDurationS
-			? `The shots come from the clip (duration: ${brief.clipDurationS.toFixed(1)} seconds): give each one its sourceTimeS.`
+			? `The shots come from the clip (duration: ${brief.clipDurationS.toFixed(1)} seconds): give each one its sourceTimeS, from 0 to ${brief.clipDurationS.toFixed(1)}.`
 			: '',
-		brief.structured
-			? ''
-			: `Answer with JSON only, no prose and no code fence: {"shots":[{"title","description","shotSize","angle","movement","durationS","transition","sourceTimeS","notes"}]}. ${VOCABULARY_HINT}`
+		brief.structured ? '' : jsonInstruction(Boolean(brief.clipDurationS))
 	].filter(Boolean);
 	const content: Part[] = [{ type: 'text', text: lines.join('\n') }];
 	if (brief.middleFrameUrl) content.push(imagePart(brief.middleFrameUrl));
@@ -128,9 +103,7 @@ export function regenerateShotMessages(
 	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
 ): Message[] {
 	const current = Object.fromEntries(EDITABLE_SHOT_FIELDS.map((field) => [field, shot[field]]));
-	const format = brief.structured
-		? ''
-		: ` Answer with JSON only: {"shots":[{"title","description","shotSize","angle","movement","durationS","transition","notes"}]}. ${VOCABULARY_HINT}`;
+	const format = brief.structured ? '' : ` ${jsonInstruction(false)}`;
 	// The note comes last: it is what the model must act on.
 	const lines = [
 		'Rewrite this one shot of a storyboard (shot count: 1). Keep what the note does not ask to change.',

@@ -2,30 +2,17 @@ import { APIError } from 'openai';
 import type { ErrorVerdict } from '$lib/jobs/item-errors';
 import { describeAiError } from './errors';
 import { NoImageError } from './renderer';
-
-/** Seconds or an HTTP date in a Retry-After header, as milliseconds. */
-export function parseRetryAfter(
-	value: string | null | undefined,
-	now = Date.now()
-): number | undefined {
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(value);
-	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
-}
+import { retryAfterFrom } from './retry-after';
 
 function retryAfterMs(error: unknown): number | undefined {
-	if (!(error instanceof APIError) || !error.headers) return undefined;
-	const headers = error.headers as Headers;
-	const ms = Number(headers.get?.('retry-after-ms'));
-	if (Number.isFinite(ms) && ms > 0) return ms;
-	return parseRetryAfter(headers.get?.('retry-after'));
+	if (!(error instanceof APIError)) return undefined;
+	return retryAfterFrom({ headers: error.headers, error: error.error });
 }
 
 /**
  * How a failed render is handled: rate limits and server trouble are retried (a 429 rests the
- * key so the next one serves); a refused key or empty account moves on to another key when
+ * key so the next one serves, for the provider's Retry-After when it can be read, else a short
+ * back-off); a refused key or empty account moves on to another key when
  * the pool has one and fails otherwise; moderation, a missing image and bad requests fail the
  * item with the reason, the rest of the job carries on.
  */
@@ -37,7 +24,10 @@ export function classifyRenderError(
 	const message = problem.message;
 	switch (problem.kind) {
 		case 'rate-limit':
-			return withRetryAfter({ retryable: true, rotateKey: true, message }, retryAfterMs(error));
+			return withRetryAfter(
+				{ retryable: true, rotateKey: true, rateLimited: true, message },
+				retryAfterMs(error)
+			);
 		case 'credits':
 		case 'auth':
 			return { retryable: context.poolSize > 1, rotateKey: true, message };

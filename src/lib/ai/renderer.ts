@@ -39,8 +39,8 @@ export interface RenderResult {
 
 /** The answer held no usable image (a refusal, a text-only reply, a broken file). */
 export class NoImageError extends AiOutputError {
-	constructor(message: string, rawOutput: string) {
-		super(message, rawOutput);
+	constructor(message: string, rawOutput: string, costUsd = 0) {
+		super(message, rawOutput, costUsd);
 		this.name = 'NoImageError';
 	}
 }
@@ -165,9 +165,18 @@ export async function renderImage(
 			said
 				? `No image came back. The model said: “${said.slice(0, 200)}”`
 				: 'No image came back from the model.',
-			said
+			said,
+			costUsd
 		);
 	}
-	const images = await Promise.all(urls.map((url) => receivedImage(url, signal)));
+	const images = await Promise.all(urls.map((url) => receivedImage(url, signal))).catch(
+		(error: unknown) => {
+			// The image was billed even when it cannot be read: keep the cost with the error.
+			if (error instanceof NoImageError && costUsd > 0) {
+				throw new NoImageError(error.message, error.rawOutput, costUsd);
+			}
+			throw error;
+		}
+	);
 	return { images, costUsd, caption: caption.trim(), generationId };
 }

@@ -1,21 +1,83 @@
 import { z } from 'zod';
 import { CAMERA_ANGLES, clampDuration, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
+import { portableSchema } from './portable-schema';
 
-/** A shot as the director model writes it; lenient where models differ, strict where it matters. */
-export const modelShotSchema = z.object({
-	title: z.string().trim().min(1).max(200),
-	description: z.string().trim().min(1),
-	shotSize: z.string().optional(),
-	angle: z.string().optional(),
-	movement: z.string().optional(),
-	durationS: z.coerce.number().positive().optional(),
-	transition: z.string().optional(),
-	sourceTimeS: z.coerce.number().nonnegative().optional(),
-	notes: z.string().optional()
-});
+/** Where the shots come from: a clip of this length, or none (a storyboard from an idea). */
+export interface ShotSource {
+	clipDurationS?: number;
+}
 
-export type ModelShot = z.infer<typeof modelShotSchema>;
+const hasClip = (source: ShotSource): source is { clipDurationS: number } =>
+	typeof source.clipDurationS === 'number' &&
+	Number.isFinite(source.clipDurationS) &&
+	source.clipDurationS > 0;
+
+/**
+ * One shot of the director's answer, exactly as the structured output asks for it. Every field
+ * is required (OpenAI's strict mode wants every property listed in `required`); a storyboard
+ * from an idea has no source time at all, one from a clip has one inside the clip.
+ */
+export function directorShotSchema(source: ShotSource = {}) {
+	const shot = z.object({
+		title: z.string().describe('A short name for the shot.'),
+		description: z.string().describe('What the image must show: subjects, action, setting, light.'),
+		shotSize: z.enum(SHOT_SIZES),
+		angle: z.enum(CAMERA_ANGLES),
+		movement: z.enum(MOVEMENTS),
+		durationS: z.number().describe('Seconds on screen.'),
+		transition: z.enum(['cut', 'dissolve']),
+		notes: z.string().describe('Sound, dialogue, props, anything else; empty when none.')
+	});
+	if (!hasClip(source)) return shot;
+	return shot.extend({
+		sourceTimeS: z
+			.number()
+			.min(0)
+			.max(source.clipDurationS)
+			.describe('Where this shot starts in the source clip, in seconds.')
+	});
+}
+
+/** The director's whole answer: exactly `count` shots. */
+export function directorAnswerSchema(count: number, source: ShotSource = {}) {
+	return z.object({ shots: z.array(directorShotSchema(source)).min(count).max(count) });
+}
+
+/**
+ * The JSON Schema sent as `response_format.json_schema.schema`, derived from the answer schema:
+ * without `$schema` (Gemini's subset does not know it) and with its bounds in words (Anthropic
+ * refuses them); the parsed answer is still held to them.
+ */
+export function directorJsonSchema(
+	count: number,
+	source: ShotSource = {}
+): Record<string, unknown> {
+	const { $schema: _dialect, ...schema } = z.toJSONSchema(directorAnswerSchema(count, source));
+	return portableSchema(schema);
+}
+
+/**
+ * The same shot as parsing reads it: lenient where models without structured outputs differ
+ * (numbers as strings, camera terms of their own, missing extras), strict where it matters.
+ */
+function lenientShotSchema(source: ShotSource) {
+	return directorShotSchema(source).extend({
+		title: z.string().trim().min(1).max(200),
+		description: z.string().trim().min(1),
+		shotSize: z.string().optional(),
+		angle: z.string().optional(),
+		movement: z.string().optional(),
+		durationS: z.coerce.number().positive().optional(),
+		transition: z.string().optional(),
+		notes: z.string().optional(),
+		sourceTimeS: hasClip(source)
+			? z.coerce.number().nonnegative().optional().catch(undefined)
+			: z.unknown().transform(() => undefined)
+	});
+}
+
+export type ModelShot = z.infer<ReturnType<typeof lenientShotSchema>>;
 
 const SYNONYMS: Record<string, string> = {
 	overhead: "Bird's-eye",
@@ -57,8 +119,11 @@ export function normaliseCameraTerm(
 	return raw.charAt(0).toUpperCase() + raw.slice(1);
 }
 
-/** The shot fields Maestro stores, from one validated model shot. */
-export function toShotFields(shot: ModelShot): Partial<Shot> {
+/**
+ * The shot fields Maestro stores, from one validated model shot. A source time is kept only
+ * when the storyboard has a clip, rounded to the centisecond and held inside the clip.
+ */
+export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<Shot> {
 	const fields: Partial<Shot> = {
 		title: shot.title,
 		description: shot.description,
@@ -69,13 +134,22 @@ export function toShotFields(shot: ModelShot): Partial<Shot> {
 		transition: /dissolve|fade|cross/i.test(shot.transition ?? '') ? 'dissolve' : 'cut',
 		notes: shot.notes?.trim() ?? ''
 	};
-	if (shot.sourceTimeS !== undefined) fields.sourceTimeS = Math.round(shot.sourceTimeS * 100) / 100;
+	if (hasClip(source) && typeof shot.sourceTimeS === 'number') {
+		fields.sourceTimeS = clampSourceTime(shot.sourceTimeS, source.clipDurationS);
+	}
 	return fields;
+}
+
+/** A source time rounded to the centisecond, from 0 to the clip's last centisecond. */
+export function clampSourceTime(timeS: number, clipDurationS: number): number {
+	const last = Math.max(0, Math.floor(clipDurationS * 100 - 1) / 100);
+	return Math.min(last, Math.max(0, Math.round(timeS * 100) / 100));
 }
 
 /** Parse one shot object's JSON text; the reason in words when it is not a usable shot. */
 export function parseModelShot(
-	json: string
+	json: string,
+	source: ShotSource = {}
 ): { ok: true; shot: ModelShot } | { ok: false; reason: string } {
 	let value: unknown;
 	try {
@@ -83,7 +157,7 @@ export function parseModelShot(
 	} catch {
 		return { ok: false, reason: 'it is not valid JSON' };
 	}
-	const result = modelShotSchema.safeParse(value);
+	const result = lenientShotSchema(source).safeParse(value);
 	if (result.success) return { ok: true, shot: result.data };
 	const issue = result.error.issues[0];
 	return {

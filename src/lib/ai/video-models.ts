@@ -1,4 +1,5 @@
 import type { AspectRatio } from '$lib/domain/types';
+import { priceClip, type ClipPrice } from './video-pricing';
 
 /** A video model from `GET /videos/models`, reduced to what Maestro shows and decides on. */
 export interface VideoModelInfo {
@@ -9,18 +10,32 @@ export interface VideoModelInfo {
 	aspectRatios: string[];
 	frameImages: string[];
 	audio: boolean;
-	/** USD per second of video, without and with audio. */
-	perSecondUsd?: number;
-	perSecondWithAudioUsd?: number;
+	/** The catalogue's price strings as it spells them (`duration_seconds_720p`, `video_tokens`…). */
+	pricingSkus: Record<string, string>;
 }
 
 function strings(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function price(value: unknown): number | undefined {
-	const n = typeof value === 'string' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+/** Price strings kept as strings; a saved copy from before (`perSecondUsd`) reads as a per-second price. */
+function pricingSkusOf(entry: Record<string, unknown>): Record<string, string> {
+	const raw = entry.pricing_skus ?? entry.pricingSkus;
+	const skus: Record<string, string> = {};
+	if (typeof raw === 'object' && raw !== null) {
+		for (const [key, value] of Object.entries(raw)) {
+			if (typeof value === 'string' || typeof value === 'number') skus[key] = String(value);
+		}
+	}
+	if (Object.keys(skus).length > 0) return skus;
+	for (const [old, key] of [
+		['perSecondUsd', 'duration_seconds_without_audio'],
+		['perSecondWithAudioUsd', 'duration_seconds_with_audio']
+	] as const) {
+		const value = entry[old];
+		if (typeof value === 'number' && Number.isFinite(value)) skus[key] = String(value);
+	}
+	return skus;
 }
 
 /** Read one catalogue entry (or our own saved copy); null when it has no id. */
@@ -28,7 +43,6 @@ export function restoreVideoModel(raw: unknown): VideoModelInfo | null {
 	if (typeof raw !== 'object' || raw === null) return null;
 	const entry = raw as Record<string, unknown>;
 	if (typeof entry.id !== 'string' || !entry.id) return null;
-	const skus = (entry.pricing_skus ?? {}) as Record<string, unknown>;
 	const durations = (
 		Array.isArray(entry.supported_durations)
 			? entry.supported_durations
@@ -46,12 +60,9 @@ export function restoreVideoModel(raw: unknown): VideoModelInfo | null {
 		resolutions: strings(entry.supported_resolutions ?? entry.resolutions),
 		aspectRatios: strings(entry.supported_aspect_ratios ?? entry.aspectRatios),
 		frameImages: strings(entry.supported_frame_images ?? entry.frameImages),
-		audio: entry.generate_audio === true || entry.audio === true
+		audio: entry.generate_audio === true || entry.audio === true,
+		pricingSkus: pricingSkusOf(entry)
 	};
-	const perSecond = price(skus.per_video_second ?? entry.perSecondUsd);
-	const withAudio = price(skus.per_video_second_with_audio ?? entry.perSecondWithAudioUsd);
-	if (perSecond !== undefined) info.perSecondUsd = perSecond;
-	if (withAudio !== undefined) info.perSecondWithAudioUsd = withAudio;
 	return info;
 }
 
@@ -62,7 +73,10 @@ export interface VideoPlan {
 	aspectRatio?: string;
 	/** The next shot's picture goes as the last frame (a matched cut). */
 	lastFrame: boolean;
-	costUsd?: number;
+	/** Sound is not needed for a storyboard clip: `generate_audio: false` where the model makes it. */
+	generateAudio?: false;
+	/** What the clip costs by the catalogue, stated before anything is sent. */
+	price: ClipPrice;
 }
 
 /** The supported duration nearest to the shot's (the longer one on a tie). */
@@ -87,14 +101,23 @@ export function planVideo(
 	hasNextFrame: boolean
 ): VideoPlan {
 	const durationS = nearestDuration(model.durations, shot.durationS);
+	const resolution = model.resolutions.includes('720p') ? '720p' : model.resolutions[0];
+	const ratio = model.aspectRatios.includes(aspectRatio) ? aspectRatio : undefined;
 	const plan: VideoPlan = {
 		durationS,
-		lastFrame: hasNextFrame && model.frameImages.includes('last_frame')
+		lastFrame: hasNextFrame && model.frameImages.includes('last_frame'),
+		price: priceClip(model.pricingSkus, {
+			durationS,
+			...(resolution ? { resolution } : {}),
+			// The size the token rule counts: the ratio asked for, else the model's first.
+			aspectRatio: ratio ?? model.aspectRatios[0] ?? '16:9',
+			audio: false,
+			imageToVideo: true
+		})
 	};
-	const resolution = model.resolutions.includes('720p') ? '720p' : model.resolutions[0];
 	if (resolution) plan.resolution = resolution;
-	if (model.aspectRatios.includes(aspectRatio)) plan.aspectRatio = aspectRatio;
-	if (model.perSecondUsd !== undefined) plan.costUsd = model.perSecondUsd * durationS;
+	if (ratio) plan.aspectRatio = ratio;
+	if (model.audio) plan.generateAudio = false;
 	return plan;
 }
 

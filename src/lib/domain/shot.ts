@@ -1,5 +1,5 @@
 import { newId } from './ids';
-import { SCHEMA_VERSION, type Shot, type Transition } from './types';
+import { SCHEMA_VERSION, type ProjectSource, type Shot, type Transition } from './types';
 
 export const SHOT_SIZES = [
 	'Extreme wide',
@@ -125,4 +125,15 @@ export function reorderPatches(
 /** Total running time of a storyboard in seconds. */
 export function totalDuration(shots: readonly Pick<Shot, 'durationS'>[]): number {
 	return shots.reduce((sum, shot) => sum + shot.durationS, 0);
+}
+
+/**
+ * A shot's start in the source clip, only when the storyboard has a clip: storyboards made from
+ * an idea once saved times the model made up, and those are not shown.
+ */
+export function clipTimeOf(
+	shot: Pick<Shot, 'sourceTimeS'>,
+	source: Pick<ProjectSource, 'kind'>
+): number | undefined {
+	return source.kind === 'video' ? shot.sourceTimeS : undefined;
 }

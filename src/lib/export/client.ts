@@ -86,7 +86,11 @@ export async function exportShotList(target: SaveTarget, projectId: string, styl
 	});
 	await saveWhole(
 		target,
-		shotListCsv(board.shots, chosenImagePaths(board, pickStyle(board, styleId)))
+		shotListCsv(
+			board.shots,
+			chosenImagePaths(board, pickStyle(board, styleId)),
+			board.graph.project.source
+		)
 	);
 	return board.shots.length;
 }

@@ -1,4 +1,5 @@
-import type { Shot } from '$lib/domain/types';
+import { clipTimeOf } from '$lib/domain/shot';
+import type { ProjectSource, Shot } from '$lib/domain/types';
 
 /** The byte order mark that makes spreadsheet programs read the file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -48,11 +49,12 @@ export function seconds(value: number | undefined): string {
 
 /**
  * The shot list: a heading row and one row per shot (in the order given), with the file name
- * of each shot's chosen image where it has one. UTF-8 with a BOM so Excel shows accents and CJK.
+ * of each shot's chosen image where it has one; source times only for a storyboard with a clip. UTF-8 with a BOM so Excel shows accents and CJK.
  */
 export function shotListCsv(
 	shots: readonly Shot[],
-	imageNames: ReadonlyMap<string, string> = new Map()
+	imageNames: ReadonlyMap<string, string> = new Map(),
+	source: Pick<ProjectSource, 'kind'> = { kind: 'video' }
 ): string {
 	let csv = UTF8_BOM + csvRecord(SHOT_LIST_COLUMNS);
 	shots.forEach((shot, index) => {
@@ -65,7 +67,7 @@ export function shotListCsv(
 			shot.movement,
 			seconds(shot.durationS),
 			shot.transition,
-			seconds(shot.sourceTimeS),
+			seconds(clipTimeOf(shot, source)),
 			shot.notes,
 			imageNames.get(shot.id) ?? ''
 		]);

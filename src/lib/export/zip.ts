@@ -65,7 +65,10 @@ export async function writeImagesZip(
 		onProgress?.(index + 1, total);
 	}
 	const csvStyle = pickStyle(board, options.styleId);
-	zip.addText('shots.csv', shotListCsv(board.shots, chosenImagePaths(board, csvStyle)));
+	zip.addText(
+		'shots.csv',
+		shotListCsv(board.shots, chosenImagePaths(board, csvStyle), board.graph.project.source)
+	);
 	zip.addText('project.json', projectJson(board, new Date()));
 	zip.end();
 	await target.flush();

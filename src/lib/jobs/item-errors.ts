@@ -8,6 +8,8 @@ export interface ErrorVerdict {
 	retryAfterMs?: number;
 	/** The key is at fault (429, 402): rest it and carry on with the next key of the pool. */
 	rotateKey?: boolean;
+	/** A rate limit (429): without a Retry-After the key rests a short, doubling while, not the default. */
+	rateLimited?: boolean;
 	/** Saved as the item's last error; the error's own message otherwise. */
 	message?: string;
 }
@@ -20,6 +22,7 @@ export class JobItemError extends Error {
 	readonly retryable: boolean;
 	readonly retryAfterMs: number | undefined;
 	readonly rotateKey: boolean;
+	readonly rateLimited: boolean;
 
 	constructor(message: string, verdict: Omit<ErrorVerdict, 'message'>) {
 		super(message);
@@ -27,6 +30,7 @@ export class JobItemError extends Error {
 		this.retryable = verdict.retryable;
 		this.retryAfterMs = verdict.retryAfterMs;
 		this.rotateKey = verdict.rotateKey ?? false;
+		this.rateLimited = verdict.rateLimited ?? false;
 	}
 }
 
@@ -47,11 +51,12 @@ export function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads `retryable`, `retryAfterMs` and `rotateKey` off the error when present; retries anything else. */
+/** Reads `retryable`, `retryAfterMs`, `rotateKey` and `rateLimited` off the error when present; retries anything else. */
 export function defaultClassifyError(error: unknown): ErrorVerdict {
 	const verdict: ErrorVerdict = {
 		retryable: field(error, 'retryable') !== false,
-		rotateKey: field(error, 'rotateKey') === true
+		rotateKey: field(error, 'rotateKey') === true,
+		rateLimited: field(error, 'rateLimited') === true
 	};
 	const retryAfterMs = retryAfterOf(error);
 	if (retryAfterMs !== undefined) verdict.retryAfterMs = retryAfterMs;

@@ -10,7 +10,7 @@ import {
 	type NewJobItem
 } from '$lib/store/jobs';
 import { abortError } from '$lib/util/abort';
-import { retryDelayMs } from './backoff';
+import { keyRestMs, retryDelayMs } from './backoff';
 import {
 	defaultClassifyError,
 	messageOf,
@@ -607,7 +607,16 @@ export class JobRunner {
 		const retryAfterMs = verdict.retryAfterMs ?? retryAfterOf(error);
 		const lastError = verdict.message ?? messageOf(error);
 		const rotated = verdict.rotateKey === true && pool !== undefined && key !== undefined;
-		if (rotated) pool.rest(key, retryAfterMs);
+		if (rotated) {
+			// A rate limit without a readable wait rests the key briefly; a refused key or an empty
+			// account rests it for the pool's default.
+			pool.rest(
+				key,
+				verdict.rateLimited
+					? keyRestMs(attempt, this.#options, retryAfterMs, this.#config.random)
+					: retryAfterMs
+			);
+		}
 		if (!verdict.retryable || attempt >= this.#options.maxAttempts) {
 			await this.#saveItem(itemKey, { status: 'failed', lastError });
 			return;

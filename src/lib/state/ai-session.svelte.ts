@@ -74,7 +74,13 @@ export class AiSession {
 			} else {
 				this.problem = problem;
 				this.status = '';
-				await this.#board.log('error', `${taskName(task)} failed: ${problem.message}`);
+				// An answer that could not be used was still billed: it counts and is logged.
+				const billed = error instanceof AiOutputError ? error.costUsd : 0;
+				if (billed > 0) await this.#board.addCost(billed);
+				await this.#board.log(
+					'error',
+					`${taskName(task)} failed: ${problem.message}${billed > 0 ? ` (${formatCost(billed)})` : ''}`
+				);
 			}
 		} finally {
 			this.task = null;

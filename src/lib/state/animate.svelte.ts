@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
 import { pollDelayMs, VideoApiError, VideoClient } from '$lib/ai/video';
+import { fitVideoBody, VideoBodyTooLargeError } from '$lib/ai/video-body';
 import { planVideo, type VideoPlan } from '$lib/ai/video-models';
 import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
@@ -11,6 +12,7 @@ import { addVideoTake } from '$lib/store/takes';
 import { isAbortError, sleep } from '$lib/util/abort';
 import { makeMotionClip } from '$lib/export/motion-clip';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { shrinkToJpeg } from '$lib/media/shrink-image';
 import { appStatus } from './app-status.svelte';
 import { JobSession, uniqueItemKeys } from './job-session.svelte';
 import type { ProjectState } from './project.svelte';
@@ -229,9 +231,17 @@ export class AnimateSession extends JobSession {
 			);
 			this.#styles.took(take);
 			await this.board.addCost(status.costUsd);
+			const index = this.board.shots.findIndex((shot) => shot.id === item.shotId);
+			await this.board.log(
+				'info',
+				`Animated shot ${index + 1} with ${model.id}: billed ${formatCost(status.costUsd)}.`
+			);
 		} catch (error) {
 			if (error instanceof VideoApiError) {
-				throw new JobItemError(error.message, { retryable: error.retryable });
+				throw new JobItemError(error.message, {
+					retryable: error.retryable,
+					...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
+				});
 			}
 			throw error;
 		}
@@ -257,23 +267,38 @@ export class AnimateSession extends JobSession {
 		);
 		const nextImage = plan.lastFrame && next ? await getAsset(next.imageAssetId) : undefined;
 		const prompt = videoPrompt(shot);
-		const jobId = await client.submit(
+		const { request, notes } = await fitVideoBody(
 			{
 				model: settings.options.videoModel,
 				prompt,
 				durationS: plan.durationS,
 				...(plan.resolution ? { resolution: plan.resolution } : {}),
 				...(plan.aspectRatio ? { aspectRatio: plan.aspectRatio } : {}),
+				...(plan.generateAudio === false ? { generateAudio: false } : {}),
 				firstFrameUrl: await blobToDataUrl(image.blob),
 				...(nextImage ? { lastFrameUrl: await blobToDataUrl(nextImage.blob) } : {})
 			},
-			context.signal
-		);
+			async (maxSide) => {
+				const shrunk = await shrinkToJpeg(image.blob, maxSide, 0.85);
+				return {
+					url: await blobToDataUrl(shrunk.blob),
+					width: shrunk.width,
+					height: shrunk.height
+				};
+			}
+		).catch((error: unknown) => {
+			if (error instanceof VideoBodyTooLargeError) {
+				throw new JobItemError(error.message, { retryable: false });
+			}
+			throw error;
+		});
+		for (const note of notes) await this.board.log('warn', `Shot ${index + 1}: ${note}`);
+		const jobId = await client.submit(request, context.signal);
 		// Saved before anything else: a reload from here on polls this job instead of paying again.
 		await context.remember({ videoJobId: jobId, stillAssetId: still.imageAssetId, prompt });
 		await this.board.log(
 			'info',
-			`Submitted shot ${index + 1} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}${plan.costUsd !== undefined ? `, about ${formatCost(plan.costUsd)}` : ''}).`
+			`Submitted shot ${index + 1} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
 		);
 		return { jobId, stillAssetId: still.imageAssetId };
 	}

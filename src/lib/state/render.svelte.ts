@@ -1,10 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
+import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { classifyRenderError } from '$lib/ai/render-errors';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from '$lib/ai/render-prompt';
-import { renderImage } from '$lib/ai/renderer';
+import { NoImageError, renderImage } from '$lib/ai/renderer';
 import {
 	needsContinuity,
 	parseRenderItemKey,
@@ -255,11 +256,15 @@ export class RenderSession extends JobSession {
 
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
-		const styleReferenceUrl = await this.#dataUrl(style.referenceAssetId);
 		const previous = needsContinuity(shots, index)
 			? this.#styles.chosenOf(shots[index - 1]!.id, style.id)
 			: undefined;
-		const continuityUrl = await this.#continuityUrl(previous?.imageAssetId);
+		const { references, notes } = fitReferences(model, {
+			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
+			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
+		});
+		const { styleReferenceUrl, continuityUrl } = references;
+		for (const note of notes) void this.board.log('warn', `Shot ${index + 1}: ${note}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -275,6 +280,16 @@ export class RenderSession extends JobSession {
 			aspectRatio,
 			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
 			...(continuityUrl ? { continuityUrl } : {})
+		}).catch(async (error: unknown) => {
+			// No usable image, but billed all the same: counted and logged with its cost.
+			if (error instanceof NoImageError && error.costUsd > 0) {
+				await this.board.addCost(error.costUsd);
+				await this.board.log(
+					'warn',
+					`Shot ${index + 1} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
+				);
+			}
+			throw error;
 		});
 		// The image is here: the next render may start while this one is saved.
 		context.releaseSlot();
@@ -303,6 +318,10 @@ export class RenderSession extends JobSession {
 		// The next shot's dissolve can go now, before this item's "done" mark is saved.
 		this.#received.add(jobItemKey);
 		this.runner?.poke();
+		void this.board.log(
+			'info',
+			`Rendered shot ${index + 1} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
+		);
 		this.jobCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
 		this.#unsavedCostUsd += result.costUsd;

@@ -201,7 +201,7 @@ export class SettingsState {
 		this.modelsError = null;
 		this.modelsLoading = true;
 		try {
-			const ai = createAiClient($state.snapshot(this.options), this.apiKey || 'no-key');
+			const ai = createAiClient($state.snapshot(this.options), this.apiKey);
 			const [context, director, image] = await Promise.all([
 				listModels(signal, ai, 'context'),
 				listModels(signal, ai, 'director'),
@@ -224,7 +224,7 @@ export class SettingsState {
 	async loadVideoModels(signal: AbortSignal): Promise<void> {
 		this.videoModelsError = null;
 		try {
-			const client = new VideoClient(this.options, this.apiKey || 'no-key');
+			const client = new VideoClient(this.options, this.apiKey);
 			this.videoModels = await client.listModels(signal);
 			const chosen = this.videoModels.find((m) => m.id === this.options.videoModel);
 			if (chosen) await this.#rememberVideoModel(chosen);

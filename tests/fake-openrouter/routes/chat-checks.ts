@@ -1,4 +1,4 @@
-import type { CatalogueModel } from '../catalogue';
+import { behaviourOf, type CatalogueModel } from '../catalogue';
 import {
 	availabilityError,
 	errorBody,
@@ -49,7 +49,7 @@ export function priceOf(model: CatalogueModel, key: string): number {
 }
 
 /** Cost in credits: prompt and completion tokens at their prices, input images at `image`, output images at
- * IMAGE_TOKENS × `image_output`. */
+ * IMAGE_TOKENS × `image_token`, else `image_output` per image or per image token as the model's seed says. */
 export function costOf(
 	model: CatalogueModel,
 	promptTokens: number,
@@ -61,8 +61,16 @@ export function costOf(
 		promptTokens * priceOf(model, 'prompt') +
 		textTokens * priceOf(model, 'completion') +
 		inputImages * priceOf(model, 'image') +
-		outputImages * IMAGE_TOKENS * priceOf(model, 'image_output');
+		outputImages * perOutputImage(model);
 	return Math.round(cost * 1e10) / 1e10;
+}
+
+/** What one generated image costs by the model's listed prices. */
+function perOutputImage(model: CatalogueModel): number {
+	if (model.pricing.image_token !== undefined) return IMAGE_TOKENS * priceOf(model, 'image_token');
+	return behaviourOf(model).imageOutputPerImage
+		? priceOf(model, 'image_output')
+		: IMAGE_TOKENS * priceOf(model, 'image_output');
 }
 
 /** Checks the request against the model the way OpenRouter routing would; returns an error to send, if any. */
@@ -142,7 +150,7 @@ export function creditError(
 	if (!profile || profile.limitRemaining === null) return null;
 	const ctxErr = { model: modelId, retryAfterS: 0, now: ctx.state.now() };
 	if (profile.limitRemaining <= 0) return errorReply('error-402', ctxErr);
-	const perToken = priceOf(model, 'completion') + priceOf(model, 'image_output');
+	const perToken = priceOf(model, 'completion') + perOutputImage(model) / IMAGE_TOKENS;
 	const asked =
 		summary.maxTokens ?? model.top_provider.max_completion_tokens ?? model.context_length;
 	if (perToken > 0 && asked * perToken > profile.limitRemaining) {

@@ -7,6 +7,7 @@ import type { GenerationRecord, RouteContext } from '../state';
 import type { Outcome } from '../types';
 import { isRecord, sendJson, sleep } from '../util';
 import { costOf, creditError, IMAGE_TOKENS, routingError, taggedOutcome } from './chat-checks';
+import { providerRequestError } from './provider-checks';
 import { makePlan } from './chat-plan';
 
 const DEFAULT_MODEL = 'openai/gpt-4o-mini';
@@ -25,6 +26,12 @@ function splitPieces(text: string, size: number, rng: () => number): string[] {
 		i += n;
 	}
 	return pieces;
+}
+
+/** The provider a listed model routes to, for errors passed on from it. */
+function providerOf(modelId: string): { providerName?: string } {
+	const model = findModel(modelId);
+	return model ? { providerName: behaviourOf(model).provider } : {};
 }
 
 /** POST /chat/completions: vision, streaming, structured output, image generation and every failure mode. */
@@ -79,6 +86,7 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 			errorReply(outcome, {
 				model: modelId,
 				retryAfterS,
+				...providerOf(modelId),
 				now: state.now(),
 				maxTokens: summary.maxTokens,
 				flaggedInput: summary.text
@@ -88,7 +96,8 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 	const model = findModel(modelId);
 	const routing =
 		routingError(ctx, summary, model, modelId) ??
-		(model ? creditError(ctx, summary, model, modelId) : null);
+		(model ? creditError(ctx, summary, model, modelId) : null) ??
+		(model ? providerRequestError(summary, model, behaviourOf(model)) : null);
 	if (routing || !model) {
 		entry.outcome = `error-${routing?.status ?? 400}`;
 		return sendError(

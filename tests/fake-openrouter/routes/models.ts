@@ -13,7 +13,8 @@ export function handleModels(ctx: RouteContext): void {
 		const page = data.slice(start, start + (Number.isFinite(limit) ? limit : 500));
 		return sendJson(ctx.res, 200, { data: page, total_count: data.length, links: { next: null } });
 	}
-	sendJson(ctx.res, 200, { data });
+	// `links` and `total_count` are required fields of the spec's ModelsListResponse.
+	sendJson(ctx.res, 200, { data, total_count: data.length, links: { next: null } });
 }
 
 /** GET /model/{author}/{slug} and /models/{author}/{slug}/endpoints. */

@@ -34,12 +34,71 @@ function invalid(ctx: RouteContext, message: string, parameter: string, supporte
 	);
 }
 
+interface BilledClip {
+	durationS: number;
+	resolution: string;
+	aspectRatio: string;
+	audio: boolean;
+	imageToVideo: boolean;
+}
+
+/**
+ * What a finished clip is billed (`usage.cost`), from the model's price strings: the most
+ * specific key that names this clip's case, looked up by exact name. Token-priced models count
+ * the listed size of the clip (`supported_sizes`) at 24 fps.
+ */
+export function billClip(model: (typeof VIDEO_MODELS)[number], clip: BilledClip): number {
+	const skus = model.pricing_skus;
+	const res = clip.resolution.toLowerCase();
+	const mode = clip.imageToVideo ? 'image_to_video' : 'text_to_video';
+	const sound = clip.audio ? 'with_audio' : 'without_audio';
+	const perSecondKeys = [
+		`${mode}_duration_seconds_${res}`,
+		`duration_seconds_${sound}_${res}`,
+		`duration_seconds_${res}`,
+		`${mode}_duration_seconds`,
+		`duration_seconds_${sound}`,
+		'duration_seconds'
+	];
+	const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
+	const perSecond = perSecondKeys.map((key) => skus[key]).find((v) => v !== undefined);
+	if (perSecond !== undefined) return round(Number(perSecond) * clip.durationS);
+	const cents = skus[`cents_per_second_output_${res}`] ?? skus.cents_per_second_output;
+	if (cents !== undefined) return round((Number(cents) / 100) * clip.durationS);
+	const perToken = skus[`video_tokens_${sound}`] ?? skus.video_tokens;
+	if (perToken !== undefined) {
+		const [a = 16, b = 9] = clip.aspectRatio.split(':').map(Number);
+		const short = Number.parseInt(res, 10);
+		const ratio = a / b;
+		const size = model.supported_sizes
+			.map((s) => s.split('x').map(Number) as [number, number])
+			.find(([w, h]) => Math.min(w, h) === short && Math.abs(w / h - ratio) < 0.02);
+		if (!size) return 0;
+		const tokens = Math.ceil((size[0] * size[1] * 24 * clip.durationS) / 1024);
+		return round(tokens * Number(perToken));
+	}
+	return 0;
+}
+
 /** POST /videos: validates against the model's supported sets and answers 202 with a polling URL. */
 export async function handleVideoSubmit(ctx: RouteContext): Promise<void> {
 	const { state, entry } = ctx;
+	const raw = await ctx.readBody();
+	if (raw.length > state.mode.maxVideoBodyBytes) {
+		entry.outcome = 'error-413';
+		return sendJson(
+			ctx.res,
+			413,
+			errorBody(
+				413,
+				`Request body is ${raw.length} bytes; the limit is ${state.mode.maxVideoBodyBytes}`,
+				{ error_type: 'payload_too_large' }
+			)
+		);
+	}
 	let body: unknown;
 	try {
-		body = JSON.parse((await ctx.readBody()).toString('utf8'));
+		body = JSON.parse(raw.toString('utf8'));
 	} catch {
 		return invalid(ctx, 'Invalid JSON in request body', 'body');
 	}
@@ -117,11 +176,20 @@ export async function handleVideoSubmit(ctx: RouteContext): Promise<void> {
 			})
 		);
 	}
-	const withAudio =
-		body.generate_audio === true && model.pricing_skus.per_video_second_with_audio !== undefined;
-	const perSecond = Number(
-		withAudio ? model.pricing_skus.per_video_second_with_audio : model.pricing_skus.per_video_second
-	);
+	const cost = billClip(model, {
+		durationS: duration,
+		resolution:
+			typeof body.resolution === 'string'
+				? body.resolution
+				: (model.supported_resolutions[0] ?? '720p'),
+		aspectRatio:
+			typeof body.aspect_ratio === 'string'
+				? body.aspect_ratio
+				: (model.supported_aspect_ratios[0] ?? '16:9'),
+		// Sound is made unless turned off, where the model makes it at all.
+		audio: model.generate_audio && body.generate_audio !== false,
+		imageToVideo: summary.images.some((i) => i.frameType === 'first_frame')
+	});
 	const id = `vgen-${state.randomId(16)}`;
 	const job: VideoJob = {
 		id,
@@ -130,7 +198,7 @@ export async function handleVideoSubmit(ctx: RouteContext): Promise<void> {
 		submittedAt: state.now(),
 		durationS: duration,
 		outcome,
-		cost: Math.round(duration * perSecond * 1e6) / 1e6
+		cost
 	};
 	state.videos.set(id, job);
 	entry.generationId = id;

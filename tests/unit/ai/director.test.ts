@@ -97,6 +97,8 @@ describe('directShots', () => {
 		const error = await collect().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(AiOutputError);
 		expect(describeAiError(error).kind).toBe('output');
+		// The empty answer was still billed: the cost travels with the error to be logged and counted.
+		expect((error as AiOutputError).costUsd).toBeGreaterThan(0);
 	});
 
 	it('throws a mid-stream error after handing over what arrived', async () => {

@@ -72,4 +72,54 @@ describe('describeAiError', () => {
 		});
 		expect(describeAiError(new AiOutputError('No shots.', 'raw')).message).toBe('No shots.');
 	});
+
+	it('shows the provider’s name and its own reason from metadata.raw, shortened', () => {
+		const raw = JSON.stringify({
+			error: {
+				message:
+					"Invalid schema for response_format 'storyboard_shots': In context=('properties', 'shots', 'items'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'sourceTimeS'. " +
+					'x'.repeat(400),
+				type: 'invalid_request_error',
+				param: 'response_format',
+				code: null
+			}
+		});
+		const problem = describeAiError(
+			apiError(400, {
+				code: 400,
+				message: 'Provider returned error',
+				metadata: { raw, provider_name: 'OpenAI' }
+			})
+		);
+		expect(problem.kind).toBe('bad-request');
+		expect(problem.message).toContain(
+			"OpenAI: Invalid schema for response_format 'storyboard_shots'"
+		);
+		expect(problem.message).toContain('another model in Settings');
+		expect(problem.message).not.toContain('Provider returned error');
+		expect(problem.message.length).toBeLessThan(500);
+		expect(problem.settingsLink).toBe(true);
+	});
+
+	it('reads a raw body that is plain text or Google’s shape', () => {
+		const google = describeAiError(
+			apiError(400, {
+				code: 400,
+				message: 'Provider returned error',
+				metadata: {
+					raw: '{"error":{"code":400,"message":"Unknown name \\"$schema\\"","status":"INVALID_ARGUMENT"}}',
+					provider_name: 'Google AI Studio'
+				}
+			})
+		);
+		expect(google.message).toContain('Google AI Studio: Unknown name "$schema"');
+		const text = describeAiError(
+			apiError(502, {
+				code: 502,
+				message: 'Provider returned error',
+				metadata: { raw: 'upstream connect error', provider_name: 'Crucible' }
+			})
+		);
+		expect(text.message).toContain('Crucible: upstream connect error');
+	});
 });

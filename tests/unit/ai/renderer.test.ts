@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { APIError } from 'openai';
 import { createAiClient } from '$lib/ai/client';
 import { defaultOptions } from '$lib/ai/meta';
-import { classifyRenderError, parseRetryAfter } from '$lib/ai/render-errors';
+import { classifyRenderError } from '$lib/ai/render-errors';
+import { parseRetryAfter } from '$lib/ai/retry-after';
 import { modalitiesFor, NoImageError, renderImage, type RenderRequest } from '$lib/ai/renderer';
 import { describeAiError } from '$lib/ai/errors';
 import { pngSize, TINY_JPEG, useFake } from '../fake-openrouter/fixture';
@@ -134,6 +135,33 @@ describe('classifyRenderError', () => {
 			rotateKey: true,
 			retryAfterMs: 7000
 		});
+	});
+
+	it('marks a 429 whose wait cannot be read as a rate limit, so the key rests briefly', async () => {
+		fake().script(['error-429-provider']);
+		const error = await renderImage(signal(), ai(), request()).catch((e: unknown) => e);
+		const verdict = classifyRenderError(error, { poolSize: 1 });
+		expect(verdict).toMatchObject({ retryable: true, rotateKey: true, rateLimited: true });
+		expect(verdict).not.toHaveProperty('retryAfterMs');
+	});
+
+	it('reads the reset time from the body when the browser cannot read the headers', () => {
+		const resetAt = Date.now() + 9_000;
+		const error = APIError.generate(
+			429,
+			{
+				error: {
+					code: 429,
+					message: 'Rate limit exceeded: free-models-per-min. ',
+					metadata: { headers: { 'X-RateLimit-Reset': String(resetAt) } }
+				}
+			},
+			undefined,
+			new Headers() // what a script sees when the server exposes no headers
+		);
+		const wait = classifyRenderError(error, { poolSize: 1 }).retryAfterMs ?? 0;
+		expect(wait).toBeGreaterThan(8_000);
+		expect(wait).toBeLessThanOrEqual(9_000);
 	});
 
 	it('moves on from an empty account when the pool has another key, and fails otherwise', async () => {

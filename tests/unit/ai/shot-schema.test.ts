@@ -36,12 +36,23 @@ describe('parseModelShot', () => {
 		expect(parseModelShot('{"title":')).toEqual({ ok: false, reason: 'it is not valid JSON' });
 	});
 
-	it('bounds durations and keeps source times to the centisecond', () => {
+	it('bounds durations and keeps source times to the centisecond, inside the clip', () => {
+		const clip = { clipDurationS: 10 };
 		const parsed = parseModelShot(
-			'{"title":"A","description":"B","durationS":9999,"sourceTimeS":3.14159}'
+			'{"title":"A","description":"B","durationS":9999,"sourceTimeS":3.14159}',
+			clip
 		);
 		if (!parsed.ok) throw new Error('should parse');
-		expect(toShotFields(parsed.shot)).toMatchObject({ durationS: 600, sourceTimeS: 3.14 });
+		expect(toShotFields(parsed.shot, clip)).toMatchObject({ durationS: 600, sourceTimeS: 3.14 });
+		const late = parseModelShot('{"title":"A","description":"B","sourceTimeS":"42"}', clip);
+		if (!late.ok) throw new Error('should parse');
+		expect(toShotFields(late.shot, clip).sourceTimeS).toBe(9.99);
+	});
+
+	it('gives a shot of a storyboard without a clip no source time, whatever the model wrote', () => {
+		const parsed = parseModelShot('{"title":"A","description":"B","sourceTimeS":3}');
+		if (!parsed.ok) throw new Error('should parse');
+		expect(toShotFields(parsed.shot)).not.toHaveProperty('sourceTimeS');
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pollDelayMs, VideoApiError, VideoClient } from '$lib/ai/video';
+import { pollDelayMs, VideoApiError, VideoClient, videoRequestBody } from '$lib/ai/video';
+import { fitVideoBody, VideoBodyTooLargeError } from '$lib/ai/video-body';
 import {
 	describeDurations,
 	nearestDuration,
@@ -14,7 +15,7 @@ const client = (key = 'sk-or-v1-test-key-0001') =>
 const signal = () => new AbortController().signal;
 
 describe('video models', () => {
-	it('reads the catalogue, durations sorted, prices as numbers', async () => {
+	it('reads the catalogue, durations sorted, prices as the catalogue spells them', async () => {
 		const models = await client().listModels(signal());
 		const veo = models.find((m) => m.id === 'google/veo-3.1')!;
 		expect(veo).toMatchObject({
@@ -24,11 +25,18 @@ describe('video models', () => {
 			aspectRatios: ['16:9', '9:16'],
 			frameImages: ['first_frame', 'last_frame'],
 			audio: true,
-			perSecondUsd: 0.4,
-			perSecondWithAudioUsd: 0.5
+			pricingSkus: {
+				duration_seconds_with_audio_720p: '0.40',
+				duration_seconds_without_audio_720p: '0.20',
+				duration_seconds_with_audio_1080p: '0.40',
+				duration_seconds_without_audio_1080p: '0.20'
+			}
 		});
-		// Our own saved copy reads back the same.
+		// Our own saved copy reads back the same; one saved before prices were kept as strings too.
 		expect(restoreVideoModel(JSON.parse(JSON.stringify(veo)))).toEqual(veo);
+		expect(restoreVideoModel({ id: 'old', perSecondUsd: 0.4 })?.pricingSkus).toEqual({
+			duration_seconds_without_audio: '0.4'
+		});
 		expect(restoreVideoModel({ name: 'no id' })).toBeNull();
 	});
 
@@ -39,14 +47,14 @@ describe('video models', () => {
 			supported_resolutions: ['480p', '1080p'],
 			supported_aspect_ratios: ['16:9'],
 			supported_frame_images: ['first_frame'],
-			pricing_skus: { per_video_second: '0.04' }
+			pricing_skus: { duration_seconds_480p: '0.04' }
 		})!;
 		expect(planVideo(model, { durationS: 8 }, '16:9', true)).toEqual({
 			durationS: 10,
 			resolution: '480p',
 			aspectRatio: '16:9',
 			lastFrame: false,
-			costUsd: 0.4
+			price: { priced: true, usd: 0.4, rule: '$0.040 per second at 480p (duration_seconds_480p)' }
 		});
 		expect(planVideo(model, { durationS: 2 }, '9:16', false)).not.toHaveProperty('aspectRatio');
 		expect(nearestDuration([4, 6, 8], 5)).toBe(6);
@@ -117,5 +125,112 @@ describe('VideoClient against the fake', () => {
 		const error = await nowhere.listModels(signal()).catch((e: unknown) => e);
 		expect((error as Error).message).toMatch(/could not be reached from the browser/);
 		expect((error as VideoApiError).retryable).toBe(true);
+	});
+});
+
+describe('prices stated before a clip is sent', () => {
+	it('match what the fake bills in usage.cost, for every video model in its catalogue', async () => {
+		const models = await client().listModels(signal());
+		expect(models.length).toBeGreaterThanOrEqual(6);
+		for (const model of models) {
+			const plan = planVideo(
+				model,
+				{ durationS: 5 },
+				'16:9',
+				model.frameImages.includes('last_frame')
+			);
+			expect(plan.price, model.id).toMatchObject({ priced: true });
+			if (!plan.price.priced) continue;
+			const id = await client().submit(
+				{
+					model: model.id,
+					prompt: 'A lantern drifts.',
+					durationS: plan.durationS,
+					...(plan.resolution ? { resolution: plan.resolution } : {}),
+					...(plan.aspectRatio ? { aspectRatio: plan.aspectRatio } : {}),
+					...(plan.generateAudio === false ? { generateAudio: false } : {}),
+					firstFrameUrl: TINY_JPEG
+				},
+				signal()
+			);
+			fake().advanceTime(200_000);
+			const status = await client().status(id, signal());
+			expect(status.status).toBe('completed');
+			expect(status.costUsd, model.id).toBeCloseTo(plan.price.usd, 6);
+		}
+	});
+
+	it('turn sound off where the model makes it, and say so in the request', () => {
+		const body = videoRequestBody({
+			model: 'google/veo-3.1',
+			prompt: 'x',
+			durationS: 4,
+			firstFrameUrl: TINY_JPEG,
+			generateAudio: false
+		});
+		expect(body.generate_audio).toBe(false);
+	});
+});
+
+describe('the public video catalogue', () => {
+	it('is asked for with no Authorization header, with or without a key', async () => {
+		await client('').listModels(signal());
+		await client().listModels(signal());
+		// A refused key does not hide the catalogue either.
+		await client('sk-or-v1-bad-key').listModels(signal());
+		const requests = fake().requests({ method: 'GET', path: '/videos/models' });
+		expect(requests.map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+	});
+
+	it('is refused by the fake when a made-up key is sent with it, as any route would', async () => {
+		const response = await fetch(`${fake().url}/videos/models`, {
+			headers: { authorization: 'Bearer no-key' }
+		});
+		expect(response.status).toBe(401);
+	});
+});
+
+describe('fitVideoBody', () => {
+	const big = `data:image/jpeg;base64,${'A'.repeat(4000)}`;
+	const request = {
+		model: 'google/veo-3.1',
+		prompt: 'x',
+		durationS: 4,
+		firstFrameUrl: big,
+		lastFrameUrl: big
+	};
+
+	it('sends the request as it is when it fits', async () => {
+		const fitted = await fitVideoBody(
+			request,
+			() => Promise.reject(new Error('no shrink')),
+			20_000
+		);
+		expect(fitted).toEqual({ request, notes: [] });
+	});
+
+	it('drops the last frame first, with a note', async () => {
+		const fitted = await fitVideoBody(request, () => Promise.reject(new Error('no shrink')), 6_000);
+		expect(fitted.request).not.toHaveProperty('lastFrameUrl');
+		expect(fitted.notes[0]).toMatch(/left out as the last frame/);
+	});
+
+	it('then sends the picture smaller, and gives up plainly when nothing fits', async () => {
+		const sides: number[] = [];
+		const fitted = await fitVideoBody(
+			request,
+			async (side) => {
+				sides.push(side);
+				return { url: `data:image/jpeg;base64,${'B'.repeat(side)}`, width: side, height: side / 2 };
+			},
+			1_500
+		);
+		expect(sides).toEqual([2048, 1280]);
+		expect(fitted.request.firstFrameUrl).toHaveLength(23 + 1280);
+		expect(fitted.notes[1]).toMatch(/sent at 1280×640/);
+		await expect(
+			fitVideoBody(request, async () => ({ url: big, width: 1, height: 1 }), 1_000)
+		).rejects.toBeInstanceOf(VideoBodyTooLargeError);
 	});
 });

@@ -1,4 +1,4 @@
-import { NotFoundError } from 'openai';
+import { BadRequestError, NotFoundError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { sdk, useFake } from './fixture';
 
@@ -15,6 +15,7 @@ const shotSchema = {
 			maxItems: 6,
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				required: ['title', 'description', 'shotSize', 'durationS', 'transition', 'sourceTimeS'],
 				properties: {
 					title: { type: 'string' },
@@ -71,6 +72,65 @@ describe('structured output', () => {
 			name: 'storyboard',
 			strict: true
 		});
+	});
+
+	it('refuses, as OpenAI does, a strict schema whose object leaves a property out of required', async () => {
+		const loose = structuredClone(shotSchema);
+		loose.properties.shots.items.required = ['title', 'description'];
+		const error = await director('openai/gpt-4o-mini', {
+			response_format: {
+				type: 'json_schema',
+				json_schema: { name: 'storyboard', strict: true, schema: loose }
+			}
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BadRequestError);
+		const body = (error as BadRequestError).error as {
+			message: string;
+			metadata: { raw: string; provider_name: string };
+		};
+		expect(body.message).toBe('Provider returned error');
+		expect(body.metadata.provider_name).toBe('OpenAI');
+		expect(JSON.parse(body.metadata.raw)).toEqual({
+			error: {
+				message: expect.stringContaining(
+					"In context=('properties', 'shots', 'items'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'shotSize'."
+				),
+				type: 'invalid_request_error',
+				param: 'response_format',
+				code: null
+			}
+		});
+	});
+
+	it('refuses, as Anthropic does, array sizes and numeric bounds in a schema', async () => {
+		const error = await director('anthropic/claude-haiku-4.5').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BadRequestError);
+		const metadata = (
+			(error as BadRequestError).error as { metadata: { raw: string; provider_name: string } }
+		).metadata;
+		expect(metadata.provider_name).toBe('Anthropic');
+		expect(JSON.parse(metadata.raw)).toMatchObject({
+			type: 'error',
+			error: {
+				type: 'invalid_request_error',
+				message: expect.stringContaining('output_format.schema')
+			}
+		});
+	});
+
+	it('refuses a keyword outside Gemini’s schema subset for a Google model', async () => {
+		const error = await director('google/gemini-2.5-flash', {
+			response_format: {
+				type: 'json_schema',
+				json_schema: { name: 'storyboard', strict: true, schema: { $schema: 'x', ...shotSchema } }
+			}
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BadRequestError);
+		const metadata = (
+			(error as BadRequestError).error as { metadata: { raw: string; provider_name: string } }
+		).metadata;
+		expect(metadata.provider_name).toBe('Google AI Studio');
+		expect(metadata.raw).toContain('Unknown name \\"$schema\\"');
 	});
 
 	it('reads "shot count: N" from a plain prompt and fills sourceTimeS when the shots come from a clip', async () => {

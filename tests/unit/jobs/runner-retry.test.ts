@@ -10,6 +10,7 @@ const rateLimited = (retryAfterMs?: number) =>
 	new JobItemError('429 Too Many Requests', {
 		retryable: true,
 		rotateKey: true,
+		rateLimited: true,
 		...(retryAfterMs === undefined ? {} : { retryAfterMs })
 	});
 const noCredits = () =>
@@ -143,6 +144,37 @@ describe('JobRunner key rotation', () => {
 		expect(progress.done).toBe(3);
 		expect(runner.items[0]).toMatchObject({ attempts: 3, status: 'done' });
 		expect(keyPool.isResting('a', Date.now())).toBe(true);
+	});
+
+	it('rests a rate-limited key about 1–2 s, doubling, when no Retry-After could be read', async () => {
+		const calls: number[] = [];
+		const { runner } = await runnerFor(['x'], {
+			keys: new KeyPool(['a'], { restMs: 60_000 }),
+			options: { baseBackoffMs: 1_000, maxBackoffMs: 60_000 },
+			random: () => 0.5,
+			work: async () => {
+				calls.push(Date.now() - T0);
+				if (calls.length < 3) throw rateLimited();
+			}
+		});
+		runner.start();
+		await settle(runner);
+		expect(calls).toEqual([0, 1_500, 4_500]);
+	});
+
+	it('rests a rate-limited key for the Retry-After the provider gave', async () => {
+		const calls: number[] = [];
+		const { runner } = await runnerFor(['x'], {
+			keys: new KeyPool(['a'], { restMs: 60_000 }),
+			random: () => 0.5,
+			work: async () => {
+				calls.push(Date.now() - T0);
+				if (calls.length < 2) throw rateLimited(7_000);
+			}
+		});
+		runner.start();
+		await settle(runner);
+		expect(calls).toEqual([0, 7_000]);
 	});
 
 	it('waits for the first key to wake when every key is resting', async () => {

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { responseFormat } from '$lib/ai/director';
+import { directorAnswerSchema, directorJsonSchema } from '$lib/ai/shot-schema';
+import {
+	anthropicSchemaProblem,
+	geminiSchemaProblem,
+	openAiStrictSchemaProblem
+} from '../../fake-openrouter/schema-rules';
+
+type Node = Record<string, unknown>;
+
+function objects(node: unknown, found: Node[] = []): Node[] {
+	if (typeof node !== 'object' || node === null) return found;
+	const record = node as Node;
+	if (record.type === 'object') found.push(record);
+	for (const value of Object.values(record)) objects(value, found);
+	return found;
+}
+
+describe('directorJsonSchema', () => {
+	const idea = directorJsonSchema(4);
+	const clip = directorJsonSchema(4, { clipDurationS: 12.5 });
+
+	it('passes OpenAI strict mode and Gemini’s schema subset, with and without a clip', () => {
+		for (const schema of [idea, clip]) {
+			expect(openAiStrictSchemaProblem(schema, 'storyboard_shots')).toBeNull();
+			expect(geminiSchemaProblem(schema)).toBeNull();
+		}
+	});
+
+	it('lists every property as required and forbids others on every object', () => {
+		for (const object of [...objects(idea), ...objects(clip)]) {
+			expect(object.additionalProperties).toBe(false);
+			expect([...(object.required as string[])].sort()).toEqual(
+				Object.keys(object.properties as Node).sort()
+			);
+		}
+	});
+
+	it('has no source time at all for a storyboard from an idea', () => {
+		expect(JSON.stringify(idea)).not.toContain('sourceTimeS');
+	});
+
+	it('states the clip’s bounds and the shot count in words, not as bounds Anthropic refuses', () => {
+		const shot = (clip.properties as Node).shots as Node;
+		const sourceTime = ((shot.items as Node).properties as Node).sourceTimeS as Node;
+		expect(sourceTime.type).toBe('number');
+		expect(sourceTime.description).toMatch(/From 0 to 12\.5\.$/);
+		expect(shot.description).toBe('Exactly 4 items.');
+		for (const schema of [idea, clip]) {
+			expect(JSON.stringify(schema)).not.toMatch(/"(minimum|maximum|minItems|maxItems)"/);
+			expect(anthropicSchemaProblem(schema)).toBeNull();
+		}
+	});
+
+	it('keeps the bounds in the zod schema the answer is checked against', () => {
+		const answer = directorAnswerSchema(1, { clipDurationS: 12.5 });
+		const shot = {
+			title: 'A',
+			description: 'B',
+			shotSize: 'Wide',
+			angle: 'Eye level',
+			movement: 'Static',
+			durationS: 3,
+			transition: 'cut',
+			notes: '',
+			sourceTimeS: 20
+		};
+		expect(answer.safeParse({ shots: [shot] }).success).toBe(false);
+		expect(answer.safeParse({ shots: [{ ...shot, sourceTimeS: 2 }] }).success).toBe(true);
+		expect(answer.safeParse({ shots: [] }).success).toBe(false);
+	});
+
+	it('is what "Generate shots" sends, strict, only for models with structured outputs', () => {
+		expect(responseFormat(false, 3, {})).toEqual({});
+		expect(responseFormat(true, 3, {}).response_format).toEqual({
+			type: 'json_schema',
+			json_schema: { name: 'storyboard_shots', strict: true, schema: directorJsonSchema(3) }
+		});
+	});
+
+	it('accepts an answer that follows it and refuses one with an unknown camera term', () => {
+		const shot = {
+			title: 'Arrival',
+			description: 'A lantern-lit stall in the rain.',
+			shotSize: 'Wide',
+			angle: 'Eye level',
+			movement: 'Static',
+			durationS: 3,
+			transition: 'cut',
+			notes: ''
+		};
+		expect(directorAnswerSchema(1).safeParse({ shots: [shot] }).success).toBe(true);
+		expect(
+			directorAnswerSchema(1).safeParse({ shots: [{ ...shot, shotSize: 'Very wide' }] }).success
+		).toBe(false);
+	});
+});
+
+describe('openAiStrictSchemaProblem', () => {
+	const base = {
+		type: 'object',
+		additionalProperties: false,
+		required: ['shots'],
+		properties: {
+			shots: {
+				type: 'array',
+				items: {
+					type: 'object',
+					additionalProperties: false,
+					required: ['title'],
+					properties: { title: { type: 'string' }, sourceTimeS: { type: 'number' } }
+				}
+			}
+		}
+	};
+
+	it('refuses a property left out of required, with OpenAI’s own words', () => {
+		expect(openAiStrictSchemaProblem(base, 'storyboard_shots')).toBe(
+			"Invalid schema for response_format 'storyboard_shots': In context=('properties', 'shots', 'items'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'sourceTimeS'."
+		);
+	});
+
+	it('refuses an object without additionalProperties: false', () => {
+		const loose = structuredClone(base) as Node;
+		((loose.properties as Node).shots as Node).items = {
+			type: 'object',
+			required: ['title'],
+			properties: { title: { type: 'string' } }
+		};
+		expect(openAiStrictSchemaProblem(loose, 'x')).toContain(
+			"'additionalProperties' is required to be supplied and to be false"
+		);
+	});
+
+	it('refuses keywords strict mode does not support, and a root that is not an object', () => {
+		const withAllOf = { ...base, allOf: [] };
+		expect(openAiStrictSchemaProblem(withAllOf, 'x')).toContain("'allOf' is not permitted");
+		expect(openAiStrictSchemaProblem({ type: 'array', items: {} }, 'x')).toContain(
+			'schema must be a JSON Schema of \'type: "object"\''
+		);
+	});
+
+	it('accepts optional fields written as a union with null', () => {
+		const nullable = structuredClone(base) as Node;
+		const item = ((nullable.properties as Node).shots as Node).items as Node;
+		item.required = ['title', 'sourceTimeS'];
+		(item.properties as Node).sourceTimeS = { anyOf: [{ type: 'number' }, { type: 'null' }] };
+		expect(openAiStrictSchemaProblem(nullable, 'x')).toBeNull();
+	});
+
+	it('refuses nesting deeper than the published limit', () => {
+		let deep: Node = { type: 'string' };
+		for (let level = 0; level < 11; level++) {
+			deep = {
+				type: 'object',
+				additionalProperties: false,
+				required: ['a'],
+				properties: { a: deep }
+			};
+		}
+		expect(openAiStrictSchemaProblem(deep, 'x')).toContain('levels of nesting exceeds limit of 10');
+	});
+});
+
+describe('geminiSchemaProblem', () => {
+	it('refuses keywords outside Gemini’s schema subset, such as $schema', () => {
+		expect(geminiSchemaProblem({ $schema: 'x', type: 'object' })).toContain(
+			'Unknown name "$schema"'
+		);
+		expect(
+			geminiSchemaProblem({ type: 'object', properties: { a: { type: 'string', const: 'b' } } })
+		).toContain('Unknown name "const"');
+	});
+});
+
+describe('anthropicSchemaProblem', () => {
+	it('refuses numeric bounds and array sizes above one, in Anthropic’s words', () => {
+		expect(
+			anthropicSchemaProblem({
+				type: 'object',
+				additionalProperties: false,
+				properties: { n: { type: 'integer', minimum: 0 } }
+			})
+		).toBe("output_format.schema: For 'integer' type, property 'minimum' is not supported");
+		expect(
+			anthropicSchemaProblem({ type: 'array', minItems: 5, items: { type: 'string' } })
+		).toContain("'minItems' values other than 0 or 1");
+	});
+});
