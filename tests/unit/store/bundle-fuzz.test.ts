@@ -93,8 +93,10 @@ function mutant(next: () => number): { bytes: Uint8Array; what: string } {
 		case 1: {
 			const bytes = bundle.slice();
 			const flips = 1 + Math.floor(next() * 20);
-			for (let i = 0; i < flips; i++)
-				bytes[Math.floor(next() * bytes.length)] ^= 1 + Math.floor(next() * 255);
+			for (let i = 0; i < flips; i++) {
+				const at = Math.floor(next() * bytes.length);
+				bytes[at] = bytes[at]! ^ (1 + Math.floor(next() * 255));
+			}
 			return { bytes, what: `${flips} bytes changed` };
 		}
 		case 2: {
@@ -167,7 +169,7 @@ describe('importProjectBundle on hostile and damaged files', () => {
 			const before = await snapshot();
 			let project;
 			try {
-				project = await importProjectBundle(new Blob([bytes]), 'mutant.maestro');
+				project = await importProjectBundle(new Blob([bytes as BlobPart]), 'mutant.maestro');
 			} catch (error) {
 				expect(error, what).toBeInstanceOf(BundleError);
 				expect((error as Error).message, what).toMatch(/Nothing was added\.$/);

@@ -188,7 +188,7 @@ describe('importProjectBundle on hand-made files', () => {
 		const image = Object.keys(files).find((name) => name.startsWith('assets/'))!;
 		const data = files[image]!;
 		const at = findBytes(zip, data.subarray(40, 72)) + 8;
-		zip[at] ^= 0xff;
+		zip[at] = zip[at]! ^ 0xff;
 		const warnings: string[] = [];
 		const project = await importProjectBundle(new Blob([zip]), 'flip.maestro', (w) =>
 			warnings.push(w)
