@@ -71,3 +71,44 @@ for (const [name, message] of [
 		);
 	});
 }
+
+test('importing a storyboard this browser holds asks: keep both, replace it, or cancel', async ({
+	page
+}, testInfo) => {
+	await createStoryboard(page, 'Twin', 'idea');
+	await addShot(page, 'Original shot');
+	await expectSaved(page);
+	const workspace = page.url();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export project' }).click();
+	const path = testInfo.outputPath('twin.maestro');
+	await (await download).saveAs(path);
+	// Changed after the export: "Replace it" must bring back the file's version.
+	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Title').fill('Changed since');
+	await expectSaved(page);
+
+	await page.goto('/');
+	const cards = page.getByRole('list', { name: 'Storyboards' }).getByRole('article');
+	const dialog = page.getByRole('dialog', { name: 'This storyboard is already here' });
+	await importFile(page, path);
+	await expect(dialog).toContainText('“twin.maestro” was saved from “Twin”');
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(cards).toHaveCount(1);
+
+	await importFile(page, path);
+	await dialog.getByRole('button', { name: 'Keep both' }).click();
+	const now = new Date();
+	const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+		.map((n) => String(n).padStart(2, '0'))
+		.join('-');
+	await expect(page.getByText(`Imported “Twin (imported ${day})”.`)).toBeVisible();
+	await expect(cards).toHaveCount(2);
+
+	await importFile(page, path);
+	await dialog.getByRole('button', { name: 'Replace it' }).click();
+	await expect(page.getByText('Replaced “Twin” with the file’s version.')).toBeVisible();
+	await expect(cards).toHaveCount(2);
+	await page.goto(workspace);
+	await expect.poll(() => shotTitles(page)).toEqual(['Original shot']);
+});

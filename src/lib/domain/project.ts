@@ -41,6 +41,13 @@ export function copyTitle(title: string): string {
 	return cleanTitle(`Copy of ${title}`);
 }
 
+/** The title of a second copy of an imported storyboard: "Pier (imported 2026-12-05)". */
+export function importedTitle(title: string, date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+	return cleanTitle(`${title} (imported ${day})`);
+}
+
 /** Case- and accent-insensitive title search. */
 export function matchesSearch(title: string, query: string): boolean {
 	const fold = (s: string) =>

@@ -3,7 +3,9 @@ import {
 	BUNDLE_EXTENSION,
 	BundleError,
 	exportProjectBundle,
-	importProjectBundle
+	importProjectBundle,
+	importTwin,
+	type ImportMode
 } from '$lib/store/bundle';
 import { isQuotaError } from '$lib/store/quota';
 import { downloadBlob, safeFileName } from '$lib/util/blob';
@@ -13,11 +15,22 @@ export type ImportOutcome =
 	| { ok: true; projectId: string; title: string; warnings: string[] }
 	| { ok: false; message: string };
 
+export type { ImportMode };
+
+/** The storyboard in this browser a `.maestro` file was saved from, to ask before importing. */
+export async function bundleTwin(file: File): Promise<{ id: string; title: string } | undefined> {
+	const twin = await importTwin(file);
+	return twin ? { id: twin.id, title: twin.title } : undefined;
+}
+
 /** Import a `.maestro` file chosen by the person; nothing is written unless all of it can be. */
-export async function importBundleFile(file: File): Promise<ImportOutcome> {
+export async function importBundleFile(
+	file: File,
+	mode: ImportMode = 'copy'
+): Promise<ImportOutcome> {
 	const warnings: string[] = [];
 	try {
-		const project = await importProjectBundle(file, file.name, (w) => warnings.push(w));
+		const project = await importProjectBundle(file, file.name, (w) => warnings.push(w), mode);
 		return { ok: true, projectId: project.id, title: project.title, warnings };
 	} catch (error) {
 		if (error instanceof BundleError) return { ok: false, message: error.message };

@@ -1,9 +1,10 @@
-import type { Asset, ProjectGraph } from '$lib/domain/types';
+import { importedTitle } from '$lib/domain/project';
+import type { Asset, Project, ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
 import { listZip, readZipEntry, ZipReadError, type ZipEntryInfo } from '$lib/util/zip-reader';
 import { ZipWriter } from '$lib/util/zip-writer';
-import { cloneGraph } from './graph';
-import { loadProjectGraph, saveProjectGraph } from './projects';
+import { cloneGraph, withProjectId } from './graph';
+import { getProject, loadProjectGraph, saveProjectGraph } from './projects';
 import {
 	restoreAll,
 	restoreAsset,
@@ -128,7 +129,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Read a `.maestro` file into a project graph with fresh ids, ready to save. Throws
+ * Read a `.maestro` file into a project graph (the ids it was saved with). Throws
  * BundleError with a message for the person when the file is not ours, is from a newer
  * Maestro, or is damaged; bad items inside an otherwise good bundle are dropped via `warn`.
  */
@@ -300,12 +301,53 @@ function restoreEnvelope(
 	const logs = belongs(restoreAll(list(body.logs), (raw) => restoreLog(raw), warn))
 		.sort((a, b) => b.time - a.time)
 		.slice(0, BUNDLE_LIMITS.logs);
-	return cloneGraph({ project, shots, styles, takes, jobs: [], logs, assets });
+	return { project, shots, styles, takes, jobs: [], logs, assets };
 }
 
-/** Import a `.maestro` file as a new storyboard; all of it is written, or nothing. */
-export async function importProjectBundle(file: Blob, name: string, warn: Warn = () => {}) {
-	const graph = await readBundle(file, name, warn);
+/**
+ * What an import does when the browser already holds the storyboard the file was saved from:
+ * `copy` adds it beside (titled "… (imported <date>)"), `replace` puts the file's content in
+ * its place under the same address.
+ */
+export type ImportMode = 'copy' | 'replace';
+
+/**
+ * Import a `.maestro` file; all of it is written, or nothing. Every record gets a fresh id,
+ * so a file can be imported again and again beside its original.
+ */
+export async function importProjectBundle(
+	file: Blob,
+	name: string,
+	warn: Warn = () => {},
+	mode: ImportMode = 'copy',
+	now = new Date()
+): Promise<Project> {
+	const original = await readBundle(file, name, warn);
+	let graph = cloneGraph(original, now.getTime());
+	const twin = await getProject(original.project.id);
+	if (twin && !twin.deletedAt) {
+		if (mode === 'replace') graph = withProjectId(graph, twin.id);
+		else graph.project.title = importedTitle(original.project.title, now);
+	}
 	await saveProjectGraph(graph);
 	return graph.project;
+}
+
+/**
+ * The storyboard in this browser that a `.maestro` file was saved from, or undefined (also
+ * for a file that cannot be read: the import then says why). Reads only the file's project
+ * description.
+ */
+export async function importTwin(file: Blob): Promise<Project | undefined> {
+	try {
+		const entry = (await listZip(file)).find((e) => e.name === ENVELOPE_PATH);
+		if (!entry || entry.size > BUNDLE_LIMITS.envelopeBytes) return undefined;
+		const envelope: unknown = JSON.parse(await (await readZipEntry(file, entry)).text());
+		const body = isRecord(envelope) && isRecord(envelope.project) ? envelope.project : {};
+		const id = isRecord(body.project) ? body.project.id : undefined;
+		const twin = typeof id === 'string' ? await getProject(id) : undefined;
+		return twin && !twin.deletedAt ? twin : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -103,3 +103,18 @@ function withOptional<T extends object, K extends string>(
 	else copy[key] = value;
 	return copy as T;
 }
+
+/** The same graph under another project id (every record's `projectId` follows). */
+export function withProjectId(graph: ProjectGraph, projectId: string): ProjectGraph {
+	const own = <T extends { projectId: string }>(records: T[]) =>
+		records.map((record) => ({ ...record, projectId }));
+	return {
+		project: { ...graph.project, id: projectId },
+		shots: own(graph.shots),
+		styles: own(graph.styles),
+		takes: own(graph.takes),
+		jobs: own(graph.jobs),
+		logs: own(graph.logs),
+		assets: own(graph.assets)
+	};
+}

@@ -2,7 +2,8 @@ import { cleanTitle, copyTitle } from '$lib/domain/project';
 import { sortShots } from '$lib/domain/shot';
 import type { Project, ProjectGraph } from '$lib/domain/types';
 import { announceChange } from './changes';
-import { getDb, STORES } from './db';
+import type { IDBPTransaction } from 'idb';
+import { getDb, STORES, type MaestroDb } from './db';
 import { cloneGraph } from './graph';
 import {
 	restoreAll,
@@ -140,16 +141,23 @@ export function restoreFromBin(id: string): Promise<Project | undefined> {
 	return updateProject(id, { deletedAt: undefined });
 }
 
-/** Delete a project and everything that belongs to it, in one transaction. */
-export async function purgeProject(id: string): Promise<void> {
-	const db = await getDb();
-	const tx = db.transaction([...PROJECT_STORES], 'readwrite');
+type ProjectTx = IDBPTransaction<MaestroDb, typeof PROJECT_STORES, 'readwrite'>;
+
+/** Delete a project's record and every record that belongs to it, inside `tx`. */
+async function deleteProjectRecords(tx: ProjectTx, id: string): Promise<void> {
 	await tx.objectStore(STORES.projects).delete(id);
 	for (const name of PROJECT_STORES) {
 		if (name === STORES.projects) continue;
 		const index = tx.objectStore(name).index('by-project');
 		for (const key of await index.getAllKeys(id)) await tx.objectStore(name).delete(key as never);
 	}
+}
+
+/** Delete a project and everything that belongs to it, in one transaction. */
+export async function purgeProject(id: string): Promise<void> {
+	const db = await getDb();
+	const tx = db.transaction([...PROJECT_STORES], 'readwrite');
+	await deleteProjectRecords(tx, id);
 	await tx.done;
 	announceChange({ scope: 'library' });
 }
@@ -200,6 +208,8 @@ export async function saveProjectGraph(graph: ProjectGraph): Promise<void> {
 	const db = await getDb();
 	const tx = db.transaction([...PROJECT_STORES], 'readwrite');
 	try {
+		// Whatever was stored under this project's id is replaced as a whole.
+		await deleteProjectRecords(tx, graph.project.id);
 		await tx.objectStore(STORES.projects).put(graph.project);
 		for (const shot of graph.shots) await tx.objectStore(STORES.shots).put(shot);
 		for (const style of graph.styles) await tx.objectStore(STORES.styles).put(style);

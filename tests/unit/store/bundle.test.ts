@@ -3,12 +3,19 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '$lib/domain/project';
 import { SCHEMA_VERSION } from '$lib/domain/types';
-import { BundleError, importProjectBundle, readBundle, writeBundle } from '$lib/store/bundle';
+import {
+	BundleError,
+	importProjectBundle,
+	importTwin,
+	readBundle,
+	writeBundle
+} from '$lib/store/bundle';
 import { getDb, STORES } from '$lib/store/db';
 import {
 	addProject,
 	listProjectSummaries,
 	loadProjectGraph,
+	moveToBin,
 	saveProjectGraph
 } from '$lib/store/projects';
 import { addShot } from '$lib/store/shots';
@@ -48,7 +55,8 @@ describe('writeBundle and readBundle', () => {
 		const blob = await writeBundle(graph, 'test');
 		const restored = await readBundle(blob, 'round-trip.maestro');
 
-		expect(restored.project.id).not.toBe(project.id);
+		// Read as saved; importProjectBundle gives the records fresh ids.
+		expect(restored.project.id).toBe(project.id);
 		expect(restored.project.title).toBe('Round trip');
 		const shots = restored.shots.sort((a, b) => a.order - b.order);
 		expect(shots.map((s) => [s.title, s.description, s.durationS, s.transition])).toEqual([
@@ -231,3 +239,46 @@ function findBytes(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
 	}
 	return -1;
 }
+
+describe('importProjectBundle beside the storyboard it was saved from', () => {
+	async function original() {
+		const project = createProject('idea', 'Twin');
+		await addProject(project);
+		await addShot(project.id, { title: 'First' });
+		const graph = (await loadProjectGraph(project.id))!;
+		return { project, file: await writeBundle(graph, 'test') };
+	}
+
+	it('finds the storyboard a file was saved from, and none once it is in the bin', async () => {
+		const { project, file } = await original();
+		expect((await importTwin(file))?.id).toBe(project.id);
+		await moveToBin(project.id);
+		expect(await importTwin(file)).toBeUndefined();
+		expect(await importTwin(new Blob(['not a zip']))).toBeUndefined();
+	});
+
+	it('keeps both, naming the copy with the day it came in', async () => {
+		const { project, file } = await original();
+		const copy = await importProjectBundle(
+			file,
+			't.maestro',
+			() => {},
+			'copy',
+			new Date(2026, 11, 5)
+		);
+		expect(copy.id).not.toBe(project.id);
+		expect(copy.title).toBe('Twin (imported 2026-12-05)');
+		expect(await listProjectSummaries()).toHaveLength(2);
+	});
+
+	it('replaces the storyboard in place, its later edits and extra shots gone', async () => {
+		const { project, file } = await original();
+		await addShot(project.id, { title: 'Added after the export' });
+		const replaced = await importProjectBundle(file, 't.maestro', () => {}, 'replace');
+		expect(replaced.id).toBe(project.id);
+		expect(replaced.title).toBe('Twin');
+		const graph = (await loadProjectGraph(project.id))!;
+		expect(graph.shots.map((s) => s.title)).toEqual(['First']);
+		expect(await listProjectSummaries()).toHaveLength(1);
+	});
+});
