@@ -76,6 +76,23 @@ test('typing is saved even when the tab is hidden before the pause ends', async 
 	);
 });
 
+test('a title is saved as it is typed, and “All changes saved” waits for it', async ({ page }) => {
+	await createStoryboard(page, 'Working title');
+	await expectSaved(page);
+	const title = page.getByLabel('Storyboard title');
+	// Typed without leaving the field: the header says it is saving until it is.
+	await title.fill('Final title');
+	await expect(page.getByText('Saving…')).toBeVisible();
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByLabel('Storyboard title')).toHaveValue('Final title');
+	// Emptied and left: the saved title is shown, never an empty field.
+	await page.getByLabel('Storyboard title').fill('  ');
+	await page.getByLabel('Storyboard title').press('Enter');
+	await expectSaved(page);
+	await expect(page.getByLabel('Storyboard title')).not.toHaveValue('  ');
+});
+
 test('search, rename, duplicate and delete with undo in the library', async ({ page }) => {
 	await createStoryboard(page, 'Harbour chase');
 	await addShot(page, 'Dock');

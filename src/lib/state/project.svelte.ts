@@ -20,8 +20,11 @@ import { ShotEdits, upsertConflict } from './shot-edits';
 
 /** How long typing rests before it is written. */
 export const TYPING_DEBOUNCE_MS = 400;
-/** The longest streamed or typed context text waits before it is written anyway. */
-const CONTEXT_MAX_WAIT_MS = 1000;
+/** The longest streamed or typed project text waits before it is written anyway. */
+const TEXT_MAX_WAIT_MS = 1000;
+
+/** Project fields typed as text and written after a pause. */
+type ProjectTextField = 'title' | 'context';
 
 type ShotValue = Shot[EditableShotField];
 
@@ -40,6 +43,8 @@ export class ProjectState {
 	dirty = $state(false);
 	/** The scene description as the person sees it (may be ahead of the store while typing). */
 	context = $state('');
+	/** The title as the person sees it (may be ahead of the store while typing). */
+	title = $state('');
 	/** The activity log, newest first. */
 	logs = $state.raw<LogEntry[]>([]);
 	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
@@ -49,9 +54,10 @@ export class ProjectState {
 	#edits = new ShotEdits();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#flushing: Promise<void> = Promise.resolve();
-	#contextTimer: ReturnType<typeof setTimeout> | undefined;
-	#contextPending = false;
-	#contextDirtySince = 0;
+	/** Project text typed (or streamed) and not yet written. */
+	#textPending: Partial<Record<ProjectTextField, string>> = {};
+	#textTimer: ReturnType<typeof setTimeout> | undefined;
+	#textDirtySince = 0;
 
 	constructor(id: string) {
 		this.id = id;
@@ -85,6 +91,7 @@ export class ProjectState {
 		}
 		this.project = project;
 		this.context = project.context;
+		this.title = project.title;
 		const shots = await listShots(this.id);
 		this.#edits.reset(shots);
 		this.shots = shots.map((shot) => ({ ...shot }));
@@ -103,7 +110,8 @@ export class ProjectState {
 			return;
 		}
 		this.project = project;
-		if (!this.#contextPending) this.context = project.context;
+		if (!('context' in this.#textPending)) this.context = project.context;
+		if (!('title' in this.#textPending)) this.title = project.title;
 		this.logs = await listLogs(this.id).catch(() => this.logs);
 		const merged = this.#edits.merge(await listShots(this.id), this.conflicts);
 		this.shots = merged.shots;
@@ -130,9 +138,9 @@ export class ProjectState {
 	/** Write every pending edit now; edits that fail stay pending and visible. */
 	flush(): Promise<void> {
 		clearTimeout(this.#timer);
-		clearTimeout(this.#contextTimer);
+		clearTimeout(this.#textTimer);
 		this.#flushing = this.#flushing.then(async () => {
-			await this.#writeContext();
+			await this.#writeText();
 			await this.#writePending();
 		});
 		return this.#flushing;
@@ -141,25 +149,36 @@ export class ProjectState {
 	/** The scene description changed (typed, or streamed in); written after a pause. */
 	setContext(text: string, { debounce = true } = {}): void {
 		this.context = text;
-		if (!this.#contextPending) this.#contextDirtySince = Date.now();
-		this.#contextPending = true;
+		this.#typeText('context', text, debounce);
+	}
+
+	/** The person typed in the title; written after a pause, like every other field. */
+	typeTitle(text: string): void {
+		this.title = text;
+		this.#typeText('title', text, true);
+	}
+
+	#typeText(field: ProjectTextField, value: string, debounce: boolean): void {
+		if (Object.keys(this.#textPending).length === 0) this.#textDirtySince = Date.now();
+		this.#textPending[field] = value;
 		this.dirty = true;
-		clearTimeout(this.#contextTimer);
+		clearTimeout(this.#textTimer);
 		// Text that keeps coming (a stream, fast typing) is still written at least once a second.
-		const overdue = Date.now() - this.#contextDirtySince >= CONTEXT_MAX_WAIT_MS;
+		const overdue = Date.now() - this.#textDirtySince >= TEXT_MAX_WAIT_MS;
 		if (debounce && !overdue)
-			this.#contextTimer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
+			this.#textTimer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
 		else void this.flush();
 	}
 
-	async #writeContext(): Promise<void> {
-		if (!this.#contextPending) return;
-		this.#contextPending = false;
-		const text = this.context;
-		const result = await appStatus.guardWrite(() => updateProject(this.id, { context: text }));
-		if (!result.ok) this.#contextPending = true;
+	async #writeText(): Promise<void> {
+		const patch = this.#textPending;
+		if (Object.keys(patch).length === 0) return;
+		this.#textPending = {};
+		const result = await appStatus.guardWrite(() => updateProject(this.id, patch));
+		// Put back what failed, under anything typed since.
+		if (!result.ok) this.#textPending = { ...patch, ...this.#textPending };
 		else if (result.value) this.project = result.value;
-		this.dirty = this.#contextPending || this.#edits.hasPending;
+		this.dirty = Object.keys(this.#textPending).length > 0 || this.#edits.hasPending;
 	}
 
 	/** The clip's sampled frames (context frames in clip order, and the middle frame), as saved. */
@@ -338,9 +357,10 @@ export class ProjectState {
 		});
 	}
 
-	async rename(title: string): Promise<void> {
-		const result = await appStatus.guardWrite(() => updateProject(this.id, { title }));
-		if (result.ok && result.value) this.project = result.value;
+	/** Show the title as saved (cleaned: trimmed, never empty) once the person leaves it. */
+	async settleTitle(): Promise<void> {
+		await this.flush();
+		if (this.project && !('title' in this.#textPending)) this.title = this.project.title;
 	}
 }
 
