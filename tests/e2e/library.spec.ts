@@ -147,3 +147,28 @@ test('an unknown storyboard link explains itself', async ({ page }) => {
 	await page.goto('/p/does-not-exist');
 	await expect(page.getByRole('heading', { name: 'This storyboard is not here' })).toBeVisible();
 });
+
+test('Ctrl+Z outside a text field never empties the last field typed in', async ({ page }) => {
+	await createStoryboard(page, 'Undo keys');
+	const shot = await addShot(page, 'One');
+	await shot.getByLabel('Description').fill('A whole description');
+	await expectSaved(page);
+	// Focus leaves the field (a click on the page, not on a control), then the keys.
+	await page.getByRole('heading', { level: 1 }).or(page.locator('body')).first().click();
+	await page.keyboard.press('Control+z');
+	await page.keyboard.press('Control+z');
+	await expect(shot.getByLabel('Description')).toHaveValue('A whole description');
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByRole('article', { name: 'Shot 1' }).getByLabel('Description')).toHaveValue(
+		'A whole description'
+	);
+	// Inside a field the browser's own text undo still works.
+	const field = page.getByRole('article', { name: 'Shot 1' }).getByLabel('Title');
+	await field.click();
+	await field.press('End');
+	await field.pressSequentially('X');
+	await expect(field).toHaveValue('OneX');
+	await field.press('Control+z');
+	await expect(field).toHaveValue('One');
+});
