@@ -1,6 +1,6 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake, TEST_KEY } from './support/ai';
-import { createStoryboard, shotTitles } from './support/app';
+import { createStoryboard, expectSaved, shotTitles } from './support/app';
 
 const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
 
@@ -112,17 +112,30 @@ test('regenerate one shot with a note; the others stay', async ({ page, fake }) 
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('5 shots written.')).toBeVisible();
 	const before = await shotTitles(page);
+	const notes = page.getByRole('article', { name: 'Shot 2' }).getByLabel('Notes');
+	await notes.fill('Keep the lantern');
+	await expectSaved(page);
+	const angleBefore = await page
+		.getByRole('article', { name: 'Shot 2' })
+		.getByLabel('Camera angle')
+		.inputValue();
+	expect(angleBefore).not.toBe('Low angle');
 	await page.getByRole('button', { name: 'Regenerate shot 2' }).click();
 	await page.getByLabel('Note for the director').fill('make it a low-angle close-up');
 	await page.getByRole('button', { name: 'Rewrite shot 2' }).click();
-	await expect(page.getByText('Shot 2 rewritten.')).toBeVisible();
+	await expect(page.getByText('Shot 2 rewritten.').first()).toBeVisible();
 	const second = page.getByRole('article', { name: 'Shot 2' });
 	await expect(second.getByLabel('Shot size')).toHaveValue('Close-up');
 	await expect(second.getByLabel('Camera angle')).toHaveValue('Low angle');
+	await expect(second.getByLabel('Notes')).toHaveValue('Keep the lantern');
 	const after = await shotTitles(page);
 	expect([after[0], ...after.slice(2)]).toEqual([before[0], ...before.slice(2)]);
 	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
 	expect(request.body?.text).toContain('make it a low-angle close-up');
+	// One undo puts the shot back as it was.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(second.getByLabel('Camera angle')).toHaveValue(angleBefore);
+	await expect(second.getByLabel('Notes')).toHaveValue('Keep the lantern');
 });
 
 test('generating again replaces the old shots, with undo', async ({ page, fake }) => {
@@ -133,13 +146,18 @@ test('generating again replaces the old shots, with undo', async ({ page, fake }
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('3 shots written.')).toBeVisible();
 	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Title').fill('Hand-edited');
-	await expect(page.getByLabel('Replace the current 3 shots')).toBeChecked();
+	const old = await shotTitles(page);
+	// Replacing hand-written shots is never the default.
+	await expect(page.getByLabel('Replace the current 3 shots')).not.toBeChecked();
+	await page.getByLabel('Replace the current 3 shots').check();
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('Replaced 3 earlier shots.')).toBeVisible();
 	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(3);
 	await page.getByRole('button', { name: 'Undo' }).click();
-	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(6);
-	expect(await shotTitles(page)).toContain('Hand-edited');
+	// Undo puts the storyboard back as it was: the old shots, not old and new together.
+	await expect.poll(() => shotTitles(page)).toEqual(old);
+	await page.reload();
+	await expect.poll(() => shotTitles(page)).toEqual(old);
 });
 
 test('structured output is requested from a model that lists it, across reloads', async ({

@@ -144,6 +144,7 @@ export class AiSession {
 			const model = settings.modelInfo(ai.options.directorModel);
 			this.status = `Asking ${ai.options.directorModel} for ${count} shots…`;
 			let raw = '';
+			const written: string[] = [];
 			const result = await directShots(
 				signal,
 				ai,
@@ -164,7 +165,10 @@ export class AiSession {
 						...fields,
 						writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
 					});
-					if (shot) options.onShot?.(shot);
+					if (shot) {
+						written.push(shot.id);
+						options.onShot?.(shot);
+					}
 				},
 				(piece) => (raw += piece)
 			).catch(async (error: unknown) => {
@@ -179,7 +183,11 @@ export class AiSession {
 				appStatus.toast({
 					message: `Replaced ${removed.length} earlier ${removed.length === 1 ? 'shot' : 'shots'}.`,
 					actionLabel: 'Undo',
-					action: () => this.#board.restoreShots(removed)
+					// Back to the storyboard as it was: the new shots go, the old ones return.
+					action: async () => {
+						await this.#board.removeShots(written);
+						await this.#board.restoreShots(removed);
+					}
 				});
 			}
 			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
@@ -214,12 +222,19 @@ export class AiSession {
 					structured: settings.modelInfo(ai.options.directorModel)?.structuredOutputs ?? false
 				}
 			);
-			const patch: ShotPatch = {};
-			for (const field of EDITABLE_SHOT_FIELDS) {
-				if (result.fields[field] !== undefined)
-					(patch as Record<string, unknown>)[field] = result.fields[field];
+			const patch = regeneratedFields(shot, result.fields);
+			const before: ShotPatch = {};
+			for (const field of Object.keys(patch) as (keyof ShotPatch)[]) {
+				(before as Record<string, unknown>)[field] = shot[field];
 			}
 			await this.#board.replaceShotFields(shot.id, patch);
+			appStatus.toast({
+				message: `Shot ${index + 1} rewritten.`,
+				actionLabel: 'Undo',
+				action: async () => {
+					await this.#board.replaceShotFields(shot.id, before);
+				}
+			});
 			await this.#board.addCost(result.costUsd);
 			this.status = `Shot ${index + 1} rewritten.`;
 			await this.#board.log(
@@ -228,6 +243,20 @@ export class AiSession {
 			);
 		});
 	}
+}
+
+/**
+ * What a rewrite changes: the fields the model wrote, except the person's notes and, for a
+ * shot timed from the clip, its duration (the clip decides it, not the model).
+ */
+export function regeneratedFields(shot: Shot, written: Partial<Shot>): ShotPatch {
+	const patch: ShotPatch = {};
+	for (const field of EDITABLE_SHOT_FIELDS) {
+		if (field === 'notes') continue;
+		if (field === 'durationS' && shot.sourceTimeS !== undefined) continue;
+		if (written[field] !== undefined) (patch as Record<string, unknown>)[field] = written[field];
+	}
+	return patch;
 }
 
 function taskName(task: AiTask): string {
