@@ -67,7 +67,7 @@ test('an idea becomes shots that appear one by one, each saved as it arrives', a
 	await expect(page.getByTestId('project-cost')).not.toHaveText('$0.00 spent');
 	await page.getByText(/^Activity/).click();
 	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
-		/Wrote 4 shots with openai\/gpt-4o-mini, prompts maestro-prompts-1/
+		/Wrote 4 shots with openai\/gpt-4o-mini \(\$/
 	);
 
 	const titles = await shotTitles(page);

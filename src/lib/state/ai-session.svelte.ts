@@ -115,7 +115,7 @@ export class AiSession {
 				this.status = `Scene described (${countWords(text)} words).`;
 				await this.#board.log(
 					'info',
-					`Analyzed ${urls.length} frames with ${ai.options.contextModel}, prompts ${result.promptVersion} (${formatCost(result.costUsd)}).`
+					`Analyzed ${urls.length} frames with ${ai.options.contextModel} (${formatCost(result.costUsd)}).`
 				);
 			} catch (error) {
 				// Nothing arrived: put back what was there before, so an error never empties Context.
@@ -191,10 +191,7 @@ export class AiSession {
 				});
 			}
 			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
-			await this.#board.log(
-				result.problems.length ? 'warn' : 'info',
-				`Wrote ${result.shotCount} shots with ${ai.options.directorModel}, prompts ${result.promptVersion} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
-			);
+			await this.#board.log(result.problems.length ? 'warn' : 'info', X);
 		});
 	}
 
