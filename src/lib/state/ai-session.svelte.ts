@@ -191,7 +191,10 @@ export class AiSession {
 				});
 			}
 			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
-			await this.#board.log(result.problems.length ? 'warn' : 'info', X);
+			await this.#board.log(
+				result.problems.length ? 'warn' : 'info',
+				`Wrote ${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
+			);
 		});
 	}
 
