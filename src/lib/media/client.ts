@@ -84,7 +84,8 @@ const queue = new WorkerQueue<Remote<MediaApi>>({
 function frameEncoding(probe: VideoProbe, options: Options) {
 	return {
 		...scaledSize(probe.width, probe.height, options.longestSide),
-		jpegQuality: options.jpegQuality
+		jpegQuality: options.jpegQuality,
+		fps: probe.fps
 	};
 }
 
