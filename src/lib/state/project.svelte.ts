@@ -52,6 +52,8 @@ export class ProjectState {
 	#contextTimer: ReturnType<typeof setTimeout> | undefined;
 	#contextPending = false;
 	#contextDirtySince = 0;
+	/** Sampled frames' pictures by asset id, so a new frame does not make every frame be read again. */
+	#framePictures = new Map<string, Blob>();
 
 	constructor(id: string) {
 		this.id = id;
@@ -162,10 +164,25 @@ export class ProjectState {
 		this.dirty = this.#contextPending || this.#edits.hasPending;
 	}
 
+	/**
+	 * Show a sampled frame the video panel has just saved (with the project as saved with it),
+	 * without reading the project or any frame back.
+	 */
+	showSampledFrame(project: Project, assetId: string, picture: Blob): void {
+		this.#framePictures.set(assetId, picture);
+		this.project = project;
+	}
+
 	/** The clip's sampled frames (context frames in clip order, and the middle frame), as saved. */
 	async clipFrames(): Promise<{ context: Blob[]; middle?: Blob }> {
 		const record = videoIntakeOf(this.project);
-		const load = async (assetId: string) => (await getAsset(assetId))?.blob;
+		const load = async (assetId: string) => {
+			const known = this.#framePictures.get(assetId);
+			if (known) return known;
+			const blob = (await getAsset(assetId))?.blob;
+			if (blob) this.#framePictures.set(assetId, blob);
+			return blob;
+		};
 		const context = (
 			await Promise.all(
 				record.frames
