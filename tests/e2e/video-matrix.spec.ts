@@ -13,7 +13,7 @@ import {
 	type MatrixClip
 } from '../../scripts/fixtures/make-matrix-clips.mjs';
 import { createStoryboard } from './support/app';
-import { psnrAgainstNative } from './support/native-frames';
+import { psnrAgainstNative } from '../../scripts/fixtures/native-psnr.mjs';
 
 const matrix = makeMatrix();
 
