@@ -14,7 +14,15 @@ import { ChangeRecorder } from './shared/change-recorder';
 import { installErrorTransfer } from './shared/error-transfer';
 import { CoreCrash, FFmpegRunner, SINK_PATH } from './shared/ffmpeg-runner';
 import { MediaError } from './shared/media-error';
-import { kindFromLog, parseProbe, undecodableMessage } from './shared/probe-parse';
+import {
+	kindFromLog,
+	parseProbe,
+	tooLargeForBrowserMessage,
+	undecodableMessage
+} from './shared/probe-parse';
+import { BrowserClip } from './shared/browser-clip';
+import { parseIvf } from './shared/ivf';
+import { webCodecsCodec, type StreamCodec } from './shared/webcodecs-config';
 import {
 	frameDecodeArgs,
 	judgeDecode,
@@ -90,16 +98,20 @@ const api = {
 			const json = await runner.takeFile(PROBE_OUT);
 			const outcome = parseProbe(json && new TextDecoder().decode(json), run.log);
 			if (!outcome.ok) throw new MediaError(outcome.kind);
+			const key = clipKey(file, name);
 			const start = await decodesAtStart();
 			if (!start.ok) {
 				// ffprobe found a picture stream and named its codec, so whatever the decoder said
-				// (an AV1 decoder that needs hardware says "Invalid data"), the codec is the reason.
+				// (an AV1 decoder that needs hardware says "Invalid data"), the codec is the reason,
+				// unless the browser's own decoder reads it.
 				if (kindFromLog(start.log) === 'corrupt') throw new MediaError('corrupt');
-				throw new MediaError('codec', undecodableMessage(outcome.probe.codec, outcome.profile));
+				await openBrowserClip(key, file, outcome.stream, outcome.probe.rotation);
+				return outcome.probe;
 			}
+			browserClip = undefined;
 			// An index at the front describes the whole clip even when the data stops early (a
 			// download that did not finish): the picture must decode near its end too.
-			const facts = await hintsFor(clipKey(file, name));
+			const facts = await hintsFor(key);
 			if (!(await decodesNearEnd(outcome.videoEndS, outcome.probe.fps, facts))) {
 				throw new MediaError('corrupt');
 			}
@@ -121,6 +133,8 @@ const api = {
 		return guarded(async () => {
 			await runner.setInput(file, name);
 			const { width, height, fps } = encoding;
+			const viaBrowser = browserClipFor(clipKey(file, name));
+			if (viaBrowser) return framesFromBrowser(viaBrowser, requests, encoding, onFrame);
 			const facts = await hintsFor(clipKey(file, name));
 			const seekState = { backS: 0 };
 			const frames: SampledFrame[] = [];
@@ -153,6 +167,13 @@ const api = {
 	): Promise<ChangeSeries> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
+			const viaBrowser = browserClipFor(clipKey(file, name));
+			if (viaBrowser) {
+				const total = viaBrowser.frameCount;
+				const series = await viaBrowser.measureChanges((done) => onProgress?.(done, total));
+				onProgress?.(total, total);
+				return series;
+			}
 			const recorder = new ChangeRecorder();
 			const total = Math.max(1, expectedFrames);
 			let reportedAt = 0;
@@ -198,6 +219,93 @@ const api = {
 		return guarded(() => encodeAnimatic(animaticRunner, files, job, onProgress));
 	}
 };
+
+/** The clip the browser decodes (its codec is one the engine lacks), while it is the current clip. */
+let browserClip: { key: string; clip: BrowserClip } | undefined;
+/** Clips up to this size (bytes) may be handed to the browser's decoder: their stream is copied into memory. */
+const BROWSER_CLIP_MAX_BYTES = 256 * 1024 * 1024;
+const IVF_OUT = '/stream.ivf';
+const PACKETS_OUT = '/packets.csv';
+
+function browserClipFor(key: string): BrowserClip | undefined {
+	return browserClip?.key === key ? browserClip.clip : undefined;
+}
+
+/**
+ * Make the mounted clip readable by the browser's decoder (WebCodecs), or refuse it naming its
+ * codec and profile: the engine copies the stream out and lists its keyframes; the browser must
+ * say it supports the codec and decode both the first picture and the last.
+ */
+async function openBrowserClip(
+	key: string,
+	file: Blob,
+	stream: StreamCodec,
+	rotation: number
+): Promise<BrowserClip> {
+	browserClip = undefined;
+	const refuse = () => new MediaError('codec', undecodableMessage(stream.codec, stream.profile));
+	const codec = webCodecsCodec(stream);
+	if (!codec || !(await BrowserClip.supports(codec))) throw refuse();
+	if (file.size > BROWSER_CLIP_MAX_BYTES) {
+		throw new MediaError('codec', tooLargeForBrowserMessage(stream.codec, stream.profile));
+	}
+	const input = runner.inputPath;
+	const quiet = ['-nostdin', '-hide_banner', '-loglevel', 'error'];
+	await runner.exec([...quiet, '-i', input, '-map', '0:v:0', '-c', 'copy', '-f', 'ivf', IVF_OUT]);
+	const ivf = parseIvf((await runner.takeFile(IVF_OUT)) ?? new Uint8Array());
+	const listKeys = ['-show_entries', 'packet=pts,flags', '-of', 'csv=p=0', '-o', PACKETS_OUT];
+	await runner.ffprobe(['-v', 'error', '-select_streams', 'v:0', ...listKeys, input]);
+	const packets = new TextDecoder().decode(
+		(await runner.takeFile(PACKETS_OUT)) ?? new Uint8Array()
+	);
+	if (!ivf || ivf.frames.length === 0) throw refuse();
+	const clip = new BrowserClip(ivf, keyframePts(packets), codec, rotation, !!stream.colorSpace);
+	const canvas = new OffscreenCanvas(16, 16);
+	try {
+		const decodes =
+			(await clip.drawFrameAt(0, canvas, 16, 16)) &&
+			(await clip.drawFrameAt(clip.lastTimeS, canvas, 16, 16));
+		if (!decodes) throw refuse();
+	} catch (error) {
+		if (error instanceof MediaError) throw error;
+		console.warn('The browser could not decode the clip', error);
+		throw refuse();
+	}
+	browserClip = { key, clip };
+	return clip;
+}
+
+/** The pts of the keyframes in ffprobe's `packet=pts,flags` CSV ("512,K_" lines). */
+function keyframePts(csv: string): Set<number> {
+	const keys = new Set<number>();
+	for (const line of csv.split('\n')) {
+		const [pts, flags] = line.split(',');
+		if (flags?.startsWith('K') && pts && Number.isFinite(Number(pts))) keys.add(Number(pts));
+	}
+	return keys;
+}
+
+/** Frames at the requested times from the browser's decoder, each handed on as it is made. */
+async function framesFromBrowser(
+	clip: BrowserClip,
+	requests: FrameRequest[],
+	encoding: FrameEncoding,
+	onFrame?: FrameCallback
+): Promise<SampledFrame[]> {
+	const { width, height, jpegQuality } = encoding;
+	jpegCanvas ??= new OffscreenCanvas(width, height);
+	const frames: SampledFrame[] = [];
+	for (const request of requests) {
+		if (!(await clip.drawFrameAt(request.timeS, jpegCanvas, width, height))) {
+			throw new MediaError('corrupt');
+		}
+		const blob = await jpegCanvas.convertToBlob({ type: 'image/jpeg', quality: jpegQuality });
+		const frame: SampledFrame = { blob, timeS: request.timeS, width, height, role: request.role };
+		frames.push(frame);
+		onFrame?.(frame, frames.length, requests.length);
+	}
+	return frames;
+}
 
 /** Facts from the start of the current clip that later decodes need; made once per clip. */
 let hints: { key: string; value: Promise<DecoderHints> } | undefined;

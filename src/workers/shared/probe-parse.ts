@@ -1,9 +1,13 @@
 import type { MediaErrorKind, VideoProbe } from '$lib/media/meta';
+import type { StreamCodec } from './webcodecs-config';
 
 interface ProbeStream {
 	codec_type?: string;
 	codec_name?: string;
 	profile?: string;
+	level?: number;
+	pix_fmt?: string;
+	color_space?: string;
 	width?: number;
 	height?: number;
 	avg_frame_rate?: string;
@@ -25,7 +29,7 @@ interface ProbeJson {
  * length where the file states it, else the clip's), or why it cannot be used.
  */
 export type ProbeOutcome =
-	| { ok: true; probe: VideoProbe; videoEndS: number; profile: string | undefined }
+	| { ok: true; probe: VideoProbe; videoEndS: number; stream: StreamCodec }
 	| { ok: false; kind: MediaErrorKind };
 
 /** Turn ffprobe's JSON (`-print_format json -show_streams -show_format`) and its log into facts. */
@@ -43,7 +47,15 @@ export function parseProbe(json: string | undefined, log: readonly string[]): Pr
 	return {
 		ok: true,
 		videoEndS: firstPositive(video.duration) ?? durationS,
-		profile: video.profile && video.profile !== 'unknown' ? video.profile : undefined,
+		stream: {
+			codec: video.codec_name,
+			...(video.profile && video.profile !== 'unknown' ? { profile: video.profile } : {}),
+			...(Number.isInteger(video.level) ? { level: video.level } : {}),
+			...(video.pix_fmt ? { pixFmt: video.pix_fmt } : {}),
+			...(video.color_space && video.color_space !== 'unknown'
+				? { colorSpace: video.color_space }
+				: {})
+		},
 		probe: {
 			durationS,
 			width: turned ? video.height : video.width,
@@ -138,10 +150,18 @@ export function codecLabel(codec: string, profile?: string): string {
 	return profile ? `${name} video (${profile} profile)` : `${name} video`;
 }
 
-/** The refusal for a clip whose picture the engine cannot decode, naming what it is. */
+/** The refusal for a clip whose picture neither the engine nor the browser decodes, naming what it is. */
 export function undecodableMessage(codec: string, profile?: string): string {
 	return (
 		`This clip is ${codecLabel(codec, profile)}, which cannot be decoded by the video engine ` +
 		'or by this browser. Convert it to H.264 MP4 and try again.'
+	);
+}
+
+/** The refusal for a clip the browser could decode but that is too large to hand to it whole. */
+export function tooLargeForBrowserMessage(codec: string, profile?: string): string {
+	return (
+		`This clip is ${codecLabel(codec, profile)}: only this browser can decode it, and it is too ` +
+		'large to read that way (over 256 MB). Convert it to H.264 MP4 and try again.'
 	);
 }
