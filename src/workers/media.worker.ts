@@ -174,6 +174,7 @@ const api = {
 				onProgress?.(total, total);
 				return series;
 			}
+			const facts = await hintsFor(clipKey(file, name));
 			const recorder = new ChangeRecorder();
 			const total = Math.max(1, expectedFrames);
 			let reportedAt = 0;
@@ -190,7 +191,7 @@ const api = {
 				const startS = recorder.startPass();
 				try {
 					const run = await runner.execToSink(
-						changePassArgs(runner.inputPath, SINK_PATH, startS),
+						changePassArgs(runner.inputPath, SINK_PATH, startS, facts),
 						(bytes) => recorder.bytes(bytes),
 						onLine
 					);

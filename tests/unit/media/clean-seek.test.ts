@@ -5,6 +5,7 @@ import {
 	loggedTimes,
 	prerollSteps
 } from '../../../src/workers/shared/clean-seek';
+import { changePassArgs } from '../../../src/workers/shared/change-pass';
 
 describe('prerollSteps', () => {
 	it('starts a frame and a half back, then goes further, ending at the clip start', () => {
@@ -78,5 +79,20 @@ describe('judgeDecode', () => {
 
 	it('compares with absolute times when the file starts later than zero', () => {
 		expect(judgeDecode(['1.400000', '1.440000'], 0.04, false, { startTimeS: 1.4 })).toBe('clean');
+	});
+});
+
+describe('changePassArgs', () => {
+	it('decodes from the start giving out every picture, as native ffmpeg does', () => {
+		const args = changePassArgs('/in/c.mp4', '/out', 0, { x264Build: 164 });
+		expect(args).not.toContain('-ss');
+		expect(args).not.toContain('-output_corrupt');
+	});
+
+	it('holds back unrecovered pictures and carries the x264 build when it resumes mid-clip', () => {
+		const args = changePassArgs('/in/c.mp4', '/out', 12.5, { x264Build: 148 }).join(' ');
+		expect(args).toContain(
+			'-x264_build 148 -flags -output_corrupt -copyts -ss 12.500 -i /in/c.mp4'
+		);
 	});
 });
