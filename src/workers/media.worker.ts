@@ -27,6 +27,7 @@ import {
 	frameDecodeArgs,
 	judgeDecode,
 	prerollSteps,
+	startsOnWantedFrame,
 	type DecodeVerdict,
 	type DecoderHints
 } from './shared/clean-seek';
@@ -352,6 +353,9 @@ async function decodeCleanFrame(
 	maxBackS = Infinity
 ): Promise<DecodedFrame> {
 	let last: DecodedFrame = { pixels: undefined, verdict: 'no-frame', log: [] };
+	// Whether a try failed because the decoder had not recovered (rather than because decoding
+	// began right on the wanted frame, a keyframe): only then do later frames start further back.
+	let unrecovered = false;
 	for (const backS of prerollSteps(fps, maxBackS).filter(
 		(s) => s >= state.backS || s === maxBackS
 	)) {
@@ -369,9 +373,10 @@ async function decodeCleanFrame(
 		const verdict = judged === 'clean' && !pixels?.length ? 'no-frame' : judged;
 		last = { pixels, verdict, log: run.log };
 		if (verdict === 'clean' || verdict === 'past-end') {
-			state.backS = Math.max(state.backS, Number.isFinite(backS) ? backS : 0);
+			if (unrecovered) state.backS = Math.max(state.backS, backS);
 			return last;
 		}
+		unrecovered ||= !startsOnWantedFrame(run.log, timeS, fps, decoderHints);
 		if (fromStart) break;
 	}
 	return last;

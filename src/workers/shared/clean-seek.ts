@@ -132,3 +132,18 @@ export function judgeDecode(
 	const damaged = log.slice(firstShown).some((line) => DAMAGE.test(line));
 	return times[0]! < at && !damaged ? 'clean' : 'earlier';
 }
+
+/**
+ * Whether the first picture a run gave out is the wanted one (within a frame and a half of
+ * `timeS`): decoding began on it, a clean keyframe, and starting a little earlier is all it takes.
+ */
+export function startsOnWantedFrame(
+	log: readonly string[],
+	timeS: number,
+	fps: number,
+	hints: DecoderHints = {}
+): boolean {
+	const first = loggedTimes(log)[0];
+	const at = timeS + (hints.startTimeS ?? 0);
+	return first !== undefined && first >= at - 1e-6 && first <= at + 1.5 / (fps > 0 ? fps : 30);
+}

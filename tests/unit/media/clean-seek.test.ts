@@ -3,7 +3,8 @@ import {
 	frameDecodeArgs,
 	judgeDecode,
 	loggedTimes,
-	prerollSteps
+	prerollSteps,
+	startsOnWantedFrame
 } from '../../../src/workers/shared/clean-seek';
 import { changePassArgs } from '../../../src/workers/shared/change-pass';
 
@@ -94,5 +95,14 @@ describe('changePassArgs', () => {
 		expect(args).toContain(
 			'-x264_build 148 -flags -output_corrupt -copyts -ss 12.500 -i /in/c.mp4'
 		);
+	});
+});
+
+describe('startsOnWantedFrame', () => {
+	it('tells a run that began right on the wanted keyframe from one that had not recovered by then', () => {
+		expect(startsOnWantedFrame(['2.000000', '2.040000'], 2, 25)).toBe(true);
+		expect(startsOnWantedFrame(['3.120000'], 2.52, 25)).toBe(false);
+		expect(startsOnWantedFrame(['1.900000'], 2, 25)).toBe(false);
+		expect(startsOnWantedFrame([], 2, 25)).toBe(false);
 	});
 });
