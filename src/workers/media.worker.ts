@@ -17,6 +17,7 @@ import { MediaError } from './shared/media-error';
 import {
 	kindFromLog,
 	parseProbe,
+	type ProbeOutcome,
 	tooLargeForBrowserMessage,
 	undecodableMessage
 } from './shared/probe-parse';
@@ -85,19 +86,7 @@ const api = {
 	probe(file: Blob, name: string): Promise<VideoProbe> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
-			const run = await runner.ffprobe([
-				'-v',
-				'error',
-				'-print_format',
-				'json',
-				'-show_streams',
-				'-show_format',
-				'-o',
-				PROBE_OUT,
-				runner.inputPath
-			]);
-			const json = await runner.takeFile(PROBE_OUT);
-			const outcome = parseProbe(json && new TextDecoder().decode(json), run.log);
+			const outcome = await probeMounted();
 			if (!outcome.ok) throw new MediaError(outcome.kind);
 			const key = clipKey(file, name);
 			const start = await decodesAtStart();
@@ -110,6 +99,7 @@ const api = {
 				return outcome.probe;
 			}
 			browserClip = undefined;
+			engineDecodes = key;
 			// An index at the front describes the whole clip even when the data stops early (a
 			// download that did not finish): the picture must decode near its end too.
 			const facts = await hintsFor(key);
@@ -134,7 +124,7 @@ const api = {
 		return guarded(async () => {
 			await runner.setInput(file, name);
 			const { width, height, fps } = encoding;
-			const viaBrowser = browserClipFor(clipKey(file, name));
+			const viaBrowser = await browserClipOf(file, name);
 			if (viaBrowser) return framesFromBrowser(viaBrowser, requests, encoding, onFrame);
 			const facts = await hintsFor(clipKey(file, name));
 			const seekState = { backS: 0 };
@@ -168,7 +158,7 @@ const api = {
 	): Promise<ChangeSeries> {
 		return guarded(async () => {
 			await runner.setInput(file, name);
-			const viaBrowser = browserClipFor(clipKey(file, name));
+			const viaBrowser = await browserClipOf(file, name);
 			if (viaBrowser) {
 				const total = viaBrowser.frameCount;
 				const series = await viaBrowser.measureChanges((done) => onProgress?.(done, total));
@@ -221,6 +211,39 @@ const api = {
 		return guarded(() => encodeAnimatic(animaticRunner, files, job, onProgress));
 	}
 };
+
+/** ffprobe's facts about the mounted clip. */
+async function probeMounted(): Promise<ProbeOutcome> {
+	const run = await runner.ffprobe(
+		['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format'].concat([
+			'-o',
+			PROBE_OUT,
+			runner.inputPath
+		])
+	);
+	const json = await runner.takeFile(PROBE_OUT);
+	return parseProbe(json && new TextDecoder().decode(json), run.log);
+}
+
+/** The last clip whose start the engine decoded itself (so it needs no browser decoder). */
+let engineDecodes: string | undefined;
+
+/**
+ * The browser decoder for the mounted clip when the engine cannot decode it, else undefined.
+ * Known from the probe; found again when this worker is a fresh one (after a stall or idling).
+ */
+async function browserClipOf(file: Blob, name: string): Promise<BrowserClip | undefined> {
+	const key = clipKey(file, name);
+	const known = browserClipFor(key);
+	if (known || engineDecodes === key) return known;
+	if ((await decodesAtStart()).ok) {
+		engineDecodes = key;
+		return undefined;
+	}
+	const outcome = await probeMounted();
+	if (!outcome.ok) throw new MediaError(outcome.kind);
+	return openBrowserClip(key, file, outcome.stream, outcome.probe.rotation);
+}
 
 /** The clip the browser decodes (its codec is one the engine lacks), while it is the current clip. */
 let browserClip: { key: string; clip: BrowserClip } | undefined;
