@@ -1,4 +1,5 @@
 import { isAbortError } from '$lib/util/abort';
+import { isQuotaError } from '$lib/store/quota';
 import {
 	detectCuts,
 	MediaError,
@@ -11,13 +12,20 @@ import { planFrameTimes } from './frame-times';
 import { defaultOptions, type Options, type SampledFrame, type VideoProbe } from './meta';
 
 /**
- * A hook could not save what the intake made (the disk is full): the intake stops, keeping what
- * was saved, and says so; the storage banner has already been raised by the guarded write.
+ * A hook could not save what the intake made (the disk is full, or the write failed): the
+ * intake stops, keeping what was saved, and says why; the guarded write has already raised
+ * the storage or save-error banner.
  */
 export class IntakeSaveError extends Error {
 	override name = 'IntakeSaveError';
 	constructor(readonly cause: unknown) {
-		super('Sampling stopped because the browser’s storage is full. What was saved so far is kept.');
+		super(
+			isQuotaError(cause)
+				? 'Sampling stopped because the browser’s storage is full. What was saved so far is kept.'
+				: `Sampling stopped because something it made could not be saved (${
+						cause instanceof Error ? cause.message : String(cause)
+					}). What was saved so far is kept.`
+		);
 	}
 }
 
