@@ -5,18 +5,25 @@
 // tab gains. Both cores are measured: multi-thread (page cross-origin isolated) and single-thread.
 // Prints JSON. Figures are wall-clock ms on this machine; compare ratios, not absolutes.
 // BENCH_CORES=mt or st runs one core; BENCH_BIG=0 skips the 1 GB clip, BENCH_ONLY_BIG=1 runs only it;
-// BENCH_NATIVE=0 skips native ffmpeg.
+// BENCH_NATIVE=0 skips native ffmpeg. It also reads the "real clips" matrix
+// (scripts/fixtures/make-matrix-clips.mjs): per clip its frames, the least PSNR of any frame or
+// keyframe against native ffmpeg's exact decode, the cuts found, and times against native
+// (BENCH_MATRIX=0 skips it); and counts the app's IndexedDB reads per sampled frame while a clip
+// is sampled in the workspace (BENCH_READS=0 skips it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic } from '../serve.mjs';
+import { makeMatrix, MATRIX_DIR } from '../fixtures/make-matrix-clips.mjs';
+import { psnrAgainstNative } from '../fixtures/native-psnr.mjs';
 import { treeRss } from './process-memory.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const work = join(root, '.bench');
-const clip = join(work, 'bench-30s-1080p.mp4');
+const mainClip = join(work, 'bench-30s-1080p.mp4');
+const clip = mainClip;
 const bigClip = join(work, 'bench-1gb-1080p.mp4');
 /** The memory bar of issue 3: a 1 GB clip raises the tab's memory (its renderer process) by at most about this (MB). */
 const MEMORY_BAR_MB = 200;
@@ -123,7 +130,12 @@ function timeNative(command, args, runs = 2) {
 	return Math.round(best);
 }
 
-function native() {
+function native(
+	clip = mainClip,
+	frameTimes = FRAME_TIMES,
+	keyframeTimes = KEYFRAME_TIMES,
+	endS = 29.5
+) {
 	const out = join(work, 'native');
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
@@ -132,11 +144,18 @@ function native() {
 	// codecs) and one half a second before the end (to catch a clip cut short).
 	const probeJson = ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format'];
 	const oneFrame = ['-map', '0:v:0', '-frames:v', '1', '-vf', 'scale=16:16', '-f', 'rawvideo'];
-	const endS = String(SHOT_S.reduce((a, b) => a + b, 0) - 0.5);
 	const probe =
 		timeNative('ffprobe', [...probeJson, clip]) +
 		timeNative('ffmpeg', [...q, '-i', clip, ...oneFrame, join(out, 'one.raw')]) +
-		timeNative('ffmpeg', [...q, '-ss', endS, '-i', clip, ...oneFrame, join(out, 'end.raw')]);
+		timeNative('ffmpeg', [
+			...q,
+			'-ss',
+			String(endS),
+			'-i',
+			clip,
+			...oneFrame,
+			join(out, 'end.raw')
+		]);
 	// Frames at given times natively, two ways: all accurate seeks opened in one process, or one
 	// process per frame (as the engine does); the faster one counts.
 	const jpeg = ['-frames:v', '1', '-vf', 'scale=1024:-2', '-q:v', '3'];
@@ -156,7 +175,7 @@ function native() {
 		}
 		return { oneProcess, perFrame, best: Math.min(oneProcess, perFrame) };
 	};
-	const sample = framesAt(FRAME_TIMES, 's');
+	const sample = framesAt(frameTimes, 's');
 	// Cuts natively: the same thumbnail pass the engine runs, and ffmpeg's own scene score.
 	const thumbs = ['-vf', 'scale=64:36:flags=area,format=rgb24', '-f', 'rawvideo'];
 	const changePass = timeNative('ffmpeg', [
@@ -166,7 +185,7 @@ function native() {
 	const scene = ['-vf', "select='gt(scene,0.3)',showinfo", '-f', 'null', '-'];
 	const sceneSelect = timeNative('ffmpeg', [...q, '-i', clip, '-an', ...scene]);
 	// Cut detection also makes each shot's keyframe (its middle), as the engine's does.
-	const keyframes = framesAt(KEYFRAME_TIMES, 'k');
+	const keyframes = framesAt(keyframeTimes, 'k');
 	return {
 		probeMs: probe,
 		sample15Ms: sample.best,
@@ -307,7 +326,7 @@ if (runBig) makeBigClip();
 if (process.env.BENCH_SKIP_BUILD !== '1') buildHarness();
 const runNative =
 	hasFfmpeg && process.env.BENCH_ONLY_BIG !== '1' && process.env.BENCH_NATIVE !== '0';
-const n = runNative ? native() : undefined;
+const n = runNative && process.env.BENCH_MAIN !== '0' ? native() : undefined;
 const report = {
 	clip: { seconds: 30, size: '1920x1080', codec: 'h264', expectedCutsS: CUTS_S },
 	...(runBig
@@ -316,7 +335,7 @@ const report = {
 	native: n,
 	cores: {}
 };
-for (const core of cores) {
+for (const core of process.env.BENCH_MAIN === '0' ? [] : cores) {
 	const threads = core === 'mt';
 	if (process.env.BENCH_ONLY_BIG === '1') {
 		const big = summary(await browser(bigClip, threads, false));
@@ -344,5 +363,178 @@ for (const core of cores) {
 		entry.clip1GB = { ...big, withinMemoryBar: big.tabRssOverIdleMB <= MEMORY_BAR_MB };
 	}
 	report.cores[core] = entry;
+}
+
+/** Probe, sample (default options) and find cuts in every matrix clip on one page; frames as JPEG bytes. */
+async function browserMatrix(threads, clips) {
+	const server = await serveStatic({ root: join(work, 'media-build'), isolated: threads });
+	const instance = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+	try {
+		const page = await instance.newPage();
+		await page.goto(`${server.url}/media.html`);
+		await page.waitForFunction(() => window.harnessReady);
+		await page.evaluate(() => window.media.engineInfo(undefined));
+		const results = [];
+		for (const clip of clips) {
+			await page.setInputFiles('#clip', join(MATRIX_DIR, clip.file));
+			results.push(
+				await page.evaluate(async () => {
+					const file = window.pickedFile();
+					const bytes = async (f) => ({
+						timeS: f.timeS,
+						width: f.width,
+						height: f.height,
+						jpeg: [...new Uint8Array(await f.blob.arrayBuffer())]
+					});
+					const started = performance.now();
+					try {
+						const probe = await window.media.probeVideo(undefined, file);
+						const probed = performance.now();
+						const frames = await window.media.sampleFrames(undefined, file, probe);
+						const sampled = performance.now();
+						const cuts = await window.media.detectCuts(undefined, file, probe);
+						const done = performance.now();
+						return {
+							probeMs: Math.round(probed - started),
+							sampleMs: Math.round(sampled - probed),
+							detectCutsMs: Math.round(done - sampled),
+							frames: await Promise.all(frames.map(bytes)),
+							keyframes: await Promise.all(cuts.shots.map((shot) => bytes(shot.keyframe))),
+							cutsS: cuts.cutsS
+						};
+					} catch (error) {
+						return { error: String(error) };
+					}
+				})
+			);
+		}
+		return results;
+	} finally {
+		await instance.close();
+		await server.close();
+	}
+}
+
+/** One row per matrix clip: frames, least PSNR against native, cuts, times and ratios to native. */
+async function matrixReport(threads) {
+	const clips = makeMatrix().files;
+	const runs = await browserMatrix(threads, clips);
+	return clips.map((clip, i) => {
+		const run = runs[i];
+		if (run.error) return { clip: clip.file, codec: clip.codec, refused: run.error };
+		const path = join(MATRIX_DIR, clip.file);
+		const psnrs = [...run.frames, ...run.keyframes].map((f) =>
+			psnrAgainstNative(new Uint8Array(f.jpeg), path, f.timeS, f.width, f.height)
+		);
+		const found = clip.cutsS.filter((c) =>
+			run.cutsS.some((t) => Math.abs(t - c) <= 2 / clip.fps + 0.002)
+		);
+		const row = {
+			clip: clip.file,
+			frames: run.frames.length,
+			keyframes: run.keyframes.length,
+			minPsnrDb: +Math.min(...psnrs).toFixed(1),
+			cutsFound: found.length,
+			cutsExpected: clip.cutsS.length,
+			falseCuts: run.cutsS.length - found.length,
+			probeMs: run.probeMs,
+			sampleMs: run.sampleMs,
+			detectCutsMs: run.detectCutsMs
+		};
+		if (!hasFfmpeg || process.env.BENCH_NATIVE === '0') return row;
+		const n = native(
+			path,
+			run.frames.map((f) => f.timeS),
+			run.keyframes.map((f) => f.timeS),
+			Math.max(0, clip.durationS - 0.5)
+		);
+		return {
+			...row,
+			nativeSampleMs: n.sample15Ms,
+			nativeDetectCutsMs: n.detectCutsMs,
+			sampleRatio: +(run.sampleMs / n.sample15Ms).toFixed(2),
+			detectCutsRatio: +(run.detectCutsMs / n.detectCutsMs).toFixed(2)
+		};
+	});
+}
+
+/**
+ * IndexedDB reads the workspace makes per sampled frame while the 30 s clip is sampled: the app
+ * (build/) in Chromium with every IndexedDB read counted, from the first "Sampling frame" to
+ * "Finding cuts".
+ */
+async function readsPerFrame(threads) {
+	execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
+	const server = await serveStatic({ root: join(root, 'build'), isolated: threads });
+	const instance = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+	try {
+		const page = await instance.newPage();
+		await page.addInitScript(() => {
+			window.__idbReads = 0;
+			const count = (proto, names) => {
+				for (const name of names) {
+					const original = proto[name];
+					proto[name] = function (...args) {
+						window.__idbReads++;
+						return original.apply(this, args);
+					};
+				}
+			};
+			const reads = [
+				'get',
+				'getAll',
+				'getAllKeys',
+				'getKey',
+				'count',
+				'openCursor',
+				'openKeyCursor'
+			];
+			count(IDBObjectStore.prototype, reads);
+			count(IDBIndex.prototype, reads);
+		});
+		await page.goto(`${server.url}/`);
+		await page.getByRole('button', { name: 'New storyboard' }).first().click();
+		const dialog = page.getByRole('dialog', { name: 'New storyboard' });
+		await dialog.getByRole('radio', { name: /A video/ }).check();
+		await dialog.getByRole('textbox', { name: 'Title' }).fill('Reads per frame');
+		await dialog.getByRole('button', { name: 'Create storyboard' }).click();
+		await page.waitForURL(/\/p\/[0-9a-f-]+$/);
+		await page.getByLabel('Add video').setInputFiles(mainClip);
+		const reads = () => page.evaluate(() => window.__idbReads);
+		await page.getByText(/Sampling frame \d+ of/).waitFor({ timeout: 60_000 });
+		const atStart = await reads();
+		await page.getByText(/Finding cuts/).waitFor({ timeout: 300_000 });
+		const atEnd = await reads();
+		const frames = await page
+			.getByRole('region', { name: 'Sampled frames' })
+			.getByRole('img')
+			.count();
+		return {
+			frames,
+			reads: atEnd - atStart,
+			readsPerFrame: +((atEnd - atStart) / frames).toFixed(2)
+		};
+	} finally {
+		await instance.close();
+		await server.close();
+	}
+}
+
+/** A part's figures, or what stopped it (so one failing part does not lose the others). */
+async function part(work) {
+	try {
+		return await work();
+	} catch (error) {
+		return { error: String(error).split('\n')[0] };
+	}
+}
+
+if (process.env.BENCH_ONLY_BIG !== '1') {
+	if (process.env.BENCH_MATRIX !== '0') {
+		report.matrix = {};
+		for (const core of cores) report.matrix[core] = await part(() => matrixReport(core === 'mt'));
+	}
+	if (process.env.BENCH_READS !== '0')
+		report.indexedDbReads = await part(() => readsPerFrame(true));
 }
 console.log(JSON.stringify(report, null, 2));

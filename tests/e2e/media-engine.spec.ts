@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { makeMatrix, MATRIX_DIR } from '../../scripts/fixtures/make-matrix-clips.mjs';
 import { serveStatic } from '../../scripts/serve.mjs';
 
 interface Entry {
@@ -159,4 +160,22 @@ test('cancel mid-sampling stops at once, and the next call works on a fresh work
 	expect(outcome.cancelled).toBe('AbortError');
 	expect(outcome.made).toBe(1);
 	expect(outcome.durationS).toBe(10);
+});
+
+test('an AV1 clip (browser decoder) is still read after the worker was let go between probe and sampling', async () => {
+	const { files } = makeMatrix();
+	const av1 = files.find((f) => f.codec === 'av1')!;
+	await page.setInputFiles('#clip', join(MATRIX_DIR, av1.file));
+	const outcome = await page.evaluate(async () => {
+		const clip = window.pickedFile();
+		const probe = await window.media.probeVideo(undefined, clip);
+		window.media.releaseMediaWorker();
+		const frames = await window.media.sampleFrames(undefined, clip, probe, window.defaultOptions);
+		window.media.releaseMediaWorker();
+		const cuts = await window.media.detectCuts(undefined, clip, probe, window.defaultOptions);
+		return { codec: probe.codec, frames: frames.length, cutsS: cuts.cutsS };
+	});
+	expect(outcome.codec).toBe('av1');
+	expect(outcome.frames).toBe(Math.round(av1.durationS / 2));
+	expect(outcome.cutsS).toHaveLength(av1.cutsS.length);
 });

@@ -84,7 +84,8 @@ const queue = new WorkerQueue<Remote<MediaApi>>({
 function frameEncoding(probe: VideoProbe, options: Options) {
 	return {
 		...scaledSize(probe.width, probe.height, options.longestSide),
-		jpegQuality: options.jpegQuality
+		jpegQuality: options.jpegQuality,
+		fps: probe.fps
 	};
 }
 
@@ -136,21 +137,31 @@ async function framesAt(
 	onFrame: (frame: SampledFrame, done: number, total: number) => void
 ): Promise<SampledFrame[]> {
 	const made: SampledFrame[] = [];
-	await retryStalls(() =>
-		queue.call(signal, (api) =>
+	const report = (frame: SampledFrame) => {
+		made.push(frame);
+		onFrame(frame, made.length, requests.length);
+	};
+	await retryStalls(async () => {
+		// The callback travels on its own channel, so the call's answer can overtake the last
+		// frames reported through it: the frames the answer holds that were not reported yet
+		// are reported from it, and anything the callback brings after that is a repeat.
+		const before = made.length;
+		let answered = false;
+		const frames = await queue.call(signal, (api) =>
 			api.sampleFrames(
 				file,
 				clipName(file),
-				requests.slice(made.length),
+				requests.slice(before),
 				encoding,
 				proxy((frame: SampledFrame) => {
 					queue.heartbeat();
-					made.push(frame);
-					onFrame(frame, made.length, requests.length);
+					if (!answered) report(frame);
 				})
 			)
-		)
-	);
+		);
+		answered = true;
+		for (const frame of frames.slice(made.length - before)) report(frame);
+	});
 	return made;
 }
 

@@ -1,4 +1,5 @@
 import { isAbortError } from '$lib/util/abort';
+import { isQuotaError } from '$lib/store/quota';
 import {
 	detectCuts,
 	MediaError,
@@ -9,6 +10,24 @@ import {
 } from './client';
 import { planFrameTimes } from './frame-times';
 import { defaultOptions, type Options, type SampledFrame, type VideoProbe } from './meta';
+
+/**
+ * A hook could not save what the intake made (the disk is full, or the write failed): the
+ * intake stops, keeping what was saved, and says why; the guarded write has already raised
+ * the storage or save-error banner.
+ */
+export class IntakeSaveError extends Error {
+	override name = 'IntakeSaveError';
+	constructor(readonly cause: unknown) {
+		super(
+			isQuotaError(cause)
+				? 'Sampling stopped because the browser’s storage is full. What was saved so far is kept.'
+				: `Sampling stopped because something it made could not be saved (${
+						cause instanceof Error ? cause.message : String(cause)
+					}). What was saved so far is kept.`
+		);
+	}
+}
 
 /** Where an intake is: what the status line says. */
 export type IntakeStage =
@@ -73,6 +92,7 @@ export class VideoIntake {
 		this.frames = [];
 		this.cuts = undefined;
 		this.probe = undefined;
+		let saveFailure: unknown;
 		try {
 			this.stage = 'probing';
 			const probe = await probeVideo(signal, file);
@@ -86,11 +106,17 @@ export class VideoIntake {
 			await sampleFrames(signal, file, probe, options, {
 				onFrame: (frame) => {
 					this.frames = [...this.frames, frame];
-					saving.push(Promise.resolve(hooks.onFrame?.(frame)));
+					// A frame that cannot be saved stops the sampling at once (the engine is let go).
+					const saved = Promise.resolve(hooks.onFrame?.(frame)).catch((error: unknown) => {
+						saveFailure ??= error;
+						controller.abort();
+					});
+					saving.push(saved);
 				},
 				onProgress: (done, total) => (this.progress = { done, total })
 			});
 			await Promise.all(saving);
+			if (saveFailure) throw saveFailure;
 
 			this.stage = 'detecting';
 			this.progress = { done: 0, total: 0 };
@@ -102,9 +128,12 @@ export class VideoIntake {
 			this.stage = 'done';
 		} catch (error) {
 			// A cancelled or replaced run says nothing: cancel() already set the stage.
-			if (this.#controller !== controller || isAbortError(error)) return;
-			if (!(error instanceof MediaError)) console.error('Video intake failed', error);
-			this.error = mediaErrorMessage(error);
+			const reason = saveFailure ?? error;
+			if (this.#controller !== controller || (!saveFailure && isAbortError(error))) return;
+			if (!(reason instanceof MediaError || reason instanceof IntakeSaveError)) {
+				console.error('Video intake failed', reason);
+			}
+			this.error = reason instanceof IntakeSaveError ? reason.message : mediaErrorMessage(reason);
 			this.stage = 'failed';
 		}
 	}

@@ -58,6 +58,8 @@ export class ProjectState {
 	#textPending: Partial<Record<ProjectTextField, string>> = {};
 	#textTimer: ReturnType<typeof setTimeout> | undefined;
 	#textDirtySince = 0;
+	/** Sampled frames' pictures by asset id, so a new frame does not make every frame be read again. */
+	#framePictures = new Map<string, Blob>();
 
 	constructor(id: string) {
 		this.id = id;
@@ -181,10 +183,25 @@ export class ProjectState {
 		this.dirty = Object.keys(this.#textPending).length > 0 || this.#edits.hasPending;
 	}
 
+	/**
+	 * Show a sampled frame the video panel has just saved (with the project as saved with it),
+	 * without reading the project or any frame back.
+	 */
+	showSampledFrame(project: Project, assetId: string, picture: Blob): void {
+		this.#framePictures.set(assetId, picture);
+		this.project = project;
+	}
+
 	/** The clip's sampled frames (context frames in clip order, and the middle frame), as saved. */
 	async clipFrames(): Promise<{ context: Blob[]; middle?: Blob }> {
 		const record = videoIntakeOf(this.project);
-		const load = async (assetId: string) => (await getAsset(assetId))?.blob;
+		const load = async (assetId: string) => {
+			const known = this.#framePictures.get(assetId);
+			if (known) return known;
+			const blob = (await getAsset(assetId))?.blob;
+			if (blob) this.#framePictures.set(assetId, blob);
+			return blob;
+		};
 		const context = (
 			await Promise.all(
 				record.frames

@@ -1,6 +1,9 @@
-import type { Project, VideoProbe } from '$lib/domain/types';
-import { deleteAssets } from './assets';
+import type { Asset, Project, VideoProbe } from '$lib/domain/types';
+import { deleteAssets, newAsset, type AssetSize } from './assets';
+import { announceChange } from './changes';
+import { getDb, STORES } from './db';
 import { patchProject } from './projects';
+import { restoreProject } from './restore';
 import { listShots } from './shots';
 
 /** A sampled frame saved as an asset, with where it sits in the clip. */
@@ -91,12 +94,47 @@ function clipAssets(project: Project): string[] {
 	];
 }
 
-/** Add a sampled frame to the project the moment its asset is saved. */
-export function addSavedFrame(projectId: string, frame: SavedFrame): Promise<Project | undefined> {
-	return patchProject(projectId, (project) => {
-		const intake = videoIntakeOf(project);
-		return { ...project, videoIntake: { ...intake, frames: [...intake.frames, frame] } };
-	});
+/**
+ * Save a sampled frame's picture and add it to the project's frames in one transaction: one
+ * write per frame, whatever the number of frames before it. Resolves with the saved project and
+ * asset (undefined when the project is gone: nothing is written then).
+ */
+export async function saveSampledFrame(
+	projectId: string,
+	blob: Blob,
+	frame: Omit<SavedFrame, 'assetId'> & AssetSize
+): Promise<{ project: Project; asset: Asset } | undefined> {
+	const db = await getDb();
+	const tx = db.transaction([STORES.projects, STORES.assets], 'readwrite');
+	const current = restoreProject(await tx.objectStore(STORES.projects).get(projectId));
+	if (!current) {
+		await tx.done;
+		return undefined;
+	}
+	const asset = newAsset(projectId, blob, frame);
+	const intake = videoIntakeOf(current);
+	const saved: SavedFrame = { assetId: asset.id, timeS: frame.timeS, role: frame.role };
+	const project: Project = {
+		...current,
+		videoIntake: { ...intake, frames: [...intake.frames, saved] },
+		updatedAt: Date.now(),
+		revision: current.revision + 1
+	};
+	const writes: Promise<unknown>[] = [];
+	try {
+		writes.push(tx.objectStore(STORES.assets).put(asset));
+		writes.push(tx.objectStore(STORES.projects).put(project));
+	} catch (error) {
+		// A put that throws at once (rather than failing the transaction) must not leave the
+		// other one to commit on its own.
+		tx.abort();
+		await Promise.allSettled([...writes, tx.done]);
+		throw error;
+	}
+	await Promise.all([...writes, tx.done]);
+	announceChange({ scope: 'project', projectId });
+	announceChange({ scope: 'library' });
+	return { project, asset };
 }
 
 /** Keep the detected cuts and shots (with saved keyframes) on the project. */

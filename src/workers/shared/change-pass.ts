@@ -1,3 +1,4 @@
+import type { DecoderHints } from './clean-seek';
 import { THUMB_HEIGHT, THUMB_WIDTH } from './frame-diff';
 
 /**
@@ -6,7 +7,17 @@ import { THUMB_HEIGHT, THUMB_WIDTH } from './frame-diff';
  * -copyts so a resumed pass continues the same timeline). Loop filtering is skipped: it costs
  * a good part of H.264 decoding and does not change which frames are cuts.
  */
-export function changePassArgs(input: string, output: string, startS = 0): string[] {
+export function changePassArgs(
+	input: string,
+	output: string,
+	startS = 0,
+	hints: DecoderHints = {}
+): string[] {
+	// A pass resumed mid-clip skips the start: it is told the x264 build the first frame named,
+	// and pictures the decoder has not recovered yet (after a seek to an intra-refresh or open-GOP
+	// point) are held back rather than measured as grey blocks.
+	const resumed = startS > 0;
+	const x264 = hints.x264Build === undefined ? [] : ['-x264_build', String(hints.x264Build)];
 	return [
 		'-nostdin',
 		'-hide_banner',
@@ -15,8 +26,10 @@ export function changePassArgs(input: string, output: string, startS = 0): strin
 		'-nostats',
 		'-skip_loop_filter',
 		'all',
+		...x264,
+		...(resumed ? ['-flags', '-output_corrupt'] : []),
 		'-copyts',
-		...(startS > 0 ? ['-ss', startS.toFixed(3)] : []),
+		...(resumed ? ['-ss', startS.toFixed(3)] : []),
 		'-i',
 		input,
 		'-an',

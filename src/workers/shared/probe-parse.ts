@@ -1,8 +1,13 @@
 import type { MediaErrorKind, VideoProbe } from '$lib/media/meta';
+import type { StreamCodec } from './webcodecs-config';
 
 interface ProbeStream {
 	codec_type?: string;
 	codec_name?: string;
+	profile?: string;
+	level?: number;
+	pix_fmt?: string;
+	color_space?: string;
 	width?: number;
 	height?: number;
 	avg_frame_rate?: string;
@@ -24,7 +29,8 @@ interface ProbeJson {
  * length where the file states it, else the clip's), or why it cannot be used.
  */
 export type ProbeOutcome =
-	{ ok: true; probe: VideoProbe; videoEndS: number } | { ok: false; kind: MediaErrorKind };
+	| { ok: true; probe: VideoProbe; videoEndS: number; stream: StreamCodec }
+	| { ok: false; kind: MediaErrorKind };
 
 /** Turn ffprobe's JSON (`-print_format json -show_streams -show_format`) and its log into facts. */
 export function parseProbe(json: string | undefined, log: readonly string[]): ProbeOutcome {
@@ -41,6 +47,15 @@ export function parseProbe(json: string | undefined, log: readonly string[]): Pr
 	return {
 		ok: true,
 		videoEndS: firstPositive(video.duration) ?? durationS,
+		stream: {
+			codec: video.codec_name,
+			...(video.profile && video.profile !== 'unknown' ? { profile: video.profile } : {}),
+			...(Number.isInteger(video.level) ? { level: video.level } : {}),
+			...(video.pix_fmt ? { pixFmt: video.pix_fmt } : {}),
+			...(video.color_space && video.color_space !== 'unknown'
+				? { colorSpace: video.color_space }
+				: {})
+		},
 		probe: {
 			durationS,
 			width: turned ? video.height : video.width,
@@ -114,4 +129,39 @@ function parseJson(text: string | undefined): ProbeJson | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** Names people know codecs by, for ffprobe's codec names that are not already one. */
+const CODEC_NAMES: Record<string, string> = {
+	av1: 'AV1',
+	h264: 'H.264',
+	hevc: 'HEVC (H.265)',
+	vp8: 'VP8',
+	vp9: 'VP9',
+	prores: 'ProRes',
+	mjpeg: 'Motion JPEG',
+	mpeg4: 'MPEG-4 Part 2',
+	vvc: 'VVC (H.266)'
+};
+
+/** "AV1 video (Main profile)": the codec (and profile, when known) a refusal names. */
+export function codecLabel(codec: string, profile?: string): string {
+	const name = CODEC_NAMES[codec] ?? codec.toUpperCase();
+	return profile ? `${name} video (${profile} profile)` : `${name} video`;
+}
+
+/** The refusal for a clip whose picture neither the engine nor the browser decodes, naming what it is. */
+export function undecodableMessage(codec: string, profile?: string): string {
+	return (
+		`This clip is ${codecLabel(codec, profile)}, which cannot be decoded by the video engine ` +
+		'or by this browser. Convert it to H.264 MP4 and try again.'
+	);
+}
+
+/** The refusal for a clip the browser could decode but that is too large to hand to it whole. */
+export function tooLargeForBrowserMessage(codec: string, profile?: string): string {
+	return (
+		`This clip is ${codecLabel(codec, profile)}: only this browser can decode it, and it is too ` +
+		'large to read that way (over 256 MB). Convert it to H.264 MP4 and try again.'
+	);
 }

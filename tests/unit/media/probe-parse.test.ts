@@ -17,6 +17,7 @@ describe('parseProbe', () => {
 		expect(parseProbe(probeJson([video, audio]), [])).toEqual({
 			ok: true,
 			videoEndS: 12.5,
+			stream: { codec: 'h264' },
 			probe: {
 				durationS: 12.5,
 				width: 1920,
@@ -27,6 +28,23 @@ describe('parseProbe', () => {
 				hasAudio: true
 			}
 		});
+	});
+
+	it('keeps what the browser decoder would need: profile, level, pixel format, colours', () => {
+		const av1 = {
+			...video,
+			codec_name: 'av1',
+			profile: 'Main',
+			level: 8,
+			pix_fmt: 'yuv420p',
+			color_space: 'unknown'
+		};
+		expect(parseProbe(probeJson([av1]), [])).toMatchObject({
+			ok: true,
+			stream: { codec: 'av1', profile: 'Main', level: 8, pixFmt: 'yuv420p' }
+		});
+		const outcome = parseProbe(probeJson([{ ...av1, color_space: 'bt709' }]), []);
+		expect(outcome.ok && outcome.stream.colorSpace).toBe('bt709');
 	});
 
 	it('says where the picture ends when the video stream is shorter than the clip', () => {

@@ -4,12 +4,13 @@ import { addProject, getProject } from '$lib/store/projects';
 import { getAsset, putAsset } from '$lib/store/assets';
 import { addShot } from '$lib/store/shots';
 import {
-	addSavedFrame,
 	removeVideoSource,
+	saveSampledFrame,
 	setDetectedCuts,
 	setVideoSource,
 	videoIntakeOf
 } from '$lib/store/video-source';
+import { getDb, STORES } from '$lib/store/db';
 import { freshDb } from '../helpers';
 
 beforeEach(freshDb);
@@ -35,13 +36,15 @@ describe('setVideoSource', () => {
 	});
 });
 
-describe('addSavedFrame and setDetectedCuts', () => {
+const jpeg = (text: string) => new Blob([text], { type: 'image/jpeg' });
+
+describe('saveSampledFrame and setDetectedCuts', () => {
 	it('keep frames and cuts on the project, and a new clip clears them', async () => {
 		const project = createProject('video', 'Clip');
 		await addProject(project);
 		await setVideoSource(project.id, 'asset-1', probe);
-		await addSavedFrame(project.id, { assetId: 'f1', timeS: 1, role: 'context' });
-		await addSavedFrame(project.id, { assetId: 'f2', timeS: 5, role: 'middle' });
+		const f1 = await saveSampledFrame(project.id, jpeg('one'), { timeS: 1, role: 'context' });
+		const f2 = await saveSampledFrame(project.id, jpeg('two'), { timeS: 5, role: 'middle' });
 		await setDetectedCuts(
 			project.id,
 			[2],
@@ -51,7 +54,9 @@ describe('addSavedFrame and setDetectedCuts', () => {
 			]
 		);
 		const intake = videoIntakeOf(await getProject(project.id));
-		expect(intake.frames.map((f) => f.assetId)).toEqual(['f1', 'f2']);
+		expect(intake.frames.map((f) => f.assetId)).toEqual([f1!.asset.id, f2!.asset.id]);
+		expect(await (await getAsset(f2!.asset.id))?.blob.text()).toBe('two');
+		expect(f2!.project.revision).toBe(project.revision + 3);
 		expect(intake.cutsS).toEqual([2]);
 		expect(intake.shots).toHaveLength(2);
 
@@ -67,11 +72,13 @@ describe('setVideoSource over an earlier clip', () => {
 		const blob = (text: string, type = 'image/jpeg') =>
 			putAsset(project.id, new Blob([text], { type }));
 		const oldClip = await blob('old clip', 'video/mp4');
-		const frame = await blob('frame');
 		const usedKey = await blob('keyframe a shot uses');
 		const unusedKey = await blob('keyframe no shot uses');
 		await setVideoSource(project.id, oldClip.id, probe);
-		await addSavedFrame(project.id, { assetId: frame.id, timeS: 5, role: 'middle' });
+		const { asset: frame } = (await saveSampledFrame(project.id, jpeg('frame'), {
+			timeS: 5,
+			role: 'middle'
+		}))!;
 		await setDetectedCuts(
 			project.id,
 			[4],
@@ -91,6 +98,36 @@ describe('setVideoSource over an earlier clip', () => {
 		expect(await getAsset(usedKey.id)).toBeDefined();
 		expect(await getAsset(newClip.id)).toBeDefined();
 		expect((await getProject(project.id))?.source.videoAssetId).toBe(newClip.id);
+	});
+});
+
+describe('saveSampledFrame', () => {
+	it('writes nothing for a project that is gone', async () => {
+		expect(await saveSampledFrame('missing', jpeg('x'), { timeS: 0, role: 'context' })).toBe(
+			undefined
+		);
+	});
+
+	it('saves neither the picture nor the list entry when the disk is full (no orphan picture)', async () => {
+		const project = createProject('video', 'Clip');
+		await addProject(project);
+		await setVideoSource(project.id, 'asset-1', probe);
+		const original = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+			if (this.name === 'projects') {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return original.apply(this, args);
+		};
+		try {
+			await expect(
+				saveSampledFrame(project.id, jpeg('x'), { timeS: 0, role: 'context' })
+			).rejects.toThrow();
+		} finally {
+			IDBObjectStore.prototype.put = original;
+		}
+		expect(videoIntakeOf(await getProject(project.id)).frames).toEqual([]);
+		expect(await (await getDb()).count(STORES.assets)).toBe(0);
 	});
 });
 
@@ -127,9 +164,11 @@ describe('removeVideoSource', () => {
 		const project = createProject('video', 'Clip');
 		await addProject(project);
 		const clip = await putAsset(project.id, new Blob(['clip bytes'], { type: 'video/mp4' }));
-		const frame = await putAsset(project.id, new Blob(['jpeg'], { type: 'image/jpeg' }));
 		await setVideoSource(project.id, clip.id, probe);
-		await addSavedFrame(project.id, { assetId: frame.id, timeS: 5, role: 'middle' });
+		const { asset: frame } = (await saveSampledFrame(project.id, jpeg('jpeg'), {
+			timeS: 5,
+			role: 'middle'
+		}))!;
 		await setDetectedCuts(
 			project.id,
 			[],
