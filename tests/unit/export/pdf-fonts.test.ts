@@ -26,9 +26,9 @@ const SUBSETTER_WASM = readFileSync('node_modules/harfbuzzjs/dist/harfbuzz-subse
 /** The files `fonts.ts` fetches, served from the installed packages. */
 function serveFontsFromDisk() {
 	vi.stubGlobal('fetch', async (url: string) => {
-		const path = decodeURIComponent(String(url))
-			.replace(/^\/@fs/, '')
-			.replace(/^\//, '');
+		// Vite names files inside the project from its root, and others as /@fs/<absolute path>.
+		const name = decodeURIComponent(String(url));
+		const path = name.startsWith('/@fs/') ? name.slice('/@fs'.length) : name.replace(/^\//, '');
 		return new Response(readFileSync(path));
 	});
 }
