@@ -141,7 +141,7 @@ export class AiSession {
 			const old = options.replace ? this.#board.shots.map((s) => s.id) : [];
 			this.replacing = new Set(old);
 			await this.#board.flush();
-			const model = settings.modelInfo(ai.options.directorModel);
+			const model = await settings.ensureModelInfo(ai.options.directorModel);
 			this.status = `Asking ${ai.options.directorModel} for ${count} shots…`;
 			let raw = '';
 			const written: string[] = [];
@@ -219,7 +219,8 @@ export class AiSession {
 				{
 					context: this.#board.context,
 					premise: project.source.prompt,
-					structured: settings.modelInfo(ai.options.directorModel)?.structuredOutputs ?? false
+					structured:
+						(await settings.ensureModelInfo(ai.options.directorModel))?.structuredOutputs ?? false
 				}
 			);
 			const patch = regeneratedFields(shot, result.fields);

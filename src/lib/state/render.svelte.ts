@@ -163,9 +163,7 @@ export class RenderSession extends JobSession {
 	}
 
 	async #ensureModelInfo(): Promise<void> {
-		if (!settings.modelInfo(settings.options.imageModel) && appStatus.online) {
-			await settings.loadModels();
-		}
+		await settings.ensureModelInfo(settings.options.imageModel);
 	}
 
 	protected config(): JobRunnerConfig {

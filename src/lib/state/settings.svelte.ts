@@ -166,6 +166,16 @@ export class SettingsState {
 		return this.modelCaps[id];
 	}
 
+	/**
+	 * What Maestro knows of a model, fetching the catalogue first when nothing is known yet (a
+	 * model chosen a moment ago on another page, whose facts were not saved yet): without it a
+	 * director would be asked without its structured output.
+	 */
+	async ensureModelInfo(id: string): Promise<ModelInfo | undefined> {
+		if (!this.modelInfo(id) && appStatus.online) await this.loadModels();
+		return this.modelInfo(id);
+	}
+
 	/** "Test connection": ask about the key, falling back to the model list on endpoints without /key. */
 	async testConnection(signal: AbortSignal): Promise<void> {
 		this.connection = { status: 'testing' };
