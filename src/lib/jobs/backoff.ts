@@ -1,5 +1,20 @@
 import type { Options } from './meta';
 
+type BackoffOptions = Pick<Options, 'baseBackoffMs' | 'maxBackoffMs'>;
+
+/** The wait the provider asked for, when it gave a readable one. */
+function providerWait(retryAfterMs: number | undefined): number | undefined {
+	return retryAfterMs !== undefined && Number.isFinite(retryAfterMs)
+		? Math.max(0, retryAfterMs)
+		: undefined;
+}
+
+/** `baseBackoffMs` doubled for each failure after the first, at most `maxBackoffMs`. */
+function doubled(failures: number, options: BackoffOptions): number {
+	const exponent = Math.min(30, Math.max(0, failures - 1));
+	return Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** exponent);
+}
+
 /**
  * How long to wait before the next attempt after `failures` failures: exponential from
  * `baseBackoffMs`, capped at `maxBackoffMs`, with "equal jitter" (half fixed, half random) so
@@ -7,13 +22,13 @@ import type { Options } from './meta';
  */
 export function retryDelayMs(
 	failures: number,
-	options: Pick<Options, 'baseBackoffMs' | 'maxBackoffMs'>,
+	options: BackoffOptions,
 	retryAfterMs?: number,
 	random: () => number = Math.random
 ): number {
-	if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) return Math.max(0, retryAfterMs);
-	const exponent = Math.min(30, Math.max(0, failures - 1));
-	const ceiling = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** exponent);
+	const given = providerWait(retryAfterMs);
+	if (given !== undefined) return given;
+	const ceiling = doubled(failures, options);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -24,12 +39,11 @@ export function retryDelayMs(
  */
 export function keyRestMs(
 	failures: number,
-	options: Pick<Options, 'baseBackoffMs' | 'maxBackoffMs'>,
+	options: BackoffOptions,
 	retryAfterMs?: number,
 	random: () => number = Math.random
 ): number {
-	if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) return Math.max(0, retryAfterMs);
-	const exponent = Math.min(30, Math.max(0, failures - 1));
-	const floor = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** exponent);
-	return Math.round(Math.min(options.maxBackoffMs, floor * (1 + random())));
+	const given = providerWait(retryAfterMs);
+	if (given !== undefined) return given;
+	return Math.round(Math.min(options.maxBackoffMs, doubled(failures, options) * (1 + random())));
 }
