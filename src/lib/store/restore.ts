@@ -51,13 +51,14 @@ function depthOf(value: unknown, limit: number): number {
 }
 
 /**
- * `raw` without the unknown fields nested too deep to store (IndexedDB's copy of a value, like
- * any recursive reader, fails on thousands of levels); known fields are read on their own.
+ * `raw` without the fields nested too deep to store (IndexedDB's copy of a value, like any
+ * recursive reader, fails on thousands of levels). The fields the format knows are read again
+ * on their own afterwards, so only unknown ones are lost.
  */
-function keptFields(raw: Raw, known: readonly string[], warn: Warn): Raw {
+function keptFields(raw: Raw, warn: Warn): Raw {
 	const kept: Raw = {};
 	for (const [key, value] of Object.entries(raw)) {
-		if (!known.includes(key) && depthOf(value, EXTRA_DEPTH_LIMIT) > EXTRA_DEPTH_LIMIT) {
+		if (depthOf(value, EXTRA_DEPTH_LIMIT) > EXTRA_DEPTH_LIMIT) {
 			warn(`A field “${key.slice(0, 40)}” nested too deep to keep was left out.`);
 			continue;
 		}
@@ -119,9 +120,7 @@ function restoreProbe(raw: unknown): VideoProbe | undefined {
 }
 
 function restoreSource(raw: unknown, warn: Warn): ProjectSource {
-	const source = isRecord(raw)
-		? keptFields(raw, ['kind', 'prompt', 'videoAssetId', 'probe'], warn)
-		: {};
+	const source = isRecord(raw) ? keptFields(raw, warn) : {};
 	const kind = source.kind === 'video' ? 'video' : 'idea';
 	const restored: ProjectSource = { ...source, kind };
 	const prompt = optStr(text(source.prompt, 'The premise', warn));
@@ -143,23 +142,6 @@ function restoreModels(raw: unknown): Record<string, string> {
 	);
 }
 
-/** Fields of a project record that are read one by one (the rest is kept as it is). */
-const PROJECT_FIELDS = [
-	'id',
-	'title',
-	'createdAt',
-	'updatedAt',
-	'source',
-	'context',
-	'shotCount',
-	'aspectRatio',
-	'models',
-	'costUsd',
-	'revision',
-	'deletedAt',
-	'spendingCapUsd'
-];
-
 /** A project record in the current shape, or null when it has no usable id. */
 export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | null {
 	if (!isRecord(raw) || !id(raw.id)) {
@@ -172,7 +154,7 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 		? (raw.aspectRatio as AspectRatio)
 		: DEFAULT_ASPECT_RATIO;
 	const project: Project = {
-		...keptFields(raw, PROJECT_FIELDS, warn),
+		...keptFields(raw, warn),
 		id: raw.id as string,
 		title: cleanTitle(text(raw.title, 'The storyboard’s title', warn)),
 		createdAt,
@@ -195,23 +177,6 @@ export function restoreProject(raw: unknown, warn: Warn = () => {}): Project | n
 	return project;
 }
 
-const SHOT_FIELDS = [
-	'id',
-	'projectId',
-	'order',
-	'title',
-	'description',
-	'shotSize',
-	'angle',
-	'movement',
-	'durationS',
-	'transition',
-	'notes',
-	'revision',
-	'sourceTimeS',
-	'keyframeAssetId'
-];
-
 /** A shot record in the current shape, or null when it has no id or project. */
 export function restoreShot(raw: unknown, warn: Warn = () => {}): Shot | null {
 	if (!isRecord(raw) || !id(raw.id) || !id(raw.projectId)) {
@@ -220,7 +185,7 @@ export function restoreShot(raw: unknown, warn: Warn = () => {}): Shot | null {
 	}
 	const base = createShot(raw.projectId as string, 0);
 	const shot: Shot = {
-		...keptFields(raw, SHOT_FIELDS, warn),
+		...keptFields(raw, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		order: num(raw.order, 0),
@@ -251,11 +216,7 @@ export function restoreStyle(raw: unknown, warn: Warn = () => {}): Style | null 
 		return null;
 	}
 	const style: Style = {
-		...keptFields(
-			raw,
-			['id', 'projectId', 'name', 'promptWords', 'order', 'referenceAssetId'],
-			warn
-		),
+		...keptFields(raw, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		name: text(raw.name, 'A style’s name', warn).trim() || 'Style',
@@ -268,23 +229,6 @@ export function restoreStyle(raw: unknown, warn: Warn = () => {}): Style | null 
 	else delete style.referenceAssetId;
 	return style;
 }
-
-const TAKE_FIELDS = [
-	'id',
-	'projectId',
-	'shotId',
-	'styleId',
-	'kind',
-	'imageAssetId',
-	'videoAssetId',
-	'upscaledAssetId',
-	'model',
-	'prompt',
-	'costUsd',
-	'createdAt',
-	'chosen',
-	'jobItemKey'
-];
 
 /** A take record in the current shape, or null when it points at nothing. */
 export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
@@ -299,7 +243,7 @@ export function restoreTake(raw: unknown, warn: Warn = () => {}): Take | null {
 		return null;
 	}
 	const take: Take = {
-		...keptFields(raw, TAKE_FIELDS, warn),
+		...keptFields(raw, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		shotId: raw.shotId as string,
@@ -375,11 +319,7 @@ export function restoreJob(raw: unknown, warn: Warn = () => {}): Job | null {
 	if (items.length < rawItems.length)
 		warn(`${rawItems.length - items.length} job items were skipped.`);
 	const job: Job = {
-		...keptFields(
-			raw,
-			['id', 'projectId', 'kind', 'items', 'createdAt', 'state', 'pauseReason'],
-			warn
-		),
+		...keptFields(raw, warn),
 		id: raw.id as string,
 		projectId: raw.projectId as string,
 		kind: str(raw.kind, 'unknown'),

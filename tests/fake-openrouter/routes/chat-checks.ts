@@ -8,6 +8,7 @@ import {
 } from '../errors';
 import type { RouteContext } from '../state';
 import type { Outcome, RequestSummary } from '../types';
+import { sendJson } from '../util';
 
 /** Tokens one generated image counts for in usage. */
 export const IMAGE_TOKENS = 1290;
@@ -161,4 +162,16 @@ export function creditError(
 		});
 	}
 	return null;
+}
+
+/** 413 for a request body over `limit` bytes, as OpenRouter answers one. */
+export function refuseLargeBody(ctx: RouteContext, bytes: number, limit: number): void {
+	ctx.entry.outcome = 'error-413';
+	sendJson(
+		ctx.res,
+		413,
+		errorBody(413, `Request body is ${bytes} bytes; the limit is ${limit}`, {
+			error_type: 'payload_too_large'
+		})
+	);
 }

@@ -6,7 +6,14 @@ import { SseWriter } from '../sse';
 import type { GenerationRecord, RouteContext } from '../state';
 import type { Outcome } from '../types';
 import { isRecord, sendJson, sleep } from '../util';
-import { costOf, creditError, IMAGE_TOKENS, routingError, taggedOutcome } from './chat-checks';
+import {
+	costOf,
+	creditError,
+	IMAGE_TOKENS,
+	refuseLargeBody,
+	routingError,
+	taggedOutcome
+} from './chat-checks';
 import { providerRequestError } from './provider-checks';
 import { makePlan } from './chat-plan';
 
@@ -39,18 +46,8 @@ export async function handleChat(ctx: RouteContext): Promise<void> {
 	const { state, entry } = ctx;
 	const started = state.now();
 	const raw = await ctx.readBody();
-	if (raw.length > state.mode.maxBodyBytes) {
-		entry.outcome = 'error-413';
-		return sendJson(
-			ctx.res,
-			413,
-			errorBody(
-				413,
-				`Request body is ${raw.length} bytes; the limit is ${state.mode.maxBodyBytes}`,
-				{ error_type: 'payload_too_large' }
-			)
-		);
-	}
+	if (raw.length > state.mode.maxBodyBytes)
+		return refuseLargeBody(ctx, raw.length, state.mode.maxBodyBytes);
 	let body: unknown;
 	try {
 		body = JSON.parse(raw.toString('utf8'));

@@ -6,7 +6,7 @@ import { summariseVideo } from '../request';
 import type { RouteContext, VideoJob } from '../state';
 import type { Outcome } from '../types';
 import { isRecord, sendJson } from '../util';
-import { taggedOutcome } from './chat-checks';
+import { refuseLargeBody, taggedOutcome } from './chat-checks';
 
 let mp4: Buffer | null = null;
 
@@ -84,18 +84,8 @@ export function billClip(model: (typeof VIDEO_MODELS)[number], clip: BilledClip)
 export async function handleVideoSubmit(ctx: RouteContext): Promise<void> {
 	const { state, entry } = ctx;
 	const raw = await ctx.readBody();
-	if (raw.length > state.mode.maxVideoBodyBytes) {
-		entry.outcome = 'error-413';
-		return sendJson(
-			ctx.res,
-			413,
-			errorBody(
-				413,
-				`Request body is ${raw.length} bytes; the limit is ${state.mode.maxVideoBodyBytes}`,
-				{ error_type: 'payload_too_large' }
-			)
-		);
-	}
+	if (raw.length > state.mode.maxVideoBodyBytes)
+		return refuseLargeBody(ctx, raw.length, state.mode.maxVideoBodyBytes);
 	let body: unknown;
 	try {
 		body = JSON.parse(raw.toString('utf8'));
