@@ -71,8 +71,11 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const api = {
-	/** Which engine runs and whether it uses threads; loads the core. */
-	async engineInfo(): Promise<EngineInfo> {
+	/** Which decoder reads the clip (after its probe), else which engine runs; loads the core. */
+	async engineInfo(file?: Blob, name?: string): Promise<EngineInfo> {
+		if (file && name && browserClipFor(clipKey(file, name))) {
+			return { engine: 'browser', threads: false };
+		}
 		await runner.warmUp();
 		return { engine: 'ffmpeg.wasm', threads: runner.threads };
 	},
@@ -198,7 +201,7 @@ const api = {
 				}
 			}
 			onProgress?.(total, total);
-			return recorder.series();
+			return recorder.series(facts.startTimeS);
 		});
 	},
 

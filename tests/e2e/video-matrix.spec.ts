@@ -90,6 +90,8 @@ for (const clip of matrix.files) {
 		await expect(page.getByLabel('Video facts')).toContainText(`${clip.width} × ${clip.height}`, {
 			timeout: 60_000
 		});
+		const engine = clip.engine === 'browser' ? /browser’s own decoder.*AV1/ : /ffmpeg\.wasm/;
+		await expect(page.getByText(/^Video engine:/)).toHaveText(engine, { timeout: 60_000 });
 		const shots = clip.cutsS.length + 1;
 		await expect(page.getByText(`${clip.cutsS.length} cut`)).toBeVisible({ timeout: 120_000 });
 		await expect(page.getByRole('alert')).toHaveCount(0);

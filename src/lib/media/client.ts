@@ -94,9 +94,12 @@ function clipName(file: Blob): string {
 	return file instanceof File && file.name ? file.name : `clip.${extensionFor(file.type)}`;
 }
 
-/** Which engine runs (and whether with threads), to say so in the UI; loads the engine. */
-export function engineInfo(signal: AbortSignal | undefined): Promise<EngineInfo> {
-	return queue.call(signal, (api) => api.engineInfo());
+/**
+ * Which decoder reads `file` (the engine, with or without threads, or the browser's own for a
+ * codec the engine lacks), to say so in the UI; loads the engine.
+ */
+export function engineInfo(signal: AbortSignal | undefined, file?: Blob): Promise<EngineInfo> {
+	return queue.call(signal, (api) => api.engineInfo(file, file && clipName(file)));
 }
 
 /** Bytes of the engine's wasm heap right now (0 before it loads); for the benchmark. */

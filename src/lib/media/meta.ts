@@ -114,9 +114,12 @@ export interface DetectedShot {
 	keyframeS: number;
 }
 
-/** Which decoder path ran, to say so in the UI. */
+/**
+ * Which decoder reads a clip, to say so in the UI: the engine (with or without threads), or the
+ * browser's own decoder (WebCodecs) for a codec the engine lacks, such as AV1.
+ */
 export interface EngineInfo {
-	engine: 'ffmpeg.wasm';
+	engine: 'ffmpeg.wasm' | 'browser';
 	threads: boolean;
 }
 

@@ -129,7 +129,7 @@ export class VideoSession {
 				this.savedCuts = undefined;
 				this.savedShots = [];
 				this.clip = chosen;
-				engineInfo(undefined).then(
+				engineInfo(undefined, chosen).then(
 					(info) => (this.engine = info),
 					() => {}
 				);

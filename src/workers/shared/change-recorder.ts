@@ -79,10 +79,14 @@ export class ChangeRecorder {
 		}
 	}
 
-	/** The measured frames: times, change scores and bridges, index by index. */
-	series(): ChangeSeries {
+	/**
+	 * The measured frames: times (s from the clip's start, which is `startTimeS` on ffmpeg's
+	 * timeline: an MPEG-TS clip from a camera often starts at 1.4 s or later), change scores and
+	 * bridges, index by index.
+	 */
+	series(startTimeS = 0): ChangeSeries {
 		return {
-			timesS: Float64Array.from(this.#times),
+			timesS: Float64Array.from(this.#times, (t) => t - startTimeS),
 			scores: Float32Array.from(this.#meter.scores),
 			bridges: Float32Array.from(this.#meter.bridges)
 		};

@@ -130,6 +130,19 @@ describe('ChangeRecorder', () => {
 		expect(startS).toBeGreaterThan(lastS - 0.0021);
 	});
 
+	it('counts times from the clip start, which an MPEG-TS clip puts well after zero', () => {
+		const recorder = new ChangeRecorder();
+		recorder.startPass();
+		recorder.line('[Parsed_showinfo_2 @ 0x1] config in time_base: 1/90000, frame_rate: 25/1');
+		for (const pts of [126_000, 129_600, 133_200]) {
+			recorder.line(`[Parsed_showinfo_2 @ 0x1] n:0 pts:${pts} pts_time:${pts / 90000} pos:0`);
+			recorder.bytes(thumbnail(pts));
+		}
+		expect([...recorder.series(1.4).timesS].map((t) => Math.round(t * 1000) / 1000)).toEqual([
+			0, 0.04, 0.08
+		]);
+	});
+
 	it('tells frames apart past 1000 s, where pts_time is too coarse', () => {
 		const recorder = new ChangeRecorder();
 		recorder.startPass();
