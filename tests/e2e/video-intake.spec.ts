@@ -155,6 +155,41 @@ for (const [file, message] of [
 	});
 }
 
+test('one progress bar for the whole intake never goes back, and the cut passes are named', async ({
+	page
+}) => {
+	await createStoryboard(page, 'Progress clip', 'video');
+	// Every value the bar and the status line show, as they change.
+	await page.evaluate(() => {
+		const seen: [string, string][] = [];
+		(window as unknown as { __seen: [string, string][] }).__seen = seen;
+		const look = () => {
+			const bar = document.querySelector<HTMLProgressElement>(
+				'progress[aria-label="Video progress"]'
+			);
+			const status = bar?.parentElement?.querySelector('[role="status"]')?.textContent ?? '';
+			if (bar) seen.push([String(bar.value), status]);
+		};
+		new MutationObserver(look).observe(document.body, {
+			subtree: true,
+			childList: true,
+			characterData: true,
+			attributes: true
+		});
+	});
+	await page.getByLabel('Add video').setInputFiles(join(media, 'cuts-h264.mp4'));
+	await expect(page.getByText('4 cuts, 5 shots')).toBeVisible({ timeout: 60_000 });
+	const seen = await page.evaluate(
+		() => (window as unknown as { __seen: [string, string][] }).__seen
+	);
+	const values = seen.map(([value]) => Number(value));
+	values.forEach((v, i) => expect(v, `step ${i}`).toBeGreaterThanOrEqual(values[i - 1] ?? 0));
+	const lines = seen.map(([, status]) => status);
+	expect(lines.some((l) => /^Finding cuts · pass 1 of 2/.test(l))).toBe(true);
+	expect(lines.some((l) => /^Finding cuts · pass 2 of 2: picture \d of 5$/.test(l))).toBe(true);
+	expect(lines.some((l) => /100%/.test(l))).toBe(false);
+});
+
 test('cancel while sampling leaves a usable page', async ({ page }) => {
 	await createStoryboard(page, 'Cancel clip', 'video');
 	await page.getByLabel('Add video').setInputFiles(join(media, 'slow-pan.mp4'));

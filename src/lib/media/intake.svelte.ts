@@ -9,6 +9,7 @@ import {
 	type CutResult
 } from './client';
 import { planFrameTimes } from './frame-times';
+import { intakeFraction, intakeLabel, type IntakeStep } from './intake-progress';
 import { defaultOptions, type Options, type SampledFrame, type VideoProbe } from './meta';
 
 /**
@@ -54,7 +55,10 @@ export class VideoIntake {
 	frames: SampledFrame[] = $state.raw([]);
 	plannedFrames = $state(0);
 	cuts: CutResult | undefined = $state.raw();
-	progress = $state({ done: 0, total: 0 });
+	/** The step under way and its counts, while busy. */
+	step: IntakeStep = $state.raw({ stage: 'probing' });
+	/** How far the whole intake is (0 to 1); it never goes back within a run. */
+	fraction = $state(0);
 	error: string | undefined = $state();
 	#controller: AbortController | undefined;
 
@@ -63,14 +67,11 @@ export class VideoIntake {
 
 	/** The status line in plain words. */
 	readonly status = $derived.by(() => {
-		const { done, total } = this.progress;
 		switch (this.stage) {
 			case 'probing':
-				return 'Reading the video';
 			case 'sampling':
-				return `Sampling frame ${Math.min(done + 1, total)} of ${total}`;
 			case 'detecting':
-				return total > 0 ? `Finding cuts: ${Math.round((done / total) * 100)}%` : 'Finding cuts';
+				return intakeLabel(this.step);
 			case 'done':
 				return this.cuts ? `${this.cuts.shots.length} shots found` : '';
 			case 'cancelled':
@@ -81,6 +82,11 @@ export class VideoIntake {
 				return '';
 		}
 	});
+
+	#advance(step: IntakeStep): void {
+		this.step = step;
+		this.fraction = Math.max(this.fraction, intakeFraction(step));
+	}
 
 	/** Probe, sample and detect cuts in `file`; a newer call or `cancel()` stops an older one. */
 	async run(file: File, options: Options = defaultOptions, hooks: IntakeHooks = {}): Promise<void> {
@@ -93,15 +99,17 @@ export class VideoIntake {
 		this.cuts = undefined;
 		this.probe = undefined;
 		let saveFailure: unknown;
+		this.fraction = 0;
 		try {
 			this.stage = 'probing';
+			this.#advance({ stage: 'probing' });
 			const probe = await probeVideo(signal, file);
 			await hooks.onProbe?.(file, probe);
 			this.probe = probe;
 
 			this.stage = 'sampling';
 			this.plannedFrames = planFrameTimes(probe, options).length;
-			this.progress = { done: 0, total: this.plannedFrames };
+			this.#advance({ stage: 'sampling', done: 0, total: this.plannedFrames });
 			const saving: Promise<void>[] = [];
 			await sampleFrames(signal, file, probe, options, {
 				onFrame: (frame) => {
@@ -113,15 +121,16 @@ export class VideoIntake {
 					});
 					saving.push(saved);
 				},
-				onProgress: (done, total) => (this.progress = { done, total })
+				onProgress: (done, total) => this.#advance({ stage: 'sampling', done, total })
 			});
 			await Promise.all(saving);
 			if (saveFailure) throw saveFailure;
 
 			this.stage = 'detecting';
-			this.progress = { done: 0, total: 0 };
+			this.#advance({ stage: 'detecting', phase: 'decoding', done: 0, total: 0 });
 			const cuts = await detectCuts(signal, file, probe, options, {
-				onProgress: (done, total) => (this.progress = { done, total })
+				onProgress: (done, total, phase) =>
+					this.#advance({ stage: 'detecting', phase, done, total })
 			});
 			await hooks.onCuts?.(cuts);
 			this.cuts = cuts;
