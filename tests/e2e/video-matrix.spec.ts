@@ -121,6 +121,21 @@ for (const clip of matrix.files) {
 	});
 }
 
+test('after an AV1 clip the browser decoded, the next clip in the same tab is read by the engine', async ({
+	page
+}) => {
+	await createStoryboard(page, 'AV1 then H.264', 'video');
+	await page.getByLabel('Add video').setInputFiles(join(MATRIX_DIR, 'av1.mp4'));
+	await expect(page.getByText('3 cuts')).toBeVisible({ timeout: 120_000 });
+	const next = matrix.files.find((c) => c.file === 'short-1s.mp4')!;
+	await page.getByLabel('Add video').setInputFiles(join(MATRIX_DIR, next.file));
+	await page.getByRole('button', { name: 'Replace clip' }).click();
+	await expect(page.getByText(`${next.cutsS.length} cut`)).toBeVisible({ timeout: 120_000 });
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByText(/^Video engine:/)).toHaveText(/ffmpeg\.wasm/);
+	expectNativePictures(next, (await savedPictures(page)).frames);
+});
+
 test('an AV1 clip too large to hand to the browser is refused by its codec and profile, nothing saved', async ({
 	page
 }) => {

@@ -30,6 +30,8 @@ export class FFmpegRunner {
 	#core: Promise<FFmpegCore> | undefined;
 	#loaded: FFmpegCore | undefined;
 	#runs = 0;
+	/** The instance aborted inside a run: it must not run again. */
+	#spent = false;
 	#log: string[] = [];
 	#onLine: ((line: string) => void) | undefined;
 	#inputs: { name: string; data: Blob }[] = [];
@@ -135,6 +137,7 @@ export class FFmpegRunner {
 		this.#loaded = undefined;
 		this.#core = undefined;
 		this.#runs = 0;
+		this.#spent = false;
 	}
 
 	/** On the multi-thread core, `args` with ffmpeg's threads capped to fit the thread pool. */
@@ -148,7 +151,7 @@ export class FFmpegRunner {
 		retries = CRASH_RETRIES
 	): Promise<RunResult> {
 		for (let attempt = 0; ; attempt++) {
-			if (this.#runs >= RUNS_PER_INSTANCE) this.recycle();
+			if (this.#runs >= RUNS_PER_INSTANCE || this.#spent) this.recycle();
 			let core = await this.#ready();
 			if (!(await threadsReturned(core.PThread))) {
 				this.recycle();
@@ -160,7 +163,11 @@ export class FFmpegRunner {
 			try {
 				call(core);
 				const code = core.ret;
-				core.reset();
+				// ffmpeg's exit after some decoder failures (AV1 without a decoder: "Invalid data") ends
+				// in an abort the core survives only in name: every later run on it fails. The run's
+				// answer (and any file it wrote) stands; the next run gets a fresh instance.
+				if (this.#log.some((line) => line.startsWith('Aborted('))) this.#spent = true;
+				else core.reset();
 				return { code, log: this.#log };
 			} catch (error) {
 				this.recycle();
