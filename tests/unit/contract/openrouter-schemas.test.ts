@@ -18,7 +18,7 @@ import type { z } from 'zod/v4';
 import { createAiClient } from '$lib/ai/client';
 import { analyzeScene, directShots, regenerateShot } from '$lib/director/client';
 import { defaultOptions } from '$lib/ai/meta';
-import { renderImage } from '$lib/ai/renderer';
+import { renderImage } from '$lib/render/client';
 import { VideoClient } from '$lib/ai/video';
 import { planVideo } from '$lib/ai/video-models';
 import type { Shot } from '$lib/domain/types';
