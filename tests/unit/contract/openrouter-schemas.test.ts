@@ -19,8 +19,8 @@ import { createAiClient } from '$lib/ai/client';
 import { analyzeScene, directShots, regenerateShot } from '$lib/director/client';
 import { defaultOptions } from '$lib/ai/meta';
 import { renderImage } from '$lib/render/client';
-import { VideoClient } from '$lib/ai/video';
-import { planVideo } from '$lib/ai/video-models';
+import { VideoClient } from '$lib/animate/client';
+import { planVideo } from '$lib/animate/models';
 import type { Shot } from '$lib/domain/types';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 
