@@ -36,11 +36,34 @@ module.exports = {
 			to: { path: '^src/(lib/store|workers)/' }
 		},
 		{
+			name: 'pages-use-capability-facades',
+			comment:
+				'Routes and shared UI take from a capability folder only its meta.ts (types, options), client.ts (the facade) and session.svelte.ts (the state they render).',
+			severity: 'error',
+			from: { path: '^src/(routes|lib/ui)/' },
+			to: {
+				path: '^src/lib/(media|director|render|animate|upscale|export)/',
+				pathNot: '^src/lib/[^/]+/(meta|client|session\\.svelte)\\.ts$'
+			}
+		},
+		{
+			name: 'pages-use-ai-settings-only',
+			comment:
+				'The OpenRouter plumbing is for sessions: pages read only the AI options, the model catalogue and cost formatting, and never drive the job runner.',
+			severity: 'error',
+			from: { path: '^src/(routes|lib/ui)/' },
+			to: {
+				path: '^src/lib/(ai|jobs)/',
+				pathNot: '^src/lib/ai/(meta|catalogue|costs)\\.ts$'
+			}
+		},
+		{
 			name: 'store-is-below-the-app',
-			comment: 'The store knows records, not the AI, the UI or the state that reads it.',
+			comment:
+				'The store knows records, not the AI (plumbing or capabilities), the UI or the state that reads it.',
 			severity: 'error',
 			from: { path: '^src/lib/store/' },
-			to: { path: '^src/(lib/(ai|ui|state)|routes)/' }
+			to: { path: '^src/(lib/(ai|ui|state|director|render|animate)|routes)/' }
 		},
 		{
 			name: 'no-circular',

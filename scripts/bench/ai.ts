@@ -5,7 +5,7 @@
 // Prints JSON. Needs a build (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { chromium, type Page } from '@playwright/test';
 import { startFakeOpenRouter } from '../../tests/fake-openrouter';
-import { ShotStreamParser } from '../../src/lib/ai/shot-stream';
+import { ShotStreamParser } from '../../src/lib/director/shot-stream';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { configureApp, longTasksOf, newIdeaStoryboard, watchLongTasks } from './support';

@@ -281,3 +281,5 @@ export function mediaErrorMessage(error: unknown): string | undefined {
 	if (error instanceof MediaError) return error.message;
 	return MEDIA_ERROR_MESSAGES.engine;
 }
+
+export { describeProbe, formatClipTime } from './format';

@@ -7,8 +7,9 @@ import {
 } from '$lib/ai/catalogue';
 import { createAiClient, type AiContext } from '$lib/ai/client';
 import { parseKeyPools } from '$lib/ai/key-pools';
-import { VideoApiError, VideoClient } from '$lib/ai/video';
-import { restoreVideoModel, type VideoModelInfo } from '$lib/ai/video-models';
+import { VideoApiError, VideoClient } from '$lib/animate/client';
+import type { VideoModelInfo } from '$lib/animate/meta';
+import { restoreVideoModel } from '$lib/animate/models';
 import { describeAiError, MissingKeyError } from '$lib/ai/errors';
 import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
 import { readSetting, writeSetting } from '$lib/store/settings';

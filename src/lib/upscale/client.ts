@@ -123,3 +123,5 @@ export function upscaleErrorMessage(error: unknown): string | undefined {
 	if (error instanceof UpscaleError) return error.message;
 	return UPSCALE_ERROR_MESSAGES.engine;
 }
+
+export { MISSING_MODEL_HELP } from './manifest';

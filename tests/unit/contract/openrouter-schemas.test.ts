@@ -15,13 +15,12 @@ import {
 } from '@openrouter/sdk/models';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod/v4';
-import { analyzeScene } from '$lib/ai/analyst';
 import { createAiClient } from '$lib/ai/client';
-import { directShots, regenerateShot } from '$lib/ai/director';
+import { analyzeScene, directShots, regenerateShot } from '$lib/director/client';
 import { defaultOptions } from '$lib/ai/meta';
-import { renderImage } from '$lib/ai/renderer';
-import { VideoClient } from '$lib/ai/video';
-import { planVideo } from '$lib/ai/video-models';
+import { renderImage } from '$lib/render/client';
+import { VideoClient } from '$lib/animate/client';
+import { planVideo } from '$lib/animate/models';
 import type { Shot } from '$lib/domain/types';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 

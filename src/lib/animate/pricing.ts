@@ -6,6 +6,8 @@
  * know never reads as free: such a model is "unpriced" and the person is told so.
  */
 
+import type { ClipPrice } from './meta';
+
 /** What the clip asks for, as far as the price depends on it. */
 export interface ClipPriceQuery {
 	durationS: number;
@@ -18,10 +20,6 @@ export interface ClipPriceQuery {
 	/** Reference images sent besides the frames. */
 	referenceImages?: number;
 }
-
-/** The price of one clip, or why there is none. */
-export type ClipPrice =
-	{ priced: true; usd: number; rule: string } | { priced: false; reason: string };
 
 /** Frames per second the token rule counts (BytePlus's Seedance pricing: w × h × fps × s / 1024). */
 export const VIDEO_TOKEN_FPS = 24;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRenderPrompt } from '$lib/ai/render-prompt';
+import { buildRenderPrompt } from '$lib/render/prompt';
 import { estimateImageCostUsd } from '$lib/ai/costs';
 import { keysForPool, parseKeyPools } from '$lib/ai/key-pools';
 

@@ -1,8 +1,5 @@
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
-import { pollDelayMs, VideoApiError, VideoClient } from '$lib/ai/video';
-import { fitVideoBody, VideoBodyTooLargeError } from '$lib/ai/video-body';
-import { planVideo, type VideoPlan } from '$lib/ai/video-models';
 import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
@@ -10,27 +7,20 @@ import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addVideoTake } from '$lib/store/takes';
 import { isAbortError, sleep } from '$lib/util/abort';
-import { makeMotionClip } from '$lib/export/motion-clip';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { shrinkToJpeg } from '$lib/media/shrink-image';
-import { appStatus } from './app-status.svelte';
-import { JobSession, uniqueItemKeys } from './job-session.svelte';
-import type { ProjectState } from './project.svelte';
-import { settings } from './settings.svelte';
-import { aiBlockedReason } from './ai-blocked';
-import type { StyleBoard } from './styles.svelte';
-
-export const ANIMATE_JOB_KIND = 'animate';
-
-/** What "Animate" would do for one shot, shown before anything is sent. */
-export interface AnimatePreview {
-	shotId: string;
-	styleId: string;
-	plan: VideoPlan;
-}
-
-const animateKey = (target: { shotId: string; styleId: string }, request: number) =>
-	`${target.shotId}|${target.styleId}|video|${request}`;
+import { aiBlockedReason } from '$lib/state/ai-blocked';
+import { appStatus } from '$lib/state/app-status.svelte';
+import { JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
+import type { ProjectState } from '$lib/state/project.svelte';
+import { settings } from '$lib/state/settings.svelte';
+import type { StyleBoard } from '$lib/state/styles.svelte';
+import { fitVideoBody, VideoBodyTooLargeError } from './body';
+import { pollDelayMs, VideoApiError, VideoClient } from './client';
+import { ANIMATE_JOB_KIND, animateKey } from './job';
+import type { AnimatePreview } from './meta';
+import { makeMotionClip } from './motion-clip';
+import { planVideo } from './models';
 
 /**
  * "Animate": the chosen picture of a shot becomes a short clip through the endpoint's video
@@ -140,7 +130,7 @@ export class AnimateSession extends JobSession {
 					shot.durationS,
 					this.board.project?.aspectRatio ?? '16:9'
 				);
-				const take = await addVideoTake(
+				await this.#saveClip(
 					{
 						projectId: this.board.id,
 						shotId: shot.id,
@@ -153,7 +143,6 @@ export class AnimateSession extends JobSession {
 					},
 					clip
 				);
-				this.#styles.took(take);
 			}
 			await this.board.log(
 				'info',
@@ -167,6 +156,13 @@ export class AnimateSession extends JobSession {
 			this.localProgress = null;
 			this.#localController = undefined;
 		}
+	}
+
+	/** Save a clip as a video take through the guarded write path: a full disk shows the banner. */
+	async #saveClip(fields: Parameters<typeof addVideoTake>[0], clip: Blob): Promise<void> {
+		const saved = await appStatus.guardWrite(() => addVideoTake(fields, clip));
+		if (!saved.ok) throw saved.error;
+		this.#styles.took(saved.value);
 	}
 
 	/** Stop making local clips; those already made stay. */
@@ -216,7 +212,7 @@ export class AnimateSession extends JobSession {
 			const status = await this.#waitFor(client, jobId, context);
 			const clip = await client.download(jobId, status.urls[0], context.signal);
 			await context.started;
-			const take = await addVideoTake(
+			await this.#saveClip(
 				{
 					projectId: this.board.id,
 					shotId: String(item.shotId),
@@ -229,7 +225,6 @@ export class AnimateSession extends JobSession {
 				},
 				clip
 			);
-			this.#styles.took(take);
 			await this.board.addCost(status.costUsd);
 			const index = this.board.shots.findIndex((shot) => shot.id === item.shotId);
 			await this.board.log(

@@ -3,9 +3,6 @@ import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
 import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
-import { classifyRenderError } from '$lib/ai/render-errors';
-import { buildRenderPrompt, RENDER_PROMPT_VERSION } from '$lib/ai/render-prompt';
-import { NoImageError, renderImage } from '$lib/ai/renderer';
 import {
 	needsContinuity,
 	parseRenderItemKey,
@@ -21,22 +18,16 @@ import type { ItemContext, JobEvent, JobRunner, JobRunnerConfig } from '$lib/job
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
-import { appStatus } from './app-status.svelte';
-import { JobSession, uniqueItemKeys } from './job-session.svelte';
-import type { ProjectState } from './project.svelte';
-import { settings } from './settings.svelte';
-import { aiBlockedReason } from './ai-blocked';
-import type { StyleBoard } from './styles.svelte';
-
-export const RENDER_JOB_KIND = 'render';
-
-/** A column's numbers: "Rendering 3 of 15". */
-export interface StyleProgress {
-	total: number;
-	done: number;
-	failed: number;
-	running: number;
-}
+import { aiBlockedReason } from '$lib/state/ai-blocked';
+import { appStatus } from '$lib/state/app-status.svelte';
+import { JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
+import type { ProjectState } from '$lib/state/project.svelte';
+import { settings } from '$lib/state/settings.svelte';
+import type { StyleBoard } from '$lib/state/styles.svelte';
+import { NoImageError, renderImage } from './client';
+import { classifyRenderError, RENDER_JOB_KIND } from './job';
+import type { StyleProgress } from './meta';
+import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
 
 /**
  * Rendering for one storyboard: a persisted job of shot x style items worked by the job
@@ -295,19 +286,24 @@ export class RenderSession extends JobSession {
 		const costEach = result.costUsd / result.images.length;
 		const nextNeedsThis = needsContinuity(shots, index + 1);
 		for (const { blob, width, height, dataUrl } of result.images) {
-			const take = await addImageTake(
-				{
-					projectId: this.board.id,
-					shotId: shot.id,
-					styleId: style.id,
-					jobItemKey,
-					model,
-					prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
-					costUsd: costEach
-				},
-				blob,
-				width !== undefined && height !== undefined ? { width, height } : {}
+			// A full disk shows the storage banner; the item fails and can be tried again.
+			const saved = await appStatus.guardWrite(() =>
+				addImageTake(
+					{
+						projectId: this.board.id,
+						shotId: shot.id,
+						styleId: style.id,
+						jobItemKey,
+						model,
+						prompt: `${RENDER_PROMPT_VERSION}\n${prompt}`,
+						costUsd: costEach
+					},
+					blob,
+					width !== undefined && height !== undefined ? { width, height } : {}
+				)
 			);
+			if (!saved.ok) throw saved.error;
+			const take = saved.value;
 			if (take.chosen && dataUrl && nextNeedsThis) {
 				this.#continuityUrls.set(take.imageAssetId, dataUrl);
 			}

@@ -1,8 +1,11 @@
 import { APIError } from 'openai';
+import { describeAiError } from '$lib/ai/errors';
+import { retryAfterFrom } from '$lib/ai/retry-after';
 import type { ErrorVerdict } from '$lib/jobs/item-errors';
-import { describeAiError } from './errors';
-import { NoImageError } from './renderer';
-import { retryAfterFrom } from './retry-after';
+import { NoImageError } from './client';
+
+/** The job kind rendering saves its work under: one item per shot x style. */
+export const RENDER_JOB_KIND = 'render';
 
 function retryAfterMs(error: unknown): number | undefined {
 	if (!(error instanceof APIError)) return undefined;

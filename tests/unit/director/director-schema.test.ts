@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { responseFormat } from '$lib/ai/director';
-import { directorAnswerSchema, directorJsonSchema } from '$lib/ai/shot-schema';
+import { responseFormat } from '$lib/director/client';
+import { directorAnswerSchema, directorJsonSchema } from '$lib/director/shot-schema';
 import {
 	anthropicSchemaProblem,
 	geminiSchemaProblem,

@@ -1,9 +1,10 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { createOpenAiSdk } from './client';
-import type { Options } from './meta';
-import { providerReason } from './provider-reason';
-import { retryAfterFrom } from './retry-after';
-import { restoreVideoModel, type VideoModelInfo } from './video-models';
+import { createOpenAiSdk } from '$lib/ai/client';
+import type { Options } from '$lib/ai/meta';
+import { providerReason } from '$lib/ai/provider-reason';
+import { retryAfterFrom } from '$lib/ai/retry-after';
+import type { VideoModelInfo, VideoStatus, VideoSubmit } from './meta';
+import { restoreVideoModel } from './models';
 
 /** A failed call to the video API, with the HTTP status when there was one. */
 export class VideoApiError extends Error {
@@ -17,26 +18,6 @@ export class VideoApiError extends Error {
 		super(message);
 		this.name = 'VideoApiError';
 	}
-}
-
-/** Where a video job stands, as `GET /videos/{id}` says. */
-export interface VideoStatus {
-	id: string;
-	status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'expired' | string;
-	urls: string[];
-	costUsd: number;
-	error?: string;
-}
-
-export interface VideoSubmit {
-	model: string;
-	prompt: string;
-	durationS: number;
-	resolution?: string;
-	aspectRatio?: string;
-	firstFrameUrl: string;
-	lastFrameUrl?: string;
-	generateAudio?: boolean;
 }
 
 /** OpenRouter's documented cap on a `POST /videos` body. */
@@ -199,3 +180,6 @@ function toVideoApiError(error: unknown, baseUrl: string): VideoApiError {
 export function pollDelayMs(poll: number): number {
 	return Math.min(30_000, Math.round(2000 * 1.5 ** Math.max(0, poll)));
 }
+
+export { describeDurations } from './models';
+export { describeVideoPricing } from './pricing';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeScene } from '$lib/ai/analyst';
 import { createAiClient } from '$lib/ai/client';
-import { directShots, regenerateShot } from '$lib/ai/director';
+import { analyzeScene, directShots, regenerateShot } from '$lib/director/client';
 import { AiOutputError, describeAiError } from '$lib/ai/errors';
 import { defaultOptions } from '$lib/ai/meta';
 import { createShot } from '$lib/domain/shot';

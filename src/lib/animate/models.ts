@@ -1,18 +1,6 @@
 import type { AspectRatio } from '$lib/domain/types';
-import { priceClip, type ClipPrice } from './video-pricing';
-
-/** A video model from `GET /videos/models`, reduced to what Maestro shows and decides on. */
-export interface VideoModelInfo {
-	id: string;
-	name: string;
-	durations: number[];
-	resolutions: string[];
-	aspectRatios: string[];
-	frameImages: string[];
-	audio: boolean;
-	/** The catalogue's price strings as it spells them (`duration_seconds_720p`, `video_tokens`…). */
-	pricingSkus: Record<string, string>;
-}
+import type { VideoModelInfo, VideoPlan } from './meta';
+import { priceClip } from './pricing';
 
 function strings(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -64,19 +52,6 @@ export function restoreVideoModel(raw: unknown): VideoModelInfo | null {
 		pricingSkus: pricingSkusOf(entry)
 	};
 	return info;
-}
-
-/** What an "Animate" request asks for, picked from what the model supports. */
-export interface VideoPlan {
-	durationS: number;
-	resolution?: string;
-	aspectRatio?: string;
-	/** The next shot's picture goes as the last frame (a matched cut). */
-	lastFrame: boolean;
-	/** Sound is not needed for a storyboard clip: `generate_audio: false` where the model makes it. */
-	generateAudio?: false;
-	/** What the clip costs by the catalogue, stated before anything is sent. */
-	price: ClipPrice;
 }
 
 /** The supported duration nearest to the shot's (the longer one on a tie). */

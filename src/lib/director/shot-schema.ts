@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { CAMERA_ANGLES, clampDuration, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
-import { portableSchema } from './portable-schema';
-
-/** Where the shots come from: a clip of this length, or none (a storyboard from an idea). */
-export interface ShotSource {
-	clipDurationS?: number;
-}
+import { portableSchema } from '$lib/ai/portable-schema';
+import type { ShotSource } from './meta';
 
 const hasClip = (source: ShotSource): source is { clipDurationS: number } =>
 	typeof source.clipDurationS === 'number' &&

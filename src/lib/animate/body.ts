@@ -1,4 +1,5 @@
-import { jsonBytes, MAX_VIDEO_BODY_BYTES, videoRequestBody, type VideoSubmit } from './video';
+import { jsonBytes, MAX_VIDEO_BODY_BYTES, videoRequestBody } from './client';
+import type { VideoSubmit } from './meta';
 
 /** A smaller copy of the first frame, as a data URL, at most `maxSide` pixels on its longest side. */
 export type ShrinkFrame = (

@@ -1,24 +1,16 @@
 import { getContext, setContext } from 'svelte';
-import { analyzeScene } from '$lib/ai/analyst';
 import { formatCost } from '$lib/ai/costs';
-import { directShots, regenerateShot } from '$lib/ai/director';
-import { PROMPT_VERSION } from '$lib/ai/prompts';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
 import { EDITABLE_SHOT_FIELDS, type ShotPatch } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 import { blobToDataUrl } from '$lib/util/data-url';
-import { appStatus } from './app-status.svelte';
-import type { ProjectState } from './project.svelte';
-import { settings } from './settings.svelte';
-import { aiBlockedReason } from './ai-blocked';
-
-export type AiTask = 'analyze' | 'direct' | 'regenerate';
-
-/** Frames a vision request carries, and what the "what will be sent" line says about them. */
-export interface FramesToSend {
-	frames: Blob[];
-	durationS?: number;
-}
+import { aiBlockedReason } from '$lib/state/ai-blocked';
+import { appStatus } from '$lib/state/app-status.svelte';
+import type { ProjectState } from '$lib/state/project.svelte';
+import { settings } from '$lib/state/settings.svelte';
+import { analyzeScene, directShots, regenerateShot } from './client';
+import type { AiTask, FramesToSend } from './meta';
+import { PROMPT_VERSION } from './prompts';
 
 /**
  * The AI steps of one storyboard: analyze the clip, write the shots, rewrite one shot. Each

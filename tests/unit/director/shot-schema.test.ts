@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCost, usageCost } from '$lib/ai/costs';
 import { cleanBaseUrl, restoreOptions } from '$lib/ai/meta';
-import { normaliseCameraTerm, parseModelShot, toShotFields } from '$lib/ai/shot-schema';
+import { normaliseCameraTerm, parseModelShot, toShotFields } from '$lib/director/shot-schema';
 import { CAMERA_ANGLES, SHOT_SIZES } from '$lib/domain/shot';
 
 describe('normaliseCameraTerm', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pollDelayMs, VideoApiError, VideoClient, videoRequestBody } from '$lib/ai/video';
-import { fitVideoBody, VideoBodyTooLargeError } from '$lib/ai/video-body';
+import { pollDelayMs, VideoApiError, VideoClient, videoRequestBody } from '$lib/animate/client';
+import { fitVideoBody, VideoBodyTooLargeError } from '$lib/animate/body';
 import {
 	describeDurations,
 	nearestDuration,
 	planVideo,
 	restoreVideoModel
-} from '$lib/ai/video-models';
+} from '$lib/animate/models';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 
 const fake = useFake({ videoPendingMs: 60_000, videoRunMs: 60_000 });

@@ -6,7 +6,7 @@ import {
 	readSku,
 	videoTokens,
 	type ClipPriceQuery
-} from '$lib/ai/video-pricing';
+} from '$lib/animate/pricing';
 
 const clip = (over: Partial<ClipPriceQuery> = {}): ClipPriceQuery => ({
 	durationS: 5,

@@ -1,41 +1,9 @@
 import type OpenAI from 'openai';
-import type { AspectRatio } from '$lib/domain/types';
+import type { AiContext } from '$lib/ai/client';
+import { usageCost } from '$lib/ai/costs';
+import { AiOutputError } from '$lib/ai/errors';
 import { dataUrlBytes, imageDimensions, sniffImageType } from '$lib/util/image-bytes';
-import type { AiContext } from './client';
-import { usageCost } from './costs';
-import { AiOutputError } from './errors';
-
-/** One render: the prompt, the pictures that go with it, and how the model wants to be asked. */
-export interface RenderRequest {
-	model: string;
-	/** The model's output modalities from the catalogue; decides the `modalities` sent. */
-	outputModalities: readonly string[];
-	prompt: string;
-	aspectRatio: AspectRatio;
-	/** Data URL of the style reference (already shrunk to a JPEG). */
-	styleReferenceUrl?: string;
-	/** Data URL of the previous shot's chosen image. */
-	continuityUrl?: string;
-}
-
-/** One received picture: a Blob of its real type, and its size when the header tells it. */
-export interface RenderedImage {
-	blob: Blob;
-	width?: number;
-	height?: number;
-	/** The data URL it came as, when it came as one. */
-	dataUrl?: string;
-}
-
-/** What a render brought back. */
-export interface RenderResult {
-	/** The images; at least one. */
-	images: RenderedImage[];
-	costUsd: number;
-	/** Text the model sent with the images, if any. */
-	caption: string;
-	generationId?: string;
-}
+import type { RenderedImage, RenderRequest, RenderResult } from './meta';
 
 /** The answer held no usable image (a refusal, a text-only reply, a broken file). */
 export class NoImageError extends AiOutputError {

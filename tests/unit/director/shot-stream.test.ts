@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShotStreamParser } from '$lib/ai/shot-stream';
+import { ShotStreamParser } from '$lib/director/shot-stream';
 
 function parseInPieces(text: string, sizes: number[] | 'chars'): unknown[] {
 	const shots: unknown[] = [];

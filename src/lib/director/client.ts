@@ -1,26 +1,16 @@
 import type { Shot } from '$lib/domain/types';
-import type { AiContext } from './client';
-import { AiOutputError } from './errors';
+import type { AiContext } from '$lib/ai/client';
+import { AiOutputError } from '$lib/ai/errors';
+import { streamChat } from '$lib/ai/stream';
+import type { DirectorBrief, DirectorResult, SceneAnalysis, ShotSource } from './meta';
 import {
+	contextMessages,
 	directorMessages,
 	PROMPT_VERSION,
-	regenerateShotMessages,
-	type DirectorBrief
+	regenerateShotMessages
 } from './prompts';
-import { directorJsonSchema, parseModelShot, toShotFields, type ShotSource } from './shot-schema';
+import { directorJsonSchema, parseModelShot, toShotFields } from './shot-schema';
 import { ShotStreamParser } from './shot-stream';
-import { streamChat } from './stream';
-
-/** The outcome of a director run: what was kept, and what went wrong along the way. */
-export interface DirectorResult {
-	shotCount: number;
-	/** Things the person should know: skipped shots, a cut-off answer, a different count. */
-	problems: string[];
-	costUsd: number;
-	/** The model's whole answer, for "view raw output". */
-	raw: string;
-	promptVersion: string;
-}
 
 /** How many tokens to allow: enough for the shots asked for, never the model's maximum (402 risk). */
 export function directorMaxTokens(shotCount: number): number {
@@ -152,4 +142,21 @@ export async function regenerateShot(
 		);
 	}
 	return { fields, costUsd: result.costUsd, raw: parser.text };
+}
+
+/** Describe the scene from frames (data URLs, in clip order), streaming the text to `onText`. */
+export async function analyzeScene(
+	signal: AbortSignal,
+	ai: AiContext,
+	frameUrls: readonly string[],
+	clip: { durationS?: number },
+	onText: (piece: string) => void
+): Promise<SceneAnalysis> {
+	const result = await streamChat(
+		signal,
+		ai,
+		{ model: ai.options.contextModel, messages: contextMessages(frameUrls, clip), max_tokens: 900 },
+		onText
+	);
+	return { ...result, promptVersion: PROMPT_VERSION, frameCount: frameUrls.length };
 }

@@ -1,9 +1,9 @@
 import type { AspectRatio } from '$lib/domain/types';
 import { makeAnimatic } from '$lib/media/client';
+import { ANIMATIC_FPS, ANIMATIC_PRESET } from '$lib/export/animatic';
+import { frameSize } from '$lib/export/animatic-plan';
+import { renderStill } from '$lib/export/images';
 import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
-import { ANIMATIC_FPS, ANIMATIC_PRESET } from './animatic';
-import { frameSize } from './animatic-plan';
-import { renderStill } from './images';
 
 /**
  * A local "pan and zoom" clip of one still, made on this device with the animatic encoder:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regeneratedFields } from '$lib/state/ai-session.svelte';
+import { regeneratedFields } from '$lib/director/session.svelte';
 import { shot } from '../export/fixtures';
 
 describe('regeneratedFields', () => {

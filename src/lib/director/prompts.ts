@@ -7,6 +7,7 @@ import {
 	type EditableShotField
 } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
+import type { DirectorBrief } from './meta';
 
 /** Bumped whenever a prompt below changes; stored with what the prompts produced. */
 export const PROMPT_VERSION = 'maestro-prompts-1';
@@ -57,20 +58,6 @@ function jsonInstruction(withSourceTime: boolean): string {
 		'notes'
 	];
 	return `Answer with JSON only, no prose and no code fence: {"shots":[{${fields.map((f) => `"${f}"`).join(',')}}]}. ${VOCABULARY_HINT}`;
-}
-
-export interface DirectorBrief {
-	shotCount: number;
-	/** The scene description from the clip (may be empty for an idea). */
-	context: string;
-	/** The person's premise, for a storyboard from an idea. */
-	premise?: string;
-	/** The clip's length, so source times stay inside it. */
-	clipDurationS?: number;
-	/** The clip's middle frame as a data URL, when there is a clip. */
-	middleFrameUrl?: string;
-	/** Whether to ask for structured output or spell the format out in words. */
-	structured: boolean;
 }
 
 /** The director request: a storyboard of N shots from the context and/or premise. */

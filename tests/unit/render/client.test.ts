@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { APIError } from 'openai';
 import { createAiClient } from '$lib/ai/client';
 import { defaultOptions } from '$lib/ai/meta';
-import { classifyRenderError } from '$lib/ai/render-errors';
+import { classifyRenderError } from '$lib/render/job';
 import { parseRetryAfter } from '$lib/ai/retry-after';
-import { modalitiesFor, NoImageError, renderImage, type RenderRequest } from '$lib/ai/renderer';
+import { modalitiesFor, NoImageError, renderImage } from '$lib/render/client';
+import type { RenderRequest } from '$lib/render/meta';
 import { describeAiError } from '$lib/ai/errors';
 import { pngSize, TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 

@@ -1,0 +1,44 @@
+import type { AspectRatio } from '$lib/domain/types';
+
+/** What this capability is called in the UI. Its model and limits are the AI settings (`ai/meta.ts`). */
+export const label = 'Rendering';
+
+/** A column's numbers: "Rendering 3 of 15". */
+export interface StyleProgress {
+	total: number;
+	done: number;
+	failed: number;
+	running: number;
+}
+
+/** One render: the prompt, the pictures that go with it, and how the model wants to be asked. */
+export interface RenderRequest {
+	model: string;
+	/** The model's output modalities from the catalogue; decides the `modalities` sent. */
+	outputModalities: readonly string[];
+	prompt: string;
+	aspectRatio: AspectRatio;
+	/** Data URL of the style reference (already shrunk to a JPEG). */
+	styleReferenceUrl?: string;
+	/** Data URL of the previous shot's chosen image. */
+	continuityUrl?: string;
+}
+
+/** One received picture: a Blob of its real type, and its size when the header tells it. */
+export interface RenderedImage {
+	blob: Blob;
+	width?: number;
+	height?: number;
+	/** The data URL it came as, when it came as one. */
+	dataUrl?: string;
+}
+
+/** What a render brought back. */
+export interface RenderResult {
+	/** The images; at least one. */
+	images: RenderedImage[];
+	costUsd: number;
+	/** Text the model sent with the images, if any. */
+	caption: string;
+	generationId?: string;
+}
