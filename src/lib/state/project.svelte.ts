@@ -429,7 +429,9 @@ export class ProjectState {
 			const { history, step, skipped } = result.value;
 			this.#history = history;
 			if (!step) {
-				if (stepId)
+				// A step already undone (from the header) needs nothing more.
+				const undone = history.redo.some((other) => other.id === stepId);
+				if (stepId && !undone)
 					appStatus.toast({
 						message: 'Newer changes came after it: use Undo at the top, one step at a time.'
 					});
