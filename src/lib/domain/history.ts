@@ -2,6 +2,11 @@ import type { Project, Shot, Style } from './types';
 
 /** The most steps a storyboard's history keeps; the oldest go first. */
 export const HISTORY_LIMIT = 100;
+/**
+ * The most text (characters of the saved steps) a history keeps: long scene descriptions
+ * edited many times would otherwise make every saved step rewrite megabytes.
+ */
+export const HISTORY_TEXT_LIMIT = 4_000_000;
 /** Typing in one field that rests no longer than this between keystrokes is one step. */
 export const TYPING_PAUSE_MS = 1000;
 
@@ -69,21 +74,32 @@ export function recordStep(history: History, step: HistoryStep): History {
 		return { undo: isNoChange(merged) ? rest : [...rest, merged], redo: [] };
 	}
 	if (isNoChange(step)) return history;
-	return { undo: [...history.undo, step].slice(-HISTORY_LIMIT), redo: [] };
+	return { undo: bounded([...history.undo, step]), redo: [] };
+}
+
+/** The newest steps within HISTORY_LIMIT and HISTORY_TEXT_LIMIT (the newest one always stays). */
+export function bounded(steps: readonly HistoryStep[]): HistoryStep[] {
+	const kept = steps.slice(-HISTORY_LIMIT);
+	let size = 0;
+	for (let i = kept.length - 1; i >= 0; i--) {
+		size += JSON.stringify(kept[i]).length;
+		if (size > HISTORY_TEXT_LIMIT && i < kept.length - 1) return kept.slice(i + 1);
+	}
+	return kept;
 }
 
 /** The history once its newest step was undone (as `undone`, with what the undo captured). */
 export function afterUndo(history: History, undone: HistoryStep): History {
 	return {
 		undo: history.undo.slice(0, -1),
-		redo: [...history.redo, undone].slice(-HISTORY_LIMIT)
+		redo: bounded([...history.redo, undone])
 	};
 }
 
 /** The history once its newest undone step was done again. */
 export function afterRedo(history: History, redone: HistoryStep): History {
 	return {
-		undo: [...history.undo, redone].slice(-HISTORY_LIMIT),
+		undo: bounded([...history.undo, redone]),
 		redo: history.redo.slice(0, -1)
 	};
 }

@@ -5,6 +5,7 @@ import {
 	diffRecords,
 	emptyHistory,
 	HISTORY_LIMIT,
+	HISTORY_TEXT_LIMIT,
 	recordStep,
 	TYPING_PAUSE_MS,
 	type History,
@@ -77,6 +78,16 @@ describe('recordStep', () => {
 		expect(history.undo).toHaveLength(HISTORY_LIMIT);
 		expect(history.undo[0]!.label).toBe('delete s20');
 		expect(history.undo.at(-1)!.label).toBe(`delete s${HISTORY_LIMIT + 19}`);
+	});
+
+	it('drops the oldest steps once their text passes the limit, keeping the newest', () => {
+		const long = 'x'.repeat(HISTORY_TEXT_LIMIT / 4);
+		let history = emptyHistory();
+		for (let i = 0; i < 6; i++) history = recordStep(history, typed(`${i}`, long + i, i * 5000));
+		expect(history.undo.length).toBe(3);
+		expect(history.undo.at(-1)!.after.shots!.a!.description).toBe(long + 5);
+		const huge = recordStep(emptyHistory(), typed('', long.repeat(5), 0));
+		expect(huge.undo).toHaveLength(1);
 	});
 
 	it('clears what could be redone when a new edit is made after an undo', () => {
