@@ -133,7 +133,7 @@ test('regenerate one shot with a note; the others stay', async ({ page, fake }) 
 	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
 	expect(request.body?.text).toContain('make it a low-angle close-up');
 	// One undo puts the shot back as it was.
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
 	await expect(second.getByLabel('Camera angle')).toHaveValue(angleBefore);
 	await expect(second.getByLabel('Notes')).toHaveValue('Keep the lantern');
 });
@@ -153,7 +153,7 @@ test('generating again replaces the old shots, with undo', async ({ page, fake }
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('Replaced 3 earlier shots.')).toBeVisible();
 	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(3);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
 	// Undo puts the storyboard back as it was: the old shots, not old and new together.
 	await expect.poll(() => shotTitles(page)).toEqual(old);
 	await page.reload();

@@ -248,8 +248,10 @@ test('an animatic can be cancelled, and shots can be timed to the clip and back'
 	await page.getByRole('menuitem', { name: 'Time shots to the clip' }).click();
 	await expect(page.getByText('Timed 3 shots to the clip.')).toBeVisible();
 	await expect.poll(durations).toEqual(['2', '1.5', '2.5', '1']);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('button', { name: 'Undo time 3 shots to the clip' })).toBeEnabled();
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
 	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
+	await expect(page.getByRole('button', { name: 'Redo time 3 shots to the clip' })).toBeEnabled();
 	await page.reload();
 	await expect.poll(durations).toEqual(['1.2', '1', '0.8', '1']);
 });

@@ -137,7 +137,7 @@ test('a deleted shot can be brought back with undo', async ({ page }) => {
 	await addShot(page, 'Oops');
 	await page.getByRole('button', { name: 'Delete shot 2' }).click();
 	await expect.poll(() => shotTitles(page)).toEqual(['Keep']);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
 	await expect.poll(() => shotTitles(page)).toEqual(['Keep', 'Oops']);
 	await page.reload();
 	await expect.poll(() => shotTitles(page)).toEqual(['Keep', 'Oops']);
@@ -148,7 +148,9 @@ test('an unknown storyboard link explains itself', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'This storyboard is not here' })).toBeVisible();
 });
 
-test('Ctrl+Z outside a text field never empties the last field typed in', async ({ page }) => {
+test('Ctrl+Z outside a text field undoes the storyboard’s last step, never the browser’s text undo', async ({
+	page
+}) => {
 	await createStoryboard(page, 'Undo keys');
 	const shot = await addShot(page, 'One');
 	await shot.getByLabel('Description').fill('A whole description');
@@ -156,7 +158,10 @@ test('Ctrl+Z outside a text field never empties the last field typed in', async 
 	// Focus leaves the field (a click on the page, not on a control), then the keys.
 	await page.getByRole('heading', { level: 1 }).or(page.locator('body')).first().click();
 	await page.keyboard.press('Control+z');
-	await page.keyboard.press('Control+z');
+	// One step back: the description as a whole, the title typed before it stays.
+	await expect(shot.getByLabel('Description')).toHaveValue('');
+	await expect(shot.getByLabel('Title')).toHaveValue('One');
+	await page.keyboard.press('Control+Shift+z');
 	await expect(shot.getByLabel('Description')).toHaveValue('A whole description');
 	await expectSaved(page);
 	await page.reload();

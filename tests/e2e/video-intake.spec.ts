@@ -33,6 +33,11 @@ test('a clip gives facts, a filmstrip, cuts and shots from cuts, and they surviv
 
 	await page.getByRole('button', { name: 'Shots from cuts' }).click();
 	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(5);
+	// One step undoes them all, and one redoes them.
+	await page.getByRole('button', { name: 'Undo make 5 shots from cuts' }).click();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Redo make 5 shots from cuts' }).click();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(5);
 
 	await page.reload();
 	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(5);

@@ -2,7 +2,8 @@ import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
 import { EDITABLE_SHOT_FIELDS, type ShotPatch } from '$lib/domain/shot';
-import type { Shot } from '$lib/domain/types';
+import { countShots } from '$lib/domain/history';
+import type { Project, Shot } from '$lib/domain/types';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
@@ -90,7 +91,16 @@ export class AiSession {
 			const before = this.#board.context;
 			let text = '';
 			this.status = `Describing the scene from ${urls.length} frames…`;
-			this.#board.setContext('', { debounce: false });
+			// The description streams in without steps of its own; the whole of it is one step.
+			this.#board.setContext('', { debounce: false, typed: false });
+			const record = async () => {
+				await this.#board.flush();
+				await this.#board.recordStep({
+					label: 'describe the scene',
+					before: { project: { context: before } },
+					after: { project: { context: this.#board.project?.context ?? text } }
+				});
+			};
 			try {
 				const result = await analyzeScene(
 					signal,
@@ -99,10 +109,10 @@ export class AiSession {
 					{ durationS: input.durationS },
 					(piece) => {
 						text += piece;
-						this.#board.setContext(text);
+						this.#board.setContext(text, { typed: false });
 					}
 				);
-				await this.#board.flush();
+				await record();
 				await this.#board.addCost(result.costUsd);
 				this.status = `Scene described (${countWords(text)} words).`;
 				await this.#board.log(
@@ -111,8 +121,8 @@ export class AiSession {
 				);
 			} catch (error) {
 				// Nothing arrived: put back what was there before, so an error never empties Context.
-				if (!text) this.#board.setContext(before, { debounce: false });
-				await this.#board.flush();
+				if (!text) this.#board.setContext(before, { debounce: false, typed: false });
+				await record();
 				throw error;
 			}
 		});
@@ -136,50 +146,30 @@ export class AiSession {
 			const model = await settings.ensureModelInfo(ai.options.directorModel);
 			this.status = `Asking ${ai.options.directorModel} for ${count} shots…`;
 			let raw = '';
-			const written: string[] = [];
-			const result = await directShots(
-				signal,
-				ai,
-				{
-					shotCount: count,
-					context: this.#board.context,
-					premise: project.source.prompt,
-					clipDurationS: options.clipDurationS,
-					middleFrameUrl: options.middleFrame
-						? await blobToDataUrl(options.middleFrame)
-						: undefined,
-					structured: model?.structuredOutputs ?? false
-				},
-				async (fields, index) => {
-					this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
-					// Keep which model and prompt wrote the shot, for when prompts change.
-					const shot = await this.#board.appendShot({
-						...fields,
-						writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
+			// Every shot written and every old one removed is one undo step, even if the run stops.
+			const { value: result, stepId } = await this.#board.changeShots(
+				({ added, removed }) =>
+					removed > 0 ? `replace ${countShots(removed)}` : `add ${countShots(added)}`,
+				async () => {
+					const answer = await this.#direct(signal, options, ai, project, model, (piece) => {
+						raw += piece;
+					}).catch(async (error: unknown) => {
+						this.rawOutput = raw;
+						throw error;
 					});
-					if (shot) {
-						written.push(shot.id);
-						options.onShot?.(shot);
-					}
-				},
-				(piece) => (raw += piece)
-			).catch(async (error: unknown) => {
-				this.rawOutput = raw;
-				throw error;
-			});
+					if (old.length) await this.#board.removeShots(old);
+					return answer;
+				}
+			);
 			this.notes = result.problems;
 			if (result.problems.length) this.rawOutput = result.raw;
 			await this.#board.addCost(result.costUsd);
 			if (old.length) {
-				const removed = await this.#board.removeShots(old);
 				appStatus.toast({
-					message: `Replaced ${removed.length} earlier ${removed.length === 1 ? 'shot' : 'shots'}.`,
+					message: `Replaced ${old.length} earlier ${old.length === 1 ? 'shot' : 'shots'}.`,
 					actionLabel: 'Undo',
 					// Back to the storyboard as it was: the new shots go, the old ones return.
-					action: async () => {
-						await this.#board.removeShots(written);
-						await this.#board.restoreShots(removed);
-					}
+					action: () => this.#board.undoStep(stepId)
 				});
 			}
 			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
@@ -188,6 +178,40 @@ export class AiSession {
 				`Wrote ${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
 			);
 		});
+	}
+
+	/** The director's request, each shot saved (and handed to `onShot`) as soon as it is complete. */
+	async #direct(
+		signal: AbortSignal,
+		options: { middleFrame?: Blob; clipDurationS?: number; onShot?: (shot: Shot) => void },
+		ai: ReturnType<typeof settings.ai>,
+		project: Project,
+		model: Awaited<ReturnType<typeof settings.ensureModelInfo>>,
+		onText: (piece: string) => void
+	) {
+		const count = project.shotCount;
+		return directShots(
+			signal,
+			ai,
+			{
+				shotCount: count,
+				context: this.#board.context,
+				premise: project.source.prompt,
+				clipDurationS: options.clipDurationS,
+				middleFrameUrl: options.middleFrame ? await blobToDataUrl(options.middleFrame) : undefined,
+				structured: model?.structuredOutputs ?? false
+			},
+			async (fields, index) => {
+				this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
+				// Keep which model and prompt wrote the shot, for when prompts change.
+				const shot = await this.#board.appendShot({
+					...fields,
+					writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
+				});
+				if (shot) options.onShot?.(shot);
+			},
+			onText
+		);
 	}
 
 	/** Rewrite one shot following a note ("make it a low-angle close-up"); the others stay. */
@@ -216,17 +240,14 @@ export class AiSession {
 				}
 			);
 			const patch = regeneratedFields(shot, result.fields);
-			const before: ShotPatch = {};
-			for (const field of Object.keys(patch) as (keyof ShotPatch)[]) {
-				(before as Record<string, unknown>)[field] = shot[field];
-			}
-			await this.#board.replaceShotFields(shot.id, patch);
+			const { stepId } = await this.#board.changeShots(
+				() => `rewrite shot ${index + 1}`,
+				() => this.#board.replaceShotFields(shot.id, patch)
+			);
 			appStatus.toast({
 				message: `Shot ${index + 1} rewritten.`,
 				actionLabel: 'Undo',
-				action: async () => {
-					await this.#board.replaceShotFields(shot.id, before);
-				}
+				action: () => this.#board.undoStep(stepId)
 			});
 			await this.#board.addCost(result.costUsd);
 			this.status = `Shot ${index + 1} rewritten.`;

@@ -146,25 +146,15 @@ export class ExportSession {
 		}
 	}
 
-	/** Durations from the clip's cuts, with "Undo" putting the old ones back. */
+	/** Durations from the clip's cuts, as one undo step (the toast's "Undo" undoes it). */
 	async timeShotsToClip(): Promise<void> {
 		const board = this.#board;
-		const before = new Map(board.shots.map((shot) => [shot.id, shot.durationS]));
 		// A copy: `timings` is derived and empties once the shots match the clip.
-		const applied = [...this.timings];
-		let changed = 0;
-		for (const timing of applied) {
-			if (await board.replaceShotFields(timing.shotId, { durationS: timing.durationS })) changed++;
-		}
+		const { changed, stepId } = await board.retime([...this.timings]);
 		appStatus.toast({
 			message: `Timed ${changed} ${changed === 1 ? 'shot' : 'shots'} to the clip.`,
 			actionLabel: 'Undo',
-			action: async () => {
-				for (const timing of applied) {
-					const old = before.get(timing.shotId);
-					if (old !== undefined) await board.replaceShotFields(timing.shotId, { durationS: old });
-				}
-			}
+			action: () => board.undoStep(stepId)
 		});
 	}
 }

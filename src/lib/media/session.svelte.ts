@@ -1,3 +1,4 @@
+import { countShots } from '$lib/domain/history';
 import { mediaSettings } from '$lib/state/media-settings.svelte';
 import { appStatus } from '$lib/state/app-status.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
@@ -173,8 +174,13 @@ export class VideoSession {
 
 	/** One shot per detected cut, appended to the storyboard. */
 	async shotsFromCuts(): Promise<void> {
-		for (const fields of shotFieldsFromCuts(this.savedShots))
-			await this.#project.appendShot(fields);
+		await this.#project.changeShots(
+			({ added }) => `make ${countShots(added)} from cuts`,
+			async () => {
+				for (const fields of shotFieldsFromCuts(this.savedShots))
+					await this.#project.appendShot(fields);
+			}
+		);
 		await this.#project.log('info', `Made ${this.savedShots.length} shots from the clip's cuts.`);
 	}
 }

@@ -1,4 +1,12 @@
 import { getContext, setContext } from 'svelte';
+import {
+	countShots,
+	diffRecords,
+	emptyHistory,
+	type History,
+	type HistoryStep
+} from '$lib/domain/history';
+import { newId } from '$lib/domain/ids';
 import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
 import type { AspectRatio, LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
 import { appendLog, listLogs } from '$lib/store/logs';
@@ -6,17 +14,18 @@ import { getAsset } from '$lib/store/assets';
 import { videoIntakeOf } from '$lib/store/video-source';
 import { onOtherTabChange } from '$lib/store/changes';
 import { addProjectCost, getProject, updateProject } from '$lib/store/projects';
+import { readHistory, recordHistoryStep, redoHistory, undoHistory } from '$lib/store/history';
 import {
 	addShot,
 	deleteShot,
 	listShots,
-	putShot,
 	reorderShots,
 	updateShot,
 	type ShotConflict
 } from '$lib/store/shots';
 import { appStatus } from './app-status.svelte';
-import { ShotEdits, upsertConflict } from './shot-edits';
+import { ShotEdits, upsertConflict, type ShotWrite } from './shot-edits';
+import { FIELD_WORDS, ShotChanges, type ShotChangeCounts } from './shot-changes';
 
 /** How long typing rests before it is written. */
 export const TYPING_DEBOUNCE_MS = 400;
@@ -27,6 +36,14 @@ const TEXT_MAX_WAIT_MS = 1000;
 type ProjectTextField = 'title' | 'context';
 
 type ShotValue = Shot[EditableShotField];
+
+/** A step as its maker describes it; its id and time are added when it is recorded. */
+export type NewStep = Omit<HistoryStep, 'id' | 'time'> & { time?: number };
+
+const TEXT_FIELD_WORDS: Record<ProjectTextField, string> = {
+	title: 'rename the storyboard',
+	context: 'edit the context'
+};
 
 /**
  * One open storyboard: its shots as the person sees them, with edits written to the store
@@ -48,6 +65,14 @@ export class ProjectState {
 	/** The activity log, newest first. */
 	logs = $state.raw<LogEntry[]>([]);
 	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
+	/** The storyboard's undo history, as saved. */
+	#history = $state.raw<History>(emptyHistory());
+	/** What "Undo" would undo ("delete shot 3"), or undefined when nothing can be. */
+	readonly undoLabel = $derived(this.#history.undo.at(-1)?.label);
+	/** What "Redo" would do again. */
+	readonly redoLabel = $derived(this.#history.redo.at(-1)?.label);
+	/** The last undo or redo in words, for people who do not see the page change. */
+	historyNote = $state('');
 
 	readonly id: string;
 	/** This tab's edits against what the store holds. */
@@ -60,6 +85,15 @@ export class ProjectState {
 	#textDirtySince = 0;
 	/** Sampled frames' pictures by asset id, so a new frame does not make every frame be read again. */
 	#framePictures = new Map<string, Blob>();
+	/** When typing into each field (shot id and field, or the project field) began and last went on. */
+	#typing = new Map<string, { startedAt: number; last: number }>();
+	/** Project text written without a step of its own (streamed in; its maker records the step). */
+	#unrecordedText = new Set<ProjectTextField>();
+	/** The shot writes of the action running now, to become one step. */
+	#changes: ShotChanges | undefined;
+	/** Undo and redo run one after another. */
+	#moving: Promise<void> = Promise.resolve();
+	#historyListeners = new Set<() => void>();
 
 	constructor(id: string) {
 		this.id = id;
@@ -98,6 +132,7 @@ export class ProjectState {
 		this.#edits.reset(shots);
 		this.shots = shots.map((shot) => ({ ...shot }));
 		this.logs = await listLogs(this.id).catch(() => []);
+		this.#history = await readHistory(this.id).catch(() => emptyHistory());
 		this.status = 'ready';
 	}
 
@@ -115,6 +150,7 @@ export class ProjectState {
 		if (!('context' in this.#textPending)) this.context = project.context;
 		if (!('title' in this.#textPending)) this.title = project.title;
 		this.logs = await listLogs(this.id).catch(() => this.logs);
+		this.#history = await readHistory(this.id).catch(() => this.#history);
 		const merged = this.#edits.merge(await listShots(this.id), this.conflicts);
 		this.shots = merged.shots;
 		this.conflicts = merged.conflicts;
@@ -131,6 +167,7 @@ export class ProjectState {
 		if (!shot) return;
 		setField(shot, field, value);
 		this.#edits.edit(shotId, field, value);
+		if (debounce) this.#typed(`${shotId}:${field}`);
 		this.dirty = true;
 		clearTimeout(this.#timer);
 		if (debounce) this.#timer = setTimeout(() => void this.flush(), TYPING_DEBOUNCE_MS);
@@ -148,15 +185,23 @@ export class ProjectState {
 		return this.#flushing;
 	}
 
-	/** The scene description changed (typed, or streamed in); written after a pause. */
-	setContext(text: string, { debounce = true } = {}): void {
+	/**
+	 * The scene description changed (typed, or streamed in); written after a pause. Text that
+	 * is not `typed` makes no undo step of its own: whoever streams it in records one.
+	 */
+	setContext(text: string, { debounce = true, typed = true } = {}): void {
 		this.context = text;
+		if (typed) {
+			this.#unrecordedText.delete('context');
+			this.#typed('project:context');
+		} else this.#unrecordedText.add('context');
 		this.#typeText('context', text, debounce);
 	}
 
 	/** The person typed in the title; written after a pause, like every other field. */
 	typeTitle(text: string): void {
 		this.title = text;
+		this.#typed('project:title');
 		this.#typeText('title', text, true);
 	}
 
@@ -176,10 +221,21 @@ export class ProjectState {
 		const patch = this.#textPending;
 		if (Object.keys(patch).length === 0) return;
 		this.#textPending = {};
+		const was = this.project;
 		const result = await appStatus.guardWrite(() => updateProject(this.id, patch));
 		// Put back what failed, under anything typed since.
 		if (!result.ok) this.#textPending = { ...patch, ...this.#textPending };
-		else if (result.value) this.project = result.value;
+		else if (result.value) {
+			this.project = result.value;
+			for (const field of Object.keys(patch) as ProjectTextField[]) {
+				if (this.#unrecordedText.has(field) || !was) continue;
+				await this.#recordTyping(`project:${field}`, {
+					label: TEXT_FIELD_WORDS[field],
+					before: { project: { [field]: was[field] } },
+					after: { project: { [field]: result.value[field] } }
+				});
+			}
+		}
 		this.dirty = Object.keys(this.#textPending).length > 0 || this.#edits.hasPending;
 	}
 
@@ -253,6 +309,7 @@ export class ProjectState {
 		const result = await appStatus.guardWrite(() => addShot(this.id, fields));
 		if (!result.ok) return undefined;
 		this.#edits.stored(result.value);
+		this.#changes?.note(null, result.value);
 		this.shots = [...this.shots, { ...result.value }];
 		return result.value;
 	}
@@ -260,30 +317,163 @@ export class ProjectState {
 	/** Replace a shot's fields with new ones (a regenerated shot), over any unsaved edits. */
 	async replaceShotFields(shotId: string, fields: ShotPatch): Promise<boolean> {
 		await this.flush();
+		const view = this.shots.find((shot) => shot.id === shotId);
+		const before = view ? $state.snapshot(view) : null;
 		const result = await appStatus.guardWrite(() => updateShot(shotId, fields));
 		if (!result.ok || result.value.status !== 'saved') return false;
 		const saved = result.value.shot;
 		this.#edits.stored(saved);
+		this.#changes?.note(before, saved);
 		this.shots = this.shots.map((shot) => (shot.id === shotId ? { ...saved } : shot));
 		return true;
 	}
 
-	/** Delete several shots at once (the old set after a new one was generated); returns them for undo. */
+	/** Delete several shots at once (the old set after a new one was generated). */
 	async removeShots(shotIds: readonly string[]): Promise<Shot[]> {
 		const removed: Shot[] = [];
 		for (const id of shotIds) {
 			const result = await appStatus.guardWrite(() => deleteShot(id));
-			if (result.ok && result.value) removed.push(result.value);
+			if (result.ok && result.value) {
+				removed.push(result.value);
+				this.#changes?.note(result.value, null);
+			}
 			this.#edits.forget(id);
 		}
 		this.shots = this.shots.filter((shot) => !shotIds.includes(shot.id));
 		return removed;
 	}
 
-	/** Put deleted shots back (undo). */
-	async restoreShots(shots: readonly Shot[]): Promise<void> {
-		for (const shot of shots) await appStatus.guardWrite(() => putShot(shot));
-		await this.refresh();
+	/**
+	 * Run an action made of several shot writes (generate, retime, shots from cuts) and record
+	 * all it did as one undo step, even when it stops part way. `label` names the step from
+	 * what it did. Returns the work's value and the step's id (for a toast's "Undo").
+	 */
+	async changeShots<T>(
+		label: (counts: ShotChangeCounts) => string,
+		work: () => Promise<T>
+	): Promise<{ value: T; stepId: string | undefined }> {
+		await this.flush();
+		// An action inside another one is part of the outer step.
+		if (this.#changes) return { value: await work(), stepId: undefined };
+		const changes = new ShotChanges();
+		this.#changes = changes;
+		let value: T;
+		let stepId: string | undefined;
+		try {
+			value = await work();
+		} finally {
+			this.#changes = undefined;
+			const sides = changes.sides();
+			if (sides) stepId = await this.recordStep({ label: label(sides.counts), ...sides });
+		}
+		return { value, stepId };
+	}
+
+	/** Set shots' durations (from the clip's cuts) as one step; returns how many changed. */
+	async retime(
+		timings: readonly { shotId: string; durationS: number }[]
+	): Promise<{ changed: number; stepId: string | undefined }> {
+		const { value, stepId } = await this.changeShots(
+			({ changed }) => `time ${countShots(changed)} to the clip`,
+			async () => {
+				let changed = 0;
+				for (const timing of timings) {
+					if (await this.replaceShotFields(timing.shotId, { durationS: timing.durationS }))
+						changed++;
+				}
+				return changed;
+			}
+		);
+		return { changed: value, stepId };
+	}
+
+	/** Add a step to the storyboard's history (saved at once); returns its id. */
+	async recordStep(step: NewStep): Promise<string | undefined> {
+		const full: HistoryStep = { ...step, id: newId(), time: step.time ?? Date.now() };
+		const result = await appStatus.guardWrite(() => recordHistoryStep(this.id, full));
+		if (!result.ok) return undefined;
+		this.#history = result.value;
+		return full.id;
+	}
+
+	/** Undo the newest step. */
+	undo(): Promise<void> {
+		return this.#moveHistory('undo');
+	}
+
+	/** Do the newest undone step again. */
+	redo(): Promise<void> {
+		return this.#moveHistory('redo');
+	}
+
+	/** Undo one step from its toast: only while it is still the newest. */
+	undoStep(stepId: string | undefined): Promise<void> {
+		if (!stepId) return Promise.resolve();
+		return this.#moveHistory('undo', stepId);
+	}
+
+	/** Be told after an undo or redo changed the storyboard (styles and takes re-read). */
+	onHistoryMove(listener: () => void): () => void {
+		this.#historyListeners.add(listener);
+		return () => this.#historyListeners.delete(listener);
+	}
+
+	#moveHistory(direction: 'undo' | 'redo', stepId?: string): Promise<void> {
+		this.#moving = this.#moving.then(async () => {
+			// What was typed becomes its own step first, so it is what gets undone.
+			await this.flush();
+			const result = await appStatus.guardWrite(() =>
+				direction === 'undo' ? undoHistory(this.id, stepId) : redoHistory(this.id)
+			);
+			if (!result.ok) return;
+			const { history, step, skipped } = result.value;
+			this.#history = history;
+			if (!step) {
+				// A step already undone (from the header) needs nothing more.
+				const undone = history.redo.some((other) => other.id === stepId);
+				if (stepId && !undone)
+					appStatus.toast({
+						message: 'Newer changes came after it: use Undo at the top, one step at a time.'
+					});
+				return;
+			}
+			await this.refresh();
+			for (const listener of this.#historyListeners) listener();
+			this.historyNote = `${direction === 'undo' ? 'Undid' : 'Redid'} ${step.label}.`;
+			if (skipped > 0)
+				appStatus.toast({
+					message: `${this.historyNote} ${skipped === 1 ? 'One field' : `${skipped} fields`} changed since and kept the newer value.`
+				});
+		});
+		return this.#moving;
+	}
+
+	/** Note a keystroke in a field, for merging typing into one step. */
+	#typed(key: string): void {
+		const now = Date.now();
+		const known = this.#typing.get(key);
+		this.#typing.set(key, { startedAt: known?.startedAt ?? now, last: now });
+	}
+
+	/** Record a written edit; typing carries its keystroke times so near keystrokes merge. */
+	async #recordTyping(key: string, step: NewStep): Promise<void> {
+		const typing = this.#typing.get(key);
+		this.#typing.delete(key);
+		await this.recordStep(
+			typing ? { ...step, mergeKey: key, startedAt: typing.startedAt, time: typing.last } : step
+		);
+	}
+
+	/** Each field a shot write saved becomes a step ("edit the description of shot 2"). */
+	async #recordEdits(write: ShotWrite, saved: Shot): Promise<void> {
+		const number = this.shots.findIndex((shot) => shot.id === write.shotId) + 1;
+		for (const field of Object.keys(write.patch) as EditableShotField[]) {
+			await this.#recordTyping(`${write.shotId}:${field}`, {
+				label: `edit the ${FIELD_WORDS[field]} of shot ${number}`,
+				before: { shots: { [write.shotId]: { [field]: write.base[field] ?? null } } },
+				after: { shots: { [write.shotId]: { [field]: saved[field] ?? null } } }
+			});
+		}
 	}
 
 	async #writePending(): Promise<void> {
@@ -296,8 +486,10 @@ export class ProjectState {
 				break;
 			}
 			const update = result.value;
-			if (update.status === 'saved') this.#edits.saved(write, update.shot);
-			else if (update.status === 'missing') this.#edits.discard(write);
+			if (update.status === 'saved') {
+				this.#edits.saved(write, update.shot);
+				await this.#recordEdits(write, update.shot);
+			} else if (update.status === 'missing') this.#edits.discard(write);
 			else {
 				this.#edits.unsaved(write);
 				let list = this.conflicts[write.shotId];
@@ -333,15 +525,22 @@ export class ProjectState {
 		await this.flush();
 		const result = await appStatus.guardWrite(() => addShot(this.id));
 		if (!result.ok) return undefined;
-		this.#edits.stored(result.value);
-		this.shots = [...this.shots, { ...result.value }];
-		return result.value;
+		const added = result.value;
+		this.#edits.stored(added);
+		this.shots = [...this.shots, { ...added }];
+		await this.recordStep({
+			label: `add shot ${this.shots.length}`,
+			before: { shots: { [added.id]: null } },
+			after: { shots: { [added.id]: added } }
+		});
+		return added;
 	}
 
 	/** Move a shot to a new position and save the order. */
 	async move(from: number, to: number): Promise<void> {
 		if (from === to || to < 0 || to >= this.shots.length) return;
 		await this.flush();
+		const before = $state.snapshot(this.shots) as Shot[];
 		this.shots = moveItem(this.shots, from, to).map((shot, order) => ({ ...shot, order }));
 		const ids = this.shots.map((s) => s.id);
 		const result = await appStatus.guardWrite(() => reorderShots(this.id, ids));
@@ -351,10 +550,16 @@ export class ProjectState {
 				const view = this.shots.find((s) => s.id === shot.id);
 				if (view) view.revision = shot.revision;
 			}
+			const sides = diffRecords(before, result.value, ['order']);
+			await this.recordStep({
+				label: `move shot ${from + 1} to ${to + 1}`,
+				before: { shots: sides.before },
+				after: { shots: sides.after }
+			});
 		}
 	}
 
-	/** Delete a shot, with an "Undo" toast that puts it back. */
+	/** Delete a shot (one undo step), with an "Undo" toast that puts it back. */
 	async removeShot(shotId: string): Promise<void> {
 		// Write what was typed first, so "Undo" brings back the shot as the person last saw it.
 		await this.flush();
@@ -364,13 +569,15 @@ export class ProjectState {
 		const removed = result.value;
 		this.#edits.forget(shotId);
 		this.shots = this.shots.filter((s) => s.id !== shotId);
+		const stepId = await this.recordStep({
+			label: `delete shot ${position}`,
+			before: { shots: { [shotId]: removed } },
+			after: { shots: { [shotId]: null } }
+		});
 		appStatus.toast({
 			message: `Deleted shot ${position}${removed.title ? `: ${removed.title}` : ''}.`,
 			actionLabel: 'Undo',
-			action: async () => {
-				const back = await appStatus.guardWrite(() => putShot(removed));
-				if (back.ok) await this.refresh();
-			}
+			action: () => this.undoStep(stepId)
 		});
 	}
 

@@ -13,6 +13,20 @@ import {
 } from '$lib/store/styles';
 import { chooseTake, deleteTake, listTakes } from '$lib/store/takes';
 import { appStatus } from './app-status.svelte';
+import type { NewStep } from './project.svelte';
+
+/** Where a style board records its undo steps and hears of undo and redo (the open storyboard). */
+export interface StepRecorder {
+	recordStep(step: NewStep): Promise<string | undefined>;
+	onHistoryMove(listener: () => void): () => void;
+}
+
+const STYLE_PATCH_WORDS: Record<keyof StylePatch, string> = {
+	name: 'rename',
+	promptWords: 'edit the words of',
+	referenceAssetId: 'change the reference of',
+	keyPool: 'change the keys of'
+};
 
 /**
  * A storyboard's styles (the columns renders are made in) and every take rendered so far,
@@ -24,16 +38,23 @@ export class StyleBoard {
 	/** The last problem with a style reference image, per style. */
 	referenceErrors = $state<Record<string, string>>({});
 	readonly projectId: string;
+	readonly #history: StepRecorder | undefined;
 
-	constructor(projectId: string) {
+	constructor(projectId: string, history?: StepRecorder) {
 		this.projectId = projectId;
+		this.#history = history;
 	}
 
 	start(): () => void {
 		void this.load();
-		return onOtherTabChange((change) => {
+		const stopHistory = this.#history?.onHistoryMove(() => void this.refresh());
+		const stopListening = onOtherTabChange((change) => {
 			if (change.scope === 'project' && change.projectId === this.projectId) void this.refresh();
 		});
+		return () => {
+			stopHistory?.();
+			stopListening();
+		};
 	}
 
 	/** Read the styles (creating the default one) and the takes. */
@@ -79,14 +100,31 @@ export class StyleBoard {
 
 	async add(): Promise<void> {
 		const result = await appStatus.guardWrite(() => addStyle(this.projectId));
-		if (result.ok) this.styles = [...this.styles, result.value];
+		if (!result.ok) return;
+		const added = result.value;
+		this.styles = [...this.styles, added];
+		await this.#history?.recordStep({
+			label: `add ${added.name}`,
+			before: { styles: { [added.id]: null } },
+			after: { styles: { [added.id]: added } }
+		});
 	}
 
 	async update(id: string, patch: StylePatch): Promise<void> {
+		const old = this.style(id);
 		const result = await appStatus.guardWrite(() => updateStyle(id, patch));
 		if (result.ok && result.value) {
 			const next = result.value;
 			this.styles = this.styles.map((style) => (style.id === id ? next : style));
+			if (!old) return;
+			const fields = Object.keys(patch) as (keyof StylePatch)[];
+			const side = (style: Style) =>
+				Object.fromEntries(fields.map((field) => [field, style[field] ?? null]));
+			await this.#history?.recordStep({
+				label: `${STYLE_PATCH_WORDS[fields[0] ?? 'name']} ${old.name}`,
+				before: { styles: { [id]: side(old) } },
+				after: { styles: { [id]: side(next) } }
+			});
 		}
 	}
 
@@ -112,14 +150,42 @@ export class StyleBoard {
 	}
 
 	async remove(id: string): Promise<void> {
-		if (this.styles.length <= 1) return;
+		const removed = this.style(id);
+		if (this.styles.length <= 1 || !removed) return;
 		const result = await appStatus.guardWrite(() => deleteStyle(id));
-		if (result.ok) this.styles = this.styles.filter((style) => style.id !== id);
+		if (!result.ok) return;
+		this.styles = this.styles.filter((style) => style.id !== id);
+		await this.#history?.recordStep({
+			label: `remove ${removed.name}`,
+			before: { styles: { [id]: removed } },
+			after: { styles: { [id]: null } }
+		});
 	}
 
-	async choose(takeId: string): Promise<void> {
+	/** Make a take the chosen one of its shot and style; `label` names the step ("choose take 2 of shot 3"). */
+	async choose(takeId: string, label = 'choose a take'): Promise<void> {
+		const take = this.takes.find((other) => other.id === takeId);
+		// Only which take is chosen changes; every take stays.
+		const slot = this.takes.filter(
+			(other) =>
+				take !== undefined &&
+				other.shotId === take.shotId &&
+				other.styleId === take.styleId &&
+				other.kind === take.kind
+		);
 		const result = await appStatus.guardWrite(() => chooseTake(takeId));
-		if (result.ok) this.takes = await listTakes(this.projectId);
+		if (!result.ok) return;
+		this.takes = await listTakes(this.projectId);
+		if (slot.length === 0) return;
+		await this.#history?.recordStep({
+			label,
+			before: { takes: this.#slotFlags(slot, (other) => other.chosen) },
+			after: { takes: this.#slotFlags(slot, (other) => other.id === takeId) }
+		});
+	}
+
+	#slotFlags(slot: Take[], chosen: (take: Take) => boolean): Record<string, { chosen: boolean }> {
+		return Object.fromEntries(slot.map((take) => [take.id, { chosen: chosen(take) }]));
 	}
 
 	async deleteTake(takeId: string): Promise<void> {

@@ -5,6 +5,7 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
+import type { History } from '$lib/domain/history';
 import type { Asset, Job, LogEntry, Project, Shot, Style, Take } from '$lib/domain/types';
 
 /** Store names: they change only together with a migration. */
@@ -16,7 +17,8 @@ export const STORES = {
 	assets: 'assets',
 	jobs: 'jobs',
 	logs: 'logs',
-	settings: 'settings'
+	settings: 'settings',
+	history: 'history'
 } as const;
 
 export const DB_NAME = 'maestro';
@@ -24,6 +26,12 @@ export const DB_NAME = 'maestro';
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+}
+
+/** A storyboard's undo history, one record per storyboard. */
+export interface HistoryRecord extends History {
+	projectId: string;
+	schemaVersion: number;
 }
 
 export interface MaestroDb extends DBSchema {
@@ -35,6 +43,7 @@ export interface MaestroDb extends DBSchema {
 	jobs: { key: string; value: Job; indexes: { 'by-project': string } };
 	logs: { key: number; value: LogEntry; indexes: { 'by-project': string } };
 	settings: { key: string; value: SettingRecord };
+	history: { key: string; value: HistoryRecord; indexes: { 'by-project': string } };
 }
 
 export type Db = IDBPDatabase<MaestroDb>;
@@ -46,20 +55,7 @@ type UpgradeTx = IDBPTransaction<MaestroDb, StoreNames<MaestroDb>[], 'versioncha
  */
 export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 	(db, tx) => {
-		const ensureStore = <N extends StoreNames<MaestroDb>>(
-			name: N,
-			options: IDBObjectStoreParameters
-		) =>
-			db.objectStoreNames.contains(name)
-				? tx.objectStore(name)
-				: db.createObjectStore(name, options);
-		const ensureIndex = (
-			store: { indexNames: DOMStringList; createIndex: (n: never, k: string) => unknown },
-			name: string,
-			keyPath: string
-		) => {
-			if (!store.indexNames.contains(name)) store.createIndex(name as never, keyPath);
-		};
+		const ensureStore = storeMaker(db, tx);
 		ensureIndex(ensureStore(STORES.projects, { keyPath: 'id' }), 'by-updated', 'updatedAt');
 		ensureIndex(ensureStore(STORES.shots, { keyPath: 'id' }), 'by-project', 'projectId');
 		ensureIndex(ensureStore(STORES.styles, { keyPath: 'id' }), 'by-project', 'projectId');
@@ -74,8 +70,27 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 			'projectId'
 		);
 		ensureStore(STORES.settings, { keyPath: 'key' });
+	},
+	// Version 2: the undo history. Existing records are untouched.
+	(db, tx) => {
+		const ensureStore = storeMaker(db, tx);
+		ensureIndex(ensureStore(STORES.history, { keyPath: 'projectId' }), 'by-project', 'projectId');
 	}
 ];
+
+/** Create a store unless it exists; returns it either way. */
+function storeMaker(db: Db, tx: UpgradeTx) {
+	return <N extends StoreNames<MaestroDb>>(name: N, options: IDBObjectStoreParameters) =>
+		db.objectStoreNames.contains(name) ? tx.objectStore(name) : db.createObjectStore(name, options);
+}
+
+function ensureIndex(
+	store: { indexNames: DOMStringList; createIndex: (n: never, k: string) => unknown },
+	name: string,
+	keyPath: string
+): void {
+	if (!store.indexNames.contains(name)) store.createIndex(name as never, keyPath);
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 

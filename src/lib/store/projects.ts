@@ -31,7 +31,8 @@ const PROJECT_STORES = [
 	STORES.takes,
 	STORES.assets,
 	STORES.jobs,
-	STORES.logs
+	STORES.logs,
+	STORES.history
 ] as const;
 
 /** Every storyboard not in the bin, newest edit first, with shot counts and thumbnails. */

@@ -41,7 +41,7 @@ describe('openMaestroDb', () => {
 		// Run every step again on top, as a second tab or a retried upgrade would.
 		const again = await openDB(dbName, 2, {
 			upgrade(db, _old, _new, tx) {
-				MIGRATIONS[0]!(db as never, tx as never);
+				for (const migrate of MIGRATIONS) migrate(db as never, tx as never);
 			}
 		});
 		expect([...again.objectStoreNames].sort()).toEqual(Object.values(STORES).sort());

@@ -1,0 +1,218 @@
+import type { Project, Shot, Style } from './types';
+
+/** The most steps a storyboard's history keeps; the oldest go first. */
+export const HISTORY_LIMIT = 100;
+/**
+ * The most text (characters of the saved steps) a history keeps: long scene descriptions
+ * edited many times would otherwise make every saved step rewrite megabytes.
+ */
+export const HISTORY_TEXT_LIMIT = 4_000_000;
+/** Typing in one field that rests no longer than this between keystrokes is one step. */
+export const TYPING_PAUSE_MS = 1000;
+
+/** Fields of a record as one side of a step saw them; `null` stands for a field that was unset. */
+export type Fields = Record<string, unknown>;
+
+/**
+ * What a step changed, as it was on one side (before or after). A record that is `null` did
+ * not exist on this side; its other side then holds the whole record, to put back. Otherwise
+ * each side holds only the fields the step changed.
+ */
+export interface Snapshot {
+	shots?: Record<string, Fields | null>;
+	styles?: Record<string, Fields | null>;
+	/** Which takes were chosen. Takes themselves (paid renders and clips) are never removed. */
+	takes?: Record<string, { chosen: boolean }>;
+	project?: Fields;
+}
+
+/** One undoable change of a storyboard. */
+export interface HistoryStep {
+	id: string;
+	/** What the step did, in words that follow "Undo" or "Redo" ("delete shot 3"). */
+	label: string;
+	/** When it was made (for typing, the last keystroke). */
+	time: number;
+	/** Typing: when its first keystroke was, and what it typed into, so near keystrokes merge. */
+	startedAt?: number;
+	mergeKey?: string;
+	before: Snapshot;
+	after: Snapshot;
+}
+
+/** A storyboard's history: steps to undo (newest last) and undone steps to redo (newest last). */
+export interface History {
+	undo: HistoryStep[];
+	redo: HistoryStep[];
+}
+
+export function emptyHistory(): History {
+	return { undo: [], redo: [] };
+}
+
+/**
+ * The history after a new step: typing into the field the last step typed into, without a
+ * longer pause than TYPING_PAUSE_MS, extends that step; anything new clears what could be
+ * redone; only the newest HISTORY_LIMIT steps are kept. A step that changes nothing is left out.
+ */
+export function recordStep(history: History, step: HistoryStep): History {
+	const last = history.undo.at(-1);
+	const merges =
+		step.mergeKey !== undefined &&
+		last?.mergeKey === step.mergeKey &&
+		history.redo.length === 0 &&
+		(step.startedAt ?? step.time) - last.time <= TYPING_PAUSE_MS;
+	if (merges) {
+		const merged: HistoryStep = {
+			...last,
+			time: step.time,
+			before: mergeSnapshots(step.before, last.before),
+			after: mergeSnapshots(last.after, step.after)
+		};
+		const rest = history.undo.slice(0, -1);
+		// Typing that ends where it began (typed, then erased) leaves nothing to undo.
+		return { undo: isNoChange(merged) ? rest : [...rest, merged], redo: [] };
+	}
+	if (isNoChange(step)) return history;
+	return { undo: bounded([...history.undo, step]), redo: [] };
+}
+
+/** The newest steps within HISTORY_LIMIT and HISTORY_TEXT_LIMIT (the newest one always stays). */
+export function bounded(steps: readonly HistoryStep[]): HistoryStep[] {
+	const kept = steps.slice(-HISTORY_LIMIT);
+	let size = 0;
+	for (let i = kept.length - 1; i >= 0; i--) {
+		size += JSON.stringify(kept[i]).length;
+		if (size > HISTORY_TEXT_LIMIT && i < kept.length - 1) return kept.slice(i + 1);
+	}
+	return kept;
+}
+
+/** The history once its newest step was undone (as `undone`, with what the undo captured). */
+export function afterUndo(history: History, undone: HistoryStep): History {
+	return {
+		undo: history.undo.slice(0, -1),
+		redo: bounded([...history.redo, undone])
+	};
+}
+
+/** The history once its newest undone step was done again. */
+export function afterRedo(history: History, redone: HistoryStep): History {
+	return {
+		undo: bounded([...history.undo, redone]),
+		redo: history.redo.slice(0, -1)
+	};
+}
+
+/** `base` with `over`'s records laid on top (field by field where both sides hold fields). */
+export function mergeSnapshots(base: Snapshot, over: Snapshot): Snapshot {
+	const merged: Snapshot = { ...base };
+	for (const kind of ['shots', 'styles'] as const) {
+		const a = base[kind];
+		const b = over[kind];
+		if (!b) continue;
+		const records: Record<string, Fields | null> = { ...a };
+		for (const [id, fields] of Object.entries(b)) {
+			const prior = records[id];
+			records[id] = fields && prior ? { ...prior, ...fields } : fields;
+		}
+		merged[kind] = records;
+	}
+	if (over.takes) merged.takes = { ...base.takes, ...over.takes };
+	if (over.project) merged.project = { ...base.project, ...over.project };
+	return merged;
+}
+
+/** Whether a step's two sides are the same (nothing to undo). */
+export function isNoChange(step: Pick<HistoryStep, 'before' | 'after'>): boolean {
+	return JSON.stringify(canonical(step.before)) === JSON.stringify(canonical(step.after));
+}
+
+function canonical(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(canonical);
+	if (typeof value !== 'object' || value === null) return value ?? null;
+	return Object.fromEntries(
+		Object.keys(value)
+			.sort()
+			.map((key) => [key, canonical((value as Record<string, unknown>)[key])])
+	);
+}
+
+/** Shot fields a step records when a shot changes (the rest are bookkeeping). */
+export const TRACKED_SHOT_FIELDS = [
+	'order',
+	'title',
+	'description',
+	'shotSize',
+	'angle',
+	'movement',
+	'durationS',
+	'transition',
+	'notes',
+	'sourceTimeS',
+	'keyframeAssetId'
+] as const satisfies readonly (keyof Shot)[];
+
+/** Style fields a step records. */
+export const TRACKED_STYLE_FIELDS = [
+	'name',
+	'promptWords',
+	'referenceAssetId',
+	'keyPool'
+] as const satisfies readonly (keyof Style)[];
+
+/** Project fields a step records. */
+export const TRACKED_PROJECT_FIELDS = [
+	'title',
+	'context'
+] as const satisfies readonly (keyof Project)[];
+
+/**
+ * The two sides of a change of records: a record only on one side is whole on that side and
+ * `null` on the other; one on both sides gives the tracked fields that differ.
+ */
+export function diffRecords<T extends { id: string }>(
+	before: readonly T[],
+	after: readonly T[],
+	fields: readonly string[]
+): { before: Record<string, Fields | null>; after: Record<string, Fields | null> } {
+	const sides = {
+		before: {} as Record<string, Fields | null>,
+		after: {} as Record<string, Fields | null>
+	};
+	const old = new Map(before.map((record) => [record.id, record]));
+	const now = new Map(after.map((record) => [record.id, record]));
+	for (const [id, record] of old) {
+		const next = now.get(id);
+		if (!next) {
+			sides.before[id] = { ...record };
+			sides.after[id] = null;
+			continue;
+		}
+		const a: Fields = {};
+		const b: Fields = {};
+		for (const field of fields) {
+			const was = (record as Record<string, unknown>)[field] ?? null;
+			const is = (next as Record<string, unknown>)[field] ?? null;
+			if (was !== is) {
+				a[field] = was;
+				b[field] = is;
+			}
+		}
+		if (Object.keys(a).length > 0) {
+			sides.before[id] = a;
+			sides.after[id] = b;
+		}
+	}
+	for (const [id, record] of now) {
+		if (old.has(id)) continue;
+		sides.before[id] = null;
+		sides.after[id] = { ...record };
+	}
+	return sides;
+}
+
+/** "1 shot", "4 shots". */
+export function countShots(count: number): string {
+	return `${count} ${count === 1 ? 'shot' : 'shots'}`;
+}
