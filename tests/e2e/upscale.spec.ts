@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { decodePng } from '../../scripts/models/png';
+import { decodePng } from '../../scripts/png.mjs';
 import { installServiceWorker } from './support/app';
 import { importUpscaleBundle, openTakes, upscale } from './support/upscale';
 

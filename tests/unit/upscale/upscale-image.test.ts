@@ -13,7 +13,7 @@ import {
 	type UpscaledPng,
 	type UpscaleImageOptions
 } from '../../../src/workers/shared/upscale-image';
-import { decodePng } from '../../../scripts/models/png';
+import { decodePng } from '../../../scripts/png.mjs';
 
 const requireModels = Boolean(process.env.MAESTRO_REQUIRE_MODELS);
 
