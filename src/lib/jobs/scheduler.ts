@@ -262,11 +262,14 @@ export class Scheduler {
 		}
 		const nextUsd = this.#expectedCost(item);
 		const committed = this.#spentUsd + inFlightUsd;
-		// What an item of unknown cost takes is learned from it alone, before anything else starts.
-		const left = capUsd + EPSILON_USD - committed;
-		if (nextUsd === undefined ? left > EPSILON_USD : left >= nextUsd) {
-			if (!unknownInFlight && (nextUsd !== undefined || pending === 0))
-				return { type: 'start', item };
+		const fits =
+			nextUsd === undefined
+				? committed < capUsd - EPSILON_USD
+				: committed + nextUsd <= capUsd + EPSILON_USD;
+		if (fits) {
+			// What an item of unknown cost takes is learned from it alone, before anything else starts.
+			const alone = nextUsd !== undefined || pending === 0;
+			if (!unknownInFlight && alone) return { type: 'start', item };
 			return { type: 'wait', drained: false };
 		}
 		const spending = { capUsd, spentUsd: this.#spentUsd, inFlightUsd, running: pending, nextUsd };
