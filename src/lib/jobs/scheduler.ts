@@ -60,7 +60,7 @@ export type Outcome =
 	{ type: 'ok'; costUsd?: number } | { type: 'failed'; attempt: number; verdict: ErrorVerdict };
 
 /** What follows an outcome: the item is done, tried again later, or failed for good. */
-export type Verdict = 'done' | 'retry' | 'fail';
+export type AfterAttempt = 'done' | 'retry' | 'fail';
 
 interface Flight {
 	key: string | undefined;
@@ -194,7 +194,7 @@ export class Scheduler {
 	 * at once with the next key; another retryable failure backs off, doubling with jitter,
 	 * or waits its Retry-After. The item stays in flight until `settled`.
 	 */
-	finished(itemKey: string, outcome: Outcome, now: number): Verdict {
+	finished(itemKey: string, outcome: Outcome, now: number): AfterAttempt {
 		const flight = this.#flights.get(itemKey);
 		const expected = flight?.costUsd;
 		if (flight) flight.finished = true;
