@@ -45,9 +45,9 @@ async function run(choice: ModelChoice, outscale: 2 | 4, width: number, height: 
 		const image = await testImage(width, height);
 		const outcome = (await api.upscale(image, request)) as UpscaleOutcome;
 		if (!outcome.ok) throw new Error(`${outcome.kind}: ${outcome.detail}`);
-		const { png, ...result } = outcome.result;
+		const { png, model: load, ...result } = outcome.result;
 		lastPng = png;
-		return { model: model.id, pngBytes: png.size, ...result };
+		return { model: model.id, pngBytes: png.size, load, ...result };
 	} finally {
 		worker.terminate();
 	}

@@ -43,7 +43,7 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	await page.getByRole('button', { name: 'Animate all shots' }).click();
 	await page.getByRole('button', { name: 'Submit 2 clips' }).click();
 	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(2);
-	await expect(page.getByText('Animating shot 1…')).toBeVisible();
+	await expect(page.getByText(/^Animating shot 1 · /)).toBeVisible();
 	await page.reload();
 	await expect(
 		page.getByRole('region', { name: 'Render' }).getByText(/Animation resumed: 2 clips to go/)
