@@ -3,7 +3,8 @@ import type { JobProgress } from '$lib/jobs/progress';
 import type { JobRunner } from '$lib/jobs/runner';
 import { readAsset } from '$lib/state/assets';
 import type { StyleBoard } from '$lib/state/styles.svelte';
-import { loadModelManifest, upscaleErrorMessage } from './client';
+import { ForwardFraction, formatTimeLeft, TimeLeftEstimator } from '$lib/util/eta';
+import { loadModelManifest, prepareUpscaleModel, upscaleErrorMessage } from './client';
 import type { ModelManifest } from './manifest';
 import { defaultOptions, type ModelChoice, type Options, type UpscaleBackend } from './meta';
 import { pickModel } from './request';
@@ -35,6 +36,12 @@ export class TakeUpscaleSession {
 	after = $state.raw<Blob | undefined>();
 	afterSize = $state.raw<{ width: number; height: number } | undefined>();
 	progress = $state({ done: 0, total: 0 });
+	/** The bar: tiles done as a fraction that never goes backwards (a retry with smaller tiles holds it). */
+	fraction = $state(0);
+	/** "about 40 s left" from the measured speed; empty until a tile was measured. */
+	timeLeft = $state('');
+	/** Ms from "Upscale" until the model was ready and the first tile started. */
+	readyMs = $state<number | undefined>();
 	backend = $state.raw<UpscaleBackend | undefined>();
 	notice = $state('');
 	error = $state('');
@@ -61,6 +68,14 @@ export class TakeUpscaleSession {
 
 	constructor(board: StyleBoard | undefined) {
 		this.#board = board;
+	}
+
+	/**
+	 * Get the chosen model ready in the worker while the person looks at the panel, so
+	 * "Upscale" starts at once; call again when the choice changes.
+	 */
+	prepare(): void {
+		if (this.model && !this.running) void prepareUpscaleModel(this.model, upscaleChoice.options);
 	}
 
 	/** Read the model list; returns the stop function, which also cancels a running upscale. */
@@ -100,16 +115,32 @@ export class TakeUpscaleSession {
 		this.error = '';
 		this.notice = '';
 		this.ms = undefined;
+		this.readyMs = undefined;
 		this.progress = { done: 0, total: 0 };
+		this.fraction = 0;
+		this.timeLeft = '';
 		const current = new AbortController();
 		this.#controller = current;
+		const started = performance.now();
+		const bar = new ForwardFraction();
+		const estimator = new TimeLeftEstimator();
+		const tell = () => (this.timeLeft = formatTimeLeft(estimator.secondsLeft(performance.now())));
+		// The time left counts down between tiles too.
+		const clock = setInterval(tell, 1000);
 		try {
 			const { take: updated, result } = await upscaleTake(
 				current.signal,
 				take,
 				upscaleChoice.options,
 				{
-					onProgress: (done, total) => (this.progress = { done, total }),
+					onProgress: (done, total) => {
+						if (current.signal.aborted) return;
+						this.readyMs ??= performance.now() - started;
+						this.progress = { done, total };
+						this.fraction = bar.update(done, total);
+						estimator.update(done, total, performance.now());
+						tell();
+					},
 					onBackend: (b) => (this.backend = b),
 					onTileSizeLowered: (from, to) =>
 						(this.notice = `Ran out of memory with ${from} px tiles; now using ${to} px tiles.`)
@@ -124,6 +155,7 @@ export class TakeUpscaleSession {
 		} catch (failure) {
 			this.error = upscaleErrorMessage(failure) ?? '';
 		} finally {
+			clearInterval(clock);
 			if (this.#controller === current) this.#controller = undefined;
 		}
 	}
