@@ -261,3 +261,126 @@ export const LogEntrySchema = part({
 	message: z.string().transform((message) => message.slice(0, 2000)),
 	schemaVersion: version
 });
+
+/** Fields of a record as one side of an undo step saw them; `null` stands for an unset field. */
+const FieldsSchema = z.record(z.string(), z.unknown());
+type Fields = z.output<typeof FieldsSchema>;
+const SideRecordsSchema = z.record(z.string(), FieldsSchema.nullable());
+
+/**
+ * What an undo step changed, as it was on one side (before or after). A record that is `null`
+ * did not exist on this side; its other side then holds the whole record, to put back.
+ * Otherwise each side holds only the fields the step changed.
+ */
+export const SnapshotSchema = z.object({
+	shots: SideRecordsSchema.optional(),
+	styles: SideRecordsSchema.optional(),
+	/** Which takes were chosen. Takes themselves (paid renders and clips) are never removed. */
+	takes: z.record(z.string(), z.object({ chosen: z.boolean() })).optional(),
+	project: FieldsSchema.optional()
+});
+type Snapshot = z.output<typeof SnapshotSchema>;
+
+/** The fields a step may set on a record: the record's own values, `null` for unset ones. */
+function stepFields(values: Record<string, z.ZodType>, unsettable: readonly string[] = []) {
+	const shape = Object.fromEntries(
+		Object.entries(values).map(([key, value]) => [
+			key,
+			unsettable.includes(key) ? value.nullable() : value
+		])
+	);
+	return { keys: Object.keys(shape), schema: z.object(shape).partial() };
+}
+
+const SHOT_STEP = stepFields(SHOT_VALUES, ['sourceTimeS', 'keyframeAssetId']);
+const STYLE_STEP = stepFields(STYLE_VALUES, ['referenceAssetId', 'keyPool']);
+const PROJECT_STEP = stepFields(PROJECT_VALUES);
+
+/** The same fields read on both sides, 'empty' when the step sets none, null when one is unreadable. */
+function pairFields(
+	a: Fields | null | undefined,
+	b: Fields | null | undefined,
+	step: ReturnType<typeof stepFields>
+): [Fields, Fields] | 'empty' | null {
+	if (!a || !b) return null;
+	const keys = step.keys.filter((key) => key in a || key in b);
+	if (keys.length === 0) return 'empty';
+	const side = (fields: Fields) =>
+		Object.fromEntries(keys.map((key) => [key, fields[key] ?? null]));
+	const readA = step.schema.safeParse(side(a));
+	const readB = step.schema.safeParse(side(b));
+	return readA.success && readB.success ? [readA.data, readB.data] : null;
+}
+
+/** One record's two sides: whole against null, or the same fields on both. */
+function pairRecord(
+	a: Fields | null | undefined,
+	b: Fields | null | undefined,
+	id: string,
+	whole: typeof ShotSchema | typeof StyleSchema,
+	step: ReturnType<typeof stepFields>
+): [Fields | null, Fields | null] | 'empty' | null {
+	if (a !== null && b !== null) return pairFields(a, b, step);
+	const read = whole.safeParse(a === null ? b : a);
+	if (!read.success || read.data.id !== id) return null;
+	return a === null ? [null, read.data] : [read.data, null];
+}
+
+/** A step's two sides read together, or null when they do not make a step that can be undone. */
+function pairSides(a: Snapshot, b: Snapshot): { before: Snapshot; after: Snapshot } | null {
+	const before: Snapshot = {};
+	const after: Snapshot = {};
+	for (const kind of ['shots', 'styles'] as const) {
+		const sideA = a[kind];
+		const sideB = b[kind];
+		if (sideA === undefined && sideB === undefined) continue;
+		if (!sideA || !sideB) return null;
+		const pairedA: Record<string, Fields | null> = {};
+		const pairedB: Record<string, Fields | null> = {};
+		for (const id of new Set([...Object.keys(sideA), ...Object.keys(sideB)])) {
+			const pair =
+				kind === 'shots'
+					? pairRecord(sideA[id], sideB[id], id, ShotSchema, SHOT_STEP)
+					: pairRecord(sideA[id], sideB[id], id, StyleSchema, STYLE_STEP);
+			if (!pair) return null;
+			if (pair === 'empty') continue;
+			[pairedA[id], pairedB[id]] = pair;
+		}
+		before[kind] = pairedA;
+		after[kind] = pairedB;
+	}
+	if (a.takes !== undefined || b.takes !== undefined) {
+		before.takes = a.takes ?? {};
+		after.takes = b.takes ?? {};
+	}
+	if (a.project !== undefined || b.project !== undefined) {
+		const pair = pairFields(a.project, b.project, PROJECT_STEP);
+		if (!pair) return null;
+		if (pair !== 'empty') [before.project, after.project] = pair;
+	}
+	const empty = (side: Snapshot) =>
+		Object.values(side).every((records) => !records || Object.keys(records).length === 0);
+	return empty(before) && empty(after) ? null : { before, after };
+}
+
+/** One undoable change of a storyboard; a step whose sides do not pair up is refused. */
+export const HistoryStepSchema = part({
+	id: filled,
+	/** What the step did, in words that follow "Undo" or "Redo" ("delete shot 3"). */
+	label: z
+		.string()
+		.refine((label) => label.trim() !== '')
+		.transform((label) => label.slice(0, 200)),
+	/** When it was made (for typing, the last keystroke). */
+	time: z.number(),
+	/** Typing: when its first keystroke was, and what it typed into, so near keystrokes merge. */
+	startedAt: optional(z.number()),
+	mergeKey: optional(z.string()),
+	before: SnapshotSchema,
+	after: SnapshotSchema
+}).transform((step, context) => {
+	const sides = pairSides(step.before, step.after);
+	if (sides) return { ...step, ...sides };
+	context.addIssue({ code: 'custom', message: 'The two sides of the step do not pair up.' });
+	return z.NEVER;
+});
