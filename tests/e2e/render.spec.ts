@@ -86,6 +86,21 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 	await expect(viewer.getByRole('img', { name: /^Take \d of shot 1/ })).toHaveCount(2);
 	await viewer.getByRole('button', { name: 'Choose take 2' }).click();
 	await expect(viewer.getByRole('button', { name: 'Choose take 2' })).toHaveText('Chosen');
+	// Deleting a take (a paid image) has a way back: the toast's Undo puts it and its choice back.
+	// (The viewer closes once one take is left.)
+	await viewer.getByRole('button', { name: 'Delete take 2' }).click();
+	await expect(viewer).toBeHidden();
+	const takesOfShot1 = page.getByRole('button', { name: /^Open takes of shot 1 in Ink wash/ });
+	await expect(takesOfShot1).not.toHaveAccessibleName(/2 takes/);
+	await page
+		.getByRole('status')
+		.filter({ hasText: 'Deleted take 2 of shot 1.' })
+		.getByRole('button', { name: 'Undo', exact: true })
+		.click();
+	await expect(takesOfShot1).toHaveAccessibleName(/\(2 takes\)/);
+	await takesOfShot1.click();
+	await expect(viewer.getByRole('img', { name: /^Take \d of shot 1/ })).toHaveCount(2);
+	await expect(viewer.getByRole('button', { name: 'Choose take 2' })).toHaveText('Chosen');
 	await viewer.getByRole('button', { name: 'Close' }).click();
 
 	// Reload: everything is still there.

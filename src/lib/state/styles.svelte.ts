@@ -11,7 +11,7 @@ import {
 	updateStyle,
 	type StylePatch
 } from '$lib/store/styles';
-import { chooseTake, deleteTake, listTakes } from '$lib/store/takes';
+import { chooseTake, deleteTake, listTakes, putBackTake } from '$lib/store/takes';
 import { appStatus } from './app-status.svelte';
 import type { NewStep } from './project.svelte';
 
@@ -188,9 +188,21 @@ export class StyleBoard {
 		return Object.fromEntries(slot.map((take) => [take.id, { chosen: chosen(take) }]));
 	}
 
-	async deleteTake(takeId: string): Promise<void> {
+	/** Delete a take (a paid result) with an "Undo" toast that puts it and its files back. */
+	async deleteTake(takeId: string, label = 'Deleted the take.'): Promise<void> {
 		const result = await appStatus.guardWrite(() => deleteTake(takeId));
-		if (result.ok) this.takes = await listTakes(this.projectId);
+		if (!result.ok) return;
+		this.takes = await listTakes(this.projectId);
+		const deleted = result.value;
+		if (!deleted) return;
+		appStatus.toast({
+			message: label,
+			actionLabel: 'Undo',
+			action: async () => {
+				const back = await appStatus.guardWrite(() => putBackTake(deleted));
+				if (back.ok) this.takes = await listTakes(this.projectId);
+			}
+		});
 	}
 }
 

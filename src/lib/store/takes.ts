@@ -139,13 +139,25 @@ export async function setUpscaled(id: string, assetId: string): Promise<Take | u
 	return next;
 }
 
-/** Delete a take and the files only it uses; a chosen take hands the choice to the newest sibling. */
-export async function deleteTake(id: string): Promise<void> {
+/** What deleting a take removed, enough to put it back exactly (see `putBackTake`). */
+export interface DeletedTake {
+	take: Take;
+	/** The asset records (with their blobs) only this take used. */
+	assets: unknown[];
+	/** The sibling that was handed the choice, if the take was chosen. */
+	newlyChosenId?: string;
+}
+
+/**
+ * Delete a take and the files only it uses; a chosen take hands the choice to the newest
+ * sibling. Returns what was removed, so an "Undo" can put it back.
+ */
+export async function deleteTake(id: string): Promise<DeletedTake | undefined> {
 	const db = await getDb();
 	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
 	const takes = tx.objectStore(STORES.takes);
 	const take = restoreTake(await takes.get(id));
-	if (!take) return;
+	if (!take) return undefined;
 	await takes.delete(id);
 	const siblings = restoreAll(await takes.index('by-shot').getAll(take.shotId), restoreTake);
 	// A clip's still is its image take's picture: it goes only with the last take that uses it.
@@ -155,17 +167,41 @@ export async function deleteTake(id: string): Promise<void> {
 		take.videoAssetId,
 		stillInUse ? undefined : take.imageAssetId
 	];
+	const assets: unknown[] = [];
 	for (const assetId of files) {
-		if (assetId) await tx.objectStore(STORES.assets).delete(assetId);
+		if (!assetId) continue;
+		const asset: unknown = await tx.objectStore(STORES.assets).get(assetId);
+		if (asset) assets.push(asset);
+		await tx.objectStore(STORES.assets).delete(assetId);
 	}
+	let newlyChosenId: string | undefined;
 	if (take.chosen) {
 		const next = siblings
 			.filter((other) => sameSlot(other, take))
 			.sort((a, b) => b.createdAt - a.createdAt)[0];
-		if (next) await takes.put({ ...next, chosen: true });
+		if (next) {
+			await takes.put({ ...next, chosen: true });
+			newlyChosenId = next.id;
+		}
 	}
 	await tx.done;
 	announce(take.projectId);
+	return { take, assets, ...(newlyChosenId ? { newlyChosenId } : {}) };
+}
+
+/** Put a deleted take and its files back as they were, the choice included. */
+export async function putBackTake(deleted: DeletedTake): Promise<void> {
+	const db = await getDb();
+	const tx = db.transaction([STORES.takes, STORES.assets], 'readwrite');
+	for (const asset of deleted.assets) await tx.objectStore(STORES.assets).put(asset as never);
+	const takes = tx.objectStore(STORES.takes);
+	if (deleted.newlyChosenId) {
+		const sibling = restoreTake(await takes.get(deleted.newlyChosenId));
+		if (sibling) await takes.put({ ...sibling, chosen: false });
+	}
+	await takes.put(deleted.take);
+	await tx.done;
+	announce(deleted.take.projectId);
 }
 
 /** The chosen take of each shot for one style (image takes), keyed by shot id. */

@@ -9,6 +9,7 @@ import {
 	chooseTake,
 	chosenTakes,
 	deleteTake,
+	putBackTake,
 	listTakes,
 	setUpscaled
 } from '$lib/store/takes';
@@ -102,5 +103,22 @@ describe('takes', () => {
 		expect(takes.map((t) => [t.id, t.chosen])).toEqual([[second.id, true]]);
 		expect(await getAsset(first.imageAssetId)).toBeUndefined();
 		expect(await getAsset(upscaled.id)).toBeUndefined();
+	});
+
+	it('a deleted take is put back exactly, its files and the choice included', async () => {
+		const { project, shot, style } = await board();
+		const first = await newTake(project.id, shot.id, style.id);
+		const second = await newTake(project.id, shot.id, style.id);
+		await chooseTake(first.id);
+		const upscaled = await putAsset(project.id, new Blob(['x'], { type: 'image/png' }));
+		await setUpscaled(first.id, upscaled.id);
+		const before = await listTakes(project.id);
+		const deleted = await deleteTake(first.id);
+		expect(deleted).toBeDefined();
+		await putBackTake(deleted!);
+		expect(await listTakes(project.id)).toEqual(before);
+		expect(await getAsset(first.imageAssetId)).toBeDefined();
+		expect((await getAsset(upscaled.id))?.id).toBe(upscaled.id);
+		expect(before.find((t) => t.id === second.id)?.chosen).toBe(false);
 	});
 });
