@@ -20,7 +20,7 @@ export class RowHeights {
 	set(id: string, height: number): boolean {
 		if (!Number.isFinite(height) || height < 0) return false;
 		const known = this.#measured.get(id);
-		if (known !== undefined && Math.abs(known - height) < 0.5) return false;
+		if (known !== undefined && Math.abs(known - height) < 0.05) return false;
 		this.#sum += height - (known ?? 0);
 		this.#measured.set(id, height);
 		return true;
@@ -101,12 +101,21 @@ export function rowsToMount(layout: RowLayout, top: number, bottom: number): Row
 
 /**
  * Where the view's top must move when the rows are laid out again (a row measured, the
- * estimate changed, rows added or gone), so the row at the top of the view stays where the
- * person sees it. `viewTop` is the view's top in list coordinates; at or above the list's
- * top nothing above the view can move it.
+ * estimate changed, rows added or gone), so what the person sees stays put: the row at the
+ * top of the view, or, when the list's end is in view (`viewBottom` at or past it), the end,
+ * so a view scrolled to the end stays there as the last rows are measured. Coordinates are
+ * the list's; a view at or above the list's top has nothing above it that could move it.
  */
-export function keepAnchor(before: RowLayout, after: RowLayout, viewTop: number): number {
+export function keepAnchor(
+	before: RowLayout,
+	after: RowLayout,
+	viewTop: number,
+	viewBottom = viewTop
+): number {
 	if (viewTop <= 0) return viewTop;
+	if (viewBottom >= totalHeight(before) && before.ids.length > 0) {
+		return viewTop + totalHeight(after) - totalHeight(before);
+	}
 	const index = rowAt(before, viewTop);
 	if (index < 0) return viewTop;
 	const id = before.ids[index]!;

@@ -37,7 +37,7 @@ describe('RowHeights', () => {
 
 	it('says nothing changed for the same height (sub-pixel noise included) or a bad one', () => {
 		const heights = measured(300, { a: 200 });
-		expect(heights.set('a', 200.2)).toBe(false);
+		expect(heights.set('a', 200.01)).toBe(false);
 		expect(heights.set('a', Number.NaN)).toBe(false);
 		expect(heights.set('b', -1)).toBe(false);
 		expect(heights.get('a')).toBe(200);
@@ -157,6 +157,16 @@ describe('keepAnchor', () => {
 		const before = layoutRows(ids(10), heights);
 		const after = layoutRows(ids(10).slice(3), heights);
 		expect(keepAnchor(before, after, 540)).toBe(240);
+	});
+
+	it('keeps the end of the list where it is when the end is in view', () => {
+		const heights = measured(100, Object.fromEntries(ids(10).map((id) => [id, 100])));
+		const before = layoutRows(ids(10), heights);
+		// The view shows the last 300 px and the page below; the last row turned out taller.
+		heights.set('row-9', 250);
+		expect(keepAnchor(before, layoutRows(ids(10), heights), 700, 1100)).toBe(850);
+		// One pixel short of the end, the row at the top of the view is what stays.
+		expect(keepAnchor(before, layoutRows(ids(10), heights), 700, 999)).toBe(700);
 	});
 
 	it('does not move a view at or above the list top, or one whose row is gone', () => {
