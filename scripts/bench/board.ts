@@ -3,7 +3,8 @@
 // straight into IndexedDB, then opened cold in a new tab, timed from navigation start to the
 // first card on screen and to the last shot reachable. Then the mouse wheel scrolls it from
 // top to bottom, BENCH_STEP px a frame (default 1,000), while the page records every
-// requestAnimationFrame delta and long task (over 50 ms). Prints JSON. Needs a build
+// requestAnimationFrame delta and long task (over 50 ms). Prints JSON; BENCH_PROFILE=1 first
+// prints the top self-time functions of a CPU profile of the scroll. Needs a build
 // (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { chromium, type Page } from '@playwright/test';
 import { serveStatic } from '../serve.mjs';
@@ -56,6 +57,29 @@ function percentile(values: number[], p: number) {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** The 25 functions with the most self time in a CPU profile, one a line. */
+function topSelfTime(profile: {
+	nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+	samples?: number[];
+	timeDeltas?: number[];
+}): string {
+	const self = new Map<number, number>();
+	(profile.samples ?? []).forEach((id, i) =>
+		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0))
+	);
+	const byName = new Map<string, number>();
+	for (const node of profile.nodes) {
+		const frame = node.callFrame;
+		const name = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+		byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
+	}
+	return [...byName.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 25)
+		.map(([name, us]) => `${Math.round(us / 1000)}ms ${name}`)
+		.join('\n');
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
 const server = await serveStatic({ root: process.env.BUILD_DIR ?? 'build' });
@@ -105,6 +129,12 @@ try {
 		};
 		requestAnimationFrame((now) => loop.frame(now));
 	});
+	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+		await cdp.send('Profiler.start');
+	}
 	const scrollStarted = Date.now();
 	let steps = 0;
 	let maxMounted = 0;
@@ -135,6 +165,7 @@ try {
 		state.recording = false;
 		return { frames: state.frames.slice(1), longTasks: state.longTasks.map((t) => t.ms) };
 	});
+	if (cdp) console.log(topSelfTime((await cdp.send('Profiler.stop')).profile));
 	const lastShot = page.getByRole('article', { name: `Shot ${SHOTS}`, exact: true });
 	const reachedEnd = await lastShot.isVisible();
 
