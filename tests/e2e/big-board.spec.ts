@@ -65,6 +65,9 @@ test.describe('a storyboard of 2,000 shots', () => {
 		// The end of the page shows the last shot and the button after it.
 		await page.locator('body').press('End');
 		await expect(page.getByRole('article', { name: `Shot ${SHOTS}`, exact: true })).toBeVisible();
+		// The keyboard's scroll animates to where the end was estimated to be; cards measured on
+		// the way may push the end a little further, and End again reaches it.
+		await page.locator('body').press('End');
 		await expect(page.getByRole('button', { name: '+ Add shot' })).toBeInViewport();
 		expect(await mountedShots(page)).toContain(SHOTS);
 		expect((await mountedShots(page)).length).toBeLessThan(60);
