@@ -41,6 +41,12 @@ test.describe('a storyboard of 2,000 shots', () => {
 		page
 	}, testInfo) => {
 		await page.setViewportSize({ width: 1280, height: 900 });
+		// Errors the page reports on window (a ResizeObserver loop among them), kept in the page.
+		await page.addInitScript(() => {
+			const w = window as unknown as { __errors: string[] };
+			w.__errors = [];
+			window.addEventListener('error', (event) => w.__errors.push(event.message));
+		});
 		const board = await seedBigBoard(page, SHOTS);
 		const opened = Date.now();
 		await page.goto(board.url);
@@ -100,6 +106,9 @@ test.describe('a storyboard of 2,000 shots', () => {
 		// And back to the top.
 		await page.locator('body').press('Home');
 		await expect(page.getByRole('article', { name: 'Shot 1', exact: true })).toBeVisible();
+		expect(
+			await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)
+		).toEqual([]);
 	});
 
 	test('an edit far down the board is saved and there after a reload', async ({ page }) => {
