@@ -179,7 +179,12 @@ export class AnimateSession extends JobSession {
 
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
-			void this.board.log('error', `Animation failed: ${event.item.lastError ?? 'unknown error'}`);
+			const index = this.board.shots.findIndex((shot) => shot.id === event.item.shotId);
+			const what = index < 0 ? 'A shot' : `Shot ${index + 1}`;
+			void this.board.log(
+				'error',
+				`${what} could not be animated: ${event.item.lastError ?? 'no reason given.'}`
+			);
 		}
 		if (event.type === 'item' && event.item.status === 'done') void this.#styles.refresh();
 	}
