@@ -82,7 +82,7 @@ export class AnimateSession extends JobSession {
 		if (!(await this.canStart())) return;
 		const targets = this.preview(shotIds).map(({ shotId, styleId }) => ({ shotId, styleId }));
 		if (targets.length === 0) {
-			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			this.#noPicture(shotIds);
 			return;
 		}
 		const items = uniqueItemKeys(targets, this.current()?.items ?? [], animateKey);
@@ -91,6 +91,13 @@ export class AnimateSession extends JobSession {
 			items,
 			`Animating ${count} with ${settings.options.videoModel}.`,
 			'Animation could not start'
+		);
+	}
+
+	/** Say a picture is needed first, until one of the shots has one. */
+	#noPicture(shotIds: readonly string[]): void {
+		this.setProblem('Render a picture of the shot first: animation starts from it.', () =>
+			shotIds.every((id) => !this.stillOf(id))
 		);
 	}
 
@@ -114,7 +121,7 @@ export class AnimateSession extends JobSession {
 				Boolean(t.shot && t.still)
 			);
 		if (targets.length === 0) {
-			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			this.#noPicture(shotIds);
 			return;
 		}
 		const controller = new AbortController();

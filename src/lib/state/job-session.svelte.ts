@@ -41,8 +41,8 @@ export interface RunFailure {
 export abstract class JobSession {
 	progress = $state.raw<JobProgress | null>(null);
 	items = $state.raw<JobItem[]>([]);
-	/** Why the job could not start or resume, in plain words. */
-	problem = $state<string | null>(null);
+	#problem = $state<string | null>(null);
+	#problemHolds: (() => boolean) | undefined;
 	#note = $state('');
 	protected runner: JobRunner | undefined;
 	protected stopped = false;
@@ -56,6 +56,21 @@ export abstract class JobSession {
 		this.progress !== null &&
 			(this.progress.state === 'running' || this.progress.state === 'paused')
 	);
+
+	/** Why the job could not start or resume, in plain words; gone once it no longer holds. */
+	get problem(): string | null {
+		return this.#problem && (!this.#problemHolds || this.#problemHolds()) ? this.#problem : null;
+	}
+	set problem(text: string | null) {
+		this.#problem = text;
+		this.#problemHolds = undefined;
+	}
+
+	/** Say why the job cannot start, for as long as `holds()` stays true. */
+	protected setProblem(text: string, holds: () => boolean): void {
+		this.#problem = text;
+		this.#problemHolds = holds;
+	}
 
 	/** A plain-words line about the job as a whole ("Rendering resumed: 3 to go"), shown while it works. */
 	get note(): string {
@@ -184,8 +199,10 @@ export abstract class JobSession {
 		this.problem = null;
 		this.note = '';
 		await settings.load();
-		if (this.blocked) this.problem = this.blocked;
-		return !this.blocked;
+		// Shown while it holds: adding the key (or going online) takes the line away.
+		const blocked = this.blocked;
+		if (blocked) this.setProblem(blocked, () => this.blocked === blocked);
+		return !blocked;
 	}
 
 	/** Queue `items` and log `started`; a failure to queue becomes the problem, after `failed`. */
