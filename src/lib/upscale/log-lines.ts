@@ -23,7 +23,7 @@ export function takeUpscaledLine(
 	size: { width: number; height: number },
 	ms: number
 ): string {
-	return `Upscaled ${takeWords(take)} with ${model} (${outscale}×, ${size.width} × ${size.height} px, ${seconds(ms)}).`;
+	return `Upscaled ${takeWords(take)} to ${outscale}× with “${model}” (${size.width} × ${size.height} px, ${seconds(ms)}).`;
 }
 
 /** The log's line for an upscale that failed, with the reason the person was shown. */
@@ -49,7 +49,7 @@ export function upscaleChosenStartedLine(
 	model: string | undefined,
 	outscale: number
 ): string {
-	return `Upscaling ${pictures(takes.length)}${shotsWords(takes)}${model ? ` with ${model}` : ''} at ${outscale}×.`;
+	return `Upscaling ${pictures(takes.length)}${shotsWords(takes)} to ${outscale}×${model ? ` with “${model}”` : ''}.`;
 }
 
 /** The log's line when "Upscale chosen" ends: done, failed (with each reason) or cancelled. */

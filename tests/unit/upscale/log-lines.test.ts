@@ -19,7 +19,7 @@ describe('takeUpscaledLine', () => {
 				12_340
 			)
 		).toBe(
-			'Upscaled shot 2 in “Ink wash” with Real-ESRGAN x4plus anime (4×, 512 × 288 px, 12.3 s).'
+			'Upscaled shot 2 in “Ink wash” to 4× with “Real-ESRGAN x4plus anime” (512 × 288 px, 12.3 s).'
 		);
 	});
 });
@@ -36,9 +36,9 @@ describe('upscaleChosenStartedLine', () => {
 	it('says how many pictures, for which shots, with which model and scale', () => {
 		expect(
 			upscaleChosenStartedLine([take(4, 'A'), take(1, 'A'), take(2, 'B')], 'Real-ESRGAN x2', 2)
-		).toBe('Upscaling 3 chosen pictures (shots 1, 2 and 4) with Real-ESRGAN x2 at 2×.');
+		).toBe('Upscaling 3 chosen pictures (shots 1, 2 and 4) to 2× with “Real-ESRGAN x2”.');
 		expect(upscaleChosenStartedLine([take(3, 'A')], undefined, 4)).toBe(
-			'Upscaling 1 chosen picture (shot 3) at 4×.'
+			'Upscaling 1 chosen picture (shot 3) to 4×.'
 		);
 	});
 });
