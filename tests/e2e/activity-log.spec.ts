@@ -177,6 +177,8 @@ test('upscales, exports and imports are each a plain line in the log', async ({
 		/Exported the project file “Tiny take\.maestro” \([\d.]+ K?B\), to import in another browser\./
 	);
 
+	await log.screenshot({ path: testInfo.outputPath('activity-log-upscale-export.png') });
+
 	// Imported again beside itself: the copy's log says so.
 	await page.goto('/');
 	const chooser = page.waitForEvent('filechooser');
