@@ -8,7 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { pngFromScanlines } from '../fixtures/png.mjs';
+import { pngFromScanlines } from '../png.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const root = new URL('../../', import.meta.url).pathname;

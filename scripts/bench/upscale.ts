@@ -4,7 +4,7 @@
 // canvas one. Prints JSON. Wall-clock figures on this machine: compare the ratios.
 // BENCH_QUALITY=0 skips the slow x4plus model; BENCH_SKIP_BUILD=1 reuses the last harness build
 // (BENCH_BUILD_DIR names another one, e.g. an older build to compare with); BENCH_PARTS picks
-// parts, e.g. BENCH_PARTS=memory,png (default speed,memory,png).
+// parts, e.g. BENCH_PARTS=memory,png (default load,speed,memory,png).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -17,8 +17,6 @@ import { serveStatic } from '../serve.mjs';
 import { treeRss } from './process-memory.mjs';
 import type * as OrtCommon from 'onnxruntime-common';
 import { loadOrtNode } from './ort-node';
-
-const ort = loadOrtNode();
 
 const root = new URL('../../', import.meta.url).pathname;
 const buildDir = process.env.BENCH_BUILD_DIR ?? join(root, '.bench/upscale-build');
@@ -33,7 +31,9 @@ const MEMORY_SIZES = [
 ] as const;
 const CHOICES: ModelChoice[] = ['illustration', 'photo', 'quality'];
 const withQuality = process.env.BENCH_QUALITY !== '0';
-const parts = new Set((process.env.BENCH_PARTS ?? 'speed,memory,png').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'load,speed,memory,png').split(','));
+/** The native reference, needed by the speed part only. */
+const ort = parts.has('speed') ? loadOrtNode() : undefined;
 /** Encoder settings the png part compares (the first is the default). */
 const PNG_VARIANTS = [
 	PNG_DEFAULTS,
@@ -90,12 +90,12 @@ const nodeSessions = new Map<string, OrtCommon.InferenceSession>();
 async function nodeRun(model: string, w: number, h: number, runs = 2): Promise<number> {
 	let session = nodeSessions.get(model);
 	if (!session) {
-		session = await ort.InferenceSession.create(join(root, 'public/models', `${model}.onnx`));
+		session = await ort!.InferenceSession.create(join(root, 'public/models', `${model}.onnx`));
 		nodeSessions.set(model, session);
 	}
 	const [pw, ph] = [w + 2 * PAD, h + 2 * PAD];
 	const data = Float32Array.from({ length: 3 * pw * ph }, (_, i) => ((i * 7919) % 256) / 255);
-	const feeds = { data: new ort.Tensor('float32', data, [1, 3, ph, pw]) };
+	const feeds = { data: new ort!.Tensor('float32', data, [1, 3, ph, pw]) };
 	await session.run(feeds);
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
@@ -153,6 +153,18 @@ async function speed() {
 		}
 	});
 	return results;
+}
+
+/** Time to a ready model, three rounds in fresh browsers (see `loadBench` in the harness). */
+async function load() {
+	const rounds: Record<string, unknown>[] = [];
+	for (let i = 0; i < 3; i++) {
+		rounds.push(
+			await withBrowser((page) => page.evaluate(() => window.loadBench('illustration', 'photo')))
+		);
+		console.error(JSON.stringify(rounds.at(-1)));
+	}
+	return rounds;
 }
 
 const MB = (bytes: number) => Math.round(bytes / 1e6);
@@ -232,7 +244,7 @@ const report = {
 	machine: { cores: os.cpus().length, chromium: chromiumPath },
 	runtimes: {
 		web: 'onnxruntime-web (WASM, SIMD, threads)',
-		node: `onnxruntime-node ${ort.env.versions.node} (CPU)`
+		node: ort ? `onnxruntime-node ${ort.env.versions.node} (CPU)` : 'not loaded (no speed part)'
 	},
 	loadAverage: { start: os.loadavg().map((l) => +l.toFixed(2)), end: [] as number[] },
 	figures: {
@@ -264,10 +276,18 @@ const report = {
 		'png.streamed[]':
 			'PngEncoder (fflate deflate at `level`; PNG row `filter` 0 none, 1 sub, 2 up, 4 paeth), timed from RGB(A) byte rows; the first entry is the default the worker uses',
 		'png.streamedDefaultVsCanvas': 'default streamed / canvas, for time and for file size',
+		load: "time to a ready model (illustration 2x, then photo), one row per fresh browser: pageMs is the round trip from the page, workerMs the worker's own, split into fetchMs (the model bytes) and sessionMs (onnxruntime session; the first in a worker also compiles and starts the wasm engine)",
+		'load[].freshWorker': 'a new worker in a new browser: engine start, fetch, session',
+		'load[].sameWorkerAgain': 'the same model asked again in that worker: the session is kept',
+		'load[].otherModelSameWorker': 'a second model in the same worker: engine already running',
+		'load[].firstModelAfterOther': 'the first model again: both sessions are kept',
+		'load[].freshWorkerCachesWarm':
+			'a new worker in the same browser (wasm and model in the HTTP cache): what a reload costs',
 		loadAverage:
 			'1, 5 and 15 minute load averages when the bench started and ended (2 cores, shared)'
 	},
 	// Memory and PNG first: they are short, and the speed part (x4plus above all) is long.
+	load: parts.has('load') ? await load() : 'skipped (BENCH_PARTS)',
 	memory: parts.has('memory') ? await memory() : 'skipped (BENCH_PARTS)',
 	png: parts.has('png') ? await png() : 'skipped (BENCH_PARTS)',
 	speed: parts.has('speed') ? await speed() : 'skipped (BENCH_PARTS)',

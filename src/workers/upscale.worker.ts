@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import type {
+	ModelLoad,
 	ProgressCallback,
 	UpscaleBackend,
 	UpscaleErrorKind,
@@ -16,6 +17,9 @@ import { upscaleImage, type TileRunner } from './shared/upscale-image';
 export type UpscaleOutcome =
 	{ ok: true; result: UpscaleResult } | { ok: false; kind: UpscaleErrorKind; detail: string };
 
+/** What `prepare` returns: how long the model took to be ready, or why it could not be. */
+export type PrepareOutcome = { ok: true; load: ModelLoad } | { ok: false; detail: string };
+
 interface Engine {
 	backend: UpscaleBackend;
 	ort: OrtModule;
@@ -25,11 +29,18 @@ interface Engine {
 interface LoadedModel {
 	url: string;
 	session: import('onnxruntime-web').InferenceSession;
+	/** How long fetching the bytes and making the session took when it was made. */
+	fetchMs: number;
+	sessionMs: number;
 }
+
+/** Sessions kept ready in this worker (the last used first out), so switching 2x and 4x costs nothing. */
+const KEEP_SESSIONS = 2;
 
 /** Loaded once per worker; dropped on failure so a retry can work. */
 let engine: Promise<Engine> | undefined;
-let model: Promise<LoadedModel> | undefined;
+/** Ready (or loading) sessions by model URL, the most recently used last. */
+const models = new Map<string, Promise<LoadedModel>>();
 
 function startEngine(): Promise<Engine> {
 	engine ??= (async () => {
@@ -45,39 +56,72 @@ function startEngine(): Promise<Engine> {
 	return engine;
 }
 
-/** Fetch the model and make a session on the engine's device (falling back to WASM if WebGPU fails). */
-async function openModel(url: string): Promise<LoadedModel> {
-	const current = model && (await model.catch(() => undefined));
-	if (current?.url === url) return current;
-	model = undefined;
-	await current?.session.release();
-	model = (async () => {
-		const response = await fetch(url);
-		if (!response.ok) throw new ModelMissing(`${url}: HTTP ${response.status}`);
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		let e = await startEngine();
-		if (e.backend.device === 'webgpu') {
-			try {
-				const session = await e.ort.InferenceSession.create(bytes, {
-					executionProviders: ['webgpu'],
-					graphOptimizationLevel: 'all'
-				});
-				return { url, session };
-			} catch (error) {
-				console.warn('WebGPU could not run the model; using WebAssembly', error);
-				const backend = wasmFallback(e.backend, String((error as Error)?.message ?? error));
-				e = { backend, ort: await loadOrt(backend), limits: undefined };
-				engine = Promise.resolve(e);
-			}
+/**
+ * The session for a model: the one this worker already made, or a new one (fetch the model, make
+ * a session on the engine's device, falling back to WASM if WebGPU fails). The least recently
+ * used session beyond `KEEP_SESSIONS` is released.
+ */
+async function openModel(url: string): Promise<{ loaded: LoadedModel; reused: boolean }> {
+	const known = models.get(url);
+	if (known) {
+		models.delete(url);
+		models.set(url, known);
+		return { loaded: await known, reused: true };
+	}
+	const loading = loadModel(url);
+	models.set(url, loading);
+	loading.catch(() => models.get(url) === loading && models.delete(url));
+	for (const [oldUrl, old] of models) {
+		if (models.size <= KEEP_SESSIONS) break;
+		models.delete(oldUrl);
+		void old.then(
+			(m) => m.session.release(),
+			() => {}
+		);
+	}
+	return { loaded: await loading, reused: false };
+}
+
+async function loadModel(url: string): Promise<LoadedModel> {
+	const started = performance.now();
+	const response = await fetch(url);
+	if (!response.ok) throw new ModelMissing(`${url}: HTTP ${response.status}`);
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	const fetched = performance.now();
+	const session = await createSession(bytes);
+	return { url, session, fetchMs: fetched - started, sessionMs: performance.now() - fetched };
+}
+
+/** A session on the engine's device, falling back to WASM when WebGPU cannot run the model. */
+async function createSession(bytes: Uint8Array) {
+	let e = await startEngine();
+	if (e.backend.device === 'webgpu') {
+		try {
+			return await e.ort.InferenceSession.create(bytes, {
+				executionProviders: ['webgpu'],
+				graphOptimizationLevel: 'all'
+			});
+		} catch (error) {
+			console.warn('WebGPU could not run the model; using WebAssembly', error);
+			const backend = wasmFallback(e.backend, String((error as Error)?.message ?? error));
+			e = { backend, ort: await loadOrt(backend), limits: undefined };
+			engine = Promise.resolve(e);
 		}
-		const session = await e.ort.InferenceSession.create(bytes, {
-			executionProviders: ['wasm'],
-			graphOptimizationLevel: 'all'
-		});
-		return { url, session };
-	})();
-	model.catch(() => (model = undefined));
-	return model;
+	}
+	return e.ort.InferenceSession.create(bytes, {
+		executionProviders: ['wasm'],
+		graphOptimizationLevel: 'all'
+	});
+}
+
+/** How long getting a model ready took, and whether this worker had it already. */
+function modelLoad(started: number, loaded: LoadedModel, reused: boolean): ModelLoad {
+	return {
+		ms: performance.now() - started,
+		reused,
+		fetchMs: reused ? 0 : loaded.fetchMs,
+		sessionMs: reused ? 0 : loaded.sessionMs
+	};
 }
 
 class ModelMissing extends Error {
@@ -131,6 +175,20 @@ const api = {
 	},
 
 	/**
+	 * Get a model ready (fetched, session made) before it is asked for, so "Upscale" starts at
+	 * once; a model this worker already has costs nothing.
+	 */
+	async prepare(modelUrl: string): Promise<PrepareOutcome> {
+		const started = performance.now();
+		try {
+			const { loaded, reused } = await openModel(modelUrl);
+			return { ok: true, load: modelLoad(started, loaded, reused) };
+		} catch (error) {
+			return { ok: false, detail: String((error as Error)?.message ?? error) };
+		}
+	},
+
+	/**
 	 * Upscale an image Blob to a PNG. Tiles start as large as memory allows and shrink after an
 	 * out-of-memory error (told through `onTileSizeLowered`); progress is reported per tile.
 	 */
@@ -149,7 +207,9 @@ const api = {
 			return { ok: false, kind: 'not-an-image', detail: String(error) };
 		}
 		try {
-			const loaded = await openModel(request.modelUrl);
+			const modelStarted = performance.now();
+			const { loaded, reused } = await openModel(request.modelUrl);
+			const load = modelLoad(modelStarted, loaded, reused);
 			const e = await startEngine();
 			onBackend?.(e.backend);
 			const start = tileSizeFor({
@@ -191,7 +251,8 @@ const api = {
 					tileSize,
 					alpha: value.alpha,
 					ms: performance.now() - started,
-					inferenceMs: timer.ms
+					inferenceMs: timer.ms,
+					model: load
 				}
 			};
 		} catch (error) {

@@ -5,7 +5,7 @@ import { restoreManifest } from '$lib/upscale/manifest';
 import { defaultOptions, type ModelChoice } from '$lib/upscale/meta';
 import { buildRequest, pickModel } from '$lib/upscale/request';
 import { PNG_DEFAULTS, PngEncoder, type PngOptions } from '../../src/workers/shared/png-stream';
-import type { UpscaleApi, UpscaleOutcome } from '../../src/workers/upscale.worker';
+import type { PrepareOutcome, UpscaleApi, UpscaleOutcome } from '../../src/workers/upscale.worker';
 
 /** The last upscaled PNG, for `pngBench`. */
 let lastPng: Blob | undefined;
@@ -45,12 +45,63 @@ async function run(choice: ModelChoice, outscale: 2 | 4, width: number, height: 
 		const image = await testImage(width, height);
 		const outcome = (await api.upscale(image, request)) as UpscaleOutcome;
 		if (!outcome.ok) throw new Error(`${outcome.kind}: ${outcome.detail}`);
-		const { png, ...result } = outcome.result;
+		const { png, model: load, ...result } = outcome.result;
 		lastPng = png;
-		return { model: model.id, pngBytes: png.size, ...result };
+		return { model: model.id, pngBytes: png.size, load, ...result };
 	} finally {
 		worker.terminate();
 	}
+}
+
+/**
+ * Where the time to a ready model goes: a fresh worker (wasm engine started, model fetched,
+ * session made), the same worker asked again (session kept), a second model in that worker
+ * (engine already running), and a fresh worker once the browser has everything cached. Each
+ * figure is the worker's own (`ModelLoad`) plus the round trip seen from the page.
+ */
+async function loadBench(choice: ModelChoice, other: ModelChoice) {
+	const manifest = restoreManifest(await (await fetch('./models/manifest.json')).json());
+	const urlOf = (c: ModelChoice) => {
+		const options = { ...defaultOptions, choice: c, outscale: 2 as const };
+		const model = pickModel(manifest, options);
+		if (!model) throw new Error(`no model for ${c}`);
+		return buildRequest(model, options, new URL('./models/', location.href).href).modelUrl;
+	};
+	const start = () =>
+		new Worker(new URL('../../src/workers/upscale.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+	const prepare = async (worker: Worker, url: string) => {
+		const began = performance.now();
+		const outcome = (await wrap<UpscaleApi>(worker).prepare(url)) as PrepareOutcome;
+		if (!outcome.ok) throw new Error(outcome.detail);
+		const round = (n: number) => Math.round(n);
+		const { ms, reused, fetchMs, sessionMs } = outcome.load;
+		return {
+			pageMs: round(performance.now() - began),
+			workerMs: round(ms),
+			reused,
+			fetchMs: round(fetchMs),
+			sessionMs: round(sessionMs)
+		};
+	};
+	const first = start();
+	const rows: Record<string, unknown> = {};
+	try {
+		rows.freshWorker = await prepare(first, urlOf(choice));
+		rows.sameWorkerAgain = await prepare(first, urlOf(choice));
+		rows.otherModelSameWorker = await prepare(first, urlOf(other));
+		rows.firstModelAfterOther = await prepare(first, urlOf(choice));
+	} finally {
+		first.terminate();
+	}
+	const second = start();
+	try {
+		rows.freshWorkerCachesWarm = await prepare(second, urlOf(choice));
+	} finally {
+		second.terminate();
+	}
+	return rows;
 }
 
 /** Median of three timed runs of `work`, with what the last run returned. */
@@ -115,11 +166,13 @@ async function pngBench(variants: PngOptions[] = [PNG_DEFAULTS]) {
 declare global {
 	interface Window {
 		upscaleBench: typeof run;
+		loadBench: typeof loadBench;
 		pngBench: typeof pngBench;
 		harnessReady: boolean;
 	}
 }
 
 window.upscaleBench = run;
+window.loadBench = loadBench;
 window.pngBench = pngBench;
 window.harnessReady = true;

@@ -43,7 +43,7 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	await page.getByRole('button', { name: 'Animate all shots' }).click();
 	await page.getByRole('button', { name: 'Submit 2 clips' }).click();
 	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(2);
-	await expect(page.getByText('Animating shot 1…')).toBeVisible();
+	await expect(page.getByText(/^Animating shot 1 · /)).toBeVisible();
 	await page.reload();
 	await expect(
 		page.getByRole('region', { name: 'Render' }).getByText(/Animation resumed: 2 clips to go/)
@@ -83,6 +83,52 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 
 	await page.reload();
 	await expect(clips(page)).toHaveCount(2);
+});
+
+/** Seconds shown by a clip's elapsed clock ("0:07" → 7). */
+async function elapsedSeconds(state: import('@playwright/test').Locator): Promise<number> {
+	const text = (await state.locator('time').textContent()) ?? '';
+	const [m, s] = text.split(':').map(Number);
+	return (m ?? 0) * 60 + (s ?? 0);
+}
+
+test('a remote clip shows the provider’s state and a clock that runs while it is made', async ({
+	page,
+	fake
+}) => {
+	await withVideoModel(page, fake);
+	// The provider keeps the job queued for 5 s, then generates it for 5 s.
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 5000, videoRunMs: 5000 });
+	await storyboardWithShots(page, 'Watching', 3);
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(1, { timeout: 20_000 });
+	await page.getByRole('button', { name: 'Animate shot 2' }).click();
+	await page.getByRole('button', { name: 'Submit clip' }).click();
+
+	const state = page.getByRole('article', { name: 'Shot 2' }).getByTestId('clip-state');
+	await expect(state).toContainText('Animating shot 2 · Queued · 0:0');
+	const queuedAt = await elapsedSeconds(state);
+	// The clock ticks every second while the provider has the job queued.
+	await expect.poll(() => elapsedSeconds(state), { timeout: 4000 }).toBeGreaterThan(queuedAt);
+	await page.getByRole('article', { name: 'Shot 2' }).screenshot({
+		path: test.info().outputPath('clip-queued.png')
+	});
+	// The provider starts on it: the state follows, and the clock goes on from the submission.
+	await expect(state).toContainText('Generating', { timeout: 10_000 });
+	const generatingAt = await elapsedSeconds(state);
+	expect(generatingAt).toBeGreaterThanOrEqual(5);
+	await expect.poll(() => elapsedSeconds(state), { timeout: 4000 }).toBeGreaterThan(generatingAt);
+	await page.getByRole('article', { name: 'Shot 2' }).screenshot({
+		path: test.info().outputPath('clip-generating.png')
+	});
+	// Done: the clip is there and the state line is gone.
+	await expect(clips(page)).toHaveCount(1, { timeout: 30_000 });
+	await expect(state).toHaveCount(0);
+	// The states came from polling the job (pending, then in_progress, then completed).
+	const polls = fake
+		.requests({ method: 'GET' })
+		.filter((r) => /\/videos\/vgen-[^/]+$/.test(r.path));
+	expect(polls.length).toBeGreaterThanOrEqual(3);
 });
 
 test('a failed video job shows its reason and keeps the still', async ({ page, fake }) => {

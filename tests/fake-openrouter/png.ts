@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { promisify } from 'node:util';
-import { crc32, deflate } from 'node:zlib';
+import { deflate } from 'node:zlib';
+import { pngFile } from '../../scripts/png.mjs';
 import { hashString } from './util';
 
 /** Pixel sizes per aspect ratio at image_size 1K, as Gemini image models document them. */
@@ -47,31 +48,7 @@ export function outputSize(
 	};
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-	const head = Buffer.alloc(8);
-	head.writeUInt32BE(data.length, 0);
-	head.write(type, 4, 'ascii');
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-	return Buffer.concat([head, data, crc]);
-}
-
 const deflateAsync = promisify(deflate);
-
-function pngFile(width: number, height: number, idat: Buffer): Buffer {
-	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(width, 0);
-	ihdr.writeUInt32BE(height, 4);
-	ihdr[8] = 8;
-	ihdr[9] = 2;
-	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-	return Buffer.concat([
-		signature,
-		chunk('IHDR', ihdr),
-		chunk('IDAT', idat),
-		chunk('IEND', Buffer.alloc(0))
-	]);
-}
 
 /** Width and height of a PNG, JPEG, GIF or WebP (VP8X/VP8/VP8L) from its header, when readable. */
 export function imageDimensions(bytes: Buffer): { width: number; height: number } | null {

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { isAbortError } from '$lib/util/abort';
 import { providerReason } from './provider-reason';
 
 export type AiProblemKind =
@@ -81,15 +82,6 @@ function fromProvider(error: APIError): boolean {
 	return providerReason(bodyOf(error)).provider !== undefined;
 }
 
-/** True when an error only means the person (or the app) cancelled. */
-export function isAbort(error: unknown): boolean {
-	return (
-		error instanceof APIUserAbortError ||
-		(error instanceof DOMException && error.name === 'AbortError') ||
-		(error instanceof Error && error.name === 'AbortError')
-	);
-}
-
 /** Turn anything a call threw into one clear message. */
 export function describeAiError(
 	error: unknown,
@@ -105,7 +97,10 @@ export function describeAiError(
 			? { kind, message, settingsLink }
 			: { kind, message, settingsLink, status };
 
-	if (isAbort(error)) return problem('aborted', 'Cancelled.');
+	// The SDK's own abort error has a name of its own; every other cancel is an AbortError.
+	if (error instanceof APIUserAbortError || isAbortError(error)) {
+		return problem('aborted', 'Cancelled.');
+	}
 	if (error instanceof MissingKeyError) {
 		return problem('no-key', 'Add your API key in Settings first.', true);
 	}

@@ -17,6 +17,7 @@ import { settings } from '$lib/state/settings.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
 import { fitVideoBody, VideoBodyTooLargeError } from './body';
 import { pollDelayMs, VideoApiError, VideoClient } from './client';
+import { clipPhaseLabel, phaseOfStatus, type ClipPhase, type ClipState } from './clip-state';
 import { ANIMATE_JOB_KIND, animateKey } from './job';
 import type { AnimatePreview } from './meta';
 import { makeMotionClip } from './motion-clip';
@@ -37,9 +38,27 @@ export class AnimateSession extends JobSession {
 				: null)
 	);
 
+	/** Each remote clip being made, by job item key: the provider's state and since when. */
+	#clips = $state<Record<string, ClipState>>({});
+
 	constructor(board: ProjectState, styles: StyleBoard) {
 		super(board, ANIMATE_JOB_KIND);
 		this.#styles = styles;
+	}
+
+	/** Where the remote clip of a job item stands, while it is being made. */
+	clipStateOf(key: string): ClipState | undefined {
+		return this.#clips[key];
+	}
+
+	/** A clip phase in plain words ("Queued", "Generating", "Downloading"). */
+	clipLabel(phase: ClipPhase): string {
+		return clipPhaseLabel(phase);
+	}
+
+	#setClip(key: string, phase: ClipPhase, since?: number): void {
+		const current = this.#clips[key];
+		this.#clips[key] = { phase, since: since ?? current?.since ?? Date.now() };
 	}
 
 	protected resumedNote(left: number): string {
@@ -216,12 +235,17 @@ export class AnimateSession extends JobSession {
 		try {
 			let jobId = typeof item.videoJobId === 'string' ? item.videoJobId : '';
 			let stillAssetId = typeof item.stillAssetId === 'string' ? item.stillAssetId : '';
-			if (!jobId) {
+			const submittedAt = Number(item.submittedAt);
+			if (jobId) {
+				this.#setClip(item.key, 'unknown', submittedAt > 0 ? submittedAt : Date.now());
+			} else {
+				this.#setClip(item.key, 'submitting', Date.now());
 				const submitted = await this.#submit(item, client, context);
 				jobId = submitted.jobId;
 				stillAssetId = submitted.stillAssetId;
 			}
-			const status = await this.#waitFor(client, jobId, context);
+			const status = await this.#waitFor(client, jobId, context, item.key);
+			this.#setClip(item.key, 'downloading');
 			const clip = await client.download(jobId, status.urls[0], context.signal);
 			await context.started;
 			await this.#saveClip(
@@ -251,6 +275,8 @@ export class AnimateSession extends JobSession {
 				});
 			}
 			throw error;
+		} finally {
+			delete this.#clips[item.key];
 		}
 	}
 
@@ -301,8 +327,15 @@ export class AnimateSession extends JobSession {
 		});
 		for (const note of notes) await this.board.log('warn', `Shot ${index + 1}: ${note}`);
 		const jobId = await client.submit(request, context.signal);
+		const submittedAt = Date.now();
+		this.#setClip(item.key, 'pending', submittedAt);
 		// Saved before anything else: a reload from here on polls this job instead of paying again.
-		await context.remember({ videoJobId: jobId, stillAssetId: still.imageAssetId, prompt });
+		await context.remember({
+			videoJobId: jobId,
+			stillAssetId: still.imageAssetId,
+			prompt,
+			submittedAt
+		});
 		await this.board.log(
 			'info',
 			`Submitted shot ${index + 1} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
@@ -310,9 +343,10 @@ export class AnimateSession extends JobSession {
 		return { jobId, stillAssetId: still.imageAssetId };
 	}
 
-	async #waitFor(client: VideoClient, jobId: string, context: ItemContext) {
+	async #waitFor(client: VideoClient, jobId: string, context: ItemContext, key: string) {
 		for (let poll = 0; ; poll++) {
 			const status = await client.status(jobId, context.signal);
+			this.#setClip(key, phaseOfStatus(status.status));
 			if (status.status === 'completed') return status;
 			if (['failed', 'cancelled', 'expired'].includes(status.status)) {
 				// A retry submits a new job: forget this one.

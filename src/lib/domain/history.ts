@@ -1,4 +1,11 @@
-import type { Project, Shot, Style } from './types';
+import type { z } from 'zod';
+import {
+	PROJECT_VALUES,
+	SHOT_VALUES,
+	STYLE_VALUES,
+	type HistoryStepSchema,
+	type SnapshotSchema
+} from './records';
 
 /** The most steps a storyboard's history keeps; the oldest go first. */
 export const HISTORY_LIMIT = 100;
@@ -13,32 +20,11 @@ export const TYPING_PAUSE_MS = 1000;
 /** Fields of a record as one side of a step saw them; `null` stands for a field that was unset. */
 export type Fields = Record<string, unknown>;
 
-/**
- * What a step changed, as it was on one side (before or after). A record that is `null` did
- * not exist on this side; its other side then holds the whole record, to put back. Otherwise
- * each side holds only the fields the step changed.
- */
-export interface Snapshot {
-	shots?: Record<string, Fields | null>;
-	styles?: Record<string, Fields | null>;
-	/** Which takes were chosen. Takes themselves (paid renders and clips) are never removed. */
-	takes?: Record<string, { chosen: boolean }>;
-	project?: Fields;
-}
+/** What a step changed, as it was on one side (before or after): see `SnapshotSchema`. */
+export type Snapshot = z.output<typeof SnapshotSchema>;
 
 /** One undoable change of a storyboard. */
-export interface HistoryStep {
-	id: string;
-	/** What the step did, in words that follow "Undo" or "Redo" ("delete shot 3"). */
-	label: string;
-	/** When it was made (for typing, the last keystroke). */
-	time: number;
-	/** Typing: when its first keystroke was, and what it typed into, so near keystrokes merge. */
-	startedAt?: number;
-	mergeKey?: string;
-	before: Snapshot;
-	after: Snapshot;
-}
+export type HistoryStep = z.output<typeof HistoryStepSchema>;
 
 /** A storyboard's history: steps to undo (newest last) and undone steps to redo (newest last). */
 export interface History {
@@ -139,33 +125,15 @@ function canonical(value: unknown): unknown {
 }
 
 /** Shot fields a step records when a shot changes (the rest are bookkeeping). */
-export const TRACKED_SHOT_FIELDS = [
-	'order',
-	'title',
-	'description',
-	'shotSize',
-	'angle',
-	'movement',
-	'durationS',
-	'transition',
-	'notes',
-	'sourceTimeS',
-	'keyframeAssetId'
-] as const satisfies readonly (keyof Shot)[];
+export const TRACKED_SHOT_FIELDS = Object.keys(SHOT_VALUES) as (keyof typeof SHOT_VALUES)[];
 
 /** Style fields a step records. */
-export const TRACKED_STYLE_FIELDS = [
-	'name',
-	'promptWords',
-	'referenceAssetId',
-	'keyPool'
-] as const satisfies readonly (keyof Style)[];
+export const TRACKED_STYLE_FIELDS = Object.keys(STYLE_VALUES) as (keyof typeof STYLE_VALUES)[];
 
 /** Project fields a step records. */
-export const TRACKED_PROJECT_FIELDS = [
-	'title',
-	'context'
-] as const satisfies readonly (keyof Project)[];
+export const TRACKED_PROJECT_FIELDS = Object.keys(
+	PROJECT_VALUES
+) as (keyof typeof PROJECT_VALUES)[];
 
 /**
  * The two sides of a change of records: a record only on one side is whole on that side and

@@ -1,17 +1,16 @@
 import { newId } from './ids';
-import { SCHEMA_VERSION, type AspectRatio, type Project, type ProjectKind } from './types';
+import type { Project, ProjectKind } from './types';
+import { cleanTitle, DEFAULT_ASPECT_RATIO, DEFAULT_SHOT_COUNT, SCHEMA_VERSION } from './values';
 
-export const DEFAULT_TITLE = 'Untitled storyboard';
-export const MAX_TITLE_LENGTH = 200;
-export const DEFAULT_SHOT_COUNT = 5;
-export const DEFAULT_ASPECT_RATIO: AspectRatio = '16:9';
-export const ASPECT_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'];
-
-/** A title as stored: trimmed, single-line, never empty, bounded. */
-export function cleanTitle(title: string): string {
-	const single = title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
-	return single || DEFAULT_TITLE;
-}
+export {
+	ASPECT_RATIOS,
+	cleanTitle,
+	DEFAULT_ASPECT_RATIO,
+	DEFAULT_SHOT_COUNT,
+	DEFAULT_TITLE,
+	MAX_TITLE_LENGTH,
+	PROJECT_KINDS
+} from './values';
 
 /** A new storyboard of the given kind. */
 export function createProject(

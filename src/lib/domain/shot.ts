@@ -1,5 +1,15 @@
 import { newId } from './ids';
-import { SCHEMA_VERSION, type ProjectSource, type Shot, type Transition } from './types';
+import type { ProjectSource, Shot } from './types';
+import { DEFAULT_DURATION_S, SCHEMA_VERSION, SHOT_DEFAULTS } from './values';
+
+export {
+	clampDuration,
+	DEFAULT_DURATION_S,
+	MAX_DURATION_S,
+	MIN_DURATION_S,
+	SHOT_DEFAULTS,
+	TRANSITIONS
+} from './values';
 
 export const SHOT_SIZES = [
 	'Extreme wide',
@@ -37,12 +47,6 @@ export const MOVEMENTS = [
 	'Zoom out'
 ] as const;
 
-export const TRANSITIONS: readonly Transition[] = ['cut', 'dissolve'];
-
-export const MIN_DURATION_S = 0.1;
-export const MAX_DURATION_S = 600;
-export const DEFAULT_DURATION_S = 3;
-
 /** The fields a person edits on a shot card. */
 export type EditableShotField =
 	| 'title'
@@ -76,23 +80,12 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		order,
 		title: '',
 		description: '',
-		shotSize: 'Medium',
-		angle: 'Eye level',
-		movement: 'Static',
-		durationS: DEFAULT_DURATION_S,
-		transition: 'cut',
+		...SHOT_DEFAULTS,
 		notes: '',
 		revision: 0,
 		...fields,
 		schemaVersion: SCHEMA_VERSION
 	};
-}
-
-/** A duration a person typed, kept inside what an animatic can use; NaN becomes the default. */
-export function clampDuration(value: number): number {
-	if (!Number.isFinite(value)) return DEFAULT_DURATION_S;
-	const rounded = Math.round(value * 100) / 100;
-	return Math.min(MAX_DURATION_S, Math.max(MIN_DURATION_S, rounded));
 }
 
 /** Shots sorted for display: by order, then by id so ties are stable. */

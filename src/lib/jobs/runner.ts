@@ -10,7 +10,6 @@ import {
 	type NewJobItem
 } from '$lib/store/jobs';
 import { abortError } from '$lib/util/abort';
-import { keyRestMs, retryDelayMs } from './backoff';
 import {
 	defaultClassifyError,
 	messageOf,
@@ -22,7 +21,7 @@ import { lockJob, type LockManagerLike, type ReleaseLock } from './job-lock';
 import { ItemWriteQueue } from './item-writes';
 import { indexedDbJobStore, type JobStore } from './job-store';
 import type { KeyPool } from './key-pool';
-import { resolveOptions, type Options } from './meta';
+import type { Options } from './meta';
 import {
 	countItems,
 	estimateEtaMs,
@@ -30,7 +29,8 @@ import {
 	type JobProgress,
 	type WaitReason
 } from './progress';
-import { RateLimiter } from './rate-limiter';
+import type { RateLimiter } from './rate-limiter';
+import { Scheduler, spendingCapReason, type SpendingCap } from './scheduler';
 
 /** What an item's work gets besides the item itself. */
 export interface ItemContext {
@@ -60,11 +60,16 @@ export interface ItemContext {
 	started: Promise<void>;
 }
 
+/** What finished work may report: its cost counts against `spendingCap`. */
+export interface ItemResult {
+	costUsd?: number;
+}
+
 /**
  * The work for one item. It should save its result before it resolves (the item is then
  * marked done and never run again) and throw to fail; the classifier decides what follows.
  */
-export type ItemWork = (item: JobItem, context: ItemContext) => Promise<void>;
+export type ItemWork = (item: JobItem, context: ItemContext) => Promise<void | ItemResult>;
 
 /** What a runner tells its listeners; every event carries the progress after the change. */
 export type JobEvent =
@@ -91,7 +96,9 @@ export interface JobRunnerConfig {
 	options?: Partial<Options>;
 	/** An item starts only once this holds (e.g. the shot it follows has an image); call `poke()` when that may have changed. */
 	isReady?: (item: JobItem) => boolean;
-	/** Consulted before each item starts; a returned reason pauses the job (a spending cap). */
+	/** No item starts that would take the projected spending past the cap; the job pauses instead. */
+	spendingCap?: SpendingCap;
+	/** Consulted before each item starts; a returned reason pauses the job (a spending cap of the caller's). */
 	checkSpending?: (
 		item: JobItem,
 		state: { running: number }
@@ -126,39 +133,20 @@ async function takeLock(jobId: string, config: JobRunnerConfig): Promise<Release
 
 const queuedToCancelled: JobItemMove = { from: ['queued'], to: 'cancelled' };
 
-interface KeyInUse {
-	key: string | undefined;
-	pool: KeyPool | undefined;
-}
-
-interface NextItem {
-	item: JobItem | undefined;
-	/** The pool the item draws its key from, when it has one with keys. */
-	pool: KeyPool | undefined;
-	/** The earliest moment a waiting item could start, and what it waits for. */
-	wakeAt: number | undefined;
-	wakeFor: WaitReason;
-	/** Some item waits for its `isReady` condition. */
-	blocked: boolean;
-}
-
 /**
- * Runs the queued items of a saved job: bounded concurrency, a requests-per-minute limit,
- * back-off with jitter and Retry-After, key rotation, cancel, pause, and resume after a reload.
- * Every change to an item is saved the moment it happens; an item saved as done never runs again.
+ * Runs the queued items of a saved job: the `Scheduler` decides what may start (concurrency,
+ * requests per minute, back-off, keys, spending cap); the runner runs it, saves every change to
+ * an item the moment it happens, and handles cancel, pause, and resume after a reload. An item
+ * saved as done never runs again.
  */
 export class JobRunner {
 	readonly jobId: string;
 	readonly #config: JobRunnerConfig;
-	readonly #options: Options;
+	readonly #scheduler: Scheduler;
 	readonly #store: JobStore;
-	readonly #limiter: RateLimiter;
 	readonly #latency = new LatencyTracker();
 	readonly #listeners = new Set<JobListener>();
 	readonly #inFlight = new Map<string, AbortController>();
-	/** Items in flight that still hold a concurrency slot. */
-	readonly #slots = new Set<string>();
-	readonly #notBefore = new Map<string, number>();
 	readonly #writes: ItemWriteQueue;
 	/** Item changes made but not yet saved and told to listeners. */
 	#unsaved = 0;
@@ -178,9 +166,8 @@ export class JobRunner {
 		this.#release = release;
 		this.#job = job;
 		this.#config = config;
-		this.#options = resolveOptions(config.options);
+		this.#scheduler = new Scheduler(config);
 		this.#store = config.store ?? indexedDbJobStore;
-		this.#limiter = config.limiter ?? new RateLimiter(this.#options.requestsPerMinute);
 		this.#open = config.keepOpen ?? false;
 		this.#writes = new ItemWriteQueue((patches) =>
 			this.#persist(() => this.#store.patchJobItems(this.jobId, patches))
@@ -240,9 +227,9 @@ export class JobRunner {
 		const etaMs = estimateEtaMs({
 			remaining: counts.queued + counts.running,
 			queued: counts.queued,
-			concurrency: this.#options.concurrency,
+			concurrency: this.#scheduler.options.concurrency,
 			latencyMs: this.#latency.meanMs,
-			requestsPerMinute: this.#limiter.limit
+			requestsPerMinute: this.#scheduler.requestsPerMinute
 		});
 		if (etaMs !== undefined) progress.etaMs = etaMs;
 		if (this.#waitingUntil !== undefined && this.#waitingFor) {
@@ -315,7 +302,7 @@ export class JobRunner {
 		const before = this.#job.items;
 		this.#job = moveJobItems(this.#job, move);
 		const requeued = this.#job.items.filter((item, i) => before[i]?.status !== item.status);
-		for (const item of requeued) this.#notBefore.delete(item.key);
+		for (const item of requeued) this.#scheduler.requeued(item.key);
 		if (!(await this.#persist(() => this.#store.updateJobItems(this.jobId, move)))) return;
 		for (const item of requeued) this.#emit({ type: 'item', item });
 		if (FINISHED_JOB_STATES.has(this.#job.state)) await this.#setState('running');
@@ -334,6 +321,12 @@ export class JobRunner {
 	/** Say no more items are coming, so a `keepOpen` job finishes once its queue drains. */
 	close(): void {
 		this.#open = false;
+		this.#wake();
+	}
+
+	/** Change the spending cap (undefined for none); a job it paused waits for `resume()`. */
+	setSpendingCap(capUsd: number | undefined): void {
+		this.#scheduler.setSpendingCap(capUsd);
 		this.#wake();
 	}
 
@@ -452,17 +445,14 @@ export class JobRunner {
 	async #turn(): Promise<void> {
 		for (;;) {
 			if (this.#job.state !== 'running' || this.#stopping) return;
-			if (this.#slots.size >= this.#options.concurrency) return this.#sleep();
-			const now = Date.now();
-			const { item, pool, wakeAt, wakeFor, blocked } = this.#nextItem(now);
-			if (!item) {
-				const drained = wakeAt === undefined && !blocked && !this.#open;
+			const admission = this.#scheduler.next(this.#job.items, Date.now());
+			if (admission.type === 'wait') {
 				const settled = this.#inFlight.size === 0 && this.#unsaved === 0;
-				if (drained && settled) return this.#setState('done');
-				return this.#sleep(wakeAt, wakeFor);
+				if (admission.drained && !this.#open && settled) return this.#setState('done');
+				return this.#sleep(admission.until, admission.reason);
 			}
-			const rateWaitMs = this.#limiter.waitMs(now);
-			if (rateWaitMs > 0) return this.#sleep(now + rateWaitMs, 'rate-limit');
+			if (admission.type === 'over-cap') return this.pause(spendingCapReason(admission.spending));
+			const { item } = admission;
 			const verdict = this.#config.checkSpending?.({ ...item }, { running: this.#inFlight.size });
 			if (isPromise(verdict)) {
 				const reason = await verdict;
@@ -471,72 +461,29 @@ export class JobRunner {
 				const stillQueued =
 					this.#find(item.key)?.status === 'queued' && !this.#inFlight.has(item.key);
 				if (this.#job.state !== 'running' || this.#stopping || !stillQueued) return;
-				if (this.#limiter.waitMs() > 0) return;
+				if (this.#scheduler.rateWaitMs(Date.now()) > 0) return;
 			} else if (verdict) {
 				return this.pause(verdict);
 			}
-			const key = pool?.acquire();
-			if (pool && key === undefined) return;
-			this.#startItem(item, key, pool);
+			if (!this.#startItem(item)) return;
 		}
 	}
 
-	#poolFor(item: JobItem): KeyPool | undefined {
-		const keys = this.#config.keys;
-		const pool = typeof keys === 'function' ? keys({ ...item }) : keys;
-		return pool && pool.size > 0 ? pool : undefined;
-	}
-
-	/** The first queued item that can start now, or when the first waiting one could. */
-	#nextItem(now: number): NextItem {
-		const next: NextItem = {
-			item: undefined,
-			pool: undefined,
-			wakeAt: undefined,
-			wakeFor: 'back-off',
-			blocked: false
-		};
-		const waitUntil = (at: number, reason: WaitReason) => {
-			if (next.wakeAt !== undefined && next.wakeAt <= at) return;
-			next.wakeAt = at;
-			next.wakeFor = reason;
-		};
-		for (const item of this.#job.items) {
-			if (item.status !== 'queued' || this.#inFlight.has(item.key)) continue;
-			const notBefore = this.#notBefore.get(item.key) ?? 0;
-			if (notBefore > now) {
-				waitUntil(notBefore, 'back-off');
-				continue;
-			}
-			if (this.#config.isReady && !this.#config.isReady({ ...item })) {
-				next.blocked = true;
-				continue;
-			}
-			const pool = this.#poolFor(item);
-			const keysWakeAt = pool?.nextWakeAt(now);
-			if (keysWakeAt !== undefined) {
-				waitUntil(keysWakeAt, 'keys');
-				continue;
-			}
-			return { ...next, item, pool };
-		}
-		return next;
-	}
-
-	#startItem(item: JobItem, key: string | undefined, pool: KeyPool | undefined): void {
+	/** False when the item's key pool had no key left after all. */
+	#startItem(item: JobItem): boolean {
+		const started = this.#scheduler.start(item, Date.now());
+		if (!started) return false;
 		const controller = new AbortController();
 		this.#inFlight.set(item.key, controller);
-		this.#slots.add(item.key);
-		this.#notBefore.delete(item.key);
-		this.#limiter.record(Date.now());
 		this.#waitingUntil = undefined;
 		this.#waitingFor = undefined;
-		void this.#runItem(item.key, { key, pool }, item.attempts + 1, controller);
+		void this.#runItem(item.key, started.key, item.attempts + 1, controller);
+		return true;
 	}
 
 	async #runItem(
 		itemKey: string,
-		{ key, pool }: KeyInUse,
+		key: string | undefined,
 		attempt: number,
 		controller: AbortController
 	): Promise<void> {
@@ -563,16 +510,19 @@ export class JobRunner {
 				}
 			};
 			const releaseSlot = () => this.#releaseSlot(itemKey);
-			await this.#config.work(
+			const result = await this.#config.work(
 				{ ...item },
 				{ signal: controller.signal, key, attempt, remember, releaseSlot, started }
 			);
 			await started;
-			this.#latency.record(Date.now() - startedAt);
+			const finishedAt = Date.now();
+			this.#latency.record(finishedAt - startedAt);
+			const outcome = result?.costUsd === undefined ? {} : { costUsd: result.costUsd };
+			this.#scheduler.finished(itemKey, { type: 'ok', ...outcome }, finishedAt);
 			// The slot is free once the work is: the next item starts while "done" is written.
 			const saved = this.#saveItem(itemKey, { status: 'done', lastError: null });
 			this.#inFlight.delete(itemKey);
-			this.#releaseSlot(itemKey);
+			if (this.#scheduler.settled(itemKey)) this.#wake();
 			await saved;
 		} catch (error) {
 			await started.catch(() => {});
@@ -580,11 +530,11 @@ export class JobRunner {
 				const status = this.#job.state === 'cancelled' ? 'cancelled' : 'queued';
 				this.#patchMemory(itemKey, { status, attempts: attempt - 1 });
 			} else {
-				await this.#handleFailure(itemKey, { key, pool }, attempt, controller.signal, error);
+				await this.#handleFailure(itemKey, attempt, controller.signal, error);
 			}
 		} finally {
 			this.#inFlight.delete(itemKey);
-			this.#slots.delete(itemKey);
+			this.#scheduler.settled(itemKey);
 			this.#wake();
 			this.#checkIdle();
 		}
@@ -592,7 +542,6 @@ export class JobRunner {
 
 	async #handleFailure(
 		itemKey: string,
-		{ key, pool }: KeyInUse,
 		attempt: number,
 		signal: AbortSignal,
 		error: unknown
@@ -603,29 +552,16 @@ export class JobRunner {
 		}
 		const item = this.#find(itemKey);
 		if (!item) return;
-		const verdict = this.#classify(error, item);
-		const retryAfterMs = verdict.retryAfterMs ?? retryAfterOf(error);
+		const classified = this.#classify(error, item);
+		const retryAfterMs = classified.retryAfterMs ?? retryAfterOf(error);
+		const verdict = retryAfterMs === undefined ? classified : { ...classified, retryAfterMs };
 		const lastError = verdict.message ?? messageOf(error);
-		const rotated = verdict.rotateKey === true && pool !== undefined && key !== undefined;
-		if (rotated) {
-			// A rate limit without a readable wait rests the key briefly; a refused key or an empty
-			// account rests it for the pool's default.
-			pool.rest(
-				key,
-				verdict.rateLimited
-					? keyRestMs(attempt, this.#options, retryAfterMs, this.#config.random)
-					: retryAfterMs
-			);
-		}
-		if (!verdict.retryable || attempt >= this.#options.maxAttempts) {
-			await this.#saveItem(itemKey, { status: 'failed', lastError });
-			return;
-		}
-		const delayMs = rotated
-			? 0
-			: retryDelayMs(attempt, this.#options, retryAfterMs, this.#config.random);
-		this.#notBefore.set(itemKey, Date.now() + delayMs);
-		await this.#saveItem(itemKey, { status: 'queued', lastError });
+		const next = this.#scheduler.finished(
+			itemKey,
+			{ type: 'failed', attempt, verdict },
+			Date.now()
+		);
+		await this.#saveItem(itemKey, { status: next === 'retry' ? 'queued' : 'failed', lastError });
 	}
 
 	#classify(error: unknown, item: JobItem): ErrorVerdict {
@@ -638,7 +574,7 @@ export class JobRunner {
 	}
 
 	#releaseSlot(key: string): void {
-		if (this.#slots.delete(key)) this.#wake();
+		if (this.#scheduler.releaseSlot(key)) this.#wake();
 	}
 
 	#patchMemory(key: string, patch: JobItemPatch): void {

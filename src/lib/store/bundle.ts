@@ -1,3 +1,4 @@
+import { isRecord } from '$lib/domain/lenient';
 import { importedTitle } from '$lib/domain/project';
 import { SCHEMA_VERSION, type Asset, type Project, type ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
@@ -122,10 +123,6 @@ function damaged(name: string, detail: string): BundleError {
 async function isZip(file: Blob): Promise<boolean> {
 	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
 	return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -30,23 +30,16 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 		revision: 0
 	};
 	// The video panel's record (sampled frames, detected shots) points at assets too.
-	const intake = graph.project.videoIntake as { frames?: unknown; shots?: unknown } | undefined;
-	if (intake && typeof intake === 'object') {
-		// Imported records may hold anything here: only lists of records are remapped.
-		const records = (list: unknown) =>
-			(Array.isArray(list) ? list : []).filter(
-				(item): item is Record<string, unknown> => typeof item === 'object' && item !== null
-			);
-		const assetRef = (value: unknown) =>
-			remapOptional(typeof value === 'string' ? value : undefined);
+	const intake = graph.project.videoIntake;
+	if (intake) {
 		project.videoIntake = {
 			...intake,
-			frames: records(intake.frames).map((f) => ({ ...f, assetId: assetRef(f.assetId) })),
-			...(Array.isArray(intake.shots)
+			frames: intake.frames.map((frame) => ({ ...frame, assetId: remap(frame.assetId) })),
+			...(intake.shots
 				? {
-						shots: records(intake.shots).map((x) => ({
-							...x,
-							keyframeAssetId: assetRef(x.keyframeAssetId)
+						shots: intake.shots.map((shot) => ({
+							...shot,
+							keyframeAssetId: remap(shot.keyframeAssetId)
 						}))
 					}
 				: {})

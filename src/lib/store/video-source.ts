@@ -1,3 +1,9 @@
+import type { z } from 'zod';
+import {
+	VideoIntakeSchema,
+	type SavedCutShotSchema,
+	type SavedFrameSchema
+} from '$lib/domain/records';
 import type { Asset, Project, VideoProbe } from '$lib/domain/types';
 import { deleteAssets, newAsset, type AssetSize } from './assets';
 import { announceChange } from './changes';
@@ -7,51 +13,16 @@ import { restoreProject } from './restore';
 import { listShots } from './shots';
 
 /** A sampled frame saved as an asset, with where it sits in the clip. */
-export interface SavedFrame {
-	assetId: string;
-	timeS: number;
-	role: 'context' | 'middle' | 'keyframe';
-}
-
+export type SavedFrame = z.output<typeof SavedFrameSchema>;
 /** A detected shot of the clip whose keyframe is saved as an asset. */
-export interface SavedCutShot {
-	startS: number;
-	endS: number;
-	keyframeS: number;
-	keyframeAssetId: string;
-}
-
-/** What the local video pass found, kept on the project (an extra field restore keeps). */
-export interface VideoIntakeRecord {
-	frames: SavedFrame[];
-	cutsS?: number[];
-	shots?: SavedCutShot[];
-	/** When the clip was deleted to save space (its frames and cuts stay). */
-	clipRemovedAt?: number;
-	/** The clip was too large for the browser's storage, so only its frames and cuts are kept. */
-	clipNotStored?: boolean;
-}
+export type SavedCutShot = z.output<typeof SavedCutShotSchema>;
+/** What the local video pass found, kept on the project. */
+export type VideoIntakeRecord = z.output<typeof VideoIntakeSchema>;
 
 /** The video intake record of a project, tolerant of missing or malformed data. */
-export function videoIntakeOf(project: Project | undefined): VideoIntakeRecord {
-	const raw = project?.videoIntake as Partial<VideoIntakeRecord> | undefined;
-	const frames = Array.isArray(raw?.frames)
-		? raw.frames.filter((f) => typeof f?.assetId === 'string' && Number.isFinite(f?.timeS))
-		: [];
-	const shots = Array.isArray(raw?.shots)
-		? raw.shots.filter((s) => typeof s?.keyframeAssetId === 'string' && Number.isFinite(s?.startS))
-		: undefined;
-	const cutsS = Array.isArray(raw?.cutsS) ? raw.cutsS.filter(Number.isFinite) : undefined;
-	const removedAt = raw?.clipRemovedAt;
-	return {
-		frames,
-		...(cutsS ? { cutsS } : {}),
-		...(shots ? { shots } : {}),
-		...(typeof removedAt === 'number' && Number.isFinite(removedAt)
-			? { clipRemovedAt: removedAt }
-			: {}),
-		...(raw?.clipNotStored === true ? { clipNotStored: true } : {})
-	};
+export function videoIntakeOf(project: { videoIntake?: unknown } | undefined): VideoIntakeRecord {
+	const read = VideoIntakeSchema.safeParse(project?.videoIntake);
+	return read.success ? read.data : { frames: [] };
 }
 
 /**

@@ -120,6 +120,20 @@ export interface UpscaleResult {
 	ms: number;
 	/** Ms spent in the model runs alone (all tiles of the last attempt). */
 	inferenceMs: number;
+	/** How long the model took to be ready for this call. */
+	model: ModelLoad;
+}
+
+/** How long a model took to be ready in the upscale worker, and where the time went. */
+export interface ModelLoad {
+	/** Ms from asking for the model to its session being ready. */
+	ms: number;
+	/** The worker had the session already (made for an earlier upscale or by `prepare`). */
+	reused: boolean;
+	/** Ms fetching the model's bytes (from the service worker's cache once it was used). */
+	fetchMs: number;
+	/** Ms making the onnxruntime session (the first one in a worker also starts the wasm engine). */
+	sessionMs: number;
 }
 
 /** Why an upscale failed; each kind has one sentence in the facade. */

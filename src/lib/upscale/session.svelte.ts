@@ -4,7 +4,8 @@ import type { JobRunner } from '$lib/jobs/runner';
 import { readAsset } from '$lib/state/assets';
 import { PassingNote } from '$lib/state/passing-note.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
-import { loadModelManifest, upscaleErrorMessage } from './client';
+import { ForwardFraction, formatTimeLeft, TimeLeftEstimator } from '$lib/util/eta';
+import { loadModelManifest, prepareUpscaleModel, upscaleErrorMessage } from './client';
 import {
 	takeUpscaledLine,
 	takeUpscaleFailedLine,
@@ -62,6 +63,12 @@ export class TakeUpscaleSession {
 	after = $state.raw<Blob | undefined>();
 	afterSize = $state.raw<{ width: number; height: number } | undefined>();
 	progress = $state({ done: 0, total: 0 });
+	/** The bar: tiles done as a fraction that never goes backwards (a retry with smaller tiles holds it). */
+	fraction = $state(0);
+	/** "about 40 s left" from the measured speed; empty until a tile was measured. */
+	timeLeft = $state('');
+	/** Ms from "Upscale" until the model was ready and the first tile started. */
+	readyMs = $state<number | undefined>();
 	backend = $state.raw<UpscaleBackend | undefined>();
 	notice = $state('');
 	error = $state('');
@@ -90,6 +97,14 @@ export class TakeUpscaleSession {
 	constructor(board: StyleBoard | undefined, log?: UpscaleLog) {
 		this.#board = board;
 		this.#log = log;
+	}
+
+	/**
+	 * Get the chosen model ready in the worker while the person looks at the panel, so
+	 * "Upscale" starts at once; call again when the choice changes.
+	 */
+	prepare(): void {
+		if (this.model && !this.running) void prepareUpscaleModel(this.model, upscaleChoice.options);
 	}
 
 	/** Read the model list; returns the stop function, which also cancels a running upscale. */
@@ -129,14 +144,30 @@ export class TakeUpscaleSession {
 		this.error = '';
 		this.notice = '';
 		this.ms = undefined;
+		this.readyMs = undefined;
 		this.progress = { done: 0, total: 0 };
+		this.fraction = 0;
+		this.timeLeft = '';
 		const current = new AbortController();
 		this.#controller = current;
 		const options = upscaleChoice.options;
 		const model = this.model?.label ?? 'the upscale model';
+		const started = performance.now();
+		const bar = new ForwardFraction();
+		const estimator = new TimeLeftEstimator();
+		const tell = () => (this.timeLeft = formatTimeLeft(estimator.secondsLeft(performance.now())));
+		// The time left counts down between tiles too.
+		const clock = setInterval(tell, 1000);
 		try {
 			const { take: updated, result } = await upscaleTake(current.signal, take, options, {
-				onProgress: (done, total) => (this.progress = { done, total }),
+				onProgress: (done, total) => {
+					if (current.signal.aborted) return;
+					this.readyMs ??= performance.now() - started;
+					this.progress = { done, total };
+					this.fraction = bar.update(done, total);
+					estimator.update(done, total, performance.now());
+					tell();
+				},
 				onBackend: (b) => (this.backend = b),
 				onTileSizeLowered: (from, to) =>
 					(this.notice = `Ran out of memory with ${from} px tiles; now using ${to} px tiles.`)
@@ -166,6 +197,7 @@ export class TakeUpscaleSession {
 				);
 			}
 		} finally {
+			clearInterval(clock);
 			if (this.#controller === current) this.#controller = undefined;
 		}
 	}

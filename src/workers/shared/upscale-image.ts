@@ -96,6 +96,7 @@ export async function upscaleImage(
 		sink
 	);
 	let done = 0;
+	onTile?.(0, tiles.tiles.length);
 	for (const [r, row] of tiles.rows.entries()) {
 		band.startRow(row.start * scale);
 		for (const tile of tiles.tiles.filter((t) => t.row === r)) {

@@ -5,7 +5,11 @@ const BUNDLES = {
 	/** Three shots, a chosen 128x72 take each (transparent top-left corner). */
 	'Upscale me': 'tests/fixtures/bundles/upscale-three-shots.maestro',
 	/** One shot with a 32x18 take. */
-	'Tiny take': 'tests/fixtures/bundles/upscale-tiny.maestro'
+	'Tiny take': 'tests/fixtures/bundles/upscale-tiny.maestro',
+	/** One shot with a 1280x160 take: three tiles on the WASM path. */
+	'Wide take': 'tests/fixtures/bundles/upscale-wide.maestro',
+	/** One shot with a 1280x720 take: six tiles on the WASM path. */
+	'HD take': 'tests/fixtures/bundles/upscale-hd.maestro'
 } as const;
 
 /** Import an upscale fixture and open it. */

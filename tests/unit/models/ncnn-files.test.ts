@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ncnnToOnnx } from '../../../scripts/models/convert';
 import { halfToFloat, NcnnWeightReader, TAG_INT8 } from '../../../scripts/models/ncnn-bin';
 import { parseNcnnParam, paramArray, paramNumber } from '../../../scripts/models/ncnn-param';
-import { decodePng, encodePng } from '../../../scripts/models/png';
+import { decodePng, encodePng } from '../../../scripts/png.mjs';
 import { extractFromTgz } from '../../../scripts/models/tar';
 import { BinWriter, paramText } from './ncnn-fixture';
 

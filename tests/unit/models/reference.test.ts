@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../scripts/models/catalog';
-import { decodePng, type RgbImage } from '../../../scripts/models/png';
+import { decodePng, type RgbImage } from '../../../scripts/png.mjs';
 import { psnr, upscaleWhole } from './upscale-helpers';
 
 const fixtures = 'tests/fixtures/upscale';

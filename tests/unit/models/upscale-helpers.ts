@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-web';
-import type { RgbImage } from '../../../scripts/models/png';
+import type { RgbImage } from '../../../scripts/png.mjs';
 
 /** Mirror index without repeating the edge pixel, like realesrgan_preproc.comp. */
 function reflect(i: number, size: number): number {

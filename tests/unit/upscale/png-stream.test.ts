@@ -9,7 +9,7 @@ import {
 	type PngFilter,
 	type PngOptions
 } from '../../../src/workers/shared/png-stream';
-import { decodePng } from '../../../scripts/models/png';
+import { decodePng } from '../../../scripts/png.mjs';
 
 /** The chunks of a PNG file: type, body, and whether the stored CRC matches. */
 function chunks(bytes: Uint8Array) {

@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { modelTiling, type UpscaleModelId } from '$lib/upscale/meta';
 import { planTiles, type Tile } from '../../../src/workers/shared/tiles';
-import { decodePng } from '../../../scripts/models/png';
+import { decodePng } from '../../../scripts/png.mjs';
 import { toPaddedTensor } from '../models/upscale-helpers';
 import { accumulate } from './accumulate';
 

@@ -13,7 +13,7 @@ import {
 	type UpscaledPng,
 	type UpscaleImageOptions
 } from '../../../src/workers/shared/upscale-image';
-import { decodePng } from '../../../scripts/models/png';
+import { decodePng } from '../../../scripts/png.mjs';
 
 const requireModels = Boolean(process.env.MAESTRO_REQUIRE_MODELS);
 
@@ -86,6 +86,24 @@ describe('upscaleImage', () => {
 			const out = await decoded(result);
 			expect([out.width, out.height, out.channels]).toEqual([48 * outscale, 40 * outscale, 3]);
 		}
+	});
+
+	it('reports the tile total before the first tile runs, then each tile as it is done', async () => {
+		const seen: string[] = [];
+		const run = nearestModel(4);
+		await upscaleImage(
+			image,
+			options({ tileSize: 28, overlap: 12, margin: 4 }),
+			async (input, width, height) => {
+				seen.push('run');
+				return run(input, width, height);
+			},
+			(done, total) => seen.push(`${done}/${total}`)
+		);
+		const total = tileCount(48, 40, options({ tileSize: 28, overlap: 12, margin: 4 }));
+		expect(total).toBeGreaterThan(1);
+		expect(seen.slice(0, 3)).toEqual([`0/${total}`, 'run', `1/${total}`]);
+		expect(seen.at(-1)).toBe(`${total}/${total}`);
 	});
 
 	it('rebuilds the whole-image result exactly from many small tiles', async () => {

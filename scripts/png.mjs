@@ -1,16 +1,10 @@
+// The one PNG reader and writer of the scripts and tests (node:zlib only): fixtures, model
+// references, benchmarks.
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
-
-/** 8-bit pixels, interleaved, `channels` per pixel (3 = RGB, 4 = RGBA). */
-export interface RgbImage {
-	width: number;
-	height: number;
-	channels: 3 | 4;
-	data: Uint8Array;
-}
 
 const SIGNATURE = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
-function chunk(type: string, body: Uint8Array): Buffer {
+function chunk(type, body) {
 	const out = Buffer.alloc(12 + body.length);
 	out.writeUInt32BE(body.length, 0);
 	out.write(type, 4, 'latin1');
@@ -20,7 +14,7 @@ function chunk(type: string, body: Uint8Array): Buffer {
 }
 
 /** Encode 8-bit RGB or RGBA pixels as a PNG (Paeth filter on every row, which suits photos). */
-export function encodePng(image: RgbImage): Uint8Array {
+export function encodePng(image) {
 	const { width, height, channels, data } = image;
 	const stride = width * channels;
 	const raw = Buffer.alloc((stride + 1) * height);
@@ -34,19 +28,37 @@ export function encodePng(image: RgbImage): Uint8Array {
 			raw[y * (stride + 1) + 1 + x] = ((data[i] ?? 0) - paeth(a, b, c)) & 0xff;
 		}
 	}
+	return pngFile(width, height, deflateSync(raw, { level: 9 }), channels === 4 ? 6 : 2);
+}
+
+/** A PNG file around already compressed rows (`idat`): 8-bit RGB (`colorType` 2) or RGBA (6). */
+export function pngFile(width, height, idat, colorType = 2) {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
-	header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8);
+	header.set([8, colorType, 0, 0, 0], 8);
 	return Buffer.concat([
 		SIGNATURE,
 		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(raw, { level: 9 })),
+		chunk('IDAT', idat),
 		chunk('IEND', new Uint8Array())
 	]);
 }
 
-function paeth(a: number, b: number, c: number): number {
+/**
+ * A PNG from rows that already start with their filter byte: 8-bit RGB (`colorType` 2) or RGBA
+ * (6); `level` is the deflate level.
+ */
+export function pngFromScanlines(width, height, scanlines, { colorType = 2, level } = {}) {
+	return pngFile(
+		width,
+		height,
+		deflateSync(scanlines, level === undefined ? {} : { level }),
+		colorType
+	);
+}
+
+function paeth(a, b, c) {
 	const p = a + b - c;
 	const pa = Math.abs(p - a);
 	const pb = Math.abs(p - b);
@@ -55,13 +67,13 @@ function paeth(a: number, b: number, c: number): number {
 }
 
 /** Decode an 8-bit, non-interlaced RGB, RGBA, grey or grey+alpha PNG to RGB or RGBA. */
-export function decodePng(bytes: Uint8Array): RgbImage {
+export function decodePng(bytes) {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
 	let width = 0;
 	let height = 0;
 	let colorType = 0;
-	const idat: Buffer[] = [];
+	const idat = [];
 	for (let offset = 8; offset < buf.length;) {
 		const length = buf.readUInt32BE(offset);
 		const type = buf.toString('latin1', offset + 4, offset + 8);
@@ -74,7 +86,7 @@ export function decodePng(bytes: Uint8Array): RgbImage {
 		} else if (type === 'IDAT') idat.push(body);
 		offset += 12 + length;
 	}
-	const inChannels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colorType];
+	const inChannels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
 	if (!inChannels) throw new Error(`unsupported PNG colour type ${colorType}`);
 	const raw = inflateSync(Buffer.concat(idat));
 	const stride = width * inChannels;
