@@ -146,6 +146,13 @@ test('a failed video job shows its reason and keeps the still', async ({ page, f
 	});
 	await expect(shot.getByRole('button', { name: /^Open takes of shot 2 in / })).toBeVisible();
 	await expect(clips(page)).toHaveCount(0);
+	// The log says which shot, that it was sent, and why it failed.
+	await page.getByText(/^Activity/).click();
+	const log = page.getByRole('list', { name: 'Activity log' });
+	await expect(log).toContainText(
+		/Submitted shot 2 for animation \(\d+ s at \w+, stated \$[\d.]+\)\./
+	);
+	await expect(log).toContainText('Shot 2 could not be animated: The video model failed:');
 
 	// Retry submits a new job, which works.
 	await shot.getByRole('button', { name: 'Retry animation of shot 2' }).click();

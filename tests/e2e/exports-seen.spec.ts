@@ -110,9 +110,13 @@ test('the PDF sheet reads right in every script, in poppler, pdf.js and PDFium',
 
 	const log = await activityLog(page);
 	await expect(log).toContainText(
-		new RegExp(`Exported the PDF storyboard sheet \\(${kb(size)}, [\\d.]+ s\\)\\.`)
+		new RegExp(
+			`Exported the PDF storyboard sheet “[^”]+ - storyboard\\.pdf” \\(${kb(size)}, [\\d.]+ s\\)\\.`
+		)
 	);
-	await expect(log).toContainText(/Exported the shot list CSV \([\d.]+ K?B, (under )?[\d.]+ s\)\./);
+	await expect(log).toContainText(
+		/Exported the shot list CSV “[^”]+ - shot list\.csv” \([\d.]+ K?B, (under )?[\d.]+ s\)\./
+	);
 });
 
 /** The size as the activity log writes it (1 KB = 1000 bytes). */
@@ -204,5 +208,7 @@ test('the animatic puts every cut on its frame, and every shot shows its picture
 	expect(ocr(card, 'eng')).toMatch(/Shot 4[\s\S]*Title only/);
 
 	const log = await activityLog(page);
-	await expect(log).toContainText(/Exported the animatic MP4 \([\d.]+ KB, [\d.]+ s\)\./);
+	await expect(log).toContainText(
+		/Exported the animatic MP4 “[^”]+ - animatic\.mp4” \([\d.]+ KB, [\d.]+ s\)\./
+	);
 });

@@ -101,7 +101,7 @@ export class AnimateSession extends JobSession {
 		if (!(await this.canStart())) return;
 		const targets = this.preview(shotIds).map(({ shotId, styleId }) => ({ shotId, styleId }));
 		if (targets.length === 0) {
-			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			this.#noPicture(shotIds);
 			return;
 		}
 		const items = uniqueItemKeys(targets, this.current()?.items ?? [], animateKey);
@@ -110,6 +110,13 @@ export class AnimateSession extends JobSession {
 			items,
 			`Animating ${count} with ${settings.options.videoModel}.`,
 			'Animation could not start'
+		);
+	}
+
+	/** Say a picture is needed first, until one of the shots has one. */
+	#noPicture(shotIds: readonly string[]): void {
+		this.setProblem('Render a picture of the shot first: animation starts from it.', () =>
+			shotIds.every((id) => !this.stillOf(id))
 		);
 	}
 
@@ -133,7 +140,7 @@ export class AnimateSession extends JobSession {
 				Boolean(t.shot && t.still)
 			);
 		if (targets.length === 0) {
-			this.problem = 'Render a picture of the shot first: animation starts from it.';
+			this.#noPicture(shotIds);
 			return;
 		}
 		const controller = new AbortController();
@@ -198,7 +205,12 @@ export class AnimateSession extends JobSession {
 
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
-			void this.board.log('error', `Animation failed: ${event.item.lastError ?? 'unknown error'}`);
+			const index = this.board.shots.findIndex((shot) => shot.id === event.item.shotId);
+			const what = index < 0 ? 'A shot' : `Shot ${index + 1}`;
+			void this.board.log(
+				'error',
+				`${what} could not be animated: ${event.item.lastError ?? 'no reason given.'}`
+			);
 		}
 		if (event.type === 'item' && event.item.status === 'done') void this.#styles.refresh();
 	}

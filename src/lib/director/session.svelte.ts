@@ -8,6 +8,7 @@ import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
+import { PassingNote } from '$lib/state/passing-note.svelte';
 import { settings } from '$lib/state/settings.svelte';
 import { analyzeScene, directShots, regenerateShot } from './client';
 import type { AiTask, FramesToSend } from './meta';
@@ -19,8 +20,9 @@ import { PROMPT_VERSION } from './prompts';
  */
 export class AiSession {
 	task = $state<AiTask | null>(null);
-	/** A plain-words line about what is happening ("Creating shot 2 of 5: Dusk"). */
-	status = $state('');
+	#progress = $state('');
+	/** How the last step ended ("5 shots written."), for a few seconds and while still true. */
+	readonly #outcome = new PassingNote();
 	problem = $state<AiProblem | null>(null);
 	/** Things worth knowing about a run that still worked (skipped shots, a cut-off answer). */
 	notes = $state<string[]>([]);
@@ -40,6 +42,17 @@ export class AiSession {
 		this.#board = board;
 	}
 
+	/**
+	 * A plain-words line: what is happening while a step runs ("Creating shot 2 of 5: Dusk"),
+	 * then how it ended, until the board changes or a few seconds pass.
+	 */
+	get status(): string {
+		return this.task ? this.#progress : this.#outcome.text;
+	}
+	set status(text: string) {
+		this.#progress = text;
+	}
+
 	/** Stop the running step; what already arrived is kept. */
 	cancel(): void {
 		this.#controller?.abort();
@@ -50,6 +63,8 @@ export class AiSession {
 		await settings.load();
 		this.#controller = new AbortController();
 		this.task = task;
+		this.#progress = '';
+		this.#outcome.clear();
 		this.problem = null;
 		this.notes = [];
 		this.rawOutput = '';
@@ -62,11 +77,10 @@ export class AiSession {
 			});
 			if (error instanceof AiOutputError) this.rawOutput = error.rawOutput;
 			if (problem.kind === 'aborted') {
-				this.status = 'Cancelled. What arrived before is kept.';
+				this.#outcome.show('Cancelled. What arrived before is kept.');
 				await this.#board.log('info', `${taskName(task)} cancelled.`);
 			} else {
 				this.problem = problem;
-				this.status = '';
 				// An answer that could not be used was still billed: it counts and is logged.
 				const billed = error instanceof AiOutputError ? error.costUsd : 0;
 				if (billed > 0) await this.#board.addCost(billed);
@@ -114,7 +128,10 @@ export class AiSession {
 				);
 				await record();
 				await this.#board.addCost(result.costUsd);
-				this.status = `Scene described (${countWords(text)} words).`;
+				const described = text;
+				this.#outcome.show(`Scene described (${countWords(text)} words).`, {
+					holds: () => this.#board.context === described
+				});
 				await this.#board.log(
 					'info',
 					`Analyzed ${urls.length} frames with ${ai.options.contextModel} (${formatCost(result.costUsd)}).`
@@ -172,7 +189,11 @@ export class AiSession {
 					action: () => this.#board.undoStep(stepId)
 				});
 			}
-			this.status = `${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`;
+			const shotIds = shotIdsOf(this.#board.shots);
+			this.#outcome.show(
+				`${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`,
+				{ holds: () => shotIdsOf(this.#board.shots) === shotIds }
+			);
 			await this.#board.log(
 				result.problems.length ? 'warn' : 'info',
 				`Wrote ${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
@@ -250,7 +271,6 @@ export class AiSession {
 				action: () => this.#board.undoStep(stepId)
 			});
 			await this.#board.addCost(result.costUsd);
-			this.status = `Shot ${index + 1} rewritten.`;
 			await this.#board.log(
 				'info',
 				`Rewrote shot ${index + 1} (“${note}”) with ${ai.options.directorModel} (${formatCost(result.costUsd)}).`
@@ -271,6 +291,11 @@ export function regeneratedFields(shot: Shot, written: Partial<Shot>): ShotPatch
 		if (written[field] !== undefined) (patch as Record<string, unknown>)[field] = written[field];
 	}
 	return patch;
+}
+
+/** Which shots the board holds, in order: a finished note holds while this stays the same. */
+function shotIdsOf(shots: readonly Shot[]): string {
+	return shots.map((shot) => shot.id).join(' ');
 }
 
 function taskName(task: AiTask): string {

@@ -35,10 +35,15 @@ const LOG_NAMES: Record<ExportKind, string> = {
 	animatic: 'animatic MP4'
 };
 
-/** The activity log's line for a finished export: what, its size and how long it took. */
-export function exportLogLine(kind: ExportKind, bytes: number, seconds: number): string {
+/** The activity log's line for a finished export: what, the file's name, its size and how long it took. */
+export function exportLogLine(
+	kind: ExportKind,
+	fileName: string,
+	bytes: number,
+	seconds: number
+): string {
 	const took = seconds < 0.1 ? 'under 0.1 s' : formatDuration(seconds);
-	return `Exported the ${LOG_NAMES[kind]} (${formatBytes(bytes)}, ${took}).`;
+	return `Exported the ${LOG_NAMES[kind]} “${fileName}” (${formatBytes(bytes)}, ${took}).`;
 }
 
 /** The activity log's line for an export that failed, with the reason shown to the person. */

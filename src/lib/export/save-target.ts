@@ -14,6 +14,8 @@ export interface SaveTarget {
 	abort(): Promise<void>;
 	/** Bytes queued so far: the file's size once closed. */
 	readonly size: number;
+	/** The file's name: the one the person picked, or the download's. */
+	readonly fileName: string;
 }
 
 /** The size in bytes of what a target is given. */
@@ -26,7 +28,7 @@ interface FilePickerWindow {
 	showSaveFilePicker?: (options: {
 		suggestedName: string;
 		types?: { description: string; accept: Record<string, string[]> }[];
-	}) => Promise<{ createWritable(): Promise<WritableFileStream> }>;
+	}) => Promise<{ name?: string; createWritable(): Promise<WritableFileStream> }>;
 }
 
 interface WritableFileStream {
@@ -54,16 +56,17 @@ export async function openSaveTarget(fileName: string, mime: string): Promise<Sa
 			suggestedName: fileName,
 			...(extension ? { types: [{ description: fileName, accept: { [mime]: [extension] } }] } : {})
 		});
-		return streamingTarget(await handle.createWritable());
+		return streamingTarget(await handle.createWritable(), handle.name || fileName);
 	}
 	return downloadTarget(fileName, mime);
 }
 
-function streamingTarget(stream: WritableFileStream): SaveTarget {
+function streamingTarget(stream: WritableFileStream, fileName: string): SaveTarget {
 	let chain: Promise<void> = Promise.resolve();
 	let size = 0;
 	return {
 		streaming: true,
+		fileName,
 		write(chunk) {
 			size += sizeOf(chunk);
 			const data = chunk instanceof Uint8Array ? (chunk.slice() as BufferSource) : chunk;
@@ -94,6 +97,7 @@ export function downloadTarget(
 	let size = 0;
 	return {
 		streaming: false,
+		fileName,
 		write(chunk) {
 			size += sizeOf(chunk);
 			parts.push(chunk as BlobPart);

@@ -135,7 +135,7 @@ export class ExportSession {
 			}
 			void board.log(
 				'info',
-				exportLogLine(current, target.size, (performance.now() - started) / 1000)
+				exportLogLine(current, target.fileName, target.size, (performance.now() - started) / 1000)
 			);
 		} catch (failure) {
 			this.error = exportErrorMessage(failure) ?? null;

@@ -12,7 +12,6 @@ import {
 import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
-import type { JobProgress } from '$lib/jobs/progress';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
 import type { ItemContext, JobEvent, JobRunner, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
@@ -26,6 +25,7 @@ import { settings } from '$lib/state/settings.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
 import { NoImageError, renderImage } from './client';
 import { classifyRenderError, RENDER_JOB_KIND } from './job';
+import { renderFailedLine, renderFinishedLine } from './log-lines';
 import type { StyleProgress } from './meta';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
 
@@ -36,8 +36,8 @@ import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
  * asks again for an item that already has its take.
  */
 export class RenderSession extends JobSession {
-	/** Cost of the images received in the current job. */
-	jobCostUsd = $state(0);
+	/** Cost of the images received in the current run (what the last "Render" asked for). */
+	runCostUsd = $state(0);
 	readonly #styles: StyleBoard;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
@@ -83,7 +83,6 @@ export class RenderSession extends JobSession {
 		await this.board.flush();
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
-		if (!this.current()) this.jobCostUsd = 0;
 		const count = `${items.length} ${items.length === 1 ? 'image' : 'images'}`;
 		await this.queue(
 			items,
@@ -100,11 +99,11 @@ export class RenderSession extends JobSession {
 	async openForDirector(): Promise<(shot: Shot) => void> {
 		await settings.load();
 		await this.#ensureModelInfo();
-		if (!this.current()) this.jobCostUsd = 0;
+		this.beginRun();
 		const runner = await this.enqueue([], { ...this.config(), keepOpen: true });
 		return (shot: Shot) => {
 			const targets = this.#styles.styles.map((style) => ({ shotId: shot.id, styleId: style.id }));
-			void runner.addItems(this.#newItems(targets, runner.items));
+			void runner.addItems(this.inRun(this.#newItems(targets, runner.items)));
 		};
 	}
 
@@ -116,7 +115,7 @@ export class RenderSession extends JobSession {
 	/** The current job's numbers for one style column. */
 	styleProgress(styleId: string): StyleProgress {
 		const counts: StyleProgress = { total: 0, done: 0, failed: 0, running: 0 };
-		for (const item of this.items) {
+		for (const item of this.runItems) {
 			if (item.styleId !== styleId || item.status === 'cancelled') continue;
 			counts.total += 1;
 			if (item.status === 'done') counts.done += 1;
@@ -127,29 +126,47 @@ export class RenderSession extends JobSession {
 	}
 
 	protected onAttach(runner: JobRunner): void {
-		void this.#sumJobCost(runner.jobId);
+		if (this.runItems.some((item) => item.status === 'done')) void this.#sumRunCost(runner.jobId);
+	}
+
+	protected onRunStart(): void {
+		this.runCostUsd = 0;
 	}
 
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
-			void this.board.log('error', `Render failed: ${event.item.lastError ?? 'unknown error'}`);
+			const { item } = event;
+			void this.board.log(
+				'error',
+				renderFailedLine(
+					this.#shotNumber(item.shotId),
+					this.#styles.style(String(item.styleId))?.name,
+					item.lastError
+				)
+			);
 		}
-		if (event.type === 'state' && event.progress.state === 'done')
-			void this.#finished(event.progress);
+		if (event.type === 'state' && event.progress.state === 'done') void this.#finished();
 	}
 
-	async #finished(progress: JobProgress): Promise<void> {
+	#shotNumber(shotId: unknown): number | undefined {
+		const index = this.board.shots.findIndex((shot) => shot.id === shotId);
+		return index < 0 ? undefined : index + 1;
+	}
+
+	async #finished(): Promise<void> {
+		const counts = this.runCounts;
+		const cost = this.runCostUsd;
 		await this.#styles.refresh();
-		await this.board.log(
-			progress.failed ? 'warn' : 'info',
-			`Rendering finished: ${progress.done} of ${progress.total} images${progress.failed ? `, ${progress.failed} failed` : ''} (${formatCost(this.jobCostUsd)}).`
-		);
+		if (counts.total === 0) return;
+		await this.board.log(counts.failed ? 'warn' : 'info', renderFinishedLine(counts, cost));
 	}
 
-	async #sumJobCost(jobId: string): Promise<void> {
+	/** After a reload, the cost of what the run already received (its items' takes). */
+	async #sumRunCost(jobId: string): Promise<void> {
+		const keys = new Set(this.runItems.map((item) => `${jobId}/${item.key}`));
 		const takes = await listTakes(this.board.id).catch(() => []);
-		this.jobCostUsd = takes
-			.filter((take) => take.jobItemKey?.startsWith(`${jobId}/`))
+		this.runCostUsd = takes
+			.filter((take) => take.jobItemKey !== undefined && keys.has(take.jobItemKey))
 			.reduce((sum, take) => sum + take.costUsd, 0);
 	}
 
@@ -316,7 +333,7 @@ export class RenderSession extends JobSession {
 			'info',
 			`Rendered shot ${index + 1} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
 		);
-		this.jobCostUsd += result.costUsd;
+		this.runCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
 		this.#unsavedCostUsd += result.costUsd;
 		void this.board.addCost(result.costUsd).finally(() => {

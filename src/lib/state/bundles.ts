@@ -8,7 +8,10 @@ import {
 	type ImportMode
 } from '$lib/store/bundle';
 import { isQuotaError } from '$lib/store/quota';
-import { downloadBlob, safeFileName } from '$lib/util/blob';
+import type { LogLevel } from '$lib/domain/types';
+import { appendLog } from '$lib/store/logs';
+import { downloadBlob, formatBytes, safeFileName } from '$lib/util/blob';
+import { appStatus } from './app-status.svelte';
 
 /** The outcome of an import, worded for the person. */
 export type ImportOutcome =
@@ -47,8 +50,24 @@ export async function importBundleFile(
 	}
 }
 
-/** Save a storyboard as a `.maestro` file through the browser's download. */
-export async function downloadProjectBundle(projectId: string): Promise<void> {
+/**
+ * Save a storyboard as a `.maestro` file through the browser's download, and say so in its
+ * activity log: through `log` when the storyboard is open (its list shows the line at once),
+ * else straight into the store.
+ */
+export async function downloadProjectBundle(
+	projectId: string,
+	log?: (level: LogLevel, message: string) => Promise<void>
+): Promise<void> {
 	const { blob, title } = await exportProjectBundle(projectId, APP_VERSION);
-	downloadBlob(blob, `${safeFileName(title)}${BUNDLE_EXTENSION}`);
+	const fileName = `${safeFileName(title)}${BUNDLE_EXTENSION}`;
+	downloadBlob(blob, fileName);
+	const line = bundleExportLine(fileName, blob.size);
+	if (log) await log('info', line);
+	else await appStatus.guardWrite(() => appendLog(projectId, 'info', line));
+}
+
+/** The activity log's line for a saved project file. */
+export function bundleExportLine(fileName: string, bytes: number): string {
+	return `Exported the project file “${fileName}” (${formatBytes(bytes)}), to import in another browser.`;
 }

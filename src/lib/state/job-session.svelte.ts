@@ -1,6 +1,14 @@
 import { describeAiError } from '$lib/ai/errors';
 import type { JobItem } from '$lib/domain/types';
 import type { JobProgress } from '$lib/jobs/progress';
+import {
+	countRun,
+	failureGroups,
+	fixedInSettings,
+	latestRun,
+	RUN_FIELD,
+	shotList
+} from '$lib/jobs/run';
 import { JobBusyError, JobRunner, type JobEvent, type JobRunnerConfig } from '$lib/jobs/runner';
 import { listJobs, type NewJobItem } from '$lib/store/jobs';
 import type { ProjectState } from './project.svelte';
@@ -14,6 +22,17 @@ export interface JobItemView {
 	attempts: number;
 }
 
+/** Failed items of the current run that share a reason, as the person sees them. */
+export interface RunFailure {
+	/** "Shot 2" or "Shots 1 and 3"; empty when the shots were deleted. */
+	shots: string;
+	reason: string;
+	/** The item keys, for "Retry". */
+	keys: string[];
+	/** The fix is in Settings (a key, the endpoint, the model, credits). */
+	settings: boolean;
+}
+
 /**
  * The UI side of one kind of persisted job on a storyboard (render, animate): the runner's
  * progress and items as state, resume of an unfinished job after a reload, and the controls.
@@ -22,17 +41,60 @@ export interface JobItemView {
 export abstract class JobSession {
 	progress = $state.raw<JobProgress | null>(null);
 	items = $state.raw<JobItem[]>([]);
-	/** Why the job could not start or resume, in plain words. */
-	problem = $state<string | null>(null);
-	/** A plain-words line about the job as a whole. */
-	note = $state('');
+	#problem = $state<string | null>(null);
+	#problemHolds: (() => boolean) | undefined;
+	#note = $state('');
 	protected runner: JobRunner | undefined;
 	protected stopped = false;
 	#unsubscribe: (() => void) | undefined;
+	/** The current run's number, saved on its items (see `jobs/run.ts`). */
+	#run = 0;
+	/** The keys of the items the current run asked for. */
+	#runKeys = $state.raw<ReadonlySet<string>>(new Set());
 
 	readonly active = $derived(
 		this.progress !== null &&
 			(this.progress.state === 'running' || this.progress.state === 'paused')
+	);
+
+	/** Why the job could not start or resume, in plain words; gone once it no longer holds. */
+	get problem(): string | null {
+		return this.#problem && (!this.#problemHolds || this.#problemHolds()) ? this.#problem : null;
+	}
+	set problem(text: string | null) {
+		this.#problem = text;
+		this.#problemHolds = undefined;
+	}
+
+	/** Say why the job cannot start, for as long as `holds()` stays true. */
+	protected setProblem(text: string, holds: () => boolean): void {
+		this.#problem = text;
+		this.#problemHolds = holds;
+	}
+
+	/** A plain-words line about the job as a whole ("Rendering resumed: 3 to go"), shown while it works. */
+	get note(): string {
+		return this.active ? this.#note : '';
+	}
+	set note(text: string) {
+		this.#note = text;
+	}
+
+	/** The items of the current run: what the last request asked for, not all the job ever did. */
+	readonly runItems = $derived(this.items.filter((item) => this.#runKeys.has(item.key)));
+	/** The current run in numbers. */
+	readonly runCounts = $derived(countRun(this.items, this.#runKeys));
+	/** The current run's failures, one per reason, with the shots and the fix. */
+	readonly failures: RunFailure[] = $derived(
+		failureGroups(this.runItems, (shotId) => {
+			const index = this.board.shots.findIndex((shot) => shot.id === shotId);
+			return index < 0 ? undefined : index + 1;
+		}).map((group) => ({
+			shots: shotList(group.shotNumbers),
+			reason: group.reason,
+			keys: group.keys,
+			settings: fixedInSettings(group.reason)
+		}))
 	);
 
 	constructor(
@@ -54,6 +116,23 @@ export abstract class JobSession {
 
 	/** Called when a runner is attached (made, reopened). */
 	protected onAttach(_runner: JobRunner): void {}
+
+	/** Called when a new run starts (nothing was running): reset what counts per run. */
+	protected onRunStart(): void {}
+
+	/** Start a new run unless one is working: what is asked for now joins it. */
+	protected beginRun(): void {
+		if (this.active) return;
+		this.#run = Date.now();
+		this.#runKeys = new Set();
+		this.onRunStart();
+	}
+
+	/** Tag items with the current run and count them in it. */
+	protected inRun(items: readonly NewJobItem[]): NewJobItem[] {
+		this.#runKeys = new Set([...this.#runKeys, ...items.map((item) => item.key)]);
+		return items.map((item) => ({ ...item, [RUN_FIELD]: this.#run }));
+	}
 
 	/** Pick up a job a reload or crash interrupted; returns the stop function. */
 	start(): () => void {
@@ -84,8 +163,9 @@ export abstract class JobSession {
 				this.problem = null;
 				this.attach(runner);
 				runner.start();
-				this.note = this.resumedNote(countLeft(runner.items), runner.state === 'paused');
-				await this.board.log('info', this.note);
+				const note = this.resumedNote(countLeft(runner.items), runner.state === 'paused');
+				this.note = note;
+				await this.board.log('info', note);
 				return;
 			} catch (error) {
 				if (!(error instanceof JobBusyError)) {
@@ -119,14 +199,17 @@ export abstract class JobSession {
 		this.problem = null;
 		this.note = '';
 		await settings.load();
-		if (this.blocked) this.problem = this.blocked;
-		return !this.blocked;
+		// Shown while it holds: adding the key (or going online) takes the line away.
+		const blocked = this.blocked;
+		if (blocked) this.setProblem(blocked, () => this.blocked === blocked);
+		return !blocked;
 	}
 
 	/** Queue `items` and log `started`; a failure to queue becomes the problem, after `failed`. */
 	protected async queue(items: readonly NewJobItem[], started: string, failed: string) {
 		try {
-			await this.enqueue(items);
+			this.beginRun();
+			await this.enqueue(this.inRun(items));
 			await this.board.log('info', started);
 		} catch (error) {
 			this.problem = `${failed}: ${describeAiError(error).message}`;
@@ -160,6 +243,12 @@ export abstract class JobSession {
 		this.runner = runner;
 		this.items = runner.items;
 		this.progress = runner.progress;
+		if (this.#runKeys.size === 0) {
+			// Reopened after a reload: the run is the newest the items carry.
+			const { run, keys } = latestRun(runner.items);
+			this.#run = run ?? Date.now();
+			this.#runKeys = keys;
+		}
 		this.onAttach(runner);
 		this.#unsubscribe = runner.subscribe((event) => {
 			this.items = runner.items;
@@ -189,9 +278,13 @@ export abstract class JobSession {
 		await this.board.log('info', message);
 	}
 
-	async retry(key: string): Promise<void> {
+	/** Try failed items again; after the run finished they are a new run of their own. */
+	async retry(keys: string | readonly string[]): Promise<void> {
 		await settings.load();
-		await this.runner?.retry([key]);
+		const list = typeof keys === 'string' ? [keys] : [...keys];
+		this.beginRun();
+		this.#runKeys = new Set([...this.#runKeys, ...list]);
+		await this.runner?.retry(list);
 	}
 
 	/** The newest item of the current job for a shot (in a style, when given). */

@@ -1,6 +1,6 @@
 import { isRecord } from '$lib/domain/lenient';
 import { importedTitle } from '$lib/domain/project';
-import type { Asset, Project, ProjectGraph } from '$lib/domain/types';
+import { SCHEMA_VERSION, type Asset, type Project, type ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
 import { listZip, readZipEntry, ZipReadError, type ZipEntryInfo } from '$lib/util/zip-reader';
 import { ZipWriter } from '$lib/util/zip-writer';
@@ -319,15 +319,67 @@ export async function importProjectBundle(
 	mode: ImportMode = 'copy',
 	now = new Date()
 ): Promise<Project> {
-	const original = await readBundle(file, name, warn);
+	let skipped = 0;
+	const original = await readBundle(file, name, (message) => {
+		skipped += 1;
+		warn(message);
+	});
 	let graph = cloneGraph(original, now.getTime());
 	const twin = await getProject(original.project.id);
-	if (twin && !twin.deletedAt) {
-		if (mode === 'replace') graph = withProjectId(graph, twin.id);
+	const alive = twin && !twin.deletedAt ? twin : undefined;
+	if (alive) {
+		if (mode === 'replace') graph = withProjectId(graph, alive.id);
 		else graph.project.title = importedTitle(original.project.title, now);
 	}
+	// The storyboard's own log says where it came from, written with it in one transaction.
+	const line = importLogLine({
+		fileName: name,
+		mode: alive ? mode : 'new',
+		...(alive ? { twinTitle: alive.title } : {}),
+		shots: graph.shots.length,
+		takes: graph.takes.length,
+		skipped
+	});
+	graph.logs = [
+		{
+			projectId: graph.project.id,
+			time: now.getTime(),
+			level: skipped ? 'warn' : 'info',
+			message: line,
+			schemaVersion: SCHEMA_VERSION
+		},
+		...graph.logs.slice(0, BUNDLE_LIMITS.logs - 1)
+	];
 	await saveProjectGraph(graph);
 	return graph.project;
+}
+
+/**
+ * The imported storyboard's activity-log line: the file, what it held, and what happened to
+ * the storyboard this browser already had from it (kept beside, or replaced).
+ */
+export function importLogLine(input: {
+	fileName: string;
+	mode: ImportMode | 'new';
+	twinTitle?: string;
+	shots: number;
+	takes: number;
+	skipped: number;
+}): string {
+	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	const held = `${count(input.shots, 'shot', 'shots')}, ${count(input.takes, 'take', 'takes')}`;
+	const left =
+		input.skipped > 0
+			? ` ${count(input.skipped, 'damaged item was', 'damaged items were')} left out.`
+			: '';
+	if (input.mode === 'replace') {
+		return `Replaced with the version in “${input.fileName}” (${held}).${left}`;
+	}
+	const beside =
+		input.mode === 'copy'
+			? ` Kept as a copy; “${input.twinTitle ?? 'the original'}” stays as it was.`
+			: '';
+	return `Imported from “${input.fileName}” (${held}).${beside}${left}`;
 }
 
 /**

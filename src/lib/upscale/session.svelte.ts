@@ -1,15 +1,23 @@
-import type { Take } from '$lib/domain/types';
+import type { LogLevel, Take } from '$lib/domain/types';
 import type { JobProgress } from '$lib/jobs/progress';
 import type { JobRunner } from '$lib/jobs/runner';
 import { readAsset } from '$lib/state/assets';
+import { PassingNote } from '$lib/state/passing-note.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
 import { ForwardFraction, formatTimeLeft, TimeLeftEstimator } from '$lib/util/eta';
 import { loadModelManifest, prepareUpscaleModel, upscaleErrorMessage } from './client';
+import {
+	takeUpscaledLine,
+	takeUpscaleFailedLine,
+	upscaleChosenEndedLine,
+	upscaleChosenStartedLine,
+	type TakeName
+} from './log-lines';
 import type { ModelManifest } from './manifest';
 import { defaultOptions, type ModelChoice, type Options, type UpscaleBackend } from './meta';
 import { pickModel } from './request';
 import { upscaleTake } from './take-upscale';
-import { createUpscaleJob, openUpscaleJob } from './upscale-job';
+import { createUpscaleJob, openUpscaleJob, takesToUpscale } from './upscale-job';
 
 /** The model and scale last chosen for upscaling, shared by a take's panel and "Upscale chosen". */
 class UpscaleChoice {
@@ -24,6 +32,25 @@ class UpscaleChoice {
 
 /** The app's one upscale choice (kept for the session). */
 export const upscaleChoice = new UpscaleChoice();
+
+/** Where upscales are written down and their shots numbered: the open storyboard (`ProjectState`). */
+export interface UpscaleLog {
+	readonly shots: readonly { id: string }[];
+	log(level: LogLevel, message: string): Promise<void>;
+}
+
+/** A take as the activity log names it. */
+function nameOf(
+	take: Pick<Take, 'shotId' | 'styleId'> | undefined,
+	log: UpscaleLog | undefined,
+	board: StyleBoard | undefined
+): TakeName {
+	const index = take && log ? log.shots.findIndex((shot) => shot.id === take.shotId) : -1;
+	return {
+		shotNumber: index < 0 ? undefined : index + 1,
+		styleName: take && board?.style(take.styleId)?.name
+	};
+}
 
 /**
  * "Upscale" for one take as state: the models on offer, the take's picture and its saved
@@ -51,6 +78,7 @@ export class TakeUpscaleSession {
 	#controller = $state.raw<AbortController | undefined>();
 	/** The workspace's takes, refreshed after a save so every view shows the upscale. */
 	readonly #board: StyleBoard | undefined;
+	readonly #log: UpscaleLog | undefined;
 
 	readonly running = $derived(this.#controller !== undefined);
 	readonly model = $derived(this.manifest && pickModel(this.manifest, upscaleChoice.options));
@@ -66,8 +94,9 @@ export class TakeUpscaleSession {
 					})`)
 	);
 
-	constructor(board: StyleBoard | undefined) {
+	constructor(board: StyleBoard | undefined, log?: UpscaleLog) {
 		this.#board = board;
+		this.#log = log;
 	}
 
 	/**
@@ -121,6 +150,8 @@ export class TakeUpscaleSession {
 		this.timeLeft = '';
 		const current = new AbortController();
 		this.#controller = current;
+		const options = upscaleChoice.options;
+		const model = this.model?.label ?? 'the upscale model';
 		const started = performance.now();
 		const bar = new ForwardFraction();
 		const estimator = new TimeLeftEstimator();
@@ -128,32 +159,43 @@ export class TakeUpscaleSession {
 		// The time left counts down between tiles too.
 		const clock = setInterval(tell, 1000);
 		try {
-			const { take: updated, result } = await upscaleTake(
-				current.signal,
-				take,
-				upscaleChoice.options,
-				{
-					onProgress: (done, total) => {
-						if (current.signal.aborted) return;
-						this.readyMs ??= performance.now() - started;
-						this.progress = { done, total };
-						this.fraction = bar.update(done, total);
-						estimator.update(done, total, performance.now());
-						tell();
-					},
-					onBackend: (b) => (this.backend = b),
-					onTileSizeLowered: (from, to) =>
-						(this.notice = `Ran out of memory with ${from} px tiles; now using ${to} px tiles.`)
-				}
-			);
+			const { take: updated, result } = await upscaleTake(current.signal, take, options, {
+				onProgress: (done, total) => {
+					if (current.signal.aborted) return;
+					this.readyMs ??= performance.now() - started;
+					this.progress = { done, total };
+					this.fraction = bar.update(done, total);
+					estimator.update(done, total, performance.now());
+					tell();
+				},
+				onBackend: (b) => (this.backend = b),
+				onTileSizeLowered: (from, to) =>
+					(this.notice = `Ran out of memory with ${from} px tiles; now using ${to} px tiles.`)
+			});
 			this.backend = result.backend;
 			this.ms = result.ms;
 			if (updated.upscaledAssetId) {
 				this.#saved = { takeId: updated.id, assetId: updated.upscaledAssetId };
 			}
 			void this.#board?.refresh();
+			void this.#log?.log(
+				'info',
+				takeUpscaledLine(
+					nameOf(take, this.#log, this.#board),
+					model,
+					options.outscale,
+					result,
+					result.ms
+				)
+			);
 		} catch (failure) {
 			this.error = upscaleErrorMessage(failure) ?? '';
+			if (this.error) {
+				void this.#log?.log(
+					'error',
+					takeUpscaleFailedLine(nameOf(take, this.#log, this.#board), this.error)
+				);
+			}
 		} finally {
 			clearInterval(clock);
 			if (this.#controller === current) this.#controller = undefined;
@@ -172,19 +214,40 @@ export class TakeUpscaleSession {
  */
 export class UpscaleAllSession {
 	progress = $state.raw<JobProgress | undefined>();
-	message = $state('');
+	/** Why the last "Upscale chosen" could not start, until the next click. */
+	problem = $state('');
+	/** How the last job ended, for a few seconds. */
+	readonly #ended = new PassingNote();
+	/** "Upscale chosen" was clicked with nothing to do; the line below says why while that holds. */
+	#idleClick = $state(false);
 	#runner = $state.raw<JobRunner | undefined>();
 	/** The workspace's takes, refreshed as each upscale is saved. */
 	readonly #board: StyleBoard | undefined;
+	readonly #log: UpscaleLog | undefined;
 
 	readonly active = $derived(
 		this.progress?.state === 'running' || this.progress?.state === 'paused'
 	);
 	/** A job is attached and working (or paused). */
 	readonly working = $derived(this.#runner !== undefined && this.active);
+	/**
+	 * A line about "Upscale chosen" that is true now: why the click did nothing (only while
+	 * there is still nothing to upscale), why it could not start, or how the last job ended.
+	 */
+	readonly message = $derived.by(() => {
+		if (this.problem) return this.problem;
+		const takes = this.#board?.takes ?? [];
+		if (this.#idleClick && takesToUpscale(takes).length === 0) {
+			return !takes.some((take) => take.kind === 'image' && take.chosen)
+				? 'No chosen picture to upscale yet: render a shot first.'
+				: 'Every chosen take is already upscaled.';
+		}
+		return this.#ended.text;
+	});
 
-	constructor(board: StyleBoard | undefined) {
+	constructor(board: StyleBoard | undefined, log?: UpscaleLog) {
 		this.#board = board;
+		this.#log = log;
 	}
 
 	/** Pick up the storyboard's unfinished job, if any; returns the stop function. */
@@ -198,16 +261,33 @@ export class UpscaleAllSession {
 
 	/** "Upscale chosen": save a job for the takes that need one and start it. */
 	async upscaleChosen(projectId: string): Promise<void> {
-		this.message = '';
+		this.problem = '';
+		this.#idleClick = false;
+		this.#ended.clear();
+		const options = upscaleChoice.options;
 		try {
-			const created = await createUpscaleJob(projectId, upscaleChoice.options);
+			const created = await createUpscaleJob(projectId, options);
 			if (!created) {
-				this.message = 'Every chosen take is already upscaled.';
+				// The store said so; the workspace's takes catch up, and the line follows them.
+				await this.#board?.refresh();
+				this.#idleClick = true;
 				return;
 			}
 			this.#attach(created);
+			const model = await loadModelManifest().then(
+				(manifest) => pickModel(manifest, options)?.label,
+				() => undefined
+			);
+			void this.#log?.log(
+				'info',
+				upscaleChosenStartedLine(
+					created.items.map((item) => this.#nameOfItem(item.takeId)),
+					model,
+					options.outscale
+				)
+			);
 		} catch (error) {
-			this.message = error instanceof Error ? error.message : String(error);
+			this.problem = error instanceof Error ? error.message : String(error);
 		}
 	}
 
@@ -217,6 +297,11 @@ export class UpscaleAllSession {
 
 	cancel(): void {
 		void this.#runner?.cancel();
+	}
+
+	#nameOfItem(takeId: unknown): TakeName {
+		const take = this.#board?.takes.find((t) => t.id === takeId);
+		return nameOf(take, this.#log, this.#board);
 	}
 
 	#attach(next: JobRunner): void {
@@ -234,12 +319,30 @@ export class UpscaleAllSession {
 
 	#finish(done: JobRunner): void {
 		const p = done.progress;
-		this.message =
+		this.#ended.show(
 			p.state === 'cancelled'
 				? `Upscaling cancelled after ${p.done} of ${p.total}.`
 				: p.failed > 0
 					? `Upscaled ${p.done} of ${p.total}; ${p.failed} failed (see the take for why).`
-					: `Upscaled ${p.done} of ${p.total}.`;
+					: `Upscaled ${p.done} of ${p.total}.`
+		);
+		const items = done.items;
+		void this.#log?.log(
+			p.failed > 0 ? 'warn' : 'info',
+			upscaleChosenEndedLine({
+				state: p.state === 'cancelled' ? 'cancelled' : 'done',
+				total: items.length,
+				done: items
+					.filter((item) => item.status === 'done')
+					.map((item) => this.#nameOfItem(item.takeId)),
+				failed: items
+					.filter((item) => item.status === 'failed')
+					.map((item) => ({
+						...this.#nameOfItem(item.takeId),
+						reason: item.lastError ?? 'no reason given.'
+					}))
+			})
+		);
 		void done.stop();
 		if (this.#runner === done) this.#runner = undefined;
 	}

@@ -1,0 +1,30 @@
+import { formatCost } from '$lib/ai/costs';
+
+const images = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
+
+/**
+ * The activity log's line for a finished run: the images this run asked for (not every item
+ * the job ever held), how many failed, and what the run cost.
+ */
+export function renderFinishedLine(
+	counts: { total: number; done: number; failed: number },
+	costUsd: number
+): string {
+	const made =
+		counts.done === counts.total
+			? images(counts.done)
+			: `${counts.done} of ${images(counts.total)}`;
+	const failed = counts.failed ? `, ${counts.failed} failed` : '';
+	return `Rendering finished: ${made}${failed} (${formatCost(costUsd)}).`;
+}
+
+/** The activity log's line for one image that failed for good: which shot, which style, why. */
+export function renderFailedLine(
+	shotNumber: number | undefined,
+	styleName: string | undefined,
+	reason: string | undefined
+): string {
+	const what = shotNumber === undefined ? 'An image' : `Shot ${shotNumber}`;
+	const style = styleName ? ` in “${styleName}”` : '';
+	return `${what}${style} could not be rendered: ${reason?.trim() || 'no reason given.'}`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { renderFailedLine, renderFinishedLine } from '$lib/render/log-lines';
+
+describe('renderFinishedLine', () => {
+	it('says one image for a run that rendered one', () => {
+		expect(renderFinishedLine({ total: 1, done: 1, failed: 0 }, 0.042)).toBe(
+			'Rendering finished: 1 image ($0.042).'
+		);
+	});
+
+	it('says how many of the run failed', () => {
+		expect(renderFinishedLine({ total: 3, done: 2, failed: 1 }, 0.084)).toBe(
+			'Rendering finished: 2 of 3 images, 1 failed ($0.084).'
+		);
+		expect(renderFinishedLine({ total: 1, done: 0, failed: 1 }, 0)).toBe(
+			'Rendering finished: 0 of 1 image, 1 failed ($0.00).'
+		);
+	});
+});
+
+describe('renderFailedLine', () => {
+	it('names the shot, the style and the reason', () => {
+		expect(renderFailedLine(2, 'Ink wash', 'The request was flagged by moderation.')).toBe(
+			'Shot 2 in “Ink wash” could not be rendered: The request was flagged by moderation.'
+		);
+	});
+
+	it('reads without a shot, a style or a reason', () => {
+		expect(renderFailedLine(undefined, undefined, undefined)).toBe(
+			'An image could not be rendered: no reason given.'
+		);
+	});
+});
