@@ -166,7 +166,8 @@ export class FFmpegRunner {
 				// ffmpeg's exit after some decoder failures (AV1 without a decoder: "Invalid data") ends
 				// in an abort the core survives only in name: every later run on it fails. The run's
 				// answer (and any file it wrote) stands; the next run gets a fresh instance.
-				if (this.#log.some((line) => line.startsWith('Aborted('))) this.#spent = true;
+				// (A run that succeeded and then logged an abort leaves a core that still works.)
+				if (code !== 0 && this.#log.some((line) => line.startsWith('Aborted('))) this.#spent = true;
 				else core.reset();
 				return { code, log: this.#log };
 			} catch (error) {
