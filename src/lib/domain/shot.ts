@@ -56,7 +56,9 @@ export type EditableShotField =
 	| 'movement'
 	| 'durationS'
 	| 'transition'
-	| 'notes';
+	| 'notes'
+	| 'dialogue'
+	| 'sound';
 
 export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
 
@@ -69,7 +71,9 @@ export const EDITABLE_SHOT_FIELDS: readonly EditableShotField[] = [
 	'movement',
 	'durationS',
 	'transition',
-	'notes'
+	'notes',
+	'dialogue',
+	'sound'
 ];
 
 /** A shot with sensible blanks, placed after `order`. */
@@ -82,6 +86,8 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		description: '',
 		...SHOT_DEFAULTS,
 		notes: '',
+		dialogue: [],
+		sound: '',
 		revision: 0,
 		...fields,
 		schemaVersion: SCHEMA_VERSION
