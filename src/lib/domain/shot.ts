@@ -1,5 +1,5 @@
 import { newId } from './ids';
-import type { ProjectSource, Shot } from './types';
+import type { DialogueLine, ProjectSource, Shot } from './types';
 import { DEFAULT_DURATION_S, SCHEMA_VERSION, SHOT_DEFAULTS } from './values';
 
 export {
@@ -135,4 +135,18 @@ export function clipTimeOf(
 	source: Pick<ProjectSource, 'kind'>
 ): number | undefined {
 	return source.kind === 'video' ? shot.sourceTimeS : undefined;
+}
+
+/**
+ * A shot's dialogue as a script writes it, one "SPEAKER: line" a line (a line without a
+ * speaker as it is); lines left empty are not shown. Exports, captions and the player use it.
+ */
+export function scriptLines(dialogue: readonly DialogueLine[]): string[] {
+	return dialogue
+		.map(({ speaker, line }) => {
+			const said = line.trim();
+			const who = speaker.trim().toLocaleUpperCase();
+			return said && who ? `${who}: ${said}` : said;
+		})
+		.filter(Boolean);
 }
