@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const base = process.env.BASE_PATH ?? '';
@@ -10,8 +11,36 @@ const isolationHeaders = {
 	'Cross-Origin-Embedder-Policy': 'require-corp'
 };
 
+/**
+ * Rolldown's report of slow plugins (shown when the machine is busy): about SvelteKit's, the
+ * PWA plugin's and Vite's asset plugins' own work, nothing we can act on.
+ */
+const quietChecks = { bundlerTimings: false };
+
+/**
+ * SvelteKit ends every build with a bare `console.log` of "Run npm run preview to preview your
+ * production build locally." (no option turns it off in kit 2.70, and Vite's logger never sees
+ * it), while `npm start` already builds and serves. This drops exactly that line.
+ */
+function withoutPreviewHint(): Plugin {
+	return {
+		name: 'maestro:without-preview-hint',
+		apply: 'build',
+		configResolved() {
+			const log = console.log;
+			console.log = (...args: unknown[]) => {
+				const line = args[0];
+				if (typeof line === 'string' && line.endsWith(' to preview your production build locally.'))
+					return;
+				log(...args);
+			};
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
+		withoutPreviewHint(),
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
@@ -46,6 +75,9 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,txt}'],
+				// Set (as a no-op), so @vite-pwa/sveltekit keeps the patterns above as they are instead
+				// of adding `prerendered/**`, which an SPA never has and workbox then warns about.
+				modifyURLPrefix: {},
 				// Large wasm cores, ONNX models and the export fonts are cached on first use, not precached.
 				globIgnores: ['**/models/**', '**/*.wasm', '**/ffmpeg/**', '**/ort/**'],
 				// Licence texts open as plain text, not as the app.
@@ -93,12 +125,11 @@ export default defineConfig({
 	build: {
 		// The largest chunks (fontkit 0.7 MB, pdf-lib 0.4 MB) load only when a PDF is exported.
 		chunkSizeWarningLimit: 800,
-		// Rolldown's report of slow plugins: about SvelteKit's and the PWA plugin's own work.
-		rolldownOptions: { checks: { bundlerTimings: false } }
+		rolldownOptions: { checks: quietChecks }
 	},
 	server: { headers: isolationHeaders },
 	preview: { headers: isolationHeaders },
-	worker: { format: 'es' },
+	worker: { format: 'es', rolldownOptions: { checks: quietChecks } },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node'

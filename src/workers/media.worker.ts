@@ -1,4 +1,3 @@
-import { expose } from 'comlink';
 import type { AnimaticFile, AnimaticJob } from '$lib/export/meta';
 import type {
 	ChangeSeries,
@@ -11,9 +10,9 @@ import type {
 import { encodeAnimatic } from './shared/animatic';
 import { changePassArgs } from './shared/change-pass';
 import { ChangeRecorder } from './shared/change-recorder';
-import { installErrorTransfer } from './shared/error-transfer';
 import { CoreCrash, FFmpegRunner, SINK_PATH } from './shared/ffmpeg-runner';
 import { MediaError } from './shared/media-error';
+import { serveWorker } from './shared/serve-worker';
 import {
 	kindFromLog,
 	parseProbe,
@@ -33,8 +32,6 @@ import {
 	type DecoderHints
 } from './shared/clean-seek';
 import { decoderHints, firstPacketArgs } from './shared/stream-facts';
-
-installErrorTransfer();
 
 const runner = new FFmpegRunner();
 /**
@@ -508,4 +505,4 @@ async function encodeJpeg(
 /** The media worker's API, as the facade sees it through comlink. */
 export type MediaApi = typeof api;
 
-expose(api);
+serveWorker(api);

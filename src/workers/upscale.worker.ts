@@ -1,4 +1,3 @@
-import { expose } from 'comlink';
 import type {
 	ModelLoad,
 	ProgressCallback,
@@ -10,6 +9,7 @@ import type {
 import { bufferBudget, chooseBackend, wasmFallback } from './shared/backend';
 import { findGpuAdapter, loadOrt, type GpuLimits, type OrtModule } from './shared/ort-runtime';
 import type { RgbaImage } from './shared/rgba-image';
+import { serveWorker } from './shared/serve-worker';
 import { isOutOfMemory, tileSizeFor, withTileRetry } from './shared/tile-size';
 import { upscaleImage, type TileRunner } from './shared/upscale-image';
 
@@ -270,4 +270,4 @@ const api = {
 /** The upscale worker's API, as the facade sees it through comlink. */
 export type UpscaleApi = typeof api;
 
-expose(api);
+serveWorker(api);

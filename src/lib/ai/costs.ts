@@ -6,13 +6,7 @@ export function usageCost(usage: unknown): number {
 	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** "$0.0123" style, with enough digits for small amounts. */
-export function formatCost(usd: number): string {
-	if (!Number.isFinite(usd) || usd <= 0) return '$0.00';
-	if (usd >= 1) return `$${usd.toFixed(2)}`;
-	if (usd >= 0.01) return `$${usd.toFixed(3)}`;
-	return `$${usd.toPrecision(2)}`;
-}
+export { formatCost } from '$lib/util/money';
 
 /** A per-token or per-image price string from the catalogue ("0.0000003") as USD per million tokens. */
 export function perMillion(price: string | number | undefined): number | undefined {

@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { list, part } from './lenient';
 import {
+	HistoryStepSchema,
 	PROJECT_VALUES,
 	SHOT_VALUES,
 	STYLE_VALUES,
-	type HistoryStepSchema,
 	type SnapshotSchema
 } from './records';
 import { sameValue } from './same-value';
@@ -27,11 +28,27 @@ export type Snapshot = z.output<typeof SnapshotSchema>;
 /** One undoable change of a storyboard. */
 export type HistoryStep = z.output<typeof HistoryStepSchema>;
 
-/** A storyboard's history: steps to undo (newest last) and undone steps to redo (newest last). */
-export interface History {
-	undo: HistoryStep[];
-	redo: HistoryStep[];
-}
+/** One list of a saved history: its newest HISTORY_LIMIT steps, unreadable ones dropped with a note. */
+const savedSteps = z
+	.array(z.unknown())
+	.catch([])
+	.transform((steps) => steps.slice(-HISTORY_LIMIT))
+	.pipe(
+		list(
+			HistoryStepSchema,
+			(dropped) =>
+				`${dropped} undo ${dropped === 1 ? 'step' : 'steps'} that could not be read ${dropped === 1 ? 'was' : 'were'} dropped.`
+		)
+	);
+
+/**
+ * A storyboard's history record: steps to undo (newest last) and undone steps to redo (newest
+ * last). The store adds `projectId` and `schemaVersion` when it saves one.
+ */
+export const HistorySchema = part({ undo: savedSteps, redo: savedSteps });
+
+/** A storyboard's history: steps to undo and undone steps to redo, the newest last in each. */
+export type History = z.output<typeof HistorySchema>;
 
 export function emptyHistory(): History {
 	return { undo: [], redo: [] };

@@ -98,11 +98,6 @@ export interface JobRunnerConfig {
 	isReady?: (item: JobItem) => boolean;
 	/** No item starts that would take the projected spending past the cap; the job pauses instead. */
 	spendingCap?: SpendingCap;
-	/** Consulted before each item starts; a returned reason pauses the job (a spending cap of the caller's). */
-	checkSpending?: (
-		item: JobItem,
-		state: { running: number }
-	) => string | undefined | Promise<string | undefined>;
 	/** Keep the job open when its queue drains, because `addItems` will bring more, until `close()`. */
 	keepOpen?: boolean;
 	/** Where the job is saved; IndexedDB by default. */
@@ -111,10 +106,6 @@ export interface JobRunnerConfig {
 	random?: () => number;
 	/** Web Locks to keep other tabs off the job; the browser's by default, null for none. */
 	locks?: LockManagerLike | null;
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-	return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 /** Raised by `JobRunner.open` when another tab (or runner) is already working on the job. */
@@ -324,12 +315,6 @@ export class JobRunner {
 		this.#wake();
 	}
 
-	/** Change the spending cap (undefined for none); a job it paused waits for `resume()`. */
-	setSpendingCap(capUsd: number | undefined): void {
-		this.#scheduler.setSpendingCap(capUsd);
-		this.#wake();
-	}
-
 	/** Look at the queue again, e.g. after something an `isReady` check depends on changed. */
 	poke(): void {
 		this.#wake();
@@ -452,20 +437,7 @@ export class JobRunner {
 				return this.#sleep(admission.until, admission.reason);
 			}
 			if (admission.type === 'over-cap') return this.pause(spendingCapReason(admission.spending));
-			const { item } = admission;
-			const verdict = this.#config.checkSpending?.({ ...item }, { running: this.#inFlight.size });
-			if (isPromise(verdict)) {
-				const reason = await verdict;
-				if (reason) return this.pause(reason);
-				// The world may have moved on while the check ran.
-				const stillQueued =
-					this.#find(item.key)?.status === 'queued' && !this.#inFlight.has(item.key);
-				if (this.#job.state !== 'running' || this.#stopping || !stillQueued) return;
-				if (this.#scheduler.rateWaitMs(Date.now()) > 0) return;
-			} else if (verdict) {
-				return this.pause(verdict);
-			}
-			if (!this.#startItem(item)) return;
+			if (!this.#startItem(admission.item)) return;
 		}
 	}
 

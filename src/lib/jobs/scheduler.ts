@@ -1,4 +1,5 @@
 import type { JobItem } from '$lib/domain/types';
+import { formatCost } from '$lib/util/money';
 import { keyRestMs, retryDelayMs } from './backoff';
 import type { ErrorVerdict } from './item-errors';
 import type { KeyPool } from './key-pool';
@@ -6,17 +7,24 @@ import { resolveOptions, type Options } from './meta';
 import type { WaitReason } from './progress';
 import { RateLimiter } from './rate-limiter';
 
-/** Stop admitting items before the projected cost would pass `capUsd`. */
+/** Stop admitting items before the projected cost would pass the cap; the one place that decides. */
 export interface SpendingCap {
-	capUsd: number;
-	/** Already spent when the job starts counting (the storyboard's total so far); 0 by default. */
-	spentUsd?: number;
+	/** The cap in USD, undefined for none; read at every admission, so a changed cap applies at once. */
+	capUsd: () => number | undefined;
+	/**
+	 * Everything spent so far, read at every admission; it must already count what this job's
+	 * finished items cost (the caller adds each cost before its work resolves). Without it the
+	 * scheduler counts from 0 what finished items reported (or were expected to cost).
+	 */
+	spentUsd?: () => number;
 	/**
 	 * What an item is expected to cost; undefined when unknown. An unknown cost is taken as the
 	 * mean of the costs finished items reported; while none has, such an item starts only when
 	 * nothing else is in flight, so at most one item's cost passes the cap.
 	 */
 	costOf?: (item: JobItem) => number | undefined;
+	/** What the pause reason calls one item and several (`['image', 'images']`); "item" by default. */
+	unit?: readonly [one: string, many: string];
 }
 
 /** What the scheduler decides from; every function is called with a copy of the item. */
@@ -53,6 +61,8 @@ export interface SpendingView {
 	running: number;
 	/** What the next item is expected to cost; undefined when unknown. */
 	nextUsd: number | undefined;
+	/** What the reason calls one item and several. */
+	unit?: readonly [one: string, many: string];
 }
 
 /** How an attempt ended; a failure's verdict carries the Retry-After when there is one. */
@@ -93,16 +103,14 @@ export class Scheduler {
 	readonly #slots = new Set<string>();
 	/** When each item that failed may be tried again. */
 	readonly #retryAt = new Map<string, number>();
-	#cap: number | undefined;
-	#spentUsd: number;
+	/** What finished items cost, as the scheduler counts it (when the caller gives no `spentUsd`). */
+	#countedUsd = 0;
 	readonly #reportedCosts: number[] = [];
 
 	constructor(config: SchedulerConfig = {}) {
 		this.#config = config;
 		this.options = resolveOptions(config.options);
 		this.#limiter = config.limiter ?? new RateLimiter(this.options.requestsPerMinute);
-		this.#cap = knownCost(config.spendingCap?.capUsd);
-		this.#spentUsd = knownCost(config.spendingCap?.spentUsd) ?? 0;
 	}
 
 	/** The requests-per-minute limit in force (a shared limiter's). */
@@ -115,14 +123,9 @@ export class Scheduler {
 		return this.#flights.size;
 	}
 
-	/** Spent so far: the starting amount plus what finished items cost. */
+	/** Spent so far: the caller's figure, or what finished items cost. */
 	get spentUsd(): number {
-		return this.#spentUsd;
-	}
-
-	/** Change the cap (undefined for none), e.g. after the person raised it. */
-	setSpendingCap(capUsd: number | undefined): void {
-		this.#cap = knownCost(capUsd);
+		return knownCost(this.#config.spendingCap?.spentUsd?.()) ?? this.#countedUsd;
 	}
 
 	/** Milliseconds until the rate limit allows another start; 0 when one is allowed at `now`. */
@@ -201,7 +204,7 @@ export class Scheduler {
 		if (outcome.type === 'ok') {
 			const reported = knownCost(outcome.costUsd);
 			if (reported !== undefined) this.#reportedCosts.push(reported);
-			this.#spentUsd += reported ?? expected ?? 0;
+			this.#countedUsd += reported ?? expected ?? 0;
 			return 'done';
 		}
 		const { attempt, verdict } = outcome;
@@ -249,7 +252,7 @@ export class Scheduler {
 	}
 
 	#checkCap(item: JobItem): Admission {
-		const capUsd = this.#cap;
+		const capUsd = knownCost(this.#config.spendingCap?.capUsd());
 		if (capUsd === undefined) return { type: 'start', item };
 		let inFlightUsd = 0;
 		let pending = 0;
@@ -261,7 +264,8 @@ export class Scheduler {
 			else inFlightUsd += flight.costUsd;
 		}
 		const nextUsd = this.#expectedCost(item);
-		const committed = this.#spentUsd + inFlightUsd;
+		const spentUsd = this.spentUsd;
+		const committed = spentUsd + inFlightUsd;
 		const fits =
 			nextUsd === undefined
 				? committed < capUsd - EPSILON_USD
@@ -272,23 +276,21 @@ export class Scheduler {
 			if (!unknownInFlight && alone) return { type: 'start', item };
 			return { type: 'wait', drained: false };
 		}
-		const spending = { capUsd, spentUsd: this.#spentUsd, inFlightUsd, running: pending, nextUsd };
+		const unit = this.#config.spendingCap?.unit;
+		const spending = { capUsd, spentUsd, inFlightUsd, running: pending, nextUsd, unit };
 		return { type: 'over-cap', item, spending };
 	}
 }
 
-function usd(value: number): string {
-	return `$${value.toFixed(2)}`;
-}
-
 /** The pause reason for an `over-cap` answer. */
 export function spendingCapReason(spending: SpendingView): string {
+	const [one, many] = spending.unit ?? ['item', 'items'];
 	const onTheWay = spending.running
-		? ` and ${spending.running} ${spending.running === 1 ? 'item' : 'items'} on the way`
+		? ` and ${spending.running} ${spending.running === 1 ? one : many} on the way`
 		: '';
 	const next =
 		spending.nextUsd === undefined
-			? 'the next item’s cost is unknown'
-			: `the next item would cost about ${usd(spending.nextUsd)}`;
-	return `Paused at the ${usd(spending.capUsd)} spending cap: ${usd(spending.spentUsd)} spent${onTheWay}; ${next}. Raise the cap to go on.`;
+			? `the next ${one}’s cost is unknown`
+			: `the next ${one} would cost about ${formatCost(spending.nextUsd)}`;
+	return `Paused at the ${formatCost(spending.capUsd)} spending cap: ${formatCost(spending.spentUsd)} spent${onTheWay}; ${next}. Raise the cap to go on.`;
 }

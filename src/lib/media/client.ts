@@ -1,9 +1,12 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { AnimaticFile, AnimaticJob } from '$lib/export/meta';
 import { extensionFor } from '$lib/util/blob';
 import { isAbortError } from '$lib/util/abort';
-import { installErrorTransfer } from '../../workers/shared/error-transfer';
-import { MEDIA_ERROR_MESSAGES, MediaError } from '../../workers/shared/media-error';
+import {
+	MEDIA_ERROR_MESSAGES,
+	MediaError,
+	reviveMediaError
+} from '../../workers/shared/media-error';
 import type { MediaApi } from '../../workers/media.worker';
 import { findCuts, shotsFromCuts } from './cuts';
 import { planFrameTimes, scaledSize, snapToFrame } from './frame-times';
@@ -18,7 +21,8 @@ import {
 	type SampledFrame,
 	type VideoProbe
 } from './meta';
-import { WorkerQueue, WorkerStall, type WorkerHandle } from './worker-pool';
+import { WorkerQueue, WorkerStall, type WorkerHandle } from '$lib/worker-host/queue';
+import { startWorker } from '$lib/worker-host/start';
 
 export { MediaError };
 
@@ -55,20 +59,11 @@ export interface CutResult {
 }
 
 function startMediaWorker(): WorkerHandle<Remote<MediaApi>> {
-	installErrorTransfer();
 	const worker = new Worker(new URL('../../workers/media.worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'media'
 	});
-	return {
-		api: wrap<MediaApi>(worker),
-		terminate: () => worker.terminate(),
-		onDeath: (listener) =>
-			worker.addEventListener('error', (event) => {
-				event.preventDefault();
-				listener(new Error(event.message || 'The media worker failed.'));
-			})
-	};
+	return startWorker<MediaApi>(worker, 'media', { MediaError: reviveMediaError });
 }
 
 const queue = new WorkerQueue<Remote<MediaApi>>({

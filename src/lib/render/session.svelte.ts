@@ -13,7 +13,13 @@ import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
-import type { ItemContext, JobEvent, JobRunner, JobRunnerConfig } from '$lib/jobs/runner';
+import type {
+	ItemContext,
+	ItemResult,
+	JobEvent,
+	JobRunner,
+	JobRunnerConfig
+} from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
@@ -189,7 +195,13 @@ export class RenderSession extends JobSession {
 			limiter: this.#limiter,
 			options: { concurrency: options.concurrency, requestsPerMinute: options.requestsPerMinute },
 			isReady: (item) => appStatus.online && !this.#waitsForPrevious(item),
-			checkSpending: (_item, state) => this.#spendingReason(state.running)
+			spendingCap: {
+				capUsd: () => this.board.project?.spendingCapUsd,
+				// The storyboard's total counts an image once its cost is written; until then it is unsaved.
+				spentUsd: () => (this.board.project?.costUsd ?? 0) + this.#unsavedCostUsd,
+				costOf: () => this.#expectedImageCostUsd(),
+				unit: ['image', 'images']
+			}
 		};
 	}
 
@@ -219,30 +231,22 @@ export class RenderSession extends JobSession {
 		);
 	}
 
-	#spendingReason(running: number): string | undefined {
-		const project = this.board.project;
-		const cap = typeof project?.spendingCapUsd === 'number' ? project.spendingCapUsd : undefined;
-		if (cap === undefined || !project) return undefined;
+	/** What one image is expected to cost: the listed price or the mean paid so far, the higher. */
+	#expectedImageCostUsd(): number | undefined {
 		const info = settings.modelInfo(settings.options.imageModel);
 		const listed = info ? estimateImageCostUsd(info.pricing, 2) : undefined;
 		const taken = this.#styles.takes.filter((take) => take.costUsd > 0);
 		const observed = taken.length
 			? taken.reduce((sum, take) => sum + take.costUsd, 0) / taken.length
 			: undefined;
-		const each = Math.max(listed ?? 0, observed ?? 0);
-		const spent = project.costUsd + this.#unsavedCostUsd;
-		const committed = spent + running * each;
-		if (committed + each <= cap) return undefined;
-		const inFlight = running
-			? ` and ${running} ${running === 1 ? 'image' : 'images'} on the way`
-			: '';
-		return `Paused at the ${formatCost(cap)} spending cap: ${formatCost(spent)} spent${inFlight}; the next image would cost about ${formatCost(each)}. Raise the cap to go on.`;
+		if (listed === undefined && observed === undefined) return undefined;
+		return Math.max(listed ?? 0, observed ?? 0);
 	}
 
 	async #work(
 		item: JobItem,
 		context: Pick<ItemContext, 'signal' | 'key' | 'attempt' | 'releaseSlot' | 'started'>
-	): Promise<void> {
+	): Promise<ItemResult | void> {
 		const runner = this.runner;
 		const jobItemKey = `${runner?.jobId ?? ''}/${item.key}`;
 		// A second attempt may follow a crash right after the image was saved: never pay twice.
@@ -339,6 +343,7 @@ export class RenderSession extends JobSession {
 		void this.board.addCost(result.costUsd).finally(() => {
 			this.#unsavedCostUsd -= result.costUsd;
 		});
+		return { costUsd: result.costUsd };
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */

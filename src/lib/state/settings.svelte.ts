@@ -12,6 +12,7 @@ import type { VideoModelInfo } from '$lib/animate/meta';
 import { restoreVideoModel } from '$lib/animate/models';
 import { describeAiError, MissingKeyError } from '$lib/ai/errors';
 import { cleanBaseUrl, defaultOptions, restoreOptions, type Options } from '$lib/ai/meta';
+import { restoreSavedText } from '$lib/domain/settings';
 import { readSetting, writeSetting } from '$lib/store/settings';
 import { appStatus } from './app-status.svelte';
 
@@ -74,9 +75,7 @@ export class SettingsState {
 	async #read(): Promise<void> {
 		try {
 			this.options = await readSetting(OPTIONS_KEY, restoreOptions);
-			const remembered = await readSetting(REMEMBERED_KEY, (raw) =>
-				typeof raw === 'string' ? raw : ''
-			);
+			const remembered = await readSetting(REMEMBERED_KEY, restoreSavedText);
 			const caps = await readSetting(MODEL_CAPS_KEY, (raw) =>
 				Array.isArray(raw)
 					? raw.map(restoreSavedModelInfo).filter((m): m is ModelInfo => m !== null)
@@ -86,9 +85,7 @@ export class SettingsState {
 			this.videoModelInfo = await readSetting(VIDEO_MODEL_KEY, restoreVideoModel);
 			this.rememberKey = remembered !== '';
 			this.apiKey = remembered || sessionStore()?.getItem(SESSION_KEY) || '';
-			const pool = await readSetting(REMEMBERED_POOL, (raw) =>
-				typeof raw === 'string' ? raw : ''
-			);
+			const pool = await readSetting(REMEMBERED_POOL, restoreSavedText);
 			this.keyPoolText = pool || sessionStore()?.getItem(SESSION_POOL) || '';
 		} catch {
 			// Unreadable settings fall back to defaults; nothing here is worth stranding the app.

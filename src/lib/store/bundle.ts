@@ -1,4 +1,15 @@
+import {
+	BUNDLE_LIMITS,
+	BUNDLE_TYPE,
+	BUNDLE_VERSION,
+	BundleEnvelopeSchema,
+	ENVELOPE_PATH,
+	envelopeProblem,
+	type BundleAssetEntry,
+	type BundleEnvelope
+} from '$lib/domain/bundle';
 import { isRecord } from '$lib/domain/lenient';
+import type { z } from 'zod';
 import { importedTitle } from '$lib/domain/project';
 import { SCHEMA_VERSION, type Asset, type Project, type ProjectGraph } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
@@ -17,44 +28,13 @@ import {
 	type Warn
 } from './restore';
 
-/** The envelope's `type`: anything else is not ours. */
-export const BUNDLE_TYPE = 'maestro-project';
-/** The newest bundle format this build writes and reads. */
-export const BUNDLE_VERSION = 1;
+export {
+	BUNDLE_LIMITS,
+	BUNDLE_TYPE,
+	BUNDLE_VERSION,
+	type BundleEnvelope
+} from '$lib/domain/bundle';
 export const BUNDLE_EXTENSION = '.maestro';
-const ENVELOPE_PATH = 'project.json';
-
-/**
- * What an imported storyboard may hold, so any file opens in seconds: more is cut with a note
- * (texts are cut at 100 KB each by `restore`). A project description larger than this is
- * refused.
- */
-export const BUNDLE_LIMITS = {
-	shots: 2_000,
-	styles: 50,
-	takes: 20_000,
-	assets: 30_000,
-	logs: 100,
-	envelopeBytes: 64 * 1024 * 1024
-} as const;
-
-interface AssetEntry {
-	id: string;
-	mime: string;
-	width?: number;
-	height?: number;
-	bytes: number;
-	path: string;
-}
-
-/** What a `.maestro` file's project.json holds. */
-export interface BundleEnvelope {
-	type: typeof BUNDLE_TYPE;
-	version: number;
-	source: { app: string; appVersion: string; exportedAt: string };
-	project: Omit<ProjectGraph, 'assets' | 'jobs'>;
-	assets: AssetEntry[];
-}
 
 export type BundleProblem = 'not-a-bundle' | 'foreign' | 'newer' | 'damaged' | 'empty';
 
@@ -71,7 +51,7 @@ export class BundleError extends Error {
 
 /** Build the `.maestro` file (a zip: project.json + one file per asset) for a project graph. */
 export async function writeBundle(graph: ProjectGraph, appVersion: string): Promise<Blob> {
-	const assets: AssetEntry[] = graph.assets.map((asset) => ({
+	const assets: BundleAssetEntry[] = graph.assets.map((asset) => ({
 		id: asset.id,
 		mime: asset.mime,
 		...(asset.width !== undefined ? { width: asset.width } : {}),
@@ -175,23 +155,25 @@ export async function readBundle(
 	} catch {
 		throw damaged(name, 'its project description is not valid JSON');
 	}
-	if (!isRecord(envelope) || envelope.type !== BUNDLE_TYPE) {
+	const read = BundleEnvelopeSchema.safeParse(envelope);
+	if (!read.success) {
+		if (envelopeProblem(read.error) === 'no-version') {
+			throw damaged(name, 'its format version is missing');
+		}
 		throw new BundleError(
 			'foreign',
 			`“${name}” is a zip archive, but not a Maestro project. Nothing was added.`
 		);
 	}
-	const version = envelope.version;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		throw damaged(name, 'its format version is missing');
-	}
+	const { version } = read.data;
 	if (version > BUNDLE_VERSION) {
 		throw new BundleError(
 			'newer',
 			`“${name}” was saved by a newer version of Maestro (format ${version}; this one reads up to ${BUNDLE_VERSION}). Update Maestro, then import it again. Nothing was added.`
 		);
 	}
-	return restoreEnvelope(envelope, await readAssets(file, envelope, entries, warn), name, warn);
+	const files = await readAssets(file, read.data.assets, entries, warn);
+	return restoreEnvelope(read.data, files, name, warn);
 }
 
 /**
@@ -200,19 +182,12 @@ export async function readBundle(
  */
 async function readAssets(
 	file: Blob,
-	envelope: Record<string, unknown>,
+	listed: readonly BundleAssetEntry[],
 	entries: Map<string, ZipEntryInfo>,
 	warn: Warn
 ): Promise<Map<string, Blob>> {
-	const wanted = (Array.isArray(envelope.assets) ? envelope.assets : [])
-		.slice(0, BUNDLE_LIMITS.assets)
-		.flatMap((raw: unknown) =>
-			isRecord(raw) && typeof raw.path === 'string' && raw.path !== ENVELOPE_PATH
-				? [{ path: raw.path, mime: typeof raw.mime === 'string' ? raw.mime : '' }]
-				: []
-		);
 	const read = new Map<string, Blob>();
-	for (const { path, mime } of wanted) {
+	for (const { path, mime } of listed) {
 		const entry = entries.get(path);
 		if (!entry || read.has(path)) continue;
 		try {
@@ -226,30 +201,28 @@ async function readAssets(
 }
 
 function restoreEnvelope(
-	envelope: Record<string, unknown>,
+	envelope: z.output<typeof BundleEnvelopeSchema>,
 	entries: Map<string, Blob>,
 	name: string,
 	warn: Warn
 ): ProjectGraph {
-	const body = isRecord(envelope.project) ? envelope.project : {};
+	const body = envelope.project;
 	const project = restoreProject(body.project, warn);
 	if (!project) throw damaged(name, 'it holds no storyboard');
 	delete project.deletedAt;
 	const belongs = <T extends { projectId: string }>(items: T[]) =>
 		items.filter((item) => item.projectId === project.id);
-	const list = (value: unknown) => (Array.isArray(value) ? value : []);
 
 	const assets: Asset[] = [];
-	for (const raw of list(envelope.assets).slice(0, BUNDLE_LIMITS.assets)) {
-		if (!isRecord(raw) || typeof raw.path !== 'string') continue;
-		const data = entries.get(raw.path);
-		if (!data || (typeof raw.bytes === 'number' && data.size !== raw.bytes)) {
+	for (const entry of envelope.assets) {
+		const data = entries.get(entry.path);
+		if (!data || (entry.bytes !== undefined && data.size !== entry.bytes)) {
 			warn(
-				`A file of the storyboard (${raw.path.slice(0, 80)}) was missing or incomplete and was left out.`
+				`A file of the storyboard (${entry.path.slice(0, 80)}) was missing or incomplete and was left out.`
 			);
 			continue;
 		}
-		const asset = restoreAsset({ ...raw, projectId: project.id, blob: data }, warn);
+		const asset = restoreAsset({ ...entry, projectId: project.id, blob: data }, warn);
 		if (asset) assets.push(asset);
 	}
 	const assetIds = new Set(assets.map((asset) => asset.id));
@@ -260,7 +233,7 @@ function restoreEnvelope(
 		return items.slice(0, limit);
 	};
 	const shots = capped(
-		belongs(restoreAll(list(body.shots), restoreShot, warn)).sort((a, b) => a.order - b.order),
+		belongs(restoreAll(body.shots, restoreShot, warn)).sort((a, b) => a.order - b.order),
 		BUNDLE_LIMITS.shots,
 		'shots'
 	).map((shot) => {
@@ -269,7 +242,7 @@ function restoreEnvelope(
 	});
 	const shotIds = new Set(shots.map((shot) => shot.id));
 	const styles = capped(
-		belongs(restoreAll(list(body.styles), restoreStyle, warn)),
+		belongs(restoreAll(body.styles, restoreStyle, warn)),
 		BUNDLE_LIMITS.styles,
 		'styles'
 	).map((style) => {
@@ -278,7 +251,7 @@ function restoreEnvelope(
 		return style;
 	});
 	const takes = capped(
-		belongs(restoreAll(list(body.takes), restoreTake, warn)).filter(
+		belongs(restoreAll(body.takes, restoreTake, warn)).filter(
 			(take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId)
 		),
 		BUNDLE_LIMITS.takes,
@@ -295,7 +268,7 @@ function restoreEnvelope(
 		delete project.source.videoAssetId;
 	}
 	// The activity log keeps its newest lines.
-	const logs = belongs(restoreAll(list(body.logs), (raw) => restoreLog(raw), warn))
+	const logs = belongs(restoreAll(body.logs, (raw) => restoreLog(raw), warn))
 		.sort((a, b) => b.time - a.time)
 		.slice(0, BUNDLE_LIMITS.logs);
 	return { project, shots, styles, takes, jobs: [], logs, assets };
@@ -392,8 +365,9 @@ export async function importTwin(file: Blob): Promise<Project | undefined> {
 		const entry = (await listZip(file)).find((e) => e.name === ENVELOPE_PATH);
 		if (!entry || entry.size > BUNDLE_LIMITS.envelopeBytes) return undefined;
 		const envelope: unknown = JSON.parse(await (await readZipEntry(file, entry)).text());
-		const body = isRecord(envelope) && isRecord(envelope.project) ? envelope.project : {};
-		const id = isRecord(body.project) ? body.project.id : undefined;
+		const read = BundleEnvelopeSchema.safeParse(envelope);
+		const saved = read.success ? read.data.project.project : undefined;
+		const id = isRecord(saved) ? saved.id : undefined;
 		const twin = typeof id === 'string' ? await getProject(id) : undefined;
 		return twin && !twin.deletedAt ? twin : undefined;
 	} catch {

@@ -1,8 +1,7 @@
-import { emptyHistory, HISTORY_LIMIT, type History, type HistoryStep } from '$lib/domain/history';
-import { isRecord, restorer, type Warn } from '$lib/domain/lenient';
-import { HistoryStepSchema } from '$lib/domain/records';
+import { emptyHistory, HistorySchema, type History, type HistoryStep } from '$lib/domain/history';
+import { restorer, type Warn } from '$lib/domain/lenient';
 
-const readStep = restorer(HistoryStepSchema);
+const readHistory = restorer(HistorySchema);
 
 /** Whether every whole record the step puts back belongs to the storyboard. */
 function belongsTo(step: HistoryStep, projectId: string): boolean {
@@ -15,32 +14,22 @@ function belongsTo(step: HistoryStep, projectId: string): boolean {
 	);
 }
 
-/** One step, or null when it cannot be undone safely (also when it touches another storyboard). */
-export function restoreStep(
-	raw: unknown,
-	projectId: string,
-	warn: Warn = () => {}
-): HistoryStep | null {
-	const step = readStep(raw, warn);
-	return step && belongsTo(step, projectId) ? step : null;
-}
-
 /**
- * A storyboard's history as saved, in the current shape: steps that cannot be read (or that
- * would touch another storyboard) are dropped with a warning, and only the newest
+ * A storyboard's history as saved, in the current shape (`HistorySchema`): steps that cannot be
+ * read, or that would touch another storyboard, are dropped with a warning, and only the newest
  * HISTORY_LIMIT of each list are kept. Never throws.
  */
 export function restoreHistory(raw: unknown, projectId: string, warn: Warn = () => {}): History {
-	if (!isRecord(raw)) return emptyHistory();
-	const list = (value: unknown): HistoryStep[] => {
-		const items = Array.isArray(value) ? value.slice(-HISTORY_LIMIT) : [];
-		const steps: HistoryStep[] = [];
-		for (const item of items) {
-			const step = restoreStep(item, projectId, warn);
-			if (step) steps.push(step);
-			else warn('An undo step that could not be read was dropped.');
+	const history = readHistory(raw, warn) ?? emptyHistory();
+	const own = (steps: HistoryStep[]) => {
+		const kept = steps.filter((step) => belongsTo(step, projectId));
+		const dropped = steps.length - kept.length;
+		if (dropped > 0) {
+			warn(
+				`${dropped} undo ${dropped === 1 ? 'step' : 'steps'} that would change another storyboard ${dropped === 1 ? 'was' : 'were'} dropped.`
+			);
 		}
-		return steps;
+		return kept;
 	};
-	return { undo: list(raw.undo), redo: list(raw.redo) };
+	return { undo: own(history.undo), redo: own(history.redo) };
 }

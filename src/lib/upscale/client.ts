@@ -1,7 +1,8 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import { base } from '$app/paths';
 import { abortError, isAbortError } from '$lib/util/abort';
-import { WorkerQueue, type WorkerHandle } from '$lib/media/worker-pool';
+import { WorkerQueue, type WorkerHandle } from '$lib/worker-host/queue';
+import { startWorker } from '$lib/worker-host/start';
 import type { PrepareOutcome, UpscaleApi, UpscaleOutcome } from '../../workers/upscale.worker';
 import { restoreManifest, type ModelManifest, type UpscaleModelInfo } from './manifest';
 import type {
@@ -47,15 +48,7 @@ function startUpscaleWorker(): WorkerHandle<Remote<UpscaleApi>> {
 		type: 'module',
 		name: 'upscale'
 	});
-	return {
-		api: wrap<UpscaleApi>(worker),
-		terminate: () => worker.terminate(),
-		onDeath: (listener) =>
-			worker.addEventListener('error', (event) => {
-				event.preventDefault();
-				listener(new Error(event.message || 'The upscale worker failed.'));
-			})
-	};
+	return startWorker<UpscaleApi>(worker, 'upscale');
 }
 
 const queue = new WorkerQueue<Remote<UpscaleApi>>({

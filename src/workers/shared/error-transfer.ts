@@ -1,21 +1,55 @@
 import { transferHandlers } from 'comlink';
-import type { MediaErrorKind } from '$lib/media/meta';
-import { MediaError } from './media-error';
 
-let installed = false;
-
-interface SerializedError {
-	message: string;
+/** An error as it crosses comlink: what the page needs to name it and act on it. */
+export interface SerializedError {
 	name: string;
+	message: string;
 	stack?: string;
-	kind?: MediaErrorKind;
+	/** The error's `kind` (`MediaError`, `UpscaleError`), when it has one. */
+	kind?: string;
+}
+
+/** Turns an error that crossed back into an instance of its own class, found by its name. */
+export type ErrorReviver = (data: SerializedError) => Error;
+
+const revivers = new Map<string, ErrorReviver>();
+
+/** What of `error` crosses: name, message, stack and a string `kind`. */
+export function serializeError(error: Error): SerializedError {
+	const kind = (error as { kind?: unknown }).kind;
+	return {
+		name: error.name,
+		message: error.message,
+		stack: error.stack,
+		kind: typeof kind === 'string' ? kind : undefined
+	};
 }
 
 /**
- * Make errors keep their kind across comlink: comlink's own handler passes only message, name
- * and stack. Install it on both sides (the worker and the facade).
+ * The error again on this side: its own class when a reviver is registered for its name,
+ * otherwise an `Error` with the same name, message and kind.
  */
-export function installErrorTransfer(): void {
+export function reviveError(data: SerializedError): Error {
+	const revive = revivers.get(data.name);
+	const error = revive ? revive(data) : new Error(data.message);
+	if (!revive) {
+		error.name = data.name;
+		if (data.kind !== undefined) Object.assign(error, { kind: data.kind });
+	}
+	if (data.stack) error.stack = data.stack;
+	return error;
+}
+
+let installed = false;
+
+/**
+ * Make errors keep their name and kind across comlink (comlink's own handler passes only
+ * message, name and stack, and always as a plain `Error`). Installed on both sides by
+ * `startWorker` (the page) and `serveWorker` (the worker); `revive` maps error names to
+ * their classes so `instanceof` works on the page.
+ */
+export function installErrorTransfer(revive: Record<string, ErrorReviver> = {}): void {
+	for (const [name, reviver] of Object.entries(revive)) revivers.set(name, reviver);
 	const original = transferHandlers.get('throw');
 	if (!original || installed) return;
 	installed = true;
@@ -23,27 +57,15 @@ export function installErrorTransfer(): void {
 		// Comlink marks thrown values with a private symbol: only its own check can see it.
 		canHandle: (value: unknown): value is { value: unknown } => original.canHandle(value),
 		serialize: ({ value }: { value: unknown }) => {
-			const serialized: { isError: boolean; value: unknown } =
+			const serialized =
 				value instanceof Error
-					? {
-							isError: true,
-							value: {
-								message: value.message,
-								name: value.name,
-								stack: value.stack,
-								kind: value instanceof MediaError ? value.kind : undefined
-							} satisfies SerializedError
-						}
+					? { isError: true, value: serializeError(value) }
 					: { isError: false, value };
 			return [serialized, []];
 		},
 		deserialize: (serialized: { isError: boolean; value: unknown }) => {
 			if (!serialized.isError) throw serialized.value;
-			const data = serialized.value as SerializedError;
-			const error = data.kind ? new MediaError(data.kind, data.message) : new Error(data.message);
-			if (!data.kind) error.name = data.name;
-			if (data.stack) error.stack = data.stack;
-			throw error;
+			throw reviveError(serialized.value as SerializedError);
 		}
 	});
 }

@@ -1,4 +1,5 @@
 import type { MediaErrorKind } from '$lib/media/meta';
+import type { SerializedError } from './error-transfer';
 
 /** One clear sentence per problem, naming it, for the person who chose the file. */
 export const MEDIA_ERROR_MESSAGES: Record<MediaErrorKind, string> = {
@@ -25,4 +26,9 @@ export class MediaError extends Error {
 /** Whether `error` is a MediaError (also after it crossed from the worker). */
 export function isMediaError(error: unknown): error is MediaError {
 	return error instanceof MediaError;
+}
+
+/** A MediaError again after it crossed from the worker (see `installErrorTransfer`). */
+export function reviveMediaError(data: SerializedError): MediaError {
+	return new MediaError((data.kind ?? 'engine') as MediaErrorKind, data.message);
 }

@@ -77,32 +77,6 @@ describe('JobRunner.pause', () => {
 		expect(progress).toMatchObject({ state: 'done', done: 6 });
 		expect(started).toEqual(keys(6));
 	});
-
-	it('pauses with the reason the spending check gives, before the item starts', async () => {
-		let spent = 0;
-		let cap = 3;
-		const { runner, store } = await runnerFor(keys(5), {
-			options: { concurrency: 1 },
-			checkSpending: () => (spent >= cap ? `Spending cap of $${cap} reached.` : undefined),
-			work: async () => {
-				await wait(100);
-				spent += 1;
-			}
-		});
-		runner.start();
-		const paused = await settle(runner);
-		expect(paused).toMatchObject({
-			state: 'paused',
-			done: 3,
-			queued: 2,
-			pauseReason: 'Spending cap of $3 reached.'
-		});
-		expect(store.peek(runner.jobId)?.pauseReason).toBe('Spending cap of $3 reached.');
-		cap = 10;
-		await runner.resume();
-		expect(await settle(runner)).toMatchObject({ state: 'done', done: 5 });
-		expect(store.peek(runner.jobId)).not.toHaveProperty('pauseReason');
-	});
 });
 
 describe('JobRunner.addItems', () => {
@@ -281,7 +255,6 @@ describe('JobRunner saving', () => {
 			keys(8),
 			{
 				options: { concurrency: 6, requestsPerMinute: 0 },
-				checkSpending: () => undefined,
 				work: () => wait(100)
 			},
 			store

@@ -228,7 +228,7 @@ describe('spending cap', () => {
 	const costOf = (item: JobItem) => costs[item.key];
 
 	it('stops admitting at the item that would take the projected cost past the cap', () => {
-		const s = scheduler({ spendingCap: { capUsd: 1, costOf } });
+		const s = scheduler({ spendingCap: { capUsd: () => 1, costOf } });
 		const items = queued('a', 'b', 'c', 'd', 'e');
 		expect(startAll(s, items, 0)).toEqual(['a', 'b', 'c']);
 		const admission = s.next(items, 0);
@@ -241,26 +241,45 @@ describe('spending cap', () => {
 	});
 
 	it('admits an item that fits the cap exactly', () => {
-		const s = scheduler({ spendingCap: { capUsd: 0.9, costOf } });
+		const s = scheduler({ spendingCap: { capUsd: () => 0.9, costOf } });
 		expect(startAll(s, queued('a', 'b', 'c', 'd'), 0)).toEqual(['a', 'b', 'c']);
 	});
 
-	it('counts what was spent before and what finished items reported', () => {
-		const s = scheduler({ spendingCap: { capUsd: 1, spentUsd: 0.5, costOf } });
+	it('counts from 0 what finished items reported, or were expected to cost', () => {
+		const s = scheduler({ spendingCap: { capUsd: () => 0.5, costOf } });
 		const items = queued('a', 'b', 'c');
 		expect(startAll(s, items, 0)).toEqual(['a']);
 		expect(s.next(items, 0)).toMatchObject({ type: 'over-cap', item: { key: 'b' } });
 		finishOk(s, items[0]!, 1, 0.1);
-		expect(s.spentUsd).toBeCloseTo(0.6);
+		expect(s.spentUsd).toBeCloseTo(0.1);
 		expect(startAll(s, items, 1)).toEqual(['b']);
 		finishOk(s, items[1]!, 2);
 		// No cost reported: the expected one counts as spent.
-		expect(s.spentUsd).toBeCloseTo(0.9);
+		expect(s.spentUsd).toBeCloseTo(0.4);
 		expect(s.next(items, 2)).toMatchObject({ type: 'over-cap', item: { key: 'c' } });
 	});
 
+	it('reads the caller’s spent figure at every admission instead of counting its own', () => {
+		let spent = 0.5;
+		const s = scheduler({ spendingCap: { capUsd: () => 1, spentUsd: () => spent, costOf } });
+		const items = queued('a', 'b', 'c');
+		expect(startAll(s, items, 0)).toEqual(['a']);
+		// Its cost is in the caller's figure before the work resolves; reported, it is not added again.
+		spent = 0.6;
+		finishOk(s, items[0]!, 1, 0.1);
+		expect(s.spentUsd).toBe(0.6);
+		expect(startAll(s, items, 1)).toEqual(['b']);
+		// Spending elsewhere (another job, the director) counts too.
+		spent = 0.95;
+		expect(s.next(items, 1)).toMatchObject({
+			type: 'over-cap',
+			item: { key: 'c' },
+			spending: { spentUsd: 0.95, inFlightUsd: 0.3, running: 1 }
+		});
+	});
+
 	it('runs items of unknown cost one at a time until a cost is reported', () => {
-		const s = scheduler({ spendingCap: { capUsd: 1 } });
+		const s = scheduler({ spendingCap: { capUsd: () => 1 } });
 		const items = queued('a', 'b', 'c', 'd');
 		expect(startAll(s, items, 0)).toEqual(['a']);
 		expect(s.next(items, 0)).toEqual({ type: 'wait', drained: false });
@@ -275,7 +294,7 @@ describe('spending cap', () => {
 	});
 
 	it('stops an item of unknown cost once the cap is spent', () => {
-		const s = scheduler({ spendingCap: { capUsd: 1, spentUsd: 1 } });
+		const s = scheduler({ spendingCap: { capUsd: () => 1, spentUsd: () => 1 } });
 		expect(s.next(queued('a'), 0)).toMatchObject({
 			type: 'over-cap',
 			item: { key: 'a' },
@@ -285,7 +304,7 @@ describe('spending cap', () => {
 
 	it('holds a known-cost item while one of unknown cost is in flight', () => {
 		const s = scheduler({
-			spendingCap: { capUsd: 10, costOf: (item) => (item.key === 'a' ? undefined : 0.1) }
+			spendingCap: { capUsd: () => 10, costOf: (item) => (item.key === 'a' ? undefined : 0.1) }
 		});
 		const items = queued('a', 'b');
 		expect(startAll(s, items, 0)).toEqual(['a']);
@@ -294,15 +313,21 @@ describe('spending cap', () => {
 		expect(startAll(s, items, 1)).toEqual(['b']);
 	});
 
-	it('lets admission go on once the cap is raised', () => {
-		const s = scheduler({ spendingCap: { capUsd: 0.3, costOf } });
-		const items = queued('a', 'b');
+	it('lets admission go on once the cap is raised, and stops when it is lowered', () => {
+		let cap: number | undefined = 0.3;
+		const s = scheduler({ spendingCap: { capUsd: () => cap, costOf } });
+		const items = queued('a', 'b', 'c', 'd');
 		expect(startAll(s, items, 0)).toEqual(['a']);
 		expect(s.next(items, 0).type).toBe('over-cap');
-		s.setSpendingCap(0.6);
+		cap = 0.6;
 		expect(startAll(s, items, 0)).toEqual(['b']);
-		s.setSpendingCap(undefined);
-		expect(s.next(queued('c'), 0).type).toBe('start');
+		cap = undefined;
+		expect(startAll(s, items, 0)).toEqual(['c', 'd']);
+	});
+
+	it('takes a cap that is not a usable number as none', () => {
+		const s = scheduler({ spendingCap: { capUsd: () => Number.NaN, costOf } });
+		expect(startAll(s, queued('a', 'b', 'c', 'd'), 0)).toEqual(['a', 'b', 'c', 'd']);
 	});
 });
 
@@ -311,12 +336,19 @@ describe('spendingCapReason', () => {
 		expect(
 			spendingCapReason({ capUsd: 1, spentUsd: 0.25, inFlightUsd: 0.6, running: 2, nextUsd: 0.3 })
 		).toBe(
-			'Paused at the $1.00 spending cap: $0.25 spent and 2 items on the way; the next item would cost about $0.30. Raise the cap to go on.'
+			'Paused at the $1.00 spending cap: $0.250 spent and 2 items on the way; the next item would cost about $0.300. Raise the cap to go on.'
 		);
 		expect(
 			spendingCapReason({ capUsd: 1, spentUsd: 1, inFlightUsd: 0, running: 0, nextUsd: undefined })
 		).toBe(
 			'Paused at the $1.00 spending cap: $1.00 spent; the next item’s cost is unknown. Raise the cap to go on.'
+		);
+	});
+
+	it('names the items in the caller’s words', () => {
+		const spending = { capUsd: 0.12, spentUsd: 0.04, inFlightUsd: 0.04, running: 1, nextUsd: 0.04 };
+		expect(spendingCapReason({ ...spending, unit: ['image', 'images'] })).toBe(
+			'Paused at the $0.120 spending cap: $0.040 spent and 1 image on the way; the next image would cost about $0.040. Raise the cap to go on.'
 		);
 	});
 });
@@ -338,7 +370,7 @@ describe('Scheduler determinism', () => {
 			random: seeded(seed),
 			keys: pool,
 			options: { concurrency: 2, requestsPerMinute: 4, baseBackoffMs: 700 },
-			spendingCap: { capUsd: 0.9, costOf: () => 0.25 }
+			spendingCap: { capUsd: () => 0.9, costOf: () => 0.25 }
 		});
 		const items = queued('a', 'b', 'c', 'd', 'e', 'f');
 		const log: Array<Admission | string> = [];

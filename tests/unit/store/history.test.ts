@@ -297,7 +297,40 @@ describe('restoreHistory', () => {
 		);
 		expect(history.undo.map((s) => s.id)).toEqual(['good']);
 		expect(history.redo).toEqual([]);
-		expect(warnings).toHaveLength(11);
+		expect(warnings).toEqual([
+			'10 undo steps that could not be read were dropped.',
+			'1 undo step that would change another storyboard was dropped.'
+		]);
+	});
+
+	it('reads a history record as the store saved it, with its project id and version', () => {
+		const saved = {
+			projectId,
+			undo: [good],
+			redo: [{ ...good, id: 'redo' }],
+			schemaVersion: 1,
+			someFutureField: { kept: false }
+		};
+		const history = restoreHistory(saved, projectId);
+		expect(Object.keys(history)).toEqual(['undo', 'redo']);
+		expect(history.undo.map((s) => s.id)).toEqual(['good']);
+		expect(history.redo.map((s) => s.id)).toEqual(['redo']);
+	});
+
+	it('reads a record missing a list, or with a list that is not one, as empty there', () => {
+		expect(restoreHistory({ projectId, undo: [good] }, projectId).redo).toEqual([]);
+		expect(restoreHistory({ undo: 'x', redo: { 0: good } }, projectId)).toEqual({
+			undo: [],
+			redo: []
+		});
+	});
+
+	it('keeps the newest steps of a list longer than the limit, in order', () => {
+		const steps = Array.from({ length: HISTORY_LIMIT + 20 }, (_, i) => ({ ...good, id: `s${i}` }));
+		const history = restoreHistory({ undo: steps, redo: [] }, projectId);
+		expect(history.undo).toHaveLength(HISTORY_LIMIT);
+		expect(history.undo[0]!.id).toBe('s20');
+		expect(history.undo.at(-1)!.id).toBe(`s${HISTORY_LIMIT + 19}`);
 	});
 
 	it('keeps only the fields a step may set, cut to their limits', () => {

@@ -102,7 +102,7 @@ export class WorkerQueue<Api> {
 		if (this.#running !== task) return;
 		this.#running = undefined;
 		this.#stopWorker();
-		task.reject(new WorkerStall('The video engine stopped responding.'));
+		task.reject(new WorkerStall('The worker stopped responding.'));
 		this.#next();
 	}
 

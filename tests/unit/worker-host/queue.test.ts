@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAbortError } from '$lib/util/abort';
-import { WorkerQueue, WorkerStall, type WorkerHandle } from '$lib/media/worker-pool';
+import { WorkerQueue, WorkerStall, type WorkerHandle } from '$lib/worker-host/queue';
 
 interface FakeApi {
 	work(value: number): Promise<number>;
