@@ -1,0 +1,148 @@
+// The in-page player, driven by Playwright's clock: what is on screen at each moment is what
+// the animatic export would encode (the same plan), with pictures read back from the page.
+import { expect, test } from '@playwright/test';
+import { importStoryboard, unzipFile } from './support/exports';
+import { digest, digestOf, openPlayer, playerTime, shownLayers, stopTime } from './support/player';
+
+const BUNDLE = 'tests/fixtures/bundles/export-storyboard.maestro';
+const TITLE = 'Café 夜市 — exports';
+const fixture = unzipFile(BUNDLE);
+const picture = (name: string) => digest(fixture[`assets/${name}`]!);
+
+// The bundle's shots: 1.2 s (chosen image), 1 s dissolving in (chosen image), 0.8 s dissolving
+// in (no image: the source keyframe), 1 s cut (nothing: a title card). At 25 fps the cuts fall
+// at 1.2, 2.2 and 3 s; the dissolves last 12 and 10 frames, centred on their cuts.
+
+test('Play shows every shot for its time, with dissolves; Space pauses, arrows and the timeline move', async ({
+	page
+}) => {
+	await page.clock.install();
+	await importStoryboard(page, BUNDLE, TITLE);
+	await stopTime(page);
+	const player = await openPlayer(page);
+	const status = player.getByRole('status');
+	await expect(player.getByTestId('player-clock')).toContainText('0:00.0 / 0:04.0');
+
+	const shown = player.locator('[data-layer="shown"]');
+	// The clock shows tenths, cut down; a frame of the fake clock's animation is 16 ms.
+	const expectTime = async (seconds: number) => {
+		const shownTime = await playerTime(player);
+		expect(shownTime).toBeGreaterThanOrEqual(seconds - 0.11);
+		expect(shownTime).toBeLessThanOrEqual(seconds);
+	};
+	const expectShot = async (number: number, source: string) => {
+		await expect(status).toContainText(`Shot ${number} of 4`);
+		await expect.poll(() => shownLayers(player)).toEqual([{ shot: number, source, opacity: 1 }]);
+	};
+	// Inside shot 1, then past each cut and out of each dissolve.
+	await page.clock.runFor(600);
+	await expectShot(1, 'image');
+	await expect(status).toContainText('Marché de nuit');
+	expect(await digestOf(shown.locator('img'))).toBe(picture('t1a.png'));
+	await expect(player.getByTestId('player-caption')).toHaveText(/1\s+Marché de nuit/);
+
+	await page.clock.runFor(1200); // 1.8 s
+	await expectShot(2, 'image');
+	expect(await digestOf(shown.locator('img'))).toBe(picture('t2a.png'));
+	await page.clock.runFor(800); // 2.6 s
+	await expectShot(3, 'keyframe');
+	expect(await digestOf(shown.locator('img'))).toBe(picture('k3.png'));
+	await page.clock.runFor(800); // 3.4 s
+	await expectShot(4, 'title');
+	await expect(shown).toContainText('Title only');
+	await expectTime(3.4);
+
+	// It stops at the end, on the last shot.
+	await page.clock.runFor(2000);
+	await expect(player.getByTestId('player-clock')).toContainText('0:04.0 / 0:04.0');
+	await expect(player.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+	// The timeline: one block per shot in proportion to its duration; a click seeks under it.
+	const blocks = player.getByRole('group', { name: 'Timeline' }).getByRole('button');
+	const widths = await blocks.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().width));
+	const track = (await player.getByRole('group', { name: 'Timeline' }).boundingBox())!;
+	expect(widths.map((w) => Math.round((w / track.width) * 100))).toEqual([30, 25, 20, 25]);
+	await blocks.nth(2).click(); // the middle of shot 3: 2.6 s
+	await expectShot(3, 'keyframe');
+	await expectTime(2.6);
+	await expect(blocks.nth(2)).toHaveAttribute('aria-current', 'true');
+	await player
+		.getByRole('group', { name: 'Timeline' })
+		.click({ position: { x: track.width * 0.1, y: track.height / 2 } });
+	await expectShot(1, 'image');
+	await expectTime(0.4);
+
+	// Space plays; time runs with the clock. Space again pauses: time stops.
+	await player.press(' ');
+	await page.clock.runFor(500);
+	await expectTime(0.9);
+	await player.press(' ');
+	const paused = await playerTime(player);
+	await page.clock.runFor(1500);
+	expect(await playerTime(player)).toBe(paused);
+	await expectShot(1, 'image');
+
+	// → goes to the next shot's cut: a dissolve, half of each picture.
+	await player.press('ArrowRight');
+	await expect(status).toContainText('Shot 2 of 4');
+	expect(await playerTime(player)).toBe(1.2);
+	await expect
+		.poll(() => shownLayers(player))
+		.toEqual([
+			{ shot: 1, source: 'image', opacity: 1 },
+			{ shot: 2, source: 'image', opacity: 0.5 }
+		]);
+	await player.press('ArrowRight');
+	await player.press('ArrowRight');
+	await expectShot(4, 'title');
+	await player.press('ArrowRight');
+	await expect(status).toContainText('Shot 4 of 4');
+	await player.press('ArrowLeft');
+	await expect(status).toContainText('Shot 3 of 4');
+	expect(await playerTime(player)).toBe(2.2);
+
+	// Captions off: no caption over the picture.
+	await player.getByLabel('Captions').uncheck();
+	await expect(player.getByTestId('player-caption')).toHaveCount(0);
+
+	// Escape closes it, and the pictures' object URLs are let go.
+	const url = await shown.locator('img').first().getAttribute('src');
+	await page.keyboard.press('Escape');
+	await expect(player).toBeHidden();
+	const readable = await page.evaluate(
+		(src) =>
+			fetch(src!).then(
+				() => true,
+				() => false
+			),
+		url
+	);
+	expect(readable).toBe(false);
+});
+
+test('Play works offline, with the source clip’s sound from the first shot’s time', async ({
+	page,
+	context
+}) => {
+	await page.clock.install();
+	await importStoryboard(page, BUNDLE, TITLE);
+	await context.setOffline(true);
+	await stopTime(page);
+	const player = await openPlayer(page);
+	await page.clock.runFor(500);
+	expect(await digestOf(player.locator('[data-layer="shown"] img'))).toBe(picture('t1a.png'));
+
+	// "Source sound": the clip's audio under the pictures, where the animatic puts it.
+	await player.press(' ');
+	await expect(player.locator('audio')).toHaveCount(0);
+	await player.getByLabel('Source sound').check();
+	const audio = player.locator('audio');
+	await expect(audio).toHaveCount(1);
+	expect(await digestOf(audio)).toBe(digest(fixture['assets/source.mp4']!));
+	await player.press('ArrowRight');
+	await player.press('ArrowRight');
+	await expect(player.getByRole('status')).toContainText('Shot 3 of 4');
+	await expect
+		.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime))
+		.toBeCloseTo(2.2, 1);
+});
