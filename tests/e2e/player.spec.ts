@@ -146,3 +146,73 @@ test('Play works offline, with the source clip’s sound from the first shot’s
 		.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime))
 		.toBeCloseTo(2.2, 1);
 });
+
+test('a shot with a chosen video take plays its clip in its time', async ({ page }) => {
+	await page.clock.install();
+	await importStoryboard(page, BUNDLE, TITLE);
+	// No video model: Animate makes a local pan-and-zoom clip of shot 1's picture.
+	await page.getByRole('button', { name: 'Animate shot 1' }).click();
+	await page.getByRole('button', { name: 'Make local clip' }).click();
+	const take = page.getByLabel('Clip of shot 1 in Ink & wash (local pan and zoom)');
+	await expect(take).toBeVisible({ timeout: 60_000 });
+
+	await stopTime(page);
+	const player = await openPlayer(page);
+	await page.clock.runFor(500);
+	await expect.poll(() => shownLayers(player)).toEqual([{ shot: 1, source: 'video', opacity: 1 }]);
+	const clip = player.locator('[data-layer="shown"] video');
+	expect(await digestOf(clip)).toBe(await digestOf(take));
+	// It plays while the player plays, without sound (the animatic has none of a take's own).
+	await expect.poll(() => clip.evaluate((v: HTMLVideoElement) => !v.paused)).toBe(true);
+	expect(await clip.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+	// Paused, it rests on the player's moment.
+	await player.press(' ');
+	const at = await playerTime(player);
+	await expect.poll(() => clip.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+	const clipAt = await clip.evaluate((v: HTMLVideoElement) => v.currentTime);
+	expect(Math.abs(clipAt - at)).toBeLessThanOrEqual(0.12);
+
+	// The next shot dissolves in over the clip; after it, shot 2's picture alone.
+	await player.press(' ');
+	await page.clock.runFor(1300);
+	await expect.poll(() => shownLayers(player)).toEqual([{ shot: 2, source: 'image', opacity: 1 }]);
+});
+
+for (const { width, height } of [
+	{ width: 1440, height: 900 },
+	{ width: 390, height: 844 }
+]) {
+	test(`at ${width}×${height} the player fits the screen and its controls are big enough to touch`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height });
+		await page.clock.install();
+		await importStoryboard(page, BUNDLE, TITLE);
+		await stopTime(page);
+		const player = await openPlayer(page);
+		await page.clock.runFor(600);
+		await player.press(' ');
+		await expect(player.getByRole('status')).toContainText('Shot 1 of 4');
+
+		const box = (await player.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.y).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(width);
+		expect(box.y + box.height).toBeLessThanOrEqual(height);
+		const controls = player.locator('button, label');
+		const sizes = await controls.evaluateAll((all) =>
+			all.map((c) => {
+				const r = c.getBoundingClientRect();
+				return { name: c.textContent!.trim() || c.getAttribute('aria-label'), ...r.toJSON() };
+			})
+		);
+		expect(sizes.length).toBeGreaterThanOrEqual(10);
+		for (const control of sizes) {
+			expect(control.height, `${control.name}`).toBeGreaterThanOrEqual(44);
+			expect(control.right, `${control.name}`).toBeLessThanOrEqual(width);
+		}
+		const stage = (await player.locator('[data-layer="shown"]').first().boundingBox())!;
+		expect(stage.width).toBeGreaterThan(width > 500 ? 900 : 340);
+		await page.screenshot({ path: `docs/screenshots/player-${width}.png` });
+	});
+}
