@@ -214,5 +214,20 @@ for (const { width, height } of [
 		const stage = (await player.locator('[data-layer="shown"]').first().boundingBox())!;
 		expect(stage.width).toBeGreaterThan(width > 500 ? 900 : 340);
 		await page.screenshot({ path: `docs/screenshots/player-${width}.png` });
+
+		// Full screen is the player itself, and goes back.
+		await player.getByRole('button', { name: 'Full screen' }).click();
+		await expect(player.getByRole('button', { name: 'Exit full screen' })).toBeVisible();
+		const full = await page.evaluate(() => {
+			const element = document.fullscreenElement;
+			return element?.closest('dialog')?.getAttribute('aria-label') === 'Play' &&
+				element.querySelector('[data-layer="shown"]') !== null
+				? element.getBoundingClientRect().toJSON()
+				: null;
+		});
+		expect(full).toMatchObject({ x: 0, y: 0, width, height });
+		await player.getByRole('button', { name: 'Exit full screen' }).click();
+		await expect(player.getByRole('button', { name: 'Full screen' })).toBeVisible();
+		expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
 	});
 }

@@ -4,7 +4,7 @@ import { followClock, type FollowingMedia } from '../../../src/routes/p/[id]/fol
 /** A media element's state, with what the player did to it. */
 function media(currentTime: number, duration: number, paused: boolean) {
 	const calls: string[] = [];
-	const element: FollowingMedia & { calls: string[] } = {
+	const element = {
 		currentTime,
 		duration,
 		paused,
@@ -18,7 +18,7 @@ function media(currentTime: number, duration: number, paused: boolean) {
 			element.paused = true;
 		}
 	};
-	return element;
+	return element satisfies FollowingMedia;
 }
 
 describe('followClock', () => {
