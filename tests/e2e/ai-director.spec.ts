@@ -75,6 +75,62 @@ test('an idea becomes shots that appear one by one, each saved as it arrives', a
 	await expect.poll(() => shotTitles(page)).toEqual(titles);
 });
 
+test('a premise with a spoken line gives a shot that says it, shown in its form and saved', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	const premise =
+		'A courier races through a night market. Mara whispers: "Keep the flame alive." Sound of firecrackers.';
+	await createStoryboard(page, 'Spoken', 'idea', premise);
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('3 shots written.')).toBeVisible();
+
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(JSON.stringify(request.body?.responseFormat)).toContain('"dialogue"');
+
+	const first = page.getByRole('article', { name: 'Shot 1' });
+	const dialogue = first.getByRole('group', { name: 'Dialogue' });
+	await expect(dialogue.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue(
+		'Mara'
+	);
+	await expect(dialogue.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue(
+		'Keep the flame alive.'
+	);
+	await expect(first.getByRole('textbox', { name: 'Sound' })).toHaveValue('firecrackers');
+	// Nobody speaks in the other shots.
+	const second = page.getByRole('article', { name: 'Shot 2' });
+	await expect(second.getByRole('textbox', { name: /^Line/ })).toHaveCount(0);
+	await expect(second.getByRole('textbox', { name: 'Sound' })).toHaveValue('');
+
+	// The person answers her, and it is saved.
+	await dialogue.getByRole('button', { name: 'Add line' }).click();
+	await expect(dialogue.getByRole('textbox', { name: 'Speaker 2, shot 1' })).toBeFocused();
+	await page.keyboard.type('Jun');
+	await dialogue.getByRole('textbox', { name: 'Line 2, shot 1' }).fill('It will.');
+	await expectSaved(page);
+	await page.reload();
+	const reloaded = page.getByRole('article', { name: 'Shot 1' });
+	await expect(reloaded.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue(
+		'Mara'
+	);
+	await expect(reloaded.getByRole('textbox', { name: 'Line 2, shot 1' })).toHaveValue('It will.');
+	await expect(reloaded.getByRole('textbox', { name: 'Speaker 2, shot 1' })).toHaveValue(
+		'Jun'
+	);
+
+	// Removing a line is one undoable step.
+	await reloaded.getByRole('button', { name: 'Remove line 1 of shot 1' }).click();
+	await expect(reloaded.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue('It will.');
+	await expect(reloaded.getByRole('textbox', { name: 'Line 2, shot 1' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Undo edit the dialogue of shot 1' }).click();
+	await expect(reloaded.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue(
+		'Keep the flame alive.'
+	);
+});
+
 test('reloading mid-stream keeps the shots received so far', async ({ page, fake }) => {
 	await connectToFake(page, fake);
 	fake.setMode({ tokenDelayMs: 30, charsPerChunk: 6 });

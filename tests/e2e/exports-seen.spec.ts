@@ -119,6 +119,50 @@ test('the PDF sheet reads right in every script, in poppler, pdf.js and PDFium',
 	);
 });
 
+test('dialogue and sound read back from the PDF sheet, and sit in the shot list CSV', async ({
+	page
+}) => {
+	await useDownloads(page);
+	await createStoryboard(page, 'Spoken lines');
+	const shot = await addShot(page, 'Lantern stall', 'A lantern stall at dusk.');
+	const lines = [
+		['Mara', 'Keep the flame alive whatever happens before midnight, and run to the river gate.'],
+		['Борис', 'Поезд уходит ровно в полночь, не опаздывай.']
+	];
+	for (const [index, [speaker, line]] of lines.entries()) {
+		await shot.getByRole('button', { name: 'Add line' }).click();
+		await shot.getByRole('textbox', { name: `Speaker ${index + 1}, shot 1` }).fill(speaker!);
+		await shot.getByRole('textbox', { name: `Line ${index + 1}, shot 1` }).fill(line!);
+	}
+	await shot.getByRole('textbox', { name: 'Sound' }).fill('Firecrackers and a distant brass band');
+	await addShot(page, 'Quiet river', 'The river, nobody speaks.');
+	await expectSaved(page);
+
+	let dialog = await openExport(page, 'PDF storyboard sheet');
+	await dialog.getByLabel('Orientation').selectOption('portrait');
+	const pdf = await download(page, 'Export PDF', test.info().outputPath('spoken.pdf'));
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const pages = renderPdfPages(new Uint8Array(readFileSync(pdf.path)));
+	expect(pages).toHaveLength(1);
+	const read = readExpected(pages, [
+		{ name: 'English line', ocr: 'eng', text: `MARA: ${lines[0]![1]}` },
+		{ name: 'Russian line', ocr: 'rus', text: `БОРИС: ${lines[1]![1]}` },
+		{ name: 'Sound', ocr: 'eng', text: 'Sound: Firecrackers and a distant brass band' },
+		{ name: 'Camera notes below', ocr: 'eng', text: 'Medium Eye level Static Cut' }
+	]);
+	for (const { name, share, missed } of read)
+		expect(share, `${name}: missed ${missed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
+
+	dialog = await openExport(page, 'Shot list CSV');
+	const csv = await download(page, 'Export CSV', test.info().outputPath('spoken.csv'));
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const rows = parseCsv(readFileSync(csv.path, 'utf8').slice(1));
+	const column = (name: string) => rows[0]!.indexOf(name);
+	expect(rows[1]![column('Dialogue')]).toBe(`MARA: ${lines[0]![1]}\nБОРИС: ${lines[1]![1]}`);
+	expect(rows[1]![column('Sound')]).toBe('Firecrackers and a distant brass band');
+	expect([rows[2]![column('Dialogue')], rows[2]![column('Sound')]]).toEqual(['', '']);
+});
+
 /** The size as the activity log writes it (1 KB = 1000 bytes). */
 function kb(bytes: number): string {
 	const value = bytes / 1000;

@@ -78,6 +78,8 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'Duration (s)',
 		'Transition',
 		'Source time (s)',
+		'Dialogue',
+		'Sound',
 		'Notes',
 		'Image'
 	]);
@@ -91,6 +93,8 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'1.2',
 		'cut',
 		'0',
+		'',
+		'',
 		'Ñandú, Øresund, Łódź',
 		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png'
 	]);
@@ -99,7 +103,7 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'夜市の追跡',
 		'配達人が提灯を持って走る。中文简体的描述。'
 	]);
-	expect(rows[3]![10]).toBe('');
+	expect(rows[3]![12]).toBe('');
 	expect(rows[4]![8]).toBe('');
 
 	// Images ZIP: every style, every take and the upscaled versions.

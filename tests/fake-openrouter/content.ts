@@ -1,4 +1,5 @@
 import type { RequestSummary } from './types';
+import { soundOf, spokenLines } from './speech';
 import { hashString, isRecord, pick } from './util';
 
 /** Words the director uses for camera fields when no json_schema enum says otherwise. */
@@ -144,6 +145,10 @@ interface ShotContext {
 	clipSeconds: number;
 	/** Vocabulary words named in the request (e.g. a regenerate note "low-angle close-up"). */
 	wishes: Partial<Record<keyof typeof VOCABULARY, string>>;
+	/** Lines spoken in the brief: the first shot says them. */
+	speech: { speaker: string; line: string }[];
+	/** A sound the brief names: the first shot has it. */
+	sound: string;
 }
 
 function vocabularyValue(
@@ -184,6 +189,8 @@ function knownValue(name: string, ctx: ShotContext, schema: Schema | null): unkn
 		return ctx.index === 0
 			? 'Hold a beat before the first action.'
 			: `Keep continuity with shot ${ctx.index}.`;
+	if (key === 'dialogue') return ctx.index === 0 ? ctx.speech : [];
+	if (key === 'sound') return ctx.index === 0 ? ctx.sound : '';
 	if (key === 'index' || key === 'number' || key === 'shotnumber') return ctx.index + 1;
 	return undefined;
 }
@@ -235,7 +242,9 @@ const DEFAULT_FIELDS = [
 	'durationS',
 	'transition',
 	'sourceTimeS',
-	'notes'
+	'notes',
+	'dialogue',
+	'sound'
 ];
 
 /** The director's answer as a JS value: `{shots:[...]}` shaped by the json_schema when one is sent. */
@@ -264,8 +273,20 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	const root = isRecord(summary.responseFormat?.schema) ? summary.responseFormat.schema : null;
 	const itemSchema = root ? resolveRef(shotsArraySchema(root)?.items, root) : null;
 	const hash = hashString(subject);
+	const speech = spokenLines(summary.text);
+	const sound = soundOf(summary.text);
 	const shots = Array.from({ length: count }, (_, index) => {
-		const ctx: ShotContext = { index, count, subject, hash, fromClip, clipSeconds, wishes };
+		const ctx: ShotContext = {
+			index,
+			count,
+			subject,
+			hash,
+			fromClip,
+			clipSeconds,
+			wishes,
+			speech,
+			sound
+		};
 		if (root && itemSchema) return objectFromSchema(itemSchema, ctx, root);
 		const shot: Record<string, unknown> = {};
 		for (const field of DEFAULT_FIELDS) {
@@ -277,7 +298,7 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	if (!root) return { shots };
 	const top = objectFromSchema(
 		root,
-		{ index: 0, count, subject, hash, fromClip, clipSeconds, wishes },
+		{ index: 0, count, subject, hash, fromClip, clipSeconds, wishes, speech, sound },
 		root
 	);
 	return { ...top, shots };

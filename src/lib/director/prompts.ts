@@ -10,7 +10,7 @@ import type { Shot } from '$lib/domain/types';
 import type { DirectorBrief } from './meta';
 
 /** Bumped whenever a prompt below changes; stored with what the prompts produced. */
-export const PROMPT_VERSION = 'maestro-prompts-1';
+export const PROMPT_VERSION = 'maestro-prompts-2';
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
@@ -44,6 +44,10 @@ export function contextMessages(
 
 const VOCABULARY_HINT = `shotSize one of: ${SHOT_SIZES.join(', ')}. angle one of: ${CAMERA_ANGLES.join(', ')}. movement one of: ${MOVEMENTS.join(', ')}. transition: "cut" or "dissolve".`;
 
+/** When the director writes dialogue and sound, and when it leaves them empty. */
+const SPEECH_AND_SOUND =
+	'When the premise or the context has speech, put each spoken line word for word in the dialogue of the shot where it is said, with who says it as the speaker; when it has sound effects or music, note them in sound. A shot without speech has an empty dialogue list, one without sound an empty sound; never invent lines that are not there.';
+
 /** The answer's shape spelled out for a model without structured outputs. */
 function jsonInstruction(withSourceTime: boolean): string {
 	const fields = [
@@ -55,9 +59,11 @@ function jsonInstruction(withSourceTime: boolean): string {
 		'durationS',
 		'transition',
 		...(withSourceTime ? ['sourceTimeS'] : []),
-		'notes'
+		'notes',
+		'sound'
 	];
-	return `Answer with JSON only, no prose and no code fence: {"shots":[{${fields.map((f) => `"${f}"`).join(',')}}]}. ${VOCABULARY_HINT}`;
+	const shape = `{${fields.map((f) => `"${f}"`).join(',')},"dialogue":[{"speaker","line"}]}`;
+	return `Answer with JSON only, no prose and no code fence: {"shots":[${shape}]}. ${VOCABULARY_HINT}`;
 }
 
 /** The director request: a storyboard of N shots from the context and/or premise. */
@@ -76,7 +82,7 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 	return [
 		{
 			role: 'system',
-			content: `You are a film director planning shots for a storyboard. Each shot is one drawable frame: the description says exactly what the image shows (subjects, action, setting, light), in one to three sentences. Vary shot sizes and angles like a real sequence, keep characters and places consistent, and give realistic durations in seconds. ${VOCABULARY_HINT}`
+			content: `You are a film director planning shots for a storyboard. Each shot is one drawable frame: the description says exactly what the image shows (subjects, action, setting, light), in one to three sentences. ${SPEECH_AND_SOUND} Vary shot sizes and angles like a real sequence, keep characters and places consistent, and give realistic durations in seconds. ${VOCABULARY_HINT}`
 		},
 		{ role: 'user', content }
 	];

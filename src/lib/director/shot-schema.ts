@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAMERA_ANGLES, clampDuration, MOVEMENTS, SHOT_SIZES } from '$lib/domain/shot';
+import { SHOT_VALUES } from '$lib/domain/records';
 import type { Shot } from '$lib/domain/types';
 import { portableSchema } from '$lib/ai/portable-schema';
 import type { ShotSource } from './meta';
@@ -23,7 +24,16 @@ export function directorShotSchema(source: ShotSource = {}) {
 		movement: z.enum(MOVEMENTS),
 		durationS: z.number().describe('Seconds on screen.'),
 		transition: z.enum(['cut', 'dissolve']),
-		notes: z.string().describe('Sound, dialogue, props, anything else; empty when none.')
+		notes: z.string().describe('Props, continuity, anything else; empty when none.'),
+		dialogue: z
+			.array(
+				z.object({
+					speaker: z.string().describe('Who speaks, by name or role; empty when unknown.'),
+					line: z.string().describe('What is said, word for word.')
+				})
+			)
+			.describe('The lines spoken in this shot, in order; empty when nobody speaks.'),
+		sound: z.string().describe('Sound effects and music heard in this shot; empty when none.')
 	});
 	if (!hasClip(source)) return shot;
 	return shot.extend({
@@ -67,6 +77,8 @@ function lenientShotSchema(source: ShotSource) {
 		durationS: z.coerce.number().positive().optional(),
 		transition: z.string().optional(),
 		notes: z.string().optional(),
+		dialogue: SHOT_VALUES.dialogue,
+		sound: z.string().optional().catch(undefined),
 		sourceTimeS: hasClip(source)
 			? z.coerce.number().nonnegative().optional().catch(undefined)
 			: z.unknown().transform(() => undefined)
@@ -128,7 +140,11 @@ export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<
 		movement: normaliseCameraTerm(shot.movement, MOVEMENTS, 'Static'),
 		durationS: clampDuration(shot.durationS ?? 3),
 		transition: /dissolve|fade|cross/i.test(shot.transition ?? '') ? 'dissolve' : 'cut',
-		notes: shot.notes?.trim() ?? ''
+		notes: shot.notes?.trim() ?? '',
+		dialogue: shot.dialogue
+			.map((line) => ({ speaker: line.speaker.trim(), line: line.line.trim() }))
+			.filter((line) => line.line !== ''),
+		sound: shot.sound?.trim() ?? ''
 	};
 	if (hasClip(source) && typeof shot.sourceTimeS === 'number') {
 		fields.sourceTimeS = clampSourceTime(shot.sourceTimeS, source.clipDurationS);

@@ -6,6 +6,7 @@ import {
 	type HistoryStepSchema,
 	type SnapshotSchema
 } from './records';
+import { sameValue } from './same-value';
 
 /** The most steps a storyboard's history keeps; the oldest go first. */
 export const HISTORY_LIMIT = 100;
@@ -162,7 +163,7 @@ export function diffRecords<T extends { id: string }>(
 		for (const field of fields) {
 			const was = (record as Record<string, unknown>)[field] ?? null;
 			const is = (next as Record<string, unknown>)[field] ?? null;
-			if (was !== is) {
+			if (!sameValue(was, is)) {
 				a[field] = was;
 				b[field] = is;
 			}

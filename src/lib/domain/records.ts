@@ -136,6 +136,18 @@ export const ProjectSchema = record({
 	return project as typeof project & { updatedAt: number };
 });
 
+/**
+ * One spoken line of a shot. A line given as bare text (a hand-edited bundle, a model without
+ * structured outputs) is read as a line with no speaker.
+ */
+export const DialogueLineSchema = z.preprocess(
+	(value) => (typeof value === 'string' ? { line: value } : value),
+	part({
+		speaker: text('A speaker’s name').catch(''),
+		line: text('A line of dialogue')
+	})
+);
+
 /** The shot fields an undo step may set, read as the record reads them. */
 export const SHOT_VALUES = {
 	order: num,
@@ -147,6 +159,14 @@ export const SHOT_VALUES = {
 	durationS: num.transform(clampDuration),
 	transition: TransitionSchema,
 	notes: text('A shot’s notes'),
+	/** What is said in the shot, line by line, in order. */
+	dialogue: list(DialogueLineSchema, (dropped) =>
+		dropped === 1
+			? 'A line of dialogue was unreadable and was left out.'
+			: `${dropped} lines of dialogue were unreadable and were left out.`
+	),
+	/** Sound effects and music notes. */
+	sound: text('A shot’s sound notes'),
 	/** Where the shot starts in the source clip, when it comes from one. */
 	sourceTimeS: z.number(),
 	keyframeAssetId: id
@@ -164,6 +184,8 @@ export const ShotSchema = record({
 	durationS: SHOT_VALUES.durationS.catch(SHOT_DEFAULTS.durationS),
 	transition: SHOT_VALUES.transition.catch(SHOT_DEFAULTS.transition),
 	notes: SHOT_VALUES.notes.catch(''),
+	dialogue: SHOT_VALUES.dialogue,
+	sound: SHOT_VALUES.sound.catch(''),
 	sourceTimeS: optional(SHOT_VALUES.sourceTimeS),
 	keyframeAssetId: optional(SHOT_VALUES.keyframeAssetId),
 	revision: count.catch(0),

@@ -1,5 +1,5 @@
 import { newId } from './ids';
-import type { ProjectSource, Shot } from './types';
+import type { DialogueLine, ProjectSource, Shot } from './types';
 import { DEFAULT_DURATION_S, SCHEMA_VERSION, SHOT_DEFAULTS } from './values';
 
 export {
@@ -56,7 +56,9 @@ export type EditableShotField =
 	| 'movement'
 	| 'durationS'
 	| 'transition'
-	| 'notes';
+	| 'notes'
+	| 'dialogue'
+	| 'sound';
 
 export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
 
@@ -69,7 +71,9 @@ export const EDITABLE_SHOT_FIELDS: readonly EditableShotField[] = [
 	'movement',
 	'durationS',
 	'transition',
-	'notes'
+	'notes',
+	'dialogue',
+	'sound'
 ];
 
 /** A shot with sensible blanks, placed after `order`. */
@@ -82,6 +86,8 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		description: '',
 		...SHOT_DEFAULTS,
 		notes: '',
+		dialogue: [],
+		sound: '',
 		revision: 0,
 		...fields,
 		schemaVersion: SCHEMA_VERSION
@@ -129,4 +135,18 @@ export function clipTimeOf(
 	source: Pick<ProjectSource, 'kind'>
 ): number | undefined {
 	return source.kind === 'video' ? shot.sourceTimeS : undefined;
+}
+
+/**
+ * A shot's dialogue as a script writes it, one "SPEAKER: line" a line (a line without a
+ * speaker as it is); lines left empty are not shown. Exports, captions and the player use it.
+ */
+export function scriptLines(dialogue: readonly DialogueLine[]): string[] {
+	return dialogue
+		.map(({ speaker, line }) => {
+			const said = line.trim();
+			const who = speaker.trim().toLocaleUpperCase();
+			return said && who ? `${who}: ${said}` : said;
+		})
+		.filter(Boolean);
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
 	AspectRatioSchema,
 	AssetSchema,
+	DialogueLineSchema,
 	JobItemSchema,
 	JobSchema,
 	LogEntrySchema,
@@ -28,6 +29,7 @@ export type VideoProbe = z.output<typeof VideoProbeSchema>;
 export type ProjectSource = z.output<typeof ProjectSourceSchema>;
 export type Project = z.output<typeof ProjectSchema>;
 export type Shot = z.output<typeof ShotSchema>;
+export type DialogueLine = z.output<typeof DialogueLineSchema>;
 export type Style = z.output<typeof StyleSchema>;
 export type Take = z.output<typeof TakeSchema>;
 export type TakeKind = Take['kind'];

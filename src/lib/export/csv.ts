@@ -1,4 +1,4 @@
-import { clipTimeOf } from '$lib/domain/shot';
+import { clipTimeOf, scriptLines } from '$lib/domain/shot';
 import type { ProjectSource, Shot } from '$lib/domain/types';
 
 /** The byte order mark that makes spreadsheet programs read the file as UTF-8. */
@@ -15,6 +15,8 @@ export const SHOT_LIST_COLUMNS = [
 	'Duration (s)',
 	'Transition',
 	'Source time (s)',
+	'Dialogue',
+	'Sound',
 	'Notes',
 	'Image'
 ] as const;
@@ -49,7 +51,8 @@ export function seconds(value: number | undefined): string {
 
 /**
  * The shot list: a heading row and one row per shot (in the order given), with the file name
- * of each shot's chosen image where it has one; source times only for a storyboard with a clip. UTF-8 with a BOM so Excel shows accents and CJK.
+ * of each shot's chosen image where it has one; source times only for a storyboard with a clip;
+ * a shot's lines of dialogue in one cell, a line each. UTF-8 with a BOM so Excel shows accents and CJK.
  */
 export function shotListCsv(
 	shots: readonly Shot[],
@@ -68,6 +71,8 @@ export function shotListCsv(
 			seconds(shot.durationS),
 			shot.transition,
 			seconds(clipTimeOf(shot, source)),
+			scriptLines(shot.dialogue).join('\n'),
+			shot.sound,
 			shot.notes,
 			imageNames.get(shot.id) ?? ''
 		]);

@@ -19,7 +19,10 @@ export const MARGIN = 36;
 export const HEADER_HEIGHT = 34;
 export const FOOTER_HEIGHT = 20;
 export const GAP = 14;
-/** Text lines under each image: number and title, description lines, two lines of camera notes. */
+/**
+ * Text lines under each image: number and title, description lines, the lines of dialogue and
+ * sound when the storyboard has any, two lines of camera notes.
+ */
 export const TITLE_SIZE = 10;
 export const BODY_SIZE = 8;
 export const LINE_GAP = 1.3;
@@ -53,6 +56,8 @@ export interface SheetLayout {
 	perPage: number;
 	/** Description lines each panel has room for. */
 	descriptionLines: number;
+	/** Lines for dialogue and sound each panel has room for (none when no shot has any). */
+	speechLines: number;
 	panels: PanelLayout[];
 }
 
@@ -62,8 +67,21 @@ function descriptionLinesFor(columns: number): number {
 }
 
 /** Height of a panel's text block in points. */
-export function textBlockHeight(descriptionLines: number): number {
-	return TITLE_SIZE * LINE_GAP + (descriptionLines + 2) * BODY_SIZE * LINE_GAP + 6;
+export function textBlockHeight(descriptionLines: number, speechLines = 0): number {
+	return TITLE_SIZE * LINE_GAP + (descriptionLines + speechLines + 2) * BODY_SIZE * LINE_GAP + 6;
+}
+
+/** Lines of dialogue a panel shows at most. */
+export const DIALOGUE_LINES = 3;
+
+/**
+ * The room panels need for speech: lines of dialogue when any shot has some, one line of
+ * sound when any has sound; none at all for a storyboard without either, so its sheet is
+ * laid out as before.
+ */
+export function speechLinesFor(shots: readonly { hasDialogue: boolean; hasSound: boolean }[]) {
+	const dialogue = shots.some((shot) => shot.hasDialogue) ? DIALOGUE_LINES : 0;
+	return dialogue + (shots.some((shot) => shot.hasSound) ? 1 : 0);
 }
 
 /**
@@ -72,7 +90,8 @@ export function textBlockHeight(descriptionLines: number): number {
  */
 export function sheetLayout(
 	options: Pick<PdfOptions, 'paper' | 'orientation' | 'panelsPerRow'>,
-	aspect: number
+	aspect: number,
+	speechLines = 0
 ): SheetLayout {
 	const page = pageSize(options.paper, options.orientation);
 	const columns = options.panelsPerRow;
@@ -80,7 +99,7 @@ export function sheetLayout(
 	const contentWidth = page.width - 2 * MARGIN;
 	const contentHeight = page.height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT;
 	const cellWidth = (contentWidth - GAP * (columns - 1)) / columns;
-	const text = textBlockHeight(descriptionLines);
+	const text = textBlockHeight(descriptionLines, speechLines);
 	let imageWidth = cellWidth;
 	let imageHeight = cellWidth / aspect;
 	if (imageHeight + text > contentHeight) {
@@ -108,7 +127,7 @@ export function sheetLayout(
 			});
 		}
 	}
-	return { page, columns, rows, perPage: rows * columns, descriptionLines, panels };
+	return { page, columns, rows, perPage: rows * columns, descriptionLines, speechLines, panels };
 }
 
 /** The largest rectangle of the image's proportions that fits in `box`, centred (letterboxed). */

@@ -1,4 +1,5 @@
 import type { Color, PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
+import { scriptLines } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 import { assertSignal } from '$lib/util/abort';
 import { missingNote } from './font-runs';
@@ -14,6 +15,8 @@ import {
 	containRect,
 	pageCount,
 	sheetLayout,
+	type SheetLayout,
+	speechLinesFor,
 	wrapText,
 	type PanelLayout
 } from './pdf-layout';
@@ -33,6 +36,12 @@ export function panelNotes(shot: Shot): [string, string] {
 	return [camera || '—', `${Math.round(shot.durationS * 10) / 10} s · ${transition}`];
 }
 
+/** The sound line under a panel's dialogue, or '' when the shot has no sound. */
+export function soundLine(shot: Pick<Shot, 'sound'>): string {
+	const sound = shot.sound.trim();
+	return sound ? `Sound: ${sound}` : '';
+}
+
 /** The date printed in the sheet's header, as YYYY-MM-DD. */
 export function sheetDate(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,14 +59,20 @@ export interface PdfResult {
 function sheetTexts(board: Storyboard, title: string): string[] {
 	return [
 		title,
-		...board.shots.flatMap((shot) => [shot.title, shot.description, ...panelNotes(shot)])
+		...board.shots.flatMap((shot) => [
+			shot.title,
+			shot.description,
+			...scriptLines(shot.dialogue),
+			soundLine(shot),
+			...panelNotes(shot)
+		])
 	];
 }
 
 /**
  * The storyboard sheet as PDF bytes: a header with the title and date, panels of each shot's
- * chosen image (or its source keyframe) with number, title, description and camera notes,
- * page numbers. Text is real, selectable text, each character in the first of the export
+ * chosen image (or its source keyframe) with number, title, description, dialogue and sound,
+ * and camera notes, page numbers. Text is real, selectable text, each character in the first of the export
  * fonts that has it (see `fonts.ts`), embedded as subsets.
  */
 export async function makeStoryboardPdf(
@@ -81,7 +96,13 @@ export async function makeStoryboardPdf(
 	doc.setCreator('Maestro');
 	doc.setCreationDate(now);
 	const aspect = aspectValue(project.aspectRatio);
-	const layout = sheetLayout(options, aspect);
+	const speech = speechLinesFor(
+		board.shots.map((shot) => ({
+			hasDialogue: scriptLines(shot.dialogue).length > 0,
+			hasSound: soundLine(shot) !== ''
+		}))
+	);
+	const layout = sheetLayout(options, aspect, speech);
 	const pages = pageCount(board.shots.length, layout.perPage);
 	const text = await embedTextFonts(doc, fontkit, sheetTexts(board, title));
 	assertSignal(signal);
@@ -115,16 +136,7 @@ export async function makeStoryboardPdf(
 				color: color(MUTED)
 			});
 		}
-		drawPanelText(
-			page!,
-			text,
-			panel,
-			shot,
-			index + 1,
-			layout.descriptionLines,
-			color(INK),
-			color(MUTED)
-		);
+		drawPanelText(page!, text, panel, shot, index + 1, layout, color(INK), color(MUTED));
 		onProgress?.(index + 1, board.shots.length);
 	}
 	if (!page) frame(doc.addPage([layout.page.width, layout.page.height]), 1);
@@ -164,7 +176,7 @@ function drawPanelText(
 	panel: PanelLayout,
 	shot: Shot,
 	number: number,
-	descriptionLines: number,
+	{ descriptionLines, speechLines }: Pick<SheetLayout, 'descriptionLines' | 'speechLines'>,
 	ink: Color,
 	muted: Color
 ): void {
@@ -175,13 +187,30 @@ function drawPanelText(
 	const heading = lines(`${number}. ${shot.title || 'Untitled shot'}`, TITLE_SIZE, 1)[0] ?? '';
 	text.draw(page, heading, { x: panel.x, y, size: TITLE_SIZE, color: ink });
 	y -= TITLE_SIZE * (LINE_GAP - 1) + BODY_SIZE * LINE_GAP + 1;
-	for (const line of lines(shot.description, BODY_SIZE, descriptionLines)) {
+	const description = lines(shot.description, BODY_SIZE, descriptionLines);
+	for (const line of description) {
 		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color: ink });
 		y -= BODY_SIZE * LINE_GAP;
 	}
+	// Dialogue follows the description and may use the lines a short description left free.
+	const sound = speechLines > 0 ? soundLine(shot) : '';
+	const room = descriptionLines - description.length + speechLines - (sound ? 1 : 0);
+	const spoken = speechLines > 0 ? scriptLines(shot.dialogue).join('\n') : '';
+	for (const line of spoken && room > 0 ? lines(spoken, BODY_SIZE, room) : []) {
+		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color: ink });
+		y -= BODY_SIZE * LINE_GAP;
+	}
+	if (sound) {
+		const shown = lines(sound, BODY_SIZE, 1)[0] ?? '';
+		text.draw(page, shown, { x: panel.x, y, size: BODY_SIZE, color: muted });
+		y -= BODY_SIZE * LINE_GAP;
+	}
+	// The camera notes line up across a row, under the room every panel has.
 	y = Math.min(
 		y,
-		panel.textTop - TITLE_SIZE * LINE_GAP - (descriptionLines + 1) * BODY_SIZE * LINE_GAP
+		panel.textTop -
+			TITLE_SIZE * LINE_GAP -
+			(descriptionLines + speechLines + 1) * BODY_SIZE * LINE_GAP
 	);
 	for (const note of panelNotes(shot)) {
 		const shown = lines(note, BODY_SIZE, 1)[0] ?? '';

@@ -18,7 +18,9 @@ export const FIELD_WORDS: Record<EditableShotField, string> = {
 	movement: 'movement',
 	durationS: 'duration',
 	transition: 'transition',
-	notes: 'notes'
+	notes: 'notes',
+	dialogue: 'dialogue',
+	sound: 'sound'
 };
 
 /**

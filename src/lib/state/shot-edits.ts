@@ -1,4 +1,5 @@
 import type { EditableShotField, ShotPatch } from '$lib/domain/shot';
+import { sameValue } from '$lib/domain/same-value';
 import type { Shot } from '$lib/domain/types';
 import type { ShotConflict } from '$lib/store/shots';
 
@@ -143,7 +144,7 @@ export class ShotEdits {
 					const theirs = stored[field];
 					const mine = pending.patch[field];
 					setField(view, field, mine as ShotValue);
-					if (theirs !== pending.base[field] && theirs !== mine) {
+					if (!sameValue(theirs, pending.base[field]) && !sameValue(theirs, mine)) {
 						next[stored.id] = upsertConflict(next[stored.id], { field, theirs, mine });
 					}
 				}

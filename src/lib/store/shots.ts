@@ -1,4 +1,5 @@
 import { clampDuration, createShot, sortShots, type ShotPatch } from '$lib/domain/shot';
+import { sameValue } from '$lib/domain/same-value';
 import type { Shot } from '$lib/domain/types';
 import { announceChange } from './changes';
 import { getDb, STORES, type Db } from './db';
@@ -83,7 +84,7 @@ export async function updateShot(
 		for (const field of Object.keys(patch) as (keyof ShotPatch)[]) {
 			if (!(field in base)) continue;
 			const stored = current[field];
-			if (stored !== base[field] && stored !== patch[field]) {
+			if (!sameValue(stored, base[field]) && !sameValue(stored, patch[field])) {
 				conflicts.push({ field, theirs: stored, mine: patch[field] });
 			}
 		}

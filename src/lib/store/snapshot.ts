@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { Fields, Snapshot } from '$lib/domain/history';
+import { sameValue } from '$lib/domain/same-value';
 import { STORES, type MaestroDb } from './db';
 import { restoreProject, restoreShot, restoreStyle, restoreTake } from './restore';
 
@@ -109,8 +110,8 @@ function setBack<T extends object>(
 	let changed = false;
 	for (const [field, value] of Object.entries(fields)) {
 		const now = next[field] ?? null;
-		if (now === (value ?? null)) continue;
-		if (field in expected && now !== (expected[field] ?? null)) {
+		if (sameValue(now, value ?? null)) continue;
+		if (field in expected && !sameValue(now, expected[field] ?? null)) {
 			result.skipped++;
 			continue;
 		}

@@ -64,6 +64,8 @@ describe('directorJsonSchema', () => {
 			durationS: 3,
 			transition: 'cut',
 			notes: '',
+			dialogue: [],
+			sound: '',
 			sourceTimeS: 20
 		};
 		expect(answer.safeParse({ shots: [shot] }).success).toBe(false);
@@ -88,9 +90,15 @@ describe('directorJsonSchema', () => {
 			movement: 'Static',
 			durationS: 3,
 			transition: 'cut',
-			notes: ''
+			notes: '',
+			dialogue: [{ speaker: 'Vendor', line: 'Last lantern tonight!' }],
+			sound: 'Rain on canvas'
 		};
 		expect(directorAnswerSchema(1).safeParse({ shots: [shot] }).success).toBe(true);
+		expect(
+			directorAnswerSchema(1).safeParse({ shots: [{ ...shot, dialogue: [{ line: 'Hi' }] }] })
+				.success
+		).toBe(false);
 		expect(
 			directorAnswerSchema(1).safeParse({ shots: [{ ...shot, shotSize: 'Very wide' }] }).success
 		).toBe(false);

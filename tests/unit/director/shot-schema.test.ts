@@ -91,3 +91,36 @@ describe('restoreOptions', () => {
 		expect(cleanBaseUrl('not a url')).toBeUndefined();
 	});
 });
+
+describe('parseModelShot dialogue and sound', () => {
+	it('keeps the spoken lines trimmed, in order, and leaves out empty ones', () => {
+		const parsed = parseModelShot(
+			JSON.stringify({
+				title: 'A',
+				description: 'B',
+				dialogue: [
+					{ speaker: ' Ana ', line: ' We leave tonight. ' },
+					{ speaker: 'Ben', line: '  ' },
+					'Fine.'
+				],
+				sound: ' Rain on tin '
+			})
+		);
+		if (!parsed.ok) throw new Error('should parse');
+		expect(toShotFields(parsed.shot)).toMatchObject({
+			dialogue: [
+				{ speaker: 'Ana', line: 'We leave tonight.' },
+				{ speaker: '', line: 'Fine.' }
+			],
+			sound: 'Rain on tin'
+		});
+	});
+
+	it('gives a shot without them, or with unusable ones, no lines and no sound', () => {
+		for (const extra of ['', ',"dialogue":"oops","sound":null', ',"dialogue":null,"sound":3']) {
+			const parsed = parseModelShot(`{"title":"A","description":"B"${extra}}`);
+			if (!parsed.ok) throw new Error(`should parse: ${extra}`);
+			expect(toShotFields(parsed.shot)).toMatchObject({ dialogue: [], sound: '' });
+		}
+	});
+});

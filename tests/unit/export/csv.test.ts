@@ -61,13 +61,40 @@ describe('shotListCsv', () => {
 		expect(csv.startsWith(UTF8_BOM)).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'Shot,Title,Description,Shot size,Angle,Movement,Duration (s),Transition,Source time (s),Notes,Image'
+			'Shot,Title,Description,Shot size,Angle,Movement,Duration (s),Transition,Source time (s),Dialogue,Sound,Notes,Image'
 		);
 		expect(lines[1]).toBe(
-			'1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,dissolve,4,,Style 1/Shot_01/Shot_01 - Pier.png'
+			'1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,dissolve,4,,,,Style 1/Shot_01/Shot_01 - Pier.png'
 		);
-		expect(lines[2]).toBe('2,渡し船,,Medium,Eye level,Static,3,cut,,Ñ,');
+		expect(lines[2]).toBe('2,渡し船,,Medium,Eye level,Static,3,cut,,,,Ñ,');
 		expect(lines[3]).toBe('');
 		expect(lines).toHaveLength(4);
+	});
+});
+
+describe('shotListCsv dialogue and sound', () => {
+	it('puts every line of a shot in one quoted cell, a line each, with the sound beside it', () => {
+		const csv = shotListCsv([
+			shot('a', 0, {
+				dialogue: [
+					{ speaker: 'Mara', line: 'Keep the flame alive, "always".' },
+					{ speaker: '', line: '(a bell rings)' },
+					{ speaker: 'Jun', line: '  ' },
+					{ speaker: '老师', line: '走吧。' }
+				],
+				sound: 'Firecrackers, far off'
+			})
+		]);
+		const row = csv.slice(1).split('\r\n')[1]!;
+		expect(row).toBe(
+			'1,Shot a,,Medium,Eye level,Static,3,cut,,' +
+				'"MARA: Keep the flame alive, ""always"".\n(a bell rings)\n老师: 走吧。",' +
+				'"Firecrackers, far off",,'
+		);
+	});
+
+	it('makes a line that would start a formula inert', () => {
+		const csv = shotListCsv([shot('a', 0, { dialogue: [{ speaker: '', line: '=1+1' }] })]);
+		expect(csv).toContain(",'=1+1,");
 	});
 });

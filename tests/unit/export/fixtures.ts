@@ -21,6 +21,8 @@ export function shot(id: string, order: number, fields: Partial<Shot> = {}): Sho
 		durationS: 3,
 		transition: 'cut',
 		notes: '',
+		dialogue: [],
+		sound: '',
 		revision: 0,
 		schemaVersion: SCHEMA_VERSION,
 		...fields

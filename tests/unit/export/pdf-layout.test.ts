@@ -5,7 +5,9 @@ import {
 	containRect,
 	pageCount,
 	pageSize,
+	DIALOGUE_LINES,
 	sheetLayout,
+	speechLinesFor,
 	textBlockHeight,
 	wrapText
 } from '$lib/export/pdf-layout';
@@ -33,10 +35,20 @@ describe('sheetLayout', () => {
 	for (const paper of ['a4', 'letter'] as const) {
 		for (const orientation of ['portrait', 'landscape'] as const) {
 			for (const panelsPerRow of [1, 2, 3] as const) {
-				for (const aspect of ['16:9', '9:16', '1:1']) {
-					it(`keeps every ${aspect} panel on a ${paper} ${orientation} page with ${panelsPerRow} per row`, () => {
-						const layout = sheetLayout({ paper, orientation, panelsPerRow }, aspectValue(aspect));
-						const text = textBlockHeight(layout.descriptionLines);
+				for (const [aspect, speech] of [
+					['16:9', 0],
+					['9:16', 0],
+					['1:1', 0],
+					['16:9', 4],
+					['9:16', 4]
+				] as const) {
+					it(`keeps every ${aspect} panel${speech ? ' with dialogue' : ''} on a ${paper} ${orientation} page with ${panelsPerRow} per row`, () => {
+						const layout = sheetLayout(
+							{ paper, orientation, panelsPerRow },
+							aspectValue(aspect),
+							speech
+						);
+						const text = textBlockHeight(layout.descriptionLines, layout.speechLines);
 						expect(layout.columns).toBe(panelsPerRow);
 						expect(layout.perPage).toBe(layout.rows * panelsPerRow);
 						expect(layout.rows).toBeGreaterThanOrEqual(1);
@@ -61,6 +73,26 @@ describe('sheetLayout', () => {
 			}
 		}
 	}
+	it('makes room for dialogue and sound only when a shot has some', () => {
+		const hasNone = { hasDialogue: false, hasSound: false };
+		expect(speechLinesFor([hasNone, hasNone])).toBe(0);
+		expect(speechLinesFor([hasNone, { hasDialogue: true, hasSound: false }])).toBe(DIALOGUE_LINES);
+		expect(
+			speechLinesFor([
+				{ hasDialogue: true, hasSound: false },
+				{ ...hasNone, hasSound: true }
+			])
+		).toBe(DIALOGUE_LINES + 1);
+		const plain = sheetLayout({ paper: 'a4', orientation: 'portrait', panelsPerRow: 2 }, 16 / 9);
+		const spoken = sheetLayout(
+			{ paper: 'a4', orientation: 'portrait', panelsPerRow: 2 },
+			16 / 9,
+			4
+		);
+		expect(spoken.speechLines).toBe(4);
+		expect(plain.panels[0]!.image).toEqual(spoken.panels[0]!.image);
+	});
+
 	it('fits more rows of wide panels on a portrait page than of tall ones', () => {
 		const wide = sheetLayout({ paper: 'a4', orientation: 'portrait', panelsPerRow: 2 }, 16 / 9);
 		const tall = sheetLayout({ paper: 'a4', orientation: 'portrait', panelsPerRow: 2 }, 9 / 16);

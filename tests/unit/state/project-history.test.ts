@@ -68,6 +68,29 @@ describe('ProjectState field edits', () => {
 	});
 });
 
+describe('ProjectState dialogue edits', () => {
+	it('save a line as it is typed, and undo it as one step', async () => {
+		const board = await open('One');
+		const id = board.shots[0]!.id;
+		board.edit(id, 'dialogue', [{ speaker: '', line: '' }]);
+		await board.flush();
+		for (const line of ['W', 'We', 'We go']) {
+			vi.advanceTimersByTime(200);
+			board.edit(id, 'dialogue', [{ speaker: 'Ana', line }], { debounce: true });
+		}
+		await board.flush();
+		expect((await listShots(board.id))[0]!.dialogue).toEqual([{ speaker: 'Ana', line: 'We go' }]);
+		expect(board.undoLabel).toBe('edit the dialogue of shot 1');
+		await board.undo();
+		expect((await listShots(board.id))[0]!.dialogue).toEqual([{ speaker: '', line: '' }]);
+		await board.undo();
+		expect(board.shots[0]!.dialogue).toEqual([]);
+		await board.redo();
+		await board.redo();
+		expect(board.shots[0]!.dialogue).toEqual([{ speaker: 'Ana', line: 'We go' }]);
+	});
+});
+
 describe('ProjectState undo and redo', () => {
 	it('put the old shots back exactly after a replace, as one step', async () => {
 		const board = await open('Old one', 'Old two');

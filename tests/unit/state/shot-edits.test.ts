@@ -38,6 +38,17 @@ describe('ShotEdits.merge', () => {
 		expect(edits.merge([stored({ title: 'Same' })], {}).conflicts).toEqual({});
 	});
 
+	it('is no conflict when the other tab wrote only elsewhere, with dialogue read back as a copy', () => {
+		const edits = new ShotEdits();
+		const lines = [{ speaker: 'Ana', line: 'Go.' }];
+		edits.reset([stored({ dialogue: lines })]);
+		edits.edit('a', 'dialogue', [...lines, { speaker: 'Ben', line: 'Now?' }]);
+		const fresh = stored({ title: 'Harbour', dialogue: [{ speaker: 'Ana', line: 'Go.' }] });
+		const { shots, conflicts } = edits.merge([fresh], {});
+		expect(conflicts).toEqual({});
+		expect(shots[0]!.dialogue).toHaveLength(2);
+	});
+
 	it('shows a value being written, not the older stored one', () => {
 		const edits = new ShotEdits();
 		edits.reset([stored()]);

@@ -44,7 +44,16 @@ async function projectWithAssets() {
 		description: 'Ünïcode — 夜',
 		keyframeAssetId: 'frame-1'
 	});
-	await addShot(project.id, { title: 'Second', durationS: 7.25, transition: 'dissolve' });
+	await addShot(project.id, {
+		title: 'Second',
+		durationS: 7.25,
+		transition: 'dissolve',
+		dialogue: [
+			{ speaker: 'Ana', line: 'We leave tonight.' },
+			{ speaker: '', line: '夜だ。' }
+		],
+		sound: 'Thunder, far off'
+	});
 	return { project, bytes };
 }
 
@@ -62,6 +71,16 @@ describe('writeBundle and readBundle', () => {
 		expect(shots.map((s) => [s.title, s.description, s.durationS, s.transition])).toEqual([
 			['Opening', 'Ünïcode — 夜', 3, 'cut'],
 			['Second', '', 7.25, 'dissolve']
+		]);
+		expect(shots.map((s) => [s.dialogue, s.sound])).toEqual([
+			[[], ''],
+			[
+				[
+					{ speaker: 'Ana', line: 'We leave tonight.' },
+					{ speaker: '', line: '夜だ。' }
+				],
+				'Thunder, far off'
+			]
 		]);
 		const asset = restored.assets[0]!;
 		expect(shots[0]!.keyframeAssetId).toBe(asset.id);
@@ -87,6 +106,12 @@ describe('importProjectBundle', () => {
 			'Market at dusk',
 			'Courier',
 			'Lantern'
+		]);
+		// Saved before shots had dialogue: read with none.
+		expect(graph.shots.map((s) => [s.dialogue, s.sound])).toEqual([
+			[[], ''],
+			[[], ''],
+			[[], '']
 		]);
 		expect(graph.takes).toHaveLength(1);
 		expect(graph.takes[0]!.imageAssetId).toBe(
