@@ -1,13 +1,27 @@
 // The in-page player, driven by Playwright's clock: what is on screen at each moment is what
 // the animatic export would encode (the same plan), with pictures read back from the page.
+import { tmpdir } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { importStoryboard, unzipFile } from './support/exports';
-import { digest, digestOf, openPlayer, playerTime, shownLayers, stopTime } from './support/player';
+import {
+	bundleWithDialogue,
+	digest,
+	digestOf,
+	openPlayer,
+	playerTime,
+	shownLayers,
+	stopTime
+} from './support/player';
 
-const BUNDLE = 'tests/fixtures/bundles/export-storyboard.maestro';
+const FIXTURE = 'tests/fixtures/bundles/export-storyboard.maestro';
 const TITLE = 'Café 夜市 — exports';
-const fixture = unzipFile(BUNDLE);
+const fixture = unzipFile(FIXTURE);
 const picture = (name: string) => digest(fixture[`assets/${name}`]!);
+// Shot 1 speaks.
+const BUNDLE = bundleWithDialogue(FIXTURE, `${tmpdir()}/player-dialogue.maestro`, 's1', [
+	{ speaker: 'Ana', line: 'Run!' },
+	{ speaker: '', line: '(The lantern flickers.)' }
+]);
 
 // The bundle's shots: 1.2 s (chosen image), 1 s dissolving in (chosen image), 0.8 s dissolving
 // in (no image: the source keyframe), 1 s cut (nothing: a title card). At 25 fps the cuts fall
@@ -39,7 +53,10 @@ test('Play shows every shot for its time, with dissolves; Space pauses, arrows a
 	await expectShot(1, 'image');
 	await expect(status).toContainText('Marché de nuit');
 	expect(await digestOf(shown.locator('img'))).toBe(picture('t1a.png'));
-	await expect(player.getByTestId('player-caption')).toHaveText(/1\s+Marché de nuit/);
+	// A shot with dialogue is captioned with its lines, one without by its number and title.
+	await expect(player.getByTestId('player-caption')).toHaveText(
+		/^\s*ANA: Run!\s*\(The lantern flickers\.\)\s*$/
+	);
 
 	await page.clock.runFor(1200); // 1.8 s
 	await expectShot(2, 'image');
@@ -50,6 +67,7 @@ test('Play shows every shot for its time, with dissolves; Space pauses, arrows a
 	await page.clock.runFor(800); // 3.4 s
 	await expectShot(4, 'title');
 	await expect(shown).toContainText('Title only');
+	await expect(player.getByTestId('player-caption')).toHaveText(/^\s*4\s+Title only\s*$/);
 	await expectTime(3.4);
 
 	// It stops at the end, on the last shot.

@@ -1,3 +1,4 @@
+import { scriptLines } from '$lib/domain/shot';
 import type { ProjectState } from '$lib/state/project.svelte';
 import {
 	clipTimeAt,
@@ -43,6 +44,8 @@ export class PlayerSession {
 	readonly current = $derived<PlayerShot | undefined>(this.#shots[this.index]);
 	/** The pictures on screen now, bottom first, with their opacity. */
 	readonly layers = $derived(this.#playback ? layersAt(this.#playback.plan, this.elapsedS) : []);
+	/** What the captions say now: the shot's lines of dialogue ("ANA: Run!"), if it has any. */
+	readonly spokenLines = $derived(this.current ? scriptLines(this.current.shot.dialogue) : []);
 	readonly styles = $derived(this.#playback?.styles ?? []);
 	readonly hasSourceAudio = $derived(this.#playback?.hasSourceAudio ?? false);
 	readonly aspectRatio = $derived(this.#playback?.aspectRatio ?? '16:9');

@@ -1,5 +1,24 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { unzipFile } from './exports';
+
+/** A copy of a bundle at `to` whose shot `shotId` has these lines of dialogue. */
+export function bundleWithDialogue(
+	from: string,
+	to: string,
+	shotId: string,
+	dialogue: { speaker: string; line: string }[]
+): string {
+	const files = unzipFile(from);
+	const envelope = JSON.parse(strFromU8(files['project.json']!));
+	const shot = envelope.project.shots.find((s: { id: string }) => s.id === shotId);
+	shot.dialogue = dialogue;
+	files['project.json'] = strToU8(JSON.stringify(envelope));
+	writeFileSync(to, zipSync(files));
+	return to;
+}
 
 /** Stop the page's clock (Playwright's fake one) so a test moves time itself. */
 export async function stopTime(page: Page) {

@@ -9,7 +9,14 @@ const board = storyboardOf(
 	graph({
 		shots: [
 			shot('a', 0, { durationS: 2 }),
-			shot('b', 1, { durationS: 1, transition: 'dissolve' }),
+			shot('b', 1, {
+				durationS: 1,
+				transition: 'dissolve',
+				dialogue: [
+					{ speaker: 'Ana', line: 'Run!' },
+					{ speaker: '', line: ' ' }
+				]
+			}),
 			shot('c', 2, { durationS: 3 })
 		],
 		styles: [style('s1', 'Ink', 0)],
@@ -92,6 +99,14 @@ describe('PlayerSession', () => {
 		expect(session.elapsedS).toBe(0);
 		session.seek(99);
 		expect(session.elapsedS).toBe(6);
+	});
+
+	it('captions a shot with its lines of dialogue, and none for a shot without', async () => {
+		const session = await opened();
+		session.pause();
+		expect(session.spokenLines).toEqual([]);
+		session.next();
+		expect(session.spokenLines).toEqual(['ANA: Run!']);
 	});
 
 	it('lets go of its pictures when closed', async () => {
