@@ -1,7 +1,7 @@
 // The in-page player, driven by Playwright's clock: what is on screen at each moment is what
 // the animatic export would encode (the same plan), with pictures read back from the page.
 import { tmpdir } from 'node:os';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { importStoryboard, unzipFile } from './support/exports';
 import {
 	bundleWithDialogue,
@@ -197,6 +197,20 @@ test('a shot with a chosen video take plays its clip in its time', async ({ page
 	await expect.poll(() => shownLayers(player)).toEqual([{ shot: 2, source: 'image', opacity: 1 }]);
 });
 
+/** The picture, the timeline and the controls lie one under the other, all on screen. */
+async function expectLaidOut(page: Page, width: number, height: number) {
+	const player = page.getByRole('dialog', { name: 'Play' });
+	const picture = (await player.locator('[data-layer="shown"]').first().boundingBox())!;
+	const timeline = (await player.getByRole('group', { name: 'Timeline' }).boundingBox())!;
+	const play = (await player.getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
+	expect(picture.y + picture.height).toBeLessThanOrEqual(timeline.y);
+	expect(timeline.y + timeline.height).toBeLessThanOrEqual(play.y);
+	expect(play.y + play.height).toBeLessThanOrEqual(height);
+	expect(picture.x + picture.width).toBeLessThanOrEqual(width);
+	// The picture keeps the storyboard's 16:9.
+	expect(picture.width / picture.height).toBeCloseTo(16 / 9, 1);
+}
+
 for (const { width, height } of [
 	{ width: 1440, height: 900 },
 	{ width: 390, height: 844 }
@@ -232,6 +246,7 @@ for (const { width, height } of [
 		}
 		const stage = (await player.locator('[data-layer="shown"]').first().boundingBox())!;
 		expect(stage.width).toBeGreaterThan(width > 500 ? 900 : 340);
+		await expectLaidOut(page, width, height);
 		await page.screenshot({ path: `docs/screenshots/player-${width}.png` });
 
 		// Full screen is the player itself, and goes back.
@@ -245,6 +260,7 @@ for (const { width, height } of [
 				: null;
 		});
 		expect(full).toMatchObject({ x: 0, y: 0, width, height });
+		await expectLaidOut(page, width, height);
 		await player.getByRole('button', { name: 'Exit full screen' }).click();
 		await expect(player.getByRole('button', { name: 'Full screen' })).toBeVisible();
 		expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();

@@ -1,6 +1,6 @@
-import type { AspectRatio } from '$lib/domain/types';
 import { planAnimatic, type AnimaticPlan } from '$lib/export/animatic-plan';
 import { choicesOf, loadStoryboard, type ExportChoices } from '$lib/export/client';
+import { aspectValue } from '$lib/export/pdf-layout';
 import type { PlayOptions } from './meta';
 
 export { clipTimeAt, layersAt, shotIndexAt } from '$lib/export/animatic-plan';
@@ -9,7 +9,8 @@ export type { AnimaticPlan, Layer, TimedShot } from '$lib/export/animatic-plan';
 /** What the player plays: the animatic's own plan, and what it may offer to change. */
 export interface Playback extends ExportChoices {
 	plan: AnimaticPlan;
-	aspectRatio: AspectRatio;
+	/** Width over height of the storyboard's frame. */
+	ratio: number;
 }
 
 /**
@@ -19,5 +20,5 @@ export interface Playback extends ExportChoices {
 export async function loadPlayback(projectId: string, options: PlayOptions): Promise<Playback> {
 	const board = await loadStoryboard(projectId);
 	const plan = planAnimatic(board, { styleId: options.styleId, sourceAudio: options.sourceSound });
-	return { ...choicesOf(board), plan, aspectRatio: board.graph.project.aspectRatio };
+	return { ...choicesOf(board), plan, ratio: aspectValue(board.graph.project.aspectRatio) };
 }

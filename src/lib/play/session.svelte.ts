@@ -48,7 +48,8 @@ export class PlayerSession {
 	readonly spokenLines = $derived(this.current ? scriptLines(this.current.shot.dialogue) : []);
 	readonly styles = $derived(this.#playback?.styles ?? []);
 	readonly hasSourceAudio = $derived(this.#playback?.hasSourceAudio ?? false);
-	readonly aspectRatio = $derived(this.#playback?.aspectRatio ?? '16:9');
+	/** Width over height of the storyboard's frame. */
+	readonly ratio = $derived(this.#playback?.ratio ?? 16 / 9);
 	/** The source clip's sound and where it plays from now, when "Source sound" is on. */
 	readonly sound = $derived.by(() => {
 		const audio = this.#playback?.plan.audio;

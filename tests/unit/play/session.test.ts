@@ -31,7 +31,7 @@ vi.mock('$lib/play/client', async (original) => ({
 		plan: planAnimatic(board, { sourceAudio: false }),
 		styles: [],
 		hasSourceAudio: false,
-		aspectRatio: '16:9'
+		ratio: 16 / 9
 	})
 }));
 const { PlayerSession } = await import('$lib/play/session.svelte');
