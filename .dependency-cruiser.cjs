@@ -42,7 +42,7 @@ module.exports = {
 			severity: 'error',
 			from: { path: '^src/(routes|lib/ui)/' },
 			to: {
-				path: '^src/lib/(media|director|render|animate|upscale|export)/',
+				path: '^src/lib/(media|director|render|animate|upscale|export|play)/',
 				pathNot: '^src/lib/[^/]+/(meta|client|session\\.svelte)\\.ts$'
 			}
 		},

@@ -1,22 +1,12 @@
-import type {
-	AnimaticClip,
-	AnimaticFile,
-	AnimaticJob,
-	AnimaticOptions,
-	EncoderPreset
-} from './meta';
+import type { AnimaticFile, AnimaticOptions } from './meta';
 import { makeAnimatic } from '$lib/media/client';
 import { assertSignal } from '$lib/util/abort';
-import { extensionFor } from '$lib/util/blob';
-import { frameSize, planShots, standInNote } from './animatic-plan';
+import { animaticJob, frameSize, planAnimatic, shotFileName, soundFileName } from './animatic-plan';
 import { renderStill } from './images';
-import { PAN_MARGIN, clipTimings, totalFrames } from '../../workers/shared/animatic-graph';
+import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
 import type { Storyboard } from './storyboard';
 
-/** Frames per second of every animatic. */
-export const ANIMATIC_FPS = 25;
-/** x264's speed preset for animatics (see `npm run bench:export`). */
-export const ANIMATIC_PRESET: EncoderPreset = 'ultrafast';
+export { ANIMATIC_FPS, ANIMATIC_PRESET } from './animatic-plan';
 
 /** Stage of an animatic export a progress report is about. */
 export type AnimaticStage = 'preparing' | 'encoding';
@@ -40,23 +30,18 @@ export async function makeAnimaticVideo(
 	options: AnimaticOptions,
 	onProgress?: (done: number, total: number, stage: AnimaticStage) => void
 ): Promise<AnimaticResult> {
-	const { project } = board.graph;
-	const plan = planShots(board, options.styleId ?? board.styles[0]?.id);
-	if (plan.length === 0) throw new Error('This storyboard has no shots yet.');
-	const { width, height } = frameSize(project.aspectRatio, options.resolution);
+	const plan = planAnimatic(board, options);
+	if (plan.shots.length === 0) throw new Error('This storyboard has no shots yet.');
+	const { width, height } = frameSize(board.graph.project.aspectRatio, options.resolution);
 	// A pan moves the frame across a slightly larger picture.
 	const stillScale = options.kenBurns ? PAN_MARGIN : 1;
 	const files: AnimaticFile[] = [];
-	const clips: AnimaticClip[] = [];
-	for (const [index, planned] of plan.entries()) {
+	for (const [index, planned] of plan.shots.entries()) {
 		assertSignal(signal);
-		onProgress?.(index, plan.length, 'preparing');
-		const name = `shot-${String(planned.number).padStart(3, '0')}`;
-		const base = { durationS: planned.shot.durationS, transition: planned.shot.transition };
+		onProgress?.(index, plan.shots.length, 'preparing');
+		const name = shotFileName(planned);
 		if (planned.source.kind === 'video') {
-			const file = `${name}.${extensionFor(planned.source.mime)}`;
-			files.push({ name: file, blob: planned.source.blob });
-			clips.push({ ...base, kind: 'video', path: file });
+			files.push({ name, blob: planned.source.blob });
 			continue;
 		}
 		const picture = planned.source.kind === 'title' ? undefined : planned.source.blob;
@@ -66,29 +51,12 @@ export async function makeAnimaticVideo(
 			Math.round(height * stillScale),
 			{ number: planned.number, title: planned.shot.title, caption: options.captions }
 		);
-		files.push({ name: `${name}.jpg`, blob: still });
-		clips.push({ ...base, kind: 'still', path: `${name}.jpg` });
+		files.push({ name, blob: still });
 	}
-	const job: AnimaticJob = {
-		width,
-		height,
-		fps: ANIMATIC_FPS,
-		clips,
-		kenBurns: options.kenBurns,
-		preset: ANIMATIC_PRESET
-	};
-	const source = project.source.videoAssetId
-		? board.assets.get(project.source.videoAssetId)
-		: undefined;
-	if (options.sourceAudio && source && project.source.probe?.hasAudio !== false) {
-		const file = `source.${extensionFor(source.mime)}`;
-		files.push({ name: file, blob: source.blob });
-		job.audio = { path: file, startS: plan[0]!.shot.sourceTimeS ?? 0 };
-	}
+	const job = animaticJob(plan, { width, height }, options.kenBurns);
+	if (plan.audio) files.push({ name: soundFileName(plan.audio), blob: plan.audio.blob });
 	const blob = await makeAnimatic(signal, files, job, (done, total) =>
 		onProgress?.(done, total, 'encoding')
 	);
-	const durationS = totalFrames(clipTimings(clips, ANIMATIC_FPS)) / ANIMATIC_FPS;
-	const note = standInNote(plan);
-	return { blob, durationS, ...(note ? { note } : {}) };
+	return { blob, durationS: plan.durationS, ...(plan.note ? { note: plan.note } : {}) };
 }

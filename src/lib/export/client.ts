@@ -173,7 +173,11 @@ export interface ExportChoices {
 
 /** The choices for the export dialogs, read from the saved storyboard. */
 export async function exportChoices(projectId: string): Promise<ExportChoices> {
-	const board = await loadStoryboard(projectId);
+	return choicesOf(await loadStoryboard(projectId));
+}
+
+/** The styles a storyboard offers by their export names, and whether its clip has sound. */
+export function choicesOf(board: Storyboard): ExportChoices {
 	const { source } = board.graph.project;
 	return {
 		styles: board.styles.map((style, index) => ({

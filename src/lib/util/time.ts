@@ -24,3 +24,11 @@ export function formatDuration(seconds: number): string {
 	const whole = Math.round(seconds);
 	return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
+
+/** Seconds as a player's clock shows them: "0:07.4", "12:03.0". */
+export function formatClock(seconds: number): string {
+	const tenths = Math.max(0, Math.floor(seconds * 10 + 1e-6));
+	const minutes = Math.floor(tenths / 600);
+	const rest = (tenths % 600) / 10;
+	return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
+}
