@@ -5,6 +5,7 @@ import type {
 	AnimaticOptions,
 	EncoderPreset
 } from './meta';
+import { scriptLines } from '$lib/domain/shot';
 import { makeAnimatic } from '$lib/media/client';
 import { assertSignal } from '$lib/util/abort';
 import { extensionFor } from '$lib/util/blob';
@@ -30,7 +31,8 @@ export interface AnimaticResult {
 }
 
 /**
- * Make the animatic: each shot's chosen image (letterboxed, captioned) or clip for its
+ * Make the animatic: each shot's chosen image (letterboxed, captioned with its title and
+ * dialogue) or clip for its
  * duration, cut or dissolve per its transition, optionally with the source clip's sound, as
  * H.264 in the media worker. Stills are prepared here with a canvas, then encoded there.
  */
@@ -64,7 +66,12 @@ export async function makeAnimaticVideo(
 			picture,
 			Math.round(width * stillScale),
 			Math.round(height * stillScale),
-			{ number: planned.number, title: planned.shot.title, caption: options.captions }
+			{
+				number: planned.number,
+				title: planned.shot.title,
+				caption: options.captions,
+				dialogue: scriptLines(planned.shot.dialogue)
+			}
 		);
 		files.push({ name: `${name}.jpg`, blob: still });
 		clips.push({ ...base, kind: 'still', path: `${name}.jpg` });
