@@ -177,3 +177,26 @@ test('Ctrl+Z outside a text field undoes the storyboard’s last step, never the
 	await field.press('Control+z');
 	await expect(field).toHaveValue('One');
 });
+
+test('the aspect ratio chosen in “New storyboard” is the storyboard’s, and can change later', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'New storyboard' }).first().click();
+	const dialog = page.getByRole('dialog', { name: 'New storyboard' });
+	const ratios = dialog.getByRole('group', { name: 'Aspect ratio' });
+	await expect(ratios.getByRole('radio', { name: '16:9' })).toBeChecked();
+	await dialog.getByRole('radio', { name: /An idea/ }).check();
+	await dialog.getByRole('textbox', { name: 'Title' }).fill('Vertical reel');
+	await ratios.getByText('9:16').click();
+	await expect(ratios.getByRole('radio', { name: '9:16' })).toBeChecked();
+	await dialog.getByRole('button', { name: 'Create storyboard' }).click();
+	await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+
+	await page.reload();
+	const select = page.getByLabel('Aspect ratio');
+	await expect(select).toHaveValue('9:16');
+	await select.selectOption('1:1');
+	await page.reload();
+	await expect(page.getByLabel('Aspect ratio')).toHaveValue('1:1');
+});
