@@ -1,5 +1,5 @@
 import { createProject, matchesSearch } from '$lib/domain/project';
-import type { AspectRatio, ProjectKind } from '$lib/domain/types';
+import type { AspectRatio, ProjectKind, ProjectSummary } from '$lib/domain/types';
 import { onOtherTabChange } from '$lib/store/changes';
 import {
 	addProject,
@@ -9,8 +9,7 @@ import {
 	purgeBin,
 	purgeIfBinned,
 	restoreFromBin,
-	updateProject,
-	type ProjectSummary
+	updateProject
 } from '$lib/store/projects';
 import { requestPersistentStorage } from './storage';
 import { appStatus } from './app-status.svelte';
