@@ -93,9 +93,7 @@ test('a premise with a spoken line gives a shot that says it, shown in its form 
 
 	const first = page.getByRole('article', { name: 'Shot 1' });
 	const dialogue = first.getByRole('group', { name: 'Dialogue' });
-	await expect(dialogue.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue(
-		'Mara'
-	);
+	await expect(dialogue.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue('Mara');
 	await expect(dialogue.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue(
 		'Keep the flame alive.'
 	);
@@ -113,19 +111,15 @@ test('a premise with a spoken line gives a shot that says it, shown in its form 
 	await expectSaved(page);
 	await page.reload();
 	const reloaded = page.getByRole('article', { name: 'Shot 1' });
-	await expect(reloaded.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue(
-		'Mara'
-	);
+	await expect(reloaded.getByRole('textbox', { name: 'Speaker 1, shot 1' })).toHaveValue('Mara');
 	await expect(reloaded.getByRole('textbox', { name: 'Line 2, shot 1' })).toHaveValue('It will.');
-	await expect(reloaded.getByRole('textbox', { name: 'Speaker 2, shot 1' })).toHaveValue(
-		'Jun'
-	);
+	await expect(reloaded.getByRole('textbox', { name: 'Speaker 2, shot 1' })).toHaveValue('Jun');
 
 	// Removing a line is one undoable step.
 	await reloaded.getByRole('button', { name: 'Remove line 1 of shot 1' }).click();
 	await expect(reloaded.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue('It will.');
 	await expect(reloaded.getByRole('textbox', { name: 'Line 2, shot 1' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Undo edit the dialogue of shot 1' }).click();
+	await page.getByRole('button', { name: 'Undo remove line 1 of shot 1' }).click();
 	await expect(reloaded.getByRole('textbox', { name: 'Line 1, shot 1' })).toHaveValue(
 		'Keep the flame alive.'
 	);

@@ -161,6 +161,27 @@ test('dialogue and sound read back from the PDF sheet, and sit in the shot list 
 	expect(rows[1]![column('Dialogue')]).toBe(`MARA: ${lines[0]![1]}\nБОРИС: ${lines[1]![1]}`);
 	expect(rows[1]![column('Sound')]).toBe('Firecrackers and a distant brass band');
 	expect([rows[2]![column('Dialogue')], rows[2]![column('Sound')]]).toEqual(['', '']);
+
+	// The animatic's caption says the lines under the shot's title (captions are on by default).
+	dialog = await openExport(page, 'Animatic MP4');
+	const mp4 = await download(page, 'Export MP4', test.info().outputPath('spoken.mp4'), 120_000);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	const band = 200;
+	const caption = readFrame(mp4.path, 37, `crop=1280:${band}:0:${720 - band}`);
+	const captionRead = readExpected(
+		[caption],
+		[
+			{ name: 'Title', ocr: 'eng', text: '1 Lantern stall' },
+			{ name: 'English line', ocr: 'eng', text: `MARA: ${lines[0]![1]}` },
+			{ name: 'Russian line', ocr: 'rus', text: `БОРИС: ${lines[1]![1]}` }
+		]
+	);
+	for (const { name, share, missed } of captionRead)
+		expect(share, `caption, ${name}: missed ${missed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
+	// A shot without dialogue keeps the one-line caption.
+	const quiet = readFrame(mp4.path, 112, `crop=1280:${band}:0:${720 - band}`);
+	expect(ocr(quiet, 'eng')).not.toMatch(/MARA|Keep the flame/);
+	expect(ocr(quiet, 'eng')).toContain('Quiet river');
 });
 
 /** The size as the activity log writes it (1 KB = 1000 bytes). */

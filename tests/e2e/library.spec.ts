@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addShot, createStoryboard, dragShot, expectSaved, shotTitles } from './support/app';
 
 test('an empty library tells a newcomer what to do first', async ({ page }) => {
@@ -40,7 +41,7 @@ test('create a storyboard, add and edit shots, reorder, reload and find everythi
 	await expect.poll(() => shotTitles(page)).toEqual(['Lantern', 'Establishing', 'Courier']);
 
 	// Reorder by drag: drag the last shot onto the first (a tall window keeps both in view).
-	await page.setViewportSize({ width: 1280, height: 1600 });
+	await page.setViewportSize({ width: 1280, height: 2000 });
 	await dragShot(page, 3, 1);
 	await expect.poll(() => shotTitles(page)).toEqual(['Courier', 'Lantern', 'Establishing']);
 	await expectSaved(page);
@@ -176,4 +177,119 @@ test('Ctrl+Z outside a text field undoes the storyboard’s last step, never the
 	await expect(field).toHaveValue('OneX');
 	await field.press('Control+z');
 	await expect(field).toHaveValue('One');
+});
+
+test('the aspect ratio chosen in “New storyboard” is the storyboard’s, and can change later', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'New storyboard' }).first().click();
+	const dialog = page.getByRole('dialog', { name: 'New storyboard' });
+	const ratios = dialog.getByRole('group', { name: 'Aspect ratio' });
+	await expect(ratios.getByRole('radio', { name: '16:9' })).toBeChecked();
+	await dialog.getByRole('radio', { name: /An idea/ }).check();
+	await dialog.getByRole('textbox', { name: 'Title' }).fill('Vertical reel');
+	await ratios.getByText('9:16').click();
+	await expect(ratios.getByRole('radio', { name: '9:16' })).toBeChecked();
+	await dialog.getByRole('button', { name: 'Create storyboard' }).click();
+	await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+
+	await page.reload();
+	const select = page.getByLabel('Aspect ratio');
+	await expect(select).toHaveValue('9:16');
+	await select.selectOption('1:1');
+	await page.reload();
+	await expect(page.getByLabel('Aspect ratio')).toHaveValue('1:1');
+});
+
+/** The mean colour of an image as the page shows it, drawn small on a canvas. */
+function meanColour(image: Locator): Promise<number[]> {
+	return image.evaluate((img: HTMLImageElement) => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 32;
+		canvas.height = 18;
+		const context = canvas.getContext('2d')!;
+		context.drawImage(img, 0, 0, 32, 18);
+		const data = context.getImageData(0, 0, 32, 18).data;
+		const sum = [0, 0, 0];
+		for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += data[i + c]!;
+		return sum.map((value) => value / (data.length / 4));
+	});
+}
+
+/** Each card's box and its action buttons' boxes. */
+async function cardBoxes(page: Page) {
+	const cards = page.getByRole('list', { name: 'Storyboards' }).getByRole('article');
+	return Promise.all(
+		(await cards.all()).map(async (card) => ({
+			card: (await card.boundingBox())!,
+			actions: await Promise.all(
+				(await card.getByRole('button').all()).map(async (button) => (await button.boundingBox())!)
+			)
+		}))
+	);
+}
+
+test('library cards: a clip’s first frame before any shot, equal heights, actions on one line', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await createStoryboard(page, 'Cuts clip', 'video');
+	await page
+		.getByLabel('Add video')
+		.setInputFiles(join(import.meta.dirname, '../fixtures/media/cuts-h264.mp4'));
+	const strip = page.getByRole('region', { name: 'Sampled frames' });
+	await expect(strip.getByRole('img')).toHaveCount(5, { timeout: 60_000 });
+	const firstFrame = await meanColour(strip.getByRole('img').first());
+	const lastFrame = await meanColour(strip.getByRole('img').last());
+	await createStoryboard(
+		page,
+		'A very long storyboard title that goes on and on about a courier, a lantern and a night market'
+	);
+	await createStoryboard(page, 'Short');
+	await page.goto('/');
+
+	const clipCard = page.getByRole('article', { name: 'Cuts clip' });
+	const thumbnail = clipCard.locator('img');
+	await expect(thumbnail).toBeVisible();
+	const shown = await meanColour(thumbnail);
+	const distance = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+	// The card shows the first sampled frame, not another one.
+	expect(distance(shown, firstFrame)).toBeLessThan(12);
+	expect(distance(firstFrame, lastFrame)).toBeGreaterThan(30);
+
+	for (const [width, height] of [
+		[1440, 900],
+		[390, 844]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		const boxes = await cardBoxes(page);
+		expect(boxes).toHaveLength(3);
+		const rows = new Map<number, typeof boxes>();
+		for (const box of boxes) {
+			const top = Math.round(box.card.y);
+			rows.set(top, [...(rows.get(top) ?? []), box]);
+		}
+		expect(rows.size, `rows at ${width}`).toBe(width === 1440 ? 1 : 3);
+		for (const row of rows.values()) {
+			const heights = row.map((box) => Math.round(box.card.height));
+			expect(
+				Math.max(...heights) - Math.min(...heights),
+				`heights at ${width}`
+			).toBeLessThanOrEqual(1);
+		}
+		for (const { card, actions } of boxes) {
+			expect(actions).toHaveLength(4);
+			// One line, inside the card.
+			expect(new Set(actions.map((box) => Math.round(box.y))).size, `actions at ${width}`).toBe(1);
+			for (const box of actions) {
+				expect(box.x).toBeGreaterThanOrEqual(card.x);
+				expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width + 0.5);
+			}
+		}
+		// Nothing scrolls sideways.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+	}
 });

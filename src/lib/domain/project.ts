@@ -1,5 +1,5 @@
 import { newId } from './ids';
-import type { Project, ProjectKind } from './types';
+import type { Project, ProjectKind, Shot, Take } from './types';
 import { cleanTitle, DEFAULT_ASPECT_RATIO, DEFAULT_SHOT_COUNT, SCHEMA_VERSION } from './values';
 
 export {
@@ -56,4 +56,27 @@ export function matchesSearch(title: string, query: string): boolean {
 			.toLocaleLowerCase();
 	const q = fold(query.trim());
 	return q === '' || fold(title).includes(q);
+}
+
+/**
+ * The picture a library card shows: the first shot's chosen take or keyframe that exists,
+ * else, for a clip not yet made into shots, the first frame sampled from it.
+ */
+export function thumbnailAssetId(
+	project: Pick<Project, 'videoIntake'>,
+	shots: readonly Pick<Shot, 'id' | 'keyframeAssetId'>[],
+	takes: readonly Pick<Take, 'shotId' | 'chosen' | 'imageAssetId'>[]
+): string | undefined {
+	for (const shot of shots) {
+		const chosen = takes.find((take) => take.shotId === shot.id && take.chosen);
+		const id = chosen?.imageAssetId ?? shot.keyframeAssetId;
+		if (id) return id;
+	}
+	const frames = project.videoIntake?.frames ?? [];
+	const context = frames.filter((frame) => frame.role === 'context');
+	const first = (context.length > 0 ? context : frames).reduce<(typeof frames)[number] | undefined>(
+		(earliest, frame) => (!earliest || frame.timeS < earliest.timeS ? frame : earliest),
+		undefined
+	);
+	return first?.assetId;
 }

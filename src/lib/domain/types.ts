@@ -50,3 +50,10 @@ export interface ProjectGraph {
 	logs: LogEntry[];
 	assets: Asset[];
 }
+
+/** A library card: the project plus what the card shows about its shots. */
+export interface ProjectSummary {
+	project: Project;
+	shotCount: number;
+	thumbnail?: Blob;
+}

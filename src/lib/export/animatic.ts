@@ -1,4 +1,5 @@
 import type { AnimaticFile, AnimaticOptions } from './meta';
+import { scriptLines } from '$lib/domain/shot';
 import { makeAnimatic } from '$lib/media/client';
 import { assertSignal } from '$lib/util/abort';
 import { animaticJob, frameSize, planAnimatic, shotFileName, soundFileName } from './animatic-plan';
@@ -20,7 +21,8 @@ export interface AnimaticResult {
 }
 
 /**
- * Make the animatic: each shot's chosen image (letterboxed, captioned) or clip for its
+ * Make the animatic: each shot's chosen image (letterboxed, captioned with its title and
+ * dialogue) or clip for its
  * duration, cut or dissolve per its transition, optionally with the source clip's sound, as
  * H.264 in the media worker. Stills are prepared here with a canvas, then encoded there.
  */
@@ -49,7 +51,12 @@ export async function makeAnimaticVideo(
 			picture,
 			Math.round(width * stillScale),
 			Math.round(height * stillScale),
-			{ number: planned.number, title: planned.shot.title, caption: options.captions }
+			{
+				number: planned.number,
+				title: planned.shot.title,
+				caption: options.captions,
+				dialogue: scriptLines(planned.shot.dialogue)
+			}
 		);
 		files.push({ name, blob: still });
 	}

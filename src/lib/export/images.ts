@@ -1,4 +1,5 @@
 import { EXPORT_FONTS, fontsFor, loadFontBytes, type ExportFont } from './fonts';
+import { wrapText } from './pdf-layout';
 
 /**
  * Re-encode an image as JPEG, no longer than `maxSide` pixels on its long side (transparent
@@ -67,7 +68,12 @@ export interface StillText {
 	title: string;
 	/** Burn the number and title in a band at the bottom. */
 	caption: boolean;
+	/** The shot's dialogue ("MARA: Run."), burned in under the title like subtitles. */
+	dialogue?: readonly string[];
 }
+
+/** Wrapped lines of dialogue a caption shows at most. */
+const CAPTION_DIALOGUE_LINES = 3;
 
 /**
  * One still of the animatic at exactly `width` x `height`: the picture letterboxed on black
@@ -86,7 +92,9 @@ export async function renderStill(
 	context.fillRect(0, 0, width, height);
 	const bitmap = picture ? await createImageBitmap(picture).catch(() => undefined) : undefined;
 	const family =
-		!bitmap || text.caption ? await captionFonts(`Shot ${text.number} ${text.title}`) : '';
+		!bitmap || text.caption
+			? await captionFonts(`Shot ${text.number} ${text.title} ${(text.dialogue ?? []).join(' ')}`)
+			: '';
 	if (bitmap) {
 		const scale = Math.min(width / bitmap.width, height / bitmap.height);
 		const w = bitmap.width * scale;
@@ -122,6 +130,10 @@ function drawTitleCard(
 	context.textBaseline = 'alphabetic';
 }
 
+/**
+ * The caption band: the number and title, and under them the dialogue, centred like subtitles
+ * and wrapped to the frame. A shot without dialogue keeps the one-line band.
+ */
 function drawCaption(
 	context: OffscreenCanvasRenderingContext2D,
 	width: number,
@@ -130,13 +142,27 @@ function drawCaption(
 	family: string
 ): void {
 	const size = Math.round(height * 0.04);
-	const band = Math.round(size * 2);
+	const lineHeight = Math.round(size * 1.35);
+	context.font = `${size}px ${family}`;
+	const spoken = wrapText(
+		(text.dialogue ?? []).join('\n'),
+		width - 2 * size,
+		CAPTION_DIALOGUE_LINES,
+		(line) => context.measureText(line).width
+	);
+	const band = spoken.length === 0 ? Math.round(size * 2) : lineHeight * (spoken.length + 1) + size;
 	context.fillStyle = 'rgba(0, 0, 0, 0.55)';
 	context.fillRect(0, height - band, width, band);
-	context.fillStyle = '#fff';
-	context.font = `${size}px ${family}`;
 	context.textBaseline = 'middle';
 	const caption = `${text.number}  ${text.title}`.trim();
-	context.fillText(caption, size, height - band / 2, width - 2 * size);
+	const headingY =
+		spoken.length === 0 ? height - band / 2 : height - band + size / 2 + lineHeight / 2;
+	context.fillStyle = spoken.length === 0 ? '#fff' : '#c9ced8';
+	context.fillText(caption, size, headingY, width - 2 * size);
+	context.fillStyle = '#fff';
+	context.textAlign = 'center';
+	for (const [index, line] of spoken.entries())
+		context.fillText(line, width / 2, headingY + (index + 1) * lineHeight, width - 2 * size);
+	context.textAlign = 'start';
 	context.textBaseline = 'alphabetic';
 }

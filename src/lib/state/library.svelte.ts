@@ -1,5 +1,5 @@
 import { createProject, matchesSearch } from '$lib/domain/project';
-import type { ProjectKind } from '$lib/domain/types';
+import type { AspectRatio, ProjectKind, ProjectSummary } from '$lib/domain/types';
 import { onOtherTabChange } from '$lib/store/changes';
 import {
 	addProject,
@@ -9,8 +9,7 @@ import {
 	purgeBin,
 	purgeIfBinned,
 	restoreFromBin,
-	updateProject,
-	type ProjectSummary
+	updateProject
 } from '$lib/store/projects';
 import { requestPersistentStorage } from './storage';
 import { appStatus } from './app-status.svelte';
@@ -50,8 +49,14 @@ export class LibraryState {
 	}
 
 	/** Create a storyboard and return its id, or undefined when it could not be saved. */
-	async create(kind: ProjectKind, title: string, prompt?: string): Promise<string | undefined> {
+	async create(
+		kind: ProjectKind,
+		title: string,
+		prompt?: string,
+		aspectRatio?: AspectRatio
+	): Promise<string | undefined> {
 		const project = createProject(kind, title, prompt?.trim() || undefined);
+		if (aspectRatio) project.aspectRatio = aspectRatio;
 		const result = await appStatus.guardWrite(() => addProject(project));
 		if (!result.ok) return undefined;
 		// The first storyboard is the moment losing data starts to matter.

@@ -87,6 +87,8 @@ export class ProjectState {
 	#framePictures = new Map<string, Blob>();
 	/** When typing into each field (shot id and field, or the project field) began and last went on. */
 	#typing = new Map<string, { startedAt: number; last: number }>();
+	/** Undo labels given with an edit, by shot and field, until the edit is recorded. */
+	#stepLabels = new Map<string, string>();
 	/** Project text written without a step of its own (streamed in; its maker records the step). */
 	#unrecordedText = new Set<ProjectTextField>();
 	/** The shot writes of the action running now, to become one step. */
@@ -156,15 +158,20 @@ export class ProjectState {
 		this.conflicts = merged.conflicts;
 	}
 
-	/** A person changed a field; text fields are written after a pause, others at once. */
+	/**
+	 * A person changed a field; text fields are written after a pause, others at once. `label`
+	 * names the undo step when "edit the … of shot N" would not say what happened.
+	 */
 	edit(
 		shotId: string,
 		field: EditableShotField,
 		value: ShotValue,
-		{ debounce = false } = {}
+		{ debounce = false, label }: { debounce?: boolean; label?: string } = {}
 	): void {
 		const shot = this.shots.find((s) => s.id === shotId);
 		if (!shot) return;
+		if (label) this.#stepLabels.set(`${shotId}:${field}`, label);
+		else this.#stepLabels.delete(`${shotId}:${field}`);
 		setField(shot, field, value);
 		this.#edits.edit(shotId, field, value);
 		if (debounce) this.#typed(`${shotId}:${field}`);
@@ -468,8 +475,11 @@ export class ProjectState {
 	async #recordEdits(write: ShotWrite, saved: Shot): Promise<void> {
 		const number = this.shots.findIndex((shot) => shot.id === write.shotId) + 1;
 		for (const field of Object.keys(write.patch) as EditableShotField[]) {
-			await this.#recordTyping(`${write.shotId}:${field}`, {
-				label: `edit the ${FIELD_WORDS[field]} of shot ${number}`,
+			const key = `${write.shotId}:${field}`;
+			const label = this.#stepLabels.get(key);
+			this.#stepLabels.delete(key);
+			await this.#recordTyping(key, {
+				label: label ?? `edit the ${FIELD_WORDS[field]} of shot ${number}`,
 				before: { shots: { [write.shotId]: { [field]: write.base[field] ?? null } } },
 				after: { shots: { [write.shotId]: { [field]: saved[field] ?? null } } }
 			});

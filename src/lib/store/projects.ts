@@ -1,6 +1,6 @@
-import { cleanTitle, copyTitle } from '$lib/domain/project';
+import { cleanTitle, copyTitle, thumbnailAssetId } from '$lib/domain/project';
 import { sortShots } from '$lib/domain/shot';
-import type { Project, ProjectGraph } from '$lib/domain/types';
+import type { Project, ProjectGraph, ProjectSummary } from '$lib/domain/types';
 import { announceChange } from './changes';
 import type { IDBPTransaction } from 'idb';
 import { getDb, STORES, type MaestroDb } from './db';
@@ -16,13 +16,6 @@ import {
 	restoreTake,
 	type Warn
 } from './restore';
-
-/** A library card: the project plus what the card shows about its shots. */
-export interface ProjectSummary {
-	project: Project;
-	shotCount: number;
-	thumbnail?: Blob;
-}
 
 const PROJECT_STORES = [
 	STORES.projects,
@@ -55,12 +48,7 @@ export async function listProjectSummaries(): Promise<ProjectSummary[]> {
 			await tx.objectStore(STORES.takes).index('by-project').getAll(project.id),
 			restoreTake
 		);
-		let thumbnailId: string | undefined;
-		for (const shot of shots) {
-			const chosen = takes.find((take) => take.shotId === shot.id && take.chosen);
-			thumbnailId = chosen?.imageAssetId ?? shot.keyframeAssetId;
-			if (thumbnailId) break;
-		}
+		const thumbnailId = thumbnailAssetId(project, shots, takes);
 		const asset = thumbnailId
 			? restoreAsset(await tx.objectStore(STORES.assets).get(thumbnailId))
 			: null;

@@ -72,7 +72,7 @@ describe('ProjectState dialogue edits', () => {
 	it('save a line as it is typed, and undo it as one step', async () => {
 		const board = await open('One');
 		const id = board.shots[0]!.id;
-		board.edit(id, 'dialogue', [{ speaker: '', line: '' }]);
+		board.edit(id, 'dialogue', [{ speaker: '', line: '' }], { label: 'add a line to shot 1' });
 		await board.flush();
 		for (const line of ['W', 'We', 'We go']) {
 			vi.advanceTimersByTime(200);
@@ -83,6 +83,7 @@ describe('ProjectState dialogue edits', () => {
 		expect(board.undoLabel).toBe('edit the dialogue of shot 1');
 		await board.undo();
 		expect((await listShots(board.id))[0]!.dialogue).toEqual([{ speaker: '', line: '' }]);
+		expect(board.undoLabel).toBe('add a line to shot 1');
 		await board.undo();
 		expect(board.shots[0]!.dialogue).toEqual([]);
 		await board.redo();
