@@ -72,7 +72,10 @@ async function checkWorkspace(page: Page, targets: boolean) {
 	}
 
 	// The take viewer with its upscale panel.
-	await page.getByRole('button', { name: /^Open takes of shot 1 in / }).first().click();
+	await page
+		.getByRole('button', { name: /^Open takes of shot 1 in / })
+		.first()
+		.click();
 	const viewer = page.getByRole('dialog', { name: /^Takes of shot 1/ });
 	await expect(viewer.getByRole('button', { name: 'Upscale', exact: true })).toBeVisible();
 	await expectFitsViewport(page, viewer, { targets, label: 'take viewer' });
@@ -125,6 +128,27 @@ test.describe('on a 390 × 844 phone', () => {
 
 	test('settings fit, with 44 px targets', async ({ page }) => {
 		await checkSettings(page, true);
+	});
+});
+
+test.describe('on a 320 × 568 phone', () => {
+	test.use({ ...PHONE, viewport: { width: 320, height: 568 } });
+
+	test('the workspace and its Export menu fit, the menu moved inside the screen', async ({
+		page
+	}) => {
+		await importStoryboard(page, BUNDLE, TITLE);
+		await expectFitsViewport(page, undefined, { label: 'workspace' });
+		await page.getByRole('button', { name: 'Export', exact: true }).click();
+		const menu = page.getByRole('menu', { name: 'Export' });
+		await expectFitsViewport(page, menu, { label: 'Export menu' });
+		// Time the shots to the clip: the toast with its Undo lies inside the screen too.
+		await menu.getByRole('menuitem', { name: 'Time shots to the clip' }).click();
+		const toast = page
+			.getByRole('status')
+			.filter({ has: page.getByRole('button', { name: 'Undo' }) });
+		await expect(toast).toBeVisible();
+		await expectFitsViewport(page, toast, { label: 'toast' });
 	});
 });
 

@@ -54,7 +54,12 @@ export function placeMenu(
 		return { left, top: anchorBottom + ANCHOR_GAP, maxWidth, maxHeight };
 	}
 	const maxHeight = Math.max(0, above);
-	return { left, top: anchor.top - ANCHOR_GAP - Math.min(menu.height, maxHeight), maxWidth, maxHeight };
+	return {
+		left,
+		top: anchor.top - ANCHOR_GAP - Math.min(menu.height, maxHeight),
+		maxWidth,
+		maxHeight
+	};
 }
 
 function clamp(value: number, min: number, max: number): number {

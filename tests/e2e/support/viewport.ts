@@ -47,7 +47,10 @@ export function outsideViewport(container: Locator): Promise<string[]> {
 		const round = (r: DOMRect) =>
 			`${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
 		const slack = 0.5;
-		const inside = (r: DOMRect, outer: { left: number; top: number; right: number; bottom: number }) =>
+		const inside = (
+			r: DOMRect,
+			outer: { left: number; top: number; right: number; bottom: number }
+		) =>
 			r.left >= outer.left - slack &&
 			r.top >= outer.top - slack &&
 			r.right <= outer.right + slack &&
@@ -145,7 +148,8 @@ export function smallTargets(scope: Locator, min = MIN_TARGET): Promise<string[]
 			let r = el.getBoundingClientRect();
 			if (r.width <= 1 || r.height <= 1) continue;
 			const input = el as HTMLInputElement;
-			const choice = el.tagName === 'INPUT' && (input.type === 'checkbox' || input.type === 'radio');
+			const choice =
+				el.tagName === 'INPUT' && (input.type === 'checkbox' || input.type === 'radio');
 			if (choice && input.labels?.[0]) r = input.labels[0].getBoundingClientRect();
 			if (r.width < min - 0.5 || r.height < min - 0.5) {
 				const text = (el.getAttribute('aria-label') ?? el.textContent ?? '')
@@ -202,7 +206,10 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
 export async function expectFitsViewport(
 	page: Page,
 	scope?: Locator,
-	{ targets = true, label = scope ? 'container' : 'page' }: { targets?: boolean; label?: string } = {}
+	{
+		targets = true,
+		label = scope ? 'container' : 'page'
+	}: { targets?: boolean; label?: string } = {}
 ) {
 	const area = scope ?? page.locator('body');
 	const problems = [
