@@ -11,11 +11,15 @@ const EXPORTS = ['Images (ZIP)', 'PDF storyboard sheet', 'Shot list CSV', 'Anima
 
 test.describe.configure({ timeout: 120_000 });
 
-/** The screenshots' names say which screen they show; the phone's go into docs/screenshots. */
-const shoot = (page: Page, name: string, fullPage = false) =>
-	screenshot(page, `${(page.viewportSize()?.width ?? 0) < 600 ? 'phone' : 'desktop'}-${name}`, {
-		fullPage
+/** Screenshots named by screen; the phone's main views go into docs/screenshots (SCREENSHOTS=1). */
+const DOCUMENTED = ['library', 'workspace', 'export-menu', 'export-dialog', 'settings'];
+const shoot = (page: Page, name: string, fullPage = false) => {
+	const phone = (page.viewportSize()?.width ?? 0) < 600;
+	return screenshot(page, `${phone ? 'phone' : 'desktop'}-${name}`, {
+		fullPage,
+		forDocs: phone && DOCUMENTED.includes(name)
 	});
+};
 
 async function checkLibrary(page: Page, targets: boolean) {
 	await importStoryboard(page, BUNDLE, TITLE);
@@ -159,5 +163,30 @@ test.describe('on a 1440 × 900 desktop', () => {
 		await checkLibrary(page, false);
 		await checkWorkspace(page, false);
 		await checkSettings(page, false);
+	});
+
+	test('the Export menu works from the keyboard', async ({ page }) => {
+		await importStoryboard(page, BUNDLE, TITLE);
+		const trigger = page.getByRole('button', { name: 'Export', exact: true });
+		await trigger.focus();
+		await page.keyboard.press('Enter');
+		const menu = page.getByRole('menu', { name: 'Export' });
+		await expect(menu.getByRole('menuitem', { name: 'Images (ZIP)' })).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect(menu.getByRole('menuitem', { name: 'PDF storyboard sheet' })).toBeFocused();
+		await page.keyboard.press('End');
+		await expect(menu.getByRole('menuitem', { name: 'Time shots to the clip' })).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect(menu.getByRole('menuitem', { name: 'Images (ZIP)' })).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(menu).toBeHidden();
+		await expect(trigger).toBeFocused();
+		await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+
+		// A click outside closes it too.
+		await trigger.click();
+		await expect(menu).toBeVisible();
+		await page.getByRole('heading', { name: 'Styles' }).click();
+		await expect(menu).toBeHidden();
 	});
 });

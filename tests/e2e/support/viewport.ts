@@ -133,7 +133,7 @@ export function misreadChoices(scope: Locator): Promise<string[]> {
 /**
  * Visible buttons, links, inputs, selects and menu items inside `scope` smaller than `min` ×
  * `min` px. A checkbox or radio counts by its clickable label row; a link inside running text
- * (a paragraph) is not a target of its own; visually hidden elements are skipped.
+ * (a paragraph or a span) is not a target of its own; visually hidden elements are skipped.
  */
 export function smallTargets(scope: Locator, min = MIN_TARGET): Promise<string[]> {
 	return scope.evaluate((root, min) => {
@@ -144,7 +144,7 @@ export function smallTargets(scope: Locator, min = MIN_TARGET): Promise<string[]
 		for (const el of targets) {
 			if (!el.checkVisibility({ visibilityProperty: true })) continue;
 			if (el.closest('[aria-hidden="true"]') && (el as HTMLElement).tabIndex < 0) continue;
-			if (el.tagName === 'A' && el.closest('p')) continue;
+			if (el.tagName === 'A' && el.parentElement?.closest('p, span')) continue;
 			let r = el.getBoundingClientRect();
 			if (r.width <= 1 || r.height <= 1) continue;
 			const input = el as HTMLInputElement;
@@ -189,13 +189,18 @@ export function wrappedLabels(scope: Locator): Promise<string[]> {
 }
 
 /**
- * A screenshot of what the page shows now, for a person to look at: into `docs/screenshots/` when
- * the environment has `SCREENSHOTS=1`, else beside the test's other output.
+ * A screenshot of what the page shows now, for a person to look at: beside the test's other
+ * output, or into `docs/screenshots/` when `forDocs` and the environment has `SCREENSHOTS=1`.
  */
-export async function screenshot(page: Page, name: string, { fullPage = false } = {}) {
-	const path = process.env.SCREENSHOTS
-		? `docs/screenshots/${name}.png`
-		: test.info().outputPath(`${name}.png`);
+export async function screenshot(
+	page: Page,
+	name: string,
+	{ fullPage = false, forDocs = false } = {}
+) {
+	const path =
+		forDocs && process.env.SCREENSHOTS
+			? `docs/screenshots/${name}.png`
+			: test.info().outputPath(`${name}.png`);
 	await page.screenshot({ path, fullPage, animations: 'disabled', caret: 'hide' });
 }
 
