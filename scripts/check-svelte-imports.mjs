@@ -89,20 +89,6 @@ function breaks(rule, from, to, typeOnly) {
 	return true;
 }
 
-/**
- * Violations another branch is fixing, reported but not failing the check; delete an entry once
- * that branch is merged (the check says when one no longer occurs).
- */
-const KNOWN = [
-	// ProjectSummary is being moved out of lib/store on another branch (ProjectCard is its to edit).
-	{
-		rule: 'pages-go-through-state',
-		from: 'src/routes/ProjectCard.svelte',
-		to: 'src/lib/store/projects.ts'
-	}
-];
-const isKnown = (v) => KNOWN.some((k) => k.rule === v.rule && k.from === v.from && k.to === v.to);
-
 const found = [];
 let checked = 0;
 for (const file of svelteFiles('src')) {
@@ -122,12 +108,7 @@ for (const file of svelteFiles('src')) {
 
 const describe = ({ rule, from, to, typeOnly }) =>
 	`${rule}: ${from} → ${relative('.', to)}${typeOnly ? ' (type-only)' : ''}`;
-const violations = found.filter((v) => !isKnown(v));
-for (const v of found.filter(isKnown))
-	console.log(`  known, being fixed elsewhere: ${describe(v)}`);
-for (const k of KNOWN.filter((k) => !found.some((v) => isKnown(v) && v.from === k.from))) {
-	console.log(`  a known violation no longer occurs; remove it from KNOWN: ${describe(k)}`);
-}
+const violations = found;
 for (const v of violations) console.error(`  error ${describe(v)}`);
 if (violations.length > 0) {
 	console.error(`\n✘ ${violations.length} import rule violations in .svelte files`);
