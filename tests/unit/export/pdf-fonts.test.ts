@@ -124,16 +124,20 @@ describe('makeStoryboardPdf', () => {
 });
 
 describe('the OCR check', () => {
-	it('fails a PDF whose text extracts but whose glyphs are broken (fontkit’s own subset)', async () => {
-		const doc = await PDFDocument.create();
-		doc.registerFontkit(fontkit);
-		const font = await doc.embedFont(NOTO_SANS, { subset: true });
-		const page = doc.addPage([595, 842]);
-		page.drawText(SCRIPT_TEXTS[0]!.text, { x: 40, y: 700, size: 10, font, color: rgb(0, 0, 0) });
-		const pdf = await doc.save();
-		for (const pages of [renderPdfPages(pdf), await renderPdfWithPdfium(pdf)]) {
-			const [result] = readExpected(pages, [SCRIPT_TEXTS[0]!]);
-			expect(result!.share).toBeLessThan(0.5);
+	it(
+		'fails a PDF whose text extracts but whose glyphs are broken (fontkit’s own subset)',
+		{ timeout: 60_000 },
+		async () => {
+			const doc = await PDFDocument.create();
+			doc.registerFontkit(fontkit);
+			const font = await doc.embedFont(NOTO_SANS, { subset: true });
+			const page = doc.addPage([595, 842]);
+			page.drawText(SCRIPT_TEXTS[0]!.text, { x: 40, y: 700, size: 10, font, color: rgb(0, 0, 0) });
+			const pdf = await doc.save();
+			for (const pages of [renderPdfPages(pdf), await renderPdfWithPdfium(pdf)]) {
+				const [result] = readExpected(pages, [SCRIPT_TEXTS[0]!]);
+				expect(result!.share).toBeLessThan(0.5);
+			}
 		}
-	});
+	);
 });
