@@ -182,7 +182,9 @@ test('a shot with a chosen video take plays its clip in its time', async ({ page
 	expect(await digestOf(clip)).toBe(await digestOf(take));
 	// It plays while the player plays, without sound (the animatic has none of a take's own).
 	// (It runs in real time while the test's clock stands still, so it may have ended already.)
-	await expect.poll(() => clip.evaluate((v: HTMLVideoElement) => v.played.length)).toBe(1);
+	await expect
+		.poll(() => clip.evaluate((v: HTMLVideoElement) => v.played.length))
+		.toBeGreaterThan(0);
 	expect(await clip.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
 	// Paused, it rests on the player's moment.
 	await player.press(' ');

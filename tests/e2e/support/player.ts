@@ -22,8 +22,17 @@ export function bundleWithDialogue(
 
 /** Stop the page's clock (Playwright's fake one) so a test moves time itself. */
 export async function stopTime(page: Page) {
-	const now = await page.evaluate(() => Date.now());
-	await page.clock.pauseAt(now + 1000);
+	// A little ahead of the page's time: on a busy machine that moment may pass before the
+	// call arrives ("Cannot fast-forward to the past"), so then take the page's time again.
+	for (let attempt = 1; ; attempt++) {
+		const now = await page.evaluate(() => Date.now());
+		try {
+			await page.clock.pauseAt(now + 2000);
+			return;
+		} catch (error) {
+			if (attempt === 3 || !String(error).includes('to the past')) throw error;
+		}
+	}
 }
 
 /** Open the player from the workspace and wait until it shows shot 1. */
