@@ -60,9 +60,11 @@ test('the grid has 4 columns of 16:9 frames at 1440 px, more of 9:16, and shows 
 	await expect(frame(page, 1)).toContainText('3.0 s');
 	await expect(frame(page, 1).getByRole('img', { name: 'Cut' })).toBeVisible();
 	await expect(frame(page, 7).getByRole('img', { name: 'Dissolve' })).toBeVisible();
+	// The Shots heading just under the app's bar, the mouse off the frames.
 	await page
 		.getByRole('heading', { name: 'Shots', exact: true })
-		.evaluate((heading) => heading.scrollIntoView());
+		.evaluate((heading) => window.scrollBy(0, heading.getBoundingClientRect().top - 70));
+	await page.mouse.move(5, 890);
 	await page.screenshot({ path: 'docs/screenshots/board-1440.png' });
 
 	await page.getByLabel('Aspect ratio').selectOption('9:16');
