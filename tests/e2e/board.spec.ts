@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createStoryboard, expectSaved, showShotsAs } from './support/app';
+import { seedBigBoard } from './support/big-board';
 import {
 	boardWithShots,
 	columnsOnScreen,
@@ -244,8 +245,42 @@ test('a board of 600 shots mounts only the rows near the view and scrolls to its
 }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize(WIDE);
-	await boardWithShots(page, 600);
+	// Every frame ever put in the page, counted as it is inserted: even one mounted for a
+	// moment before the first row was measured.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __framesAdded: number };
+		w.__framesAdded = 0;
+		const count = (nodes: unknown[]) => {
+			for (const node of nodes)
+				if (node instanceof Element || node instanceof DocumentFragment)
+					w.__framesAdded +=
+						Number(node instanceof Element && node.matches('[data-frame]')) +
+						node.querySelectorAll('[data-frame]').length;
+		};
+		const targets = [Node.prototype, Element.prototype, CharacterData.prototype];
+		const methods = ['insertBefore', 'appendChild', 'before', 'after', 'append', 'prepend'];
+		for (const target of targets)
+			for (const method of methods) {
+				if (!Object.prototype.hasOwnProperty.call(target, method)) continue;
+				const original = (target as unknown as Record<string, (...args: unknown[]) => unknown>)[
+					method
+				]!;
+				(target as unknown as Record<string, unknown>)[method] = function (
+					this: unknown,
+					...args: unknown[]
+				) {
+					count(method === 'insertBefore' ? args.slice(0, 1) : args);
+					return original.apply(this, args);
+				};
+			}
+	});
+	const { url } = await seedBigBoard(page, 600, 'Board', 'board');
+	await page.goto(url);
+	await expect(frame(page, 1)).toBeVisible();
 	expect(await frames(page).count()).toBeLessThan(60);
+	const framesAdded = () =>
+		page.evaluate(() => (window as unknown as { __framesAdded: number }).__framesAdded);
+	expect(await framesAdded()).toBeLessThan(60);
 	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 	await expect(frame(page, 600)).toBeVisible();
 	expect(await frames(page).count()).toBeLessThan(60);
