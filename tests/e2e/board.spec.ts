@@ -287,3 +287,54 @@ test('a board of 600 shots mounts only the rows near the view and scrolls to its
 	await expect(frame(page, 600)).toContainText('Shot title 600');
 	expect(await columnsOnScreen(page)).toBe(4);
 });
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true, viewport: PHONE });
+
+	test('a long press then a drag moves a frame; a quick swipe scrolls instead', async ({
+		page
+	}) => {
+		await boardWithShots(page, 4);
+		await frame(page, 2).scrollIntoViewIfNeeded();
+		const cdp = await page.context().newCDPSession(page);
+		const touch = (type: string, x: number, y: number) =>
+			cdp.send('Input.dispatchTouchEvent', {
+				type,
+				touchPoints: type === 'touchEnd' ? [] : [{ x, y }]
+			});
+		const centre = async (n: number, at = 0.5) => {
+			const box = (await frame(page, n).boundingBox())!;
+			return { x: box.x + box.width / 2, y: box.y + box.height * at };
+		};
+
+		// A swipe that starts on a frame scrolls the page and moves nothing.
+		const swipe = await centre(2, 0.7);
+		const scrolled = await page.evaluate(() => scrollY);
+		await touch('touchStart', swipe.x, swipe.y);
+		for (let step = 1; step <= 6; step++) await touch('touchMove', swipe.x, swipe.y - step * 30);
+		await touch('touchEnd', 0, 0);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled);
+		await expect
+			.poll(() => frameTitles(page))
+			.toEqual(['1', '2', '3', '4'].map((n) => `Shot title ${n}`));
+
+		// Held still, then dragged onto the lower half of the next frame: it lands after it.
+		await frame(page, 1).scrollIntoViewIfNeeded();
+		const start = await centre(1, 0.4);
+		await touch('touchStart', start.x, start.y);
+		await page.waitForTimeout(500); // the long press itself, as a finger holds it
+		const end = await centre(2, 0.75);
+		for (let step = 1; step <= 8; step++)
+			await touch(
+				'touchMove',
+				start.x + ((end.x - start.x) * step) / 8,
+				start.y + ((end.y - start.y) * step) / 8
+			);
+		await expect(page.locator('.frame.drop-after')).toHaveCount(1);
+		await touch('touchEnd', 0, 0);
+		await expect
+			.poll(() => frameTitles(page))
+			.toEqual(['2', '1', '3', '4'].map((n) => `Shot title ${n}`));
+		await expect(page.getByRole('dialog')).toHaveCount(0);
+	});
+});
