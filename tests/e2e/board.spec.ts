@@ -89,7 +89,7 @@ test('a frame opens its editor by click and by Enter; an edit shows on the frame
 	page
 }) => {
 	await page.setViewportSize(WIDE);
-	await boardWithShots(page, 6);
+	await boardWithShots(page, 12);
 	await frame(page, 2).click();
 	const editor = page.getByRole('dialog', { name: 'Edit shot 2' });
 	await expect(editor).toBeVisible();
@@ -103,6 +103,11 @@ test('a frame opens its editor by click and by Enter; an edit shows on the frame
 	await expect(frame(page, 2)).toContainText('Lantern drop');
 	await expect(frame(page, 2)).toContainText('The lantern falls past the noodle stall.');
 	await page.screenshot({ path: 'docs/screenshots/board-editor-1440.png' });
+	// The panel stays in view, below the app's bar, while the board scrolls beside it.
+	await frame(page, 8).scrollIntoViewIfNeeded();
+	const heading = (await editor.getByRole('heading', { name: 'Edit shot 2' }).boundingBox())!;
+	expect(heading.y).toBeGreaterThanOrEqual(56);
+	expect(heading.y).toBeLessThan(120);
 	await page.keyboard.press('Escape');
 	await expect(editor).toBeHidden();
 	await expect(frame(page, 2)).toBeFocused();
@@ -297,7 +302,7 @@ test.describe('on a touch screen', () => {
 		await boardWithShots(page, 4);
 		await frame(page, 2).scrollIntoViewIfNeeded();
 		const cdp = await page.context().newCDPSession(page);
-		const touch = (type: string, x: number, y: number) =>
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
 			cdp.send('Input.dispatchTouchEvent', {
 				type,
 				touchPoints: type === 'touchEnd' ? [] : [{ x, y }]
