@@ -6,7 +6,9 @@
 // requestAnimationFrame delta and long task (over 50 ms); last, the last shot is moved up
 // with the keyboard, timed to its announcement. Prints JSON; BENCH_PROFILE=1 first
 // prints the top self-time functions of a CPU profile of the scroll. Needs a build
-// (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+// (`vite build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium). BENCH_VIEW=board
+// measures the board of frames instead of the list of forms (the board's last frame moves
+// one place back with ←).
 import { chromium, type Page } from '@playwright/test';
 import { serveStatic } from '../serve.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
@@ -16,6 +18,9 @@ const SHOTS = Number(process.env.BENCH_SHOTS ?? 2000);
 const STEP = Number(process.env.BENCH_STEP ?? 1000);
 /** Give up scrolling after this many wheel turns (an unwindowed list can take minutes). */
 const MAX_STEPS = Number(process.env.BENCH_MAX_STEPS ?? 3000);
+const VIEW = process.env.BENCH_VIEW === 'board' ? 'board' : 'list';
+/** What one shot's card is in the view measured. */
+const CARD = VIEW === 'board' ? 'li[data-frame]' : 'article[data-shot-id]';
 
 interface Probe {
 	firstCardMs?: number;
@@ -25,7 +30,7 @@ interface Probe {
 }
 
 /** Page script: note when the first shot card is on screen, and every long task. */
-function probe() {
+function probe(card: string) {
 	const w = window as unknown as { __probe: Probe };
 	const state: Probe = { longTasks: [], frames: [], recording: false };
 	w.__probe = state;
@@ -36,9 +41,9 @@ function probe() {
 	// No named inner functions: tsx would wrap them in a helper the page does not have.
 	const observer = new MutationObserver(() => {
 		if (state.firstCardMs !== undefined) return;
-		const card = document.querySelector('article[data-shot-id]');
-		if (!card) return;
-		const box = card.getBoundingClientRect();
+		const first = document.querySelector(card);
+		if (!first) return;
+		const box = first.getBoundingClientRect();
 		if (box.bottom <= 0 || box.top >= innerHeight) return;
 		// On screen once the frame that shows it is painted.
 		requestAnimationFrame(() => setTimeout(() => (state.firstCardMs = performance.now())));
@@ -50,7 +55,7 @@ function probe() {
 }
 
 function mountedCards(page: Page) {
-	return page.evaluate(() => document.querySelectorAll('article[data-shot-id]').length);
+	return page.evaluate((card) => document.querySelectorAll(card).length, CARD);
 }
 
 function percentile(values: number[], p: number) {
@@ -92,12 +97,12 @@ try {
 	});
 	const setup = await context.newPage();
 	const seedStarted = Date.now();
-	const board = await seedBigBoard(setup, SHOTS, 'Bench board');
+	const board = await seedBigBoard(setup, SHOTS, 'Bench board', VIEW);
 	const seedMs = Date.now() - seedStarted;
 	await setup.close();
 
 	const page = await context.newPage();
-	await page.addInitScript(probe);
+	await page.addInitScript(probe, CARD);
 	await page.goto(board.url);
 	await page.waitForFunction(
 		() => (window as unknown as { __probe: Probe }).__probe.firstCardMs !== undefined,
@@ -144,16 +149,17 @@ try {
 	for (; steps < MAX_STEPS; steps++) {
 		await page.mouse.wheel(0, STEP);
 		const at = await page.evaluate(
-			() =>
+			(card) =>
 				new Promise<{ y: number; end: boolean; mounted: number }>((resolve) =>
 					requestAnimationFrame(() =>
 						resolve({
 							y: scrollY,
 							end: scrollY + innerHeight >= document.documentElement.scrollHeight - 2,
-							mounted: document.querySelectorAll('article[data-shot-id]').length
+							mounted: document.querySelectorAll(card).length
 						})
 					)
-				)
+				),
+			CARD
 		);
 		if (at.y < lastY - 1) backwards++;
 		lastY = at.y;
@@ -167,13 +173,16 @@ try {
 		return { frames: state.frames.slice(1), longTasks: state.longTasks.map((t) => t.ms) };
 	});
 	if (cdp) console.log(topSelfTime((await cdp.send('Profiler.stop')).profile));
-	const lastShot = page.getByRole('article', { name: `Shot ${SHOTS}`, exact: true });
+	const lastShot =
+		VIEW === 'board'
+			? page.getByRole('button', { name: new RegExp(`^Shot ${SHOTS}(: |$)`) })
+			: page.getByRole('article', { name: `Shot ${SHOTS}`, exact: true });
 	const reachedEnd = await lastShot.isVisible();
 
 	// Move the last shot up one place with the keyboard, timed to the announcement.
 	await page.getByRole('button', { name: new RegExp(`^Reorder shot ${SHOTS}\\b`) }).focus();
 	const moveStarted = Date.now();
-	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press(VIEW === 'board' ? 'ArrowLeft' : 'ArrowUp');
 	await page
 		.getByText(`Shot moved to position ${SHOTS - 1} of ${SHOTS}.`)
 		.waitFor({ state: 'attached', timeout: 60_000 });
@@ -181,6 +190,7 @@ try {
 
 	const result = {
 		benchmark: 'big-board',
+		view: VIEW,
 		shots: SHOTS,
 		seedMs,
 		open: {

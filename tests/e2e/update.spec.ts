@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveStatic } from '../../scripts/serve.mjs';
-import { addShot, expectSaved } from './support/app';
+import { addShot, expectSaved, showShotsAs } from './support/app';
 
 test('a new deployment offers "Reload to update" and never reloads by itself', async ({ page }) => {
 	// Deploy a copy of the build that this test can redeploy.
@@ -19,6 +19,7 @@ test('a new deployment offers "Reload to update" and never reloads by itself', a
 			.toBe(true);
 		await page.getByRole('button', { name: 'New storyboard' }).first().click();
 		await page.getByRole('button', { name: 'Create storyboard' }).click();
+		await showShotsAs(page, 'list');
 		const shot = await addShot(page, 'Typing when the update lands');
 		await expectSaved(page);
 

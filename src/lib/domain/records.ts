@@ -24,6 +24,7 @@ import {
 	PROJECT_KINDS,
 	SCHEMA_VERSION,
 	SHOT_DEFAULTS,
+	SHOT_VIEWS,
 	TRANSITIONS
 } from './values';
 
@@ -125,6 +126,8 @@ export const ProjectSchema = record({
 	costUsd: amount.catch(0),
 	/** Rendering pauses before the project's cost would pass this (USD); none when unset. */
 	spendingCapUsd: optional(z.number().positive()),
+	/** The view the workspace opens on ("board" when unset); remembered per storyboard. */
+	shotView: optional(z.enum(SHOT_VIEWS)),
 	/** Set when the person deletes it; purged once the undo window has passed. */
 	deletedAt: optional(timeOrNow),
 	/** Raised on every write, so another tab can tell its copy is stale. */

@@ -28,6 +28,7 @@ export type AspectRatio = z.output<typeof AspectRatioSchema>;
 export type VideoProbe = z.output<typeof VideoProbeSchema>;
 export type ProjectSource = z.output<typeof ProjectSourceSchema>;
 export type Project = z.output<typeof ProjectSchema>;
+export type ShotView = NonNullable<Project['shotView']>;
 export type Shot = z.output<typeof ShotSchema>;
 export type DialogueLine = z.output<typeof DialogueLineSchema>;
 export type Style = z.output<typeof StyleSchema>;

@@ -33,6 +33,9 @@ export const MAX_TITLE_LENGTH = 200;
 export const DEFAULT_SHOT_COUNT = 5;
 export const ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9'] as const;
 export const DEFAULT_ASPECT_RATIO = '16:9' satisfies (typeof ASPECT_RATIOS)[number];
+/** How the workspace shows a storyboard's shots: a grid of frames, or the detailed forms. */
+export const SHOT_VIEWS = ['board', 'list'] as const;
+export const DEFAULT_SHOT_VIEW = 'board' satisfies (typeof SHOT_VIEWS)[number];
 /** A storyboard made from a clip, or from an idea typed in. */
 export const PROJECT_KINDS = ['video', 'idea'] as const;
 

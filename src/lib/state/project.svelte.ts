@@ -8,7 +8,8 @@ import {
 } from '$lib/domain/history';
 import { newId } from '$lib/domain/ids';
 import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
-import type { AspectRatio, LogEntry, LogLevel, Project, Shot } from '$lib/domain/types';
+import type { AspectRatio, LogEntry, LogLevel, Project, Shot, ShotView } from '$lib/domain/types';
+import { DEFAULT_SHOT_VIEW } from '$lib/domain/values';
 import { appendLog, listLogs } from '$lib/store/logs';
 import { getAsset } from '$lib/store/assets';
 import { videoIntakeOf } from '$lib/store/video-source';
@@ -64,6 +65,8 @@ export class ProjectState {
 	title = $state('');
 	/** The activity log, newest first. */
 	logs = $state.raw<LogEntry[]>([]);
+	/** Whether the shots show as the board of frames or the list of forms. */
+	readonly shotView = $derived<ShotView>(this.project?.shotView ?? DEFAULT_SHOT_VIEW);
 	readonly totalDurationS = $derived(this.shots.reduce((sum, shot) => sum + shot.durationS, 0));
 	/** The storyboard's undo history, as saved. */
 	#history = $state.raw<History>(emptyHistory());
@@ -282,6 +285,14 @@ export class ProjectState {
 	/** The frame shape renders are asked for. */
 	async setAspectRatio(aspectRatio: AspectRatio): Promise<void> {
 		const result = await appStatus.guardWrite(() => updateProject(this.id, { aspectRatio }));
+		if (result.ok && result.value) this.project = result.value;
+	}
+
+	/** Show the shots as the board or the list, remembered for this storyboard. */
+	async setShotView(view: ShotView): Promise<void> {
+		if (!this.project || this.shotView === view) return;
+		this.project = { ...this.project, shotView: view };
+		const result = await appStatus.guardWrite(() => updateProject(this.id, { shotView: view }));
 		if (result.ok && result.value) this.project = result.value;
 	}
 
@@ -550,8 +561,25 @@ export class ProjectState {
 	async move(from: number, to: number): Promise<void> {
 		if (from === to || to < 0 || to >= this.shots.length) return;
 		await this.flush();
+		await this.#reorder(moveItem(this.shots, from, to), `move shot ${from + 1} to ${to + 1}`);
+	}
+
+	/** Move several shots together to the start or the end, keeping their order (one step). */
+	async moveShots(shotIds: readonly string[], where: 'start' | 'end'): Promise<void> {
+		const chosen = new Set(shotIds);
+		const moving = this.shots.filter((shot) => chosen.has(shot.id));
+		if (moving.length === 0) return;
+		await this.flush();
+		const staying = this.shots.filter((shot) => !chosen.has(shot.id));
+		const order = where === 'start' ? [...moving, ...staying] : [...staying, ...moving];
+		if (order.every((shot, index) => shot === this.shots[index])) return;
+		await this.#reorder(order, `move ${countShots(moving.length)} to the ${where}`);
+	}
+
+	/** Show and save a new order of the shots, recorded as one step. */
+	async #reorder(order: Shot[], label: string): Promise<void> {
 		const before = $state.snapshot(this.shots) as Shot[];
-		this.shots = moveItem(this.shots, from, to).map((shot, order) => ({ ...shot, order }));
+		this.shots = order.map((shot, index) => ({ ...shot, order: index }));
 		const ids = this.shots.map((s) => s.id);
 		const result = await appStatus.guardWrite(() => reorderShots(this.id, ids));
 		if (result.ok) {
@@ -564,11 +592,26 @@ export class ProjectState {
 			}
 			const sides = diffRecords(before, result.value, ['order']);
 			await this.recordStep({
-				label: `move shot ${from + 1} to ${to + 1}`,
+				label,
 				before: { shots: sides.before },
 				after: { shots: sides.after }
 			});
 		}
+	}
+
+	/** Delete several shots as one step, with an "Undo" toast that brings them all back. */
+	async deleteShots(shotIds: readonly string[]): Promise<void> {
+		if (shotIds.length === 0) return;
+		const { value: removed, stepId } = await this.changeShots(
+			({ removed }) => `delete ${countShots(removed)}`,
+			() => this.removeShots(shotIds)
+		);
+		if (removed.length === 0) return;
+		appStatus.toast({
+			message: `Deleted ${countShots(removed.length)}.`,
+			actionLabel: 'Undo',
+			action: () => this.undoStep(stepId)
+		});
 	}
 
 	/** Delete a shot (one undo step), with an "Undo" toast that puts it back. */

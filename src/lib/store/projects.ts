@@ -73,7 +73,10 @@ export async function addProject(project: Project): Promise<void> {
 }
 
 export type ProjectPatch = Partial<
-	Pick<Project, 'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt' | 'spendingCapUsd'>
+	Pick<
+		Project,
+		'title' | 'context' | 'shotCount' | 'aspectRatio' | 'deletedAt' | 'spendingCapUsd' | 'shotView'
+	>
 >;
 
 /**

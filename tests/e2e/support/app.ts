@@ -1,11 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Create a storyboard through the "New storyboard" dialog and wait for its workspace. */
+/**
+ * Create a storyboard through the "New storyboard" dialog and wait for its workspace. It opens
+ * on the board; most specs drive the list's detailed forms, so the helper switches to "List"
+ * (remembered for that storyboard) unless asked to stay on the board.
+ */
 export async function createStoryboard(
 	page: Page,
 	title: string,
 	kind: 'video' | 'idea' = 'idea',
-	premise = ''
+	premise = '',
+	view: 'board' | 'list' = 'list'
 ) {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'New storyboard' }).first().click();
@@ -16,6 +21,16 @@ export async function createStoryboard(
 	await dialog.getByRole('button', { name: 'Create storyboard' }).click();
 	await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
 	await expect(page.getByLabel('Storyboard title')).toHaveValue(title);
+	await showShotsAs(page, view);
+}
+
+/** Switch the workspace to the board of frames or the list of forms, and wait for it. */
+export async function showShotsAs(page: Page, view: 'board' | 'list') {
+	const button = page
+		.getByRole('group', { name: 'Show shots as' })
+		.getByRole('button', { name: view === 'board' ? 'Board' : 'List', exact: true });
+	await button.click();
+	await expect(button).toHaveAttribute('aria-pressed', 'true');
 }
 
 /** Add a shot and fill its title and description. */

@@ -17,9 +17,10 @@ export interface BigBoard {
 export async function seedBigBoard(
 	page: Page,
 	shots: number,
-	title = 'Big board'
+	title = 'Big board',
+	view: 'board' | 'list' = 'list'
 ): Promise<BigBoard> {
-	await createStoryboard(page, title);
+	await createStoryboard(page, title, 'idea', '', view);
 	const url = new URL(page.url()).pathname;
 	const id = url.split('/').pop()!;
 	// The workspace made the default style; wait until it is on screen (saved).

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { showShotsAs } from './app';
 
 /** Make exports use the `<a download>` path the tests can catch (not a native file picker). */
 export async function useDownloads(page: Page) {
@@ -110,6 +111,7 @@ export async function importStoryboard(page: Page, path: string, title: string) 
 	await expect(page.getByText(`Imported “${title}”.`)).toBeVisible();
 	await page.getByRole('link', { name: title }).click();
 	await expect(page.getByLabel('Storyboard title')).toHaveValue(title);
+	await showShotsAs(page, 'list');
 }
 
 /** Open one export's dialog from the Export menu. */

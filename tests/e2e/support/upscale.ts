@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { showShotsAs } from './app';
 
 /** The upscale fixtures (see scripts/fixtures/make-upscale-bundle.mjs) and their titles. */
 const BUNDLES = {
@@ -25,6 +26,7 @@ export async function importUpscaleBundle(
 	await expect(page.getByText(`Imported “${title}”.`)).toBeVisible();
 	await page.getByRole('link', { name: title }).click();
 	await expect(page.getByLabel('Storyboard title')).toHaveValue(title);
+	await showShotsAs(page, 'list');
 }
 
 /** Open the takes of a shot; returns the dialog. */
