@@ -98,10 +98,11 @@ test.describe('a storyboard of 2,000 shots', () => {
 			await page.mouse.wheel(0, delta);
 			await page.evaluate(() => new Promise(requestAnimationFrame));
 		}
-		// Within a pixel: heights are fractional, scroll positions are not.
+		// Within a few pixels (a jump is a card's height, hundreds): heights are fractional, scroll
+		// positions are not, and each of the dozen corrections on the way may round.
 		await expect
 			.poll(async () => Math.abs((await seen.boundingBox())!.y - before))
-			.toBeLessThanOrEqual(1.5);
+			.toBeLessThanOrEqual(3);
 
 		// And back to the top.
 		await page.locator('body').press('Home');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createStoryboard, expectSaved, showShotsAs } from './support/app';
 import { seedBigBoard } from './support/big-board';
+import { screenshot } from './support/viewport';
 import {
 	boardWithShots,
 	columnsOnScreen,
@@ -66,7 +67,7 @@ test('the grid has 4 columns of 16:9 frames at 1440 px, more of 9:16, and shows 
 		.getByRole('heading', { name: 'Shots', exact: true })
 		.evaluate((heading) => window.scrollBy(0, heading.getBoundingClientRect().top - 70));
 	await page.mouse.move(5, 890);
-	await page.screenshot({ path: 'docs/screenshots/board-1440.png' });
+	await screenshot(page, 'board-1440', { forDocs: true });
 
 	await page.getByLabel('Aspect ratio').selectOption('9:16');
 	await expect.poll(() => columnsOnScreen(page)).toBe(6);
@@ -82,7 +83,7 @@ test('on a 390 px phone the board is one column and nothing scrolls sideways', a
 	const handle = (await page.getByRole('button', { name: /^Reorder shot 1\b/ }).boundingBox())!;
 	expect(Math.min(handle.width, handle.height)).toBeGreaterThanOrEqual(44);
 	await frame(page, 3).scrollIntoViewIfNeeded();
-	await page.screenshot({ path: 'docs/screenshots/board-390.png' });
+	await screenshot(page, 'board-390', { forDocs: true });
 });
 
 test('a frame opens its editor by click and by Enter; an edit shows on the frame and is kept', async ({
@@ -102,7 +103,7 @@ test('a frame opens its editor by click and by Enter; an edit shows on the frame
 	await shot.getByLabel('Description').fill('The lantern falls past the noodle stall.');
 	await expect(frame(page, 2)).toContainText('Lantern drop');
 	await expect(frame(page, 2)).toContainText('The lantern falls past the noodle stall.');
-	await page.screenshot({ path: 'docs/screenshots/board-editor-1440.png' });
+	await screenshot(page, 'board-editor-1440', { forDocs: true });
 	// The panel stays in view, below the app's bar, while the board scrolls beside it.
 	await frame(page, 8).scrollIntoViewIfNeeded();
 	const heading = (await editor.getByRole('heading', { name: 'Edit shot 2' }).boundingBox())!;
@@ -135,7 +136,7 @@ test('on a phone the editor is a full-screen sheet that closes back to its frame
 	expect(await editor.boundingBox()).toEqual({ x: 0, y: 0, ...PHONE });
 	expect(await scrollsSideways(page)).toBe(false);
 	await editor.getByLabel('Title').fill('Phone edit');
-	await page.screenshot({ path: 'docs/screenshots/board-editor-390.png' });
+	await screenshot(page, 'board-editor-390', { forDocs: true });
 	const close = (await editor.getByRole('button', { name: 'Close' }).boundingBox())!;
 	expect(close.height).toBeGreaterThanOrEqual(44);
 	await editor.getByRole('button', { name: 'Close' }).click();

@@ -3,6 +3,7 @@
 import { tmpdir } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { importStoryboard, unzipFile } from './support/exports';
+import { screenshot } from './support/viewport';
 import {
 	bundleWithDialogue,
 	digest,
@@ -249,7 +250,7 @@ for (const { width, height } of [
 		const stage = (await player.locator('[data-layer="shown"]').first().boundingBox())!;
 		expect(stage.width).toBeGreaterThan(width > 500 ? 900 : 340);
 		await expectLaidOut(page, width, height);
-		await page.screenshot({ path: `docs/screenshots/player-${width}.png` });
+		await screenshot(page, `player-${width}`, { forDocs: true });
 
 		// Full screen is the player itself, and goes back.
 		await player.getByRole('button', { name: 'Full screen' }).click();
