@@ -17,7 +17,7 @@ import type { ModelManifest } from './manifest';
 import { defaultOptions, type ModelChoice, type Options, type UpscaleBackend } from './meta';
 import { pickModel } from './request';
 import { upscaleTake } from './take-upscale';
-import { createUpscaleJob, openUpscaleJob, takesToUpscale } from './upscale-job';
+import { createUpscaleJob, openUpscaleJob, takesToUpscale } from './job';
 
 /** The model and scale last chosen for upscaling, shared by a take's panel and "Upscale chosen". */
 class UpscaleChoice {

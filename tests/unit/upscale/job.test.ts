@@ -5,7 +5,7 @@ import {
 	openUpscaleJob,
 	takesToUpscale,
 	UPSCALE_JOB_KIND
-} from '$lib/upscale/upscale-job';
+} from '$lib/upscale/job';
 import { addTake, listTakes, setUpscaled } from '$lib/store/takes';
 import { getJob } from '$lib/store/jobs';
 import { freshDb } from '../helpers';
