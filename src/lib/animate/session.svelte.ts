@@ -1,3 +1,4 @@
+import { firstBeatId } from '$lib/domain/beats';
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
 import type { JobItem, Shot } from '$lib/domain/types';
@@ -66,12 +67,17 @@ export class AnimateSession extends JobSession {
 	}
 
 	/** The picture a shot is animated from: its chosen image in the first style that has one. */
-	stillOf(shotId: string): { styleId: string; imageAssetId: string } | undefined {
+	stillOf(shotId: string): { styleId: string; beatId: string; imageAssetId: string } | undefined {
+		const beatId = this.#firstBeatOf(shotId);
 		for (const style of this.#styles.styles) {
-			const take = this.#styles.chosenOf(shotId, style.id);
-			if (take) return { styleId: style.id, imageAssetId: take.imageAssetId };
+			const take = beatId && this.#styles.chosenOf(beatId, style.id);
+			if (take) return { styleId: style.id, beatId: take.beatId, imageAssetId: take.imageAssetId };
 		}
 		return undefined;
+	}
+
+	#firstBeatOf(shotId: string): string | undefined {
+		return this.board.shots.find((shot) => shot.id === shotId)?.beats[0]?.id;
 	}
 
 	/** What animating these shots would send and cost, for the confirmation. */
@@ -89,7 +95,7 @@ export class AnimateSession extends JobSession {
 				model,
 				shots[index]!,
 				this.board.project?.aspectRatio ?? '16:9',
-				Boolean(next && this.#styles.chosenOf(next.id, still.styleId))
+				Boolean(next && this.#styles.chosenOf(next.beats[0]!.id, still.styleId))
 			);
 			previews.push({ shotId, styleId: still.styleId, plan });
 		}
@@ -136,7 +142,7 @@ export class AnimateSession extends JobSession {
 				shot: this.board.shots.find((s) => s.id === shotId),
 				still: this.stillOf(shotId)
 			}))
-			.filter((t): t is { shot: Shot; still: { styleId: string; imageAssetId: string } } =>
+			.filter((t): t is { shot: Shot; still: NonNullable<ReturnType<AnimateSession['stillOf']>> } =>
 				Boolean(t.shot && t.still)
 			);
 		if (targets.length === 0) {
@@ -160,6 +166,7 @@ export class AnimateSession extends JobSession {
 					{
 						projectId: this.board.id,
 						shotId: shot.id,
+						beatId: still.beatId,
 						styleId: still.styleId,
 						imageAssetId: still.imageAssetId,
 						local: true,
@@ -252,6 +259,7 @@ export class AnimateSession extends JobSession {
 				{
 					projectId: this.board.id,
 					shotId: String(item.shotId),
+					beatId: firstBeatId(String(item.shotId)),
 					styleId: String(item.styleId),
 					imageAssetId: stillAssetId,
 					jobItemKey: `${this.runner?.jobId ?? ''}/${item.key}`,
@@ -286,12 +294,12 @@ export class AnimateSession extends JobSession {
 		const shot = shots[index];
 		if (!shot) throw new JobItemError('The shot was deleted.', { retryable: false });
 		const styleId = String(item.styleId);
-		const still = this.#styles.chosenOf(shot.id, styleId);
+		const still = this.#styles.chosenOf(shot.beats[0]!.id, styleId);
 		const image = still && (await getAsset(still.imageAssetId));
 		if (!still || !image) {
 			throw new JobItemError('The shot has no picture to start from.', { retryable: false });
 		}
-		const next = shots[index + 1] && this.#styles.chosenOf(shots[index + 1]!.id, styleId);
+		const next = shots[index + 1] && this.#styles.chosenOf(shots[index + 1]!.beats[0]!.id, styleId);
 		const plan = planVideo(
 			settings.videoModelInfo!,
 			shot,

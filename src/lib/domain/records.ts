@@ -6,6 +6,7 @@ import {
 	filled,
 	id,
 	list,
+	note,
 	num,
 	optional,
 	part,
@@ -21,6 +22,8 @@ import {
 	DEFAULT_ASPECT_RATIO,
 	DEFAULT_SHOT_COUNT,
 	DEFAULT_TITLE,
+	firstBeatId,
+	MAX_BEATS,
 	PROJECT_KINDS,
 	SCHEMA_VERSION,
 	SHOT_DEFAULTS,
@@ -151,6 +154,33 @@ export const DialogueLineSchema = z.preprocess(
 	})
 );
 
+/**
+ * One panel of a shot: a moment of its action, with its own camera note and, when set, its
+ * part of the shot's duration (0–1; beats without one share what is left equally).
+ */
+export const BeatSchema = part({
+	id,
+	action: text('A beat’s action').catch(''),
+	camera: text('A beat’s camera note').catch(''),
+	share: optional(num.refine((share) => share > 0 && share <= 1)),
+	/** Where the beat's moment is in the source clip, when the analysis found it there. */
+	sourceTimeS: optional(z.number()),
+	keyframeAssetId: optional(id)
+});
+
+/** The beats of a shot as stored: ids unique, at most MAX_BEATS; `fix` leaves an empty list empty. */
+const beatList = list(BeatSchema, (dropped) =>
+	dropped === 1
+		? 'A beat was unreadable and was left out.'
+		: `${dropped} beats were unreadable and were left out.`
+).transform((beats) => {
+	const seen = new Set<string>();
+	const kept = beats.filter((beat) => !seen.has(beat.id) && Boolean(seen.add(beat.id)));
+	if (kept.length > MAX_BEATS)
+		note(`A shot had ${kept.length} beats; the first ${MAX_BEATS} were kept.`);
+	return kept.slice(0, MAX_BEATS);
+});
+
 /** The shot fields an undo step may set, read as the record reads them. */
 export const SHOT_VALUES = {
 	order: num,
@@ -170,6 +200,8 @@ export const SHOT_VALUES = {
 	),
 	/** Sound effects and music notes. */
 	sound: text('A shot’s sound notes'),
+	/** The shot's panels, in order; a shot always has at least one. */
+	beats: beatList,
 	/** Where the shot starts in the source clip, when it comes from one. */
 	sourceTimeS: z.number(),
 	keyframeAssetId: id
@@ -189,10 +221,15 @@ export const ShotSchema = record({
 	notes: SHOT_VALUES.notes.catch(''),
 	dialogue: SHOT_VALUES.dialogue,
 	sound: SHOT_VALUES.sound.catch(''),
+	beats: SHOT_VALUES.beats,
 	sourceTimeS: optional(SHOT_VALUES.sourceTimeS),
 	keyframeAssetId: optional(SHOT_VALUES.keyframeAssetId),
 	revision: count.catch(0),
 	schemaVersion: version
+}).transform((shot) => {
+	// A shot saved before beats existed is one beat, with the id its takes are read with.
+	if (shot.beats.length === 0) shot.beats = [{ id: firstBeatId(shot.id), action: '', camera: '' }];
+	return shot;
 });
 
 /** The style fields an undo step may set, read as the record reads them. */
@@ -219,6 +256,8 @@ export const TakeSchema = record({
 	id,
 	projectId: id,
 	shotId: id,
+	/** The beat it shows; a take saved before beats existed shows its shot's first beat. */
+	beatId: optional(id),
 	styleId: z.string().catch(''),
 	/** An image take is a rendered still; a video take is an animated clip of a still. */
 	kind: z.enum(['image', 'video']).catch('image'),
@@ -238,9 +277,10 @@ export const TakeSchema = record({
 	chosen: flag,
 	schemaVersion: version
 }).transform((take) => {
+	const beatId = take.beatId ?? firstBeatId(take.shotId);
 	if (take.kind === 'video' && take.videoAssetId === undefined) take.kind = 'image';
 	if (take.kind === 'image') delete take.videoAssetId;
-	return take;
+	return { ...take, beatId };
 });
 
 export const AssetSchema = part({

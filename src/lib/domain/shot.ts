@@ -1,3 +1,4 @@
+import { blankBeat, firstBeatId } from './beats';
 import { newId } from './ids';
 import type { DialogueLine, ProjectSource, Shot } from './types';
 import { DEFAULT_DURATION_S, SCHEMA_VERSION, SHOT_DEFAULTS } from './values';
@@ -58,7 +59,8 @@ export type EditableShotField =
 	| 'transition'
 	| 'notes'
 	| 'dialogue'
-	| 'sound';
+	| 'sound'
+	| 'beats';
 
 export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
 
@@ -73,13 +75,15 @@ export const EDITABLE_SHOT_FIELDS: readonly EditableShotField[] = [
 	'transition',
 	'notes',
 	'dialogue',
-	'sound'
+	'sound',
+	'beats'
 ];
 
 /** A shot with sensible blanks, placed after `order`. */
 export function createShot(projectId: string, order: number, fields: Partial<Shot> = {}): Shot {
+	const id = fields.id ?? newId();
 	return {
-		id: newId(),
+		id,
 		projectId,
 		order,
 		title: '',
@@ -90,6 +94,7 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		sound: '',
 		revision: 0,
 		...fields,
+		beats: fields.beats?.length ? fields.beats : [blankBeat(firstBeatId(id))],
 		schemaVersion: SCHEMA_VERSION
 	};
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
 	AspectRatioSchema,
 	AssetSchema,
+	BeatSchema,
 	DialogueLineSchema,
 	JobItemSchema,
 	JobSchema,
@@ -30,6 +31,7 @@ export type ProjectSource = z.output<typeof ProjectSourceSchema>;
 export type Project = z.output<typeof ProjectSchema>;
 export type ShotView = NonNullable<Project['shotView']>;
 export type Shot = z.output<typeof ShotSchema>;
+export type Beat = z.output<typeof BeatSchema>;
 export type DialogueLine = z.output<typeof DialogueLineSchema>;
 export type Style = z.output<typeof StyleSchema>;
 export type Take = z.output<typeof TakeSchema>;

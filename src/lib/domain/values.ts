@@ -44,3 +44,15 @@ export function cleanTitle(title: string): string {
 	const single = title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
 	return single || DEFAULT_TITLE;
 }
+
+/** The most beats a shot keeps; a storyboard artist rarely draws more panels for one set-up. */
+export const MAX_BEATS = 8;
+
+/**
+ * The id of a shot's first beat as the migration gives it: derived from the shot, so a shot
+ * saved before beats existed and each of its takes and render items agree on it without
+ * reading each other, and reading them again gives the same id.
+ */
+export function firstBeatId(shotId: string): string {
+	return `${shotId}#1`;
+}

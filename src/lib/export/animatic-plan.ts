@@ -26,10 +26,10 @@ export interface PlannedShot {
 export function planShots(board: Storyboard, styleId: string | undefined): PlannedShot[] {
 	return board.shots.map((shot, index) => {
 		const asset = (id: string | undefined) => (id ? board.assets.get(id) : undefined);
-		const video = styleId ? chosenTake(board, shot.id, styleId, 'video') : undefined;
+		const video = styleId ? chosenTake(board, shot.beats[0]!.id, styleId, 'video') : undefined;
 		const clip = asset(video?.videoAssetId);
 		const image = asset(
-			styleId ? chosenTake(board, shot.id, styleId, 'image')?.imageAssetId : undefined
+			styleId ? chosenTake(board, shot.beats[0]!.id, styleId, 'image')?.imageAssetId : undefined
 		);
 		const keyframe = asset(shot.keyframeAssetId);
 		const source: ShotSource = clip

@@ -120,7 +120,7 @@ export async function makeStoryboardPdf(
 			frame(page, index / layout.perPage + 1);
 		}
 		const panel = layout.panels[slot]!;
-		const take = style ? chosenTake(board, shot.id, style.id, 'image') : undefined;
+		const take = style ? chosenTake(board, shot.beats[0]!.id, style.id, 'image') : undefined;
 		const assetId = take?.imageAssetId ?? shot.keyframeAssetId;
 		const blob = assetId ? board.assets.get(assetId)?.blob : undefined;
 		page!.drawRectangle({ ...panel.image, color: rgb(0.9, 0.9, 0.92) });

@@ -28,21 +28,21 @@ export function pickStyle(board: Storyboard, styleId: string | undefined): Style
 	return board.styles.find((style) => style.id === styleId) ?? board.styles[0];
 }
 
-/** The takes of one shot in one style, oldest first. */
-export function takesOf(board: Storyboard, shotId: string, styleId: string): Take[] {
+/** The takes of one beat in one style, oldest first. */
+export function takesOf(board: Storyboard, beatId: string, styleId: string): Take[] {
 	return board.graph.takes
-		.filter((take) => take.shotId === shotId && take.styleId === styleId)
+		.filter((take) => take.beatId === beatId && take.styleId === styleId)
 		.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** The chosen take of a shot in a style: a video take wins over an image take when `video`. */
+/** The chosen take of a beat in a style, of one kind. */
 export function chosenTake(
 	board: Storyboard,
-	shotId: string,
+	beatId: string,
 	styleId: string,
 	kind: Take['kind']
 ): Take | undefined {
-	return takesOf(board, shotId, styleId).find((take) => take.chosen && take.kind === kind);
+	return takesOf(board, beatId, styleId).find((take) => take.chosen && take.kind === kind);
 }
 
 /** One file an export writes for a take. */
@@ -66,7 +66,7 @@ export function takeFiles(
 	const shot = board.shots[shotIndex]!;
 	const folder = shotFolder(shotIndex + 1, board.shots.length);
 	const base = `${board.folders.get(style.id)}/${folder}`;
-	const takes = takesOf(board, shot.id, style.id);
+	const takes = takesOf(board, shot.beats[0]!.id, style.id);
 	const files: TakeFile[] = [];
 	const used = new Set<string>();
 	takes.forEach((take, index) => {

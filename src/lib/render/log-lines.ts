@@ -18,13 +18,13 @@ export function renderFinishedLine(
 	return `Rendering finished: ${made}${failed} (${formatCost(costUsd)}).`;
 }
 
-/** The activity log's line for one image that failed for good: which shot, which style, why. */
+/** The activity log's line for one image that failed for good: which beat ("2.3"), which style, why. */
 export function renderFailedLine(
-	shotNumber: number | undefined,
+	beatNumber: string | undefined,
 	styleName: string | undefined,
 	reason: string | undefined
 ): string {
-	const what = shotNumber === undefined ? 'An image' : `Shot ${shotNumber}`;
+	const what = beatNumber === undefined ? 'An image' : `Beat ${beatNumber}`;
 	const style = styleName ? ` in “${styleName}”` : '';
 	return `${what}${style} could not be rendered: ${reason?.trim() || 'no reason given.'}`;
 }

@@ -3,8 +3,9 @@ import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
 import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
+import { beatNumber, findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
-	needsContinuity,
+	continuityBeat,
 	parseRenderItemKey,
 	renderItemKey,
 	type RenderTarget
@@ -36,7 +37,7 @@ import type { StyleProgress } from './meta';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
 
 /**
- * Rendering for one storyboard: a persisted job of shot x style items worked by the job
+ * Rendering for one storyboard: a persisted job of beat x style items worked by the job
  * runner (bounded concurrency, requests per minute, back-off, key rotation, spending cap).
  * Each image is saved as a take the moment it arrives; a reload resumes the job and never
  * asks again for an item that already has its take.
@@ -48,7 +49,7 @@ export class RenderSession extends JobSession {
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
-	/** Images received in this session that the next shot's dissolve waits for, by asset id, until it reads them. */
+	/** Images received in this session that the next beat (or a dissolve) waits for, by asset id, until it reads them. */
 	#continuityUrls = new Map<string, string>();
 	/** Items (job id/item key) whose image is saved, though their "done" mark may still be on its way. */
 	#received = new Set<string>();
@@ -63,21 +64,39 @@ export class RenderSession extends JobSession {
 	}
 
 	protected resumedNote(left: number, paused: boolean): string {
-		const count = `${left} ${left === 1 ? 'image' : 'images'} to go`;
+		const count = `${left} ${left === 1 ? 'beat' : 'beats'} to go`;
 		return paused
 			? `Rendering paused: ${count}. “Resume” goes on.`
 			: `Rendering resumed: ${count}.`;
 	}
 
-	/** "Render all": every shot x style without a chosen image. */
+	/** "Render all": every beat x style without a chosen image. */
 	async renderAll(targets: readonly RenderTarget[]): Promise<void> {
 		await this.#render(targets);
 	}
 
-	/** "Render" one shot: a new take in every style (or one). */
+	/** "Render" one shot: a new take of each of its beats in every style (or one). */
 	async renderShot(shotId: string, styleId?: string): Promise<void> {
+		await this.renderShots([shotId], styleId);
+	}
+
+	/** "Render" the selected shots: a new take of each of their beats in every style (or one). */
+	async renderShots(shotIds: readonly string[], styleId?: string): Promise<void> {
+		const targets = shotIds.flatMap((shotId) => {
+			const shot = this.board.shots.find((candidate) => candidate.id === shotId);
+			return (shot?.beats ?? []).flatMap((beat) => this.#targets(shotId, beat.id, styleId));
+		});
+		await this.#render(targets);
+	}
+
+	/** "Render" one beat: a new take in every style (or one). */
+	async renderBeat(shotId: string, beatId: string, styleId?: string): Promise<void> {
+		await this.#render(this.#targets(shotId, beatId, styleId));
+	}
+
+	#targets(shotId: string, beatId: string, styleId?: string): RenderTarget[] {
 		const styles = styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
-		await this.#render(styles.map((id) => ({ shotId, styleId: id })));
+		return styles.map((id) => ({ shotId, beatId, styleId: id }));
 	}
 
 	async #render(targets: readonly RenderTarget[]): Promise<void> {
@@ -89,7 +108,7 @@ export class RenderSession extends JobSession {
 		await this.board.flush();
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
-		const count = `${items.length} ${items.length === 1 ? 'image' : 'images'}`;
+		const count = `${items.length} ${items.length === 1 ? 'beat' : 'beats'}`;
 		await this.queue(
 			items,
 			`Rendering ${count} with ${settings.options.imageModel}.`,
@@ -108,7 +127,7 @@ export class RenderSession extends JobSession {
 		this.beginRun();
 		const runner = await this.enqueue([], { ...this.config(), keepOpen: true });
 		return (shot: Shot) => {
-			const targets = this.#styles.styles.map((style) => ({ shotId: shot.id, styleId: style.id }));
+			const targets = shot.beats.flatMap((beat) => this.#targets(shot.id, beat.id));
 			void runner.addItems(this.inRun(this.#newItems(targets, runner.items)));
 		};
 	}
@@ -142,10 +161,11 @@ export class RenderSession extends JobSession {
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
 			const { item } = event;
+			const target = parseRenderItemKey(item.key);
 			void this.board.log(
 				'error',
 				renderFailedLine(
-					this.#shotNumber(item.shotId),
+					target && this.#beatNumber(target),
 					this.#styles.style(String(item.styleId))?.name,
 					item.lastError
 				)
@@ -154,9 +174,10 @@ export class RenderSession extends JobSession {
 		if (event.type === 'state' && event.progress.state === 'done') void this.#finished();
 	}
 
-	#shotNumber(shotId: unknown): number | undefined {
-		const index = this.board.shots.findIndex((shot) => shot.id === shotId);
-		return index < 0 ? undefined : index + 1;
+	/** "2.3" for a render target's beat, while it exists. */
+	#beatNumber(target: Pick<RenderTarget, 'shotId' | 'beatId'>): string | undefined {
+		const place = findBeat(this.board.shots, target.shotId, target.beatId);
+		return place && beatNumber(place.shotIndex + 1, place.beatIndex);
 	}
 
 	async #finished(): Promise<void> {
@@ -200,7 +221,7 @@ export class RenderSession extends JobSession {
 				// The storyboard's total counts an image once its cost is written; until then it is unsaved.
 				spentUsd: () => (this.board.project?.costUsd ?? 0) + this.#unsavedCostUsd,
 				costOf: () => this.#expectedImageCostUsd(),
-				unit: ['image', 'images']
+				unit: ['beat', 'beats']
 			}
 		};
 	}
@@ -216,15 +237,20 @@ export class RenderSession extends JobSession {
 		return pool;
 	}
 
-	/** A dissolve renders after the previous shot's image in the same style exists, when that one is queued too. */
+	/**
+	 * A beat that carries a continuity picture (a later beat of a shot, a shot that dissolves
+	 * in) renders after that picture exists in the same style, when its beat is queued too.
+	 */
 	#waitsForPrevious(item: JobItem): boolean {
+		const target = parseRenderItemKey(item.key);
 		const shots = this.board.shots;
-		const index = shots.findIndex((shot) => shot.id === item.shotId);
-		if (!needsContinuity(shots, index)) return false;
-		const previous = shots[index - 1]!.id;
+		const place = target && findBeat(shots, target.shotId, target.beatId);
+		const previous = place && continuityBeat(shots, place);
+		if (!target || !previous) return false;
+		const previousBeatId = shots[previous.shotIndex]!.beats[previous.beatIndex]!.id;
 		return (this.runner?.items ?? []).some(
 			(other) =>
-				other.shotId === previous &&
+				parseRenderItemKey(other.key)?.beatId === previousBeatId &&
 				other.styleId === item.styleId &&
 				(other.status === 'queued' || other.status === 'running') &&
 				!this.#received.has(`${this.runner?.jobId ?? ''}/${other.key}`)
@@ -257,27 +283,33 @@ export class RenderSession extends JobSession {
 
 		const target = parseRenderItemKey(item.key);
 		const shots = this.board.shots;
-		const index = shots.findIndex((shot) => shot.id === target?.shotId);
-		const shot = shots[index];
+		const place = target && findBeat(shots, target.shotId, target.beatId);
+		const shot = place && shots[place.shotIndex];
+		const beat = place && shot?.beats[place.beatIndex];
 		const style = target && this.#styles.style(target.styleId);
-		if (!shot) throw new JobItemError('The shot was deleted.', { retryable: false });
+		if (!shots.some((candidate) => candidate.id === target?.shotId))
+			throw new JobItemError('The shot was deleted.', { retryable: false });
+		if (!place || !shot || !beat)
+			throw new JobItemError('The beat was deleted.', { retryable: false });
 		if (!style) throw new JobItemError('The style was deleted.', { retryable: false });
 		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
 
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
-		const previous = needsContinuity(shots, index)
-			? this.#styles.chosenOf(shots[index - 1]!.id, style.id)
-			: undefined;
+		const number = beatNumber(place.shotIndex + 1, place.beatIndex);
+		const previous = this.#continuityTake(place, style.id);
 		const { references, notes } = fitReferences(model, {
 			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
 			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
 		});
 		const { styleReferenceUrl, continuityUrl } = references;
-		for (const note of notes) void this.board.log('warn', `Shot ${index + 1}: ${note}`);
+		for (const note of notes) void this.board.log('warn', `Beat ${number}: ${note}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
+			beat,
+			beatIndex: place.beatIndex,
+			beatCount: shot.beats.length,
 			style,
 			aspectRatio,
 			hasStyleReference: Boolean(styleReferenceUrl),
@@ -296,7 +328,7 @@ export class RenderSession extends JobSession {
 				await this.board.addCost(error.costUsd);
 				await this.board.log(
 					'warn',
-					`Shot ${index + 1} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
+					`Beat ${number} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
 				);
 			}
 			throw error;
@@ -305,7 +337,7 @@ export class RenderSession extends JobSession {
 		context.releaseSlot();
 		await context.started;
 		const costEach = result.costUsd / result.images.length;
-		const nextNeedsThis = needsContinuity(shots, index + 1);
+		const nextNeedsThis = this.#isContinuityForNext(place);
 		for (const { blob, width, height, dataUrl } of result.images) {
 			// A full disk shows the storage banner; the item fails and can be tried again.
 			const saved = await appStatus.guardWrite(() =>
@@ -313,6 +345,7 @@ export class RenderSession extends JobSession {
 					{
 						projectId: this.board.id,
 						shotId: shot.id,
+						beatId: beat.id,
 						styleId: style.id,
 						jobItemKey,
 						model,
@@ -330,12 +363,12 @@ export class RenderSession extends JobSession {
 			}
 			this.#styles.took(take);
 		}
-		// The next shot's dissolve can go now, before this item's "done" mark is saved.
+		// The next beat (or a dissolve) can go now, before this item's "done" mark is saved.
 		this.#received.add(jobItemKey);
 		this.runner?.poke();
 		void this.board.log(
 			'info',
-			`Rendered shot ${index + 1} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
+			`Rendered beat ${number} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
 		);
 		this.runCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
@@ -344,6 +377,27 @@ export class RenderSession extends JobSession {
 			this.#unsavedCostUsd -= result.costUsd;
 		});
 		return { costUsd: result.costUsd };
+	}
+
+	/** The chosen take a beat's render carries for continuity, in the same style. */
+	#continuityTake(place: BeatPlace, styleId: string) {
+		const shots = this.board.shots;
+		const previous = continuityBeat(shots, place);
+		const beat = previous && shots[previous.shotIndex]?.beats[previous.beatIndex];
+		return beat && this.#styles.chosenOf(beat.id, styleId);
+	}
+
+	/** Whether the beat after this one (or the next shot, dissolving in) carries this picture. */
+	#isContinuityForNext(place: BeatPlace): boolean {
+		const shots = this.board.shots;
+		const shot = shots[place.shotIndex];
+		if (!shot) return false;
+		const next =
+			place.beatIndex + 1 < shot.beats.length
+				? { shotIndex: place.shotIndex, beatIndex: place.beatIndex + 1 }
+				: { shotIndex: place.shotIndex + 1, beatIndex: 0 };
+		const from = continuityBeat(shots, next);
+		return from?.shotIndex === place.shotIndex && from.beatIndex === place.beatIndex;
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */

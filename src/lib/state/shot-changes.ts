@@ -20,7 +20,8 @@ export const FIELD_WORDS: Record<EditableShotField, string> = {
 	transition: 'transition',
 	notes: 'notes',
 	dialogue: 'dialogue',
-	sound: 'sound'
+	sound: 'sound',
+	beats: 'beats'
 };
 
 /**

@@ -74,24 +74,24 @@ export class StyleBoard {
 		if (!this.takes.some((other) => other.id === take.id)) this.takes = [...this.takes, take];
 	}
 
-	/** The image takes of one shot in one style, oldest first. */
-	takesOf(shotId: string, styleId: string): Take[] {
+	/** The image takes of one beat in one style, oldest first. */
+	takesOf(beatId: string, styleId: string): Take[] {
 		return this.takes.filter(
-			(take) => take.kind === 'image' && take.shotId === shotId && take.styleId === styleId
+			(take) => take.kind === 'image' && take.beatId === beatId && take.styleId === styleId
 		);
 	}
 
-	/** The chosen animated clip of a shot in a style. */
-	clipOf(shotId: string, styleId: string): Take | undefined {
+	/** The chosen animated clip of a beat in a style. */
+	clipOf(beatId: string, styleId: string): Take | undefined {
 		return this.takes.find(
 			(take) =>
-				take.kind === 'video' && take.shotId === shotId && take.styleId === styleId && take.chosen
+				take.kind === 'video' && take.beatId === beatId && take.styleId === styleId && take.chosen
 		);
 	}
 
-	/** The chosen image take of a shot in a style. */
-	chosenOf(shotId: string, styleId: string): Take | undefined {
-		return this.takesOf(shotId, styleId).find((take) => take.chosen);
+	/** The chosen image take of a beat in a style. */
+	chosenOf(beatId: string, styleId: string): Take | undefined {
+		return this.takesOf(beatId, styleId).find((take) => take.chosen);
 	}
 
 	style(id: string): Style | undefined {
@@ -162,14 +162,14 @@ export class StyleBoard {
 		});
 	}
 
-	/** Make a take the chosen one of its shot and style; `label` names the step ("choose take 2 of shot 3"). */
+	/** Make a take the chosen one of its beat and style; `label` names the step ("choose take 2 of shot 3"). */
 	async choose(takeId: string, label = 'choose a take'): Promise<void> {
 		const take = this.takes.find((other) => other.id === takeId);
 		// Only which take is chosen changes; every take stays.
 		const slot = this.takes.filter(
 			(other) =>
 				take !== undefined &&
-				other.shotId === take.shotId &&
+				other.beatId === take.beatId &&
 				other.styleId === take.styleId &&
 				other.kind === take.kind
 		);

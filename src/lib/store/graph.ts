@@ -50,7 +50,19 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 		project,
 		shots: graph.shots.map((shot) =>
 			withOptional(
-				{ ...shot, id: remap(shot.id), projectId, revision: 0 },
+				{
+					...shot,
+					id: remap(shot.id),
+					projectId,
+					revision: 0,
+					beats: shot.beats.map((beat) =>
+						withOptional(
+							{ ...beat, id: remap(beat.id) },
+							'keyframeAssetId',
+							remapOptional(beat.keyframeAssetId)
+						)
+					)
+				},
 				'keyframeAssetId',
 				remapOptional(shot.keyframeAssetId)
 			)
@@ -70,6 +82,7 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 						id: remap(take.id),
 						projectId,
 						shotId: remap(take.shotId),
+						beatId: remap(take.beatId),
 						styleId: take.styleId ? remap(take.styleId) : '',
 						imageAssetId: remap(take.imageAssetId)
 					},

@@ -143,6 +143,7 @@ async function chooseTakes(
 				other &&
 				other.id !== id &&
 				other.chosen &&
+				other.beatId === take.beatId &&
 				other.styleId === take.styleId &&
 				other.kind === take.kind
 			)

@@ -10,6 +10,7 @@ import { restoreAll, restoreTake } from './restore';
 export interface NewTake {
 	projectId: string;
 	shotId: string;
+	beatId: string;
 	styleId: string;
 	kind?: Take['kind'];
 	imageAssetId: string;
@@ -41,12 +42,13 @@ export async function getTake(id: string): Promise<Take | undefined> {
 	return restoreTake(await db.get(STORES.takes, id)) ?? undefined;
 }
 
-const sameSlot = (a: Take, b: Pick<Take, 'shotId' | 'styleId' | 'kind'>) =>
-	a.shotId === b.shotId && a.styleId === b.styleId && a.kind === b.kind;
+/** Takes compete for "chosen" within one beat, style and kind. */
+const sameSlot = (a: Take, b: Pick<Take, 'shotId' | 'beatId' | 'styleId' | 'kind'>) =>
+	a.shotId === b.shotId && a.beatId === b.beatId && a.styleId === b.styleId && a.kind === b.kind;
 
 /**
- * Save a new take. The first take of a shot and style (per kind) is chosen at once, so a
- * storyboard shows a picture for every rendered shot without a click.
+ * Save a new take. The first take of a beat and style (per kind) is chosen at once, so a
+ * storyboard shows a picture for every rendered beat without a click.
  */
 export async function addTake(fields: NewTake): Promise<Take> {
 	const db = await getDb();
@@ -110,7 +112,7 @@ async function putTake(store: TakeStore, fields: NewTake): Promise<Take> {
 	return take;
 }
 
-/** Make a take the chosen one of its shot and style. */
+/** Make a take the chosen one of its beat and style. */
 export async function chooseTake(id: string): Promise<void> {
 	const db = await getDb();
 	const tx = db.transaction(STORES.takes, 'readwrite');
@@ -204,12 +206,12 @@ export async function putBackTake(deleted: DeletedTake): Promise<void> {
 	announce(deleted.take.projectId);
 }
 
-/** The chosen take of each shot for one style (image takes), keyed by shot id. */
+/** The chosen take of each beat for one style (image takes), keyed by beat id. */
 export function chosenTakes(takes: readonly Take[], styleId: string): Map<string, Take> {
 	const chosen = new Map<string, Take>();
 	for (const take of takes) {
 		if (take.kind === 'image' && take.styleId === styleId && take.chosen) {
-			chosen.set(take.shotId, take);
+			chosen.set(take.beatId, take);
 		}
 	}
 	return chosen;

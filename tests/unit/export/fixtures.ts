@@ -1,3 +1,4 @@
+import { blankBeat, firstBeatId } from '$lib/domain/beats';
 import {
 	SCHEMA_VERSION,
 	type Asset,
@@ -23,6 +24,7 @@ export function shot(id: string, order: number, fields: Partial<Shot> = {}): Sho
 		notes: '',
 		dialogue: [],
 		sound: '',
+		beats: [blankBeat(firstBeatId(id))],
 		revision: 0,
 		schemaVersion: SCHEMA_VERSION,
 		...fields
@@ -43,6 +45,7 @@ export function take(
 		id,
 		projectId: 'p',
 		shotId,
+		beatId: firstBeatId(shotId),
 		styleId,
 		kind: 'image',
 		imageAssetId: `a-${id}`,

@@ -19,9 +19,9 @@ describe('renderFinishedLine', () => {
 });
 
 describe('renderFailedLine', () => {
-	it('names the shot, the style and the reason', () => {
-		expect(renderFailedLine(2, 'Ink wash', 'The request was flagged by moderation.')).toBe(
-			'Shot 2 in “Ink wash” could not be rendered: The request was flagged by moderation.'
+	it('names the beat, the style and the reason', () => {
+		expect(renderFailedLine('2.1', 'Ink wash', 'The request was flagged by moderation.')).toBe(
+			'Beat 2.1 in “Ink wash” could not be rendered: The request was flagged by moderation.'
 		);
 	});
 

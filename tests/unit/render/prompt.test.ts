@@ -12,11 +12,14 @@ const shot = {
 	notes: ''
 };
 
+const oneBeat = { beat: { action: '', camera: '' }, beatIndex: 0, beatCount: 1 };
+
 describe('buildRenderPrompt', () => {
 	it('joins the description, the camera and the style words', () => {
 		const text = buildRenderPrompt({
 			shot,
 			style: { name: 'Ink', promptWords: 'loose ink wash' },
+			...oneBeat,
 			aspectRatio: '16:9',
 			hasStyleReference: false,
 			hasContinuity: false
@@ -33,6 +36,7 @@ describe('buildRenderPrompt', () => {
 		const both = buildRenderPrompt({
 			shot,
 			style: { name: 'Ink', promptWords: '' },
+			...oneBeat,
 			aspectRatio: '1:1',
 			hasStyleReference: true,
 			hasContinuity: true
@@ -43,11 +47,40 @@ describe('buildRenderPrompt', () => {
 		const continuityOnly = buildRenderPrompt({
 			shot,
 			style: { name: 'Ink', promptWords: '' },
+			...oneBeat,
 			aspectRatio: '1:1',
 			hasStyleReference: false,
 			hasContinuity: true
 		});
 		expect(continuityOnly).toMatch(/attached image is the previous shot/);
+	});
+
+	it('names the beat’s moment and camera, and calls a previous beat the previous panel', () => {
+		const second = buildRenderPrompt({
+			shot,
+			beat: { action: 'She turns  to the door.', camera: 'Push in' },
+			beatIndex: 1,
+			beatCount: 3,
+			style: { name: 'Ink', promptWords: '' },
+			aspectRatio: '16:9',
+			hasStyleReference: true,
+			hasContinuity: true
+		});
+		expect(second).toContain('Moment: panel 2 of 3 of this shot: She turns to the door.');
+		expect(second).toContain('Camera in this panel: Push in');
+		expect(second).toMatch(/second image is the previous panel of this same shot/);
+	});
+
+	it('reads a shot of one plain beat exactly as a shot', () => {
+		const text = buildRenderPrompt({
+			shot,
+			...oneBeat,
+			style: { name: 'Ink', promptWords: '' },
+			aspectRatio: '16:9',
+			hasStyleReference: false,
+			hasContinuity: false
+		});
+		expect(text).not.toMatch(/Moment|panel/);
 	});
 });
 

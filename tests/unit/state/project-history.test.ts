@@ -142,6 +142,7 @@ describe('ProjectState undo and redo', () => {
 			return addTake({
 				projectId: board.id,
 				shotId: shot.id,
+				beatId: shot.beats[0]!.id,
 				styleId: styles.styles[0]!.id,
 				imageAssetId: asset.id,
 				model: 'm',
@@ -156,7 +157,7 @@ describe('ProjectState undo and redo', () => {
 		expect(board.undoLabel).toBe('choose take 2 of shot 1');
 		await board.undo();
 		await styles.refresh();
-		expect(styles.chosenOf(shot.id, styles.styles[0]!.id)?.id).toBe(first.id);
+		expect(styles.chosenOf(shot.beats[0]!.id, styles.styles[0]!.id)?.id).toBe(first.id);
 		await board.removeShot(shot.id);
 		await board.undo();
 		await board.redo();

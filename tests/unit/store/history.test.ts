@@ -1,4 +1,5 @@
 import { openDB } from 'idb';
+import { firstBeatId } from '$lib/domain/beats';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT, type HistoryStep } from '$lib/domain/history';
 import { createProject } from '$lib/domain/project';
@@ -143,6 +144,7 @@ describe('undoHistory and redoHistory', () => {
 				addTake({
 					projectId: project.id,
 					shotId,
+					beatId: firstBeatId(shotId),
 					styleId: style!.id,
 					imageAssetId,
 					model: 'm',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { firstBeatId } from '$lib/domain/beats';
 import { createProject } from '$lib/domain/project';
 import { putAsset, getAsset } from '$lib/store/assets';
 import { addProject } from '$lib/store/projects';
@@ -34,6 +35,7 @@ async function newTake(projectId: string, shotId: string, styleId: string) {
 	return addTake({
 		projectId,
 		shotId,
+		beatId: firstBeatId(shotId),
 		styleId,
 		imageAssetId: asset.id,
 		model: 'm',
@@ -73,7 +75,7 @@ describe('takes', () => {
 		await chooseTake(second.id);
 		const takes = await listTakes(project.id);
 		expect(takes.map((t) => t.chosen)).toEqual([false, true]);
-		expect(chosenTakes(takes, style.id).get(shot.id)?.id).toBe(second.id);
+		expect(chosenTakes(takes, style.id).get(firstBeatId(shot.id))?.id).toBe(second.id);
 	});
 
 	it('lists takes in the order they were made, even within one millisecond', async () => {

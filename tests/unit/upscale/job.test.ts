@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { firstBeatId } from '$lib/domain/beats';
 import { defaultOptions } from '$lib/upscale/meta';
 import {
 	createUpscaleJob,
@@ -14,6 +15,7 @@ const take = (shotId: string, styleId = 'st1', kind: 'image' | 'video' = 'image'
 	addTake({
 		projectId: 'p1',
 		shotId,
+		beatId: firstBeatId(shotId),
 		styleId,
 		kind,
 		imageAssetId: `img-${shotId}-${styleId}`,
