@@ -1,12 +1,16 @@
 import {
 	openDB,
 	type DBSchema,
+	type IDBPCursorWithValue,
 	type IDBPDatabase,
+	type IDBPObjectStore,
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
+import { sameValue } from '$lib/domain/same-value';
 import type { History } from '$lib/domain/history';
 import type { Asset, Job, LogEntry, Project, Shot, Style, Take } from '$lib/domain/types';
+import { restoreShot, restoreTake } from './restore';
 
 /** Store names: they change only together with a migration. */
 export const STORES = {
@@ -75,8 +79,42 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 	(db, tx) => {
 		const ensureStore = storeMaker(db, tx);
 		ensureIndex(ensureStore(STORES.history, { keyPath: 'projectId' }), 'by-project', 'projectId');
+	},
+	// Version 3: beats. Shots saved before get one beat, their takes point at it. The rewrite is
+	// the records' own restore, so a record already in the new shape is left as it is.
+	(_db, tx) => {
+		rewriteAll(tx.objectStore(STORES.shots), restoreShot);
+		rewriteAll(tx.objectStore(STORES.takes), restoreTake);
 	}
 ];
+
+/**
+ * Put every record of a store back in its current shape, during an upgrade (the upgrade
+ * waits for the cursor). A record its restore cannot read is left untouched for the reads
+ * to report, never deleted here.
+ */
+function rewriteAll<N extends 'shots' | 'takes'>(
+	store: IDBPObjectStore<MaestroDb, StoreNames<MaestroDb>[], N, 'versionchange'>,
+	restore: (raw: unknown) => MaestroDb[N]['value'] | null
+): void {
+	const step = (
+		cursor: IDBPCursorWithValue<
+			MaestroDb,
+			StoreNames<MaestroDb>[],
+			N,
+			unknown,
+			'versionchange'
+		> | null
+	): Promise<void> | undefined => {
+		if (!cursor) return undefined;
+		const current = restore(cursor.value);
+		const write = current && !sameValue(current, cursor.value) ? cursor.update(current) : undefined;
+		return Promise.resolve(write)
+			.then(() => cursor.continue())
+			.then(step);
+	};
+	void store.openCursor().then(step);
+}
 
 /** Create a store unless it exists; returns it either way. */
 function storeMaker(db: Db, tx: UpgradeTx) {

@@ -51,6 +51,61 @@ describe('openMaestroDb', () => {
 	});
 });
 
+describe('the beats upgrade (version 3)', () => {
+	const oldShot = { id: 's1', projectId: 'p', order: 0, title: 'Door', schemaVersion: 1 };
+	const oldTake = {
+		id: 't1',
+		projectId: 'p',
+		shotId: 's1',
+		styleId: 'st',
+		imageAssetId: 'a1',
+		chosen: true,
+		schemaVersion: 1
+	};
+
+	async function versionTwo(dbName: string) {
+		const db = await openDB(dbName, 2, {
+			upgrade(db, oldVersion, _new, tx) {
+				for (let v = oldVersion; v < 2; v++) MIGRATIONS[v]!(db as never, tx as never);
+			}
+		});
+		await db.put(STORES.shots, oldShot);
+		await db.put(STORES.takes, oldTake);
+		// A record no restore can read stays for the reads to report.
+		await db.put(STORES.takes, { id: 'junk' });
+		db.close();
+	}
+
+	it('gives every stored shot one beat and points its takes at it', async () => {
+		const dbName = name();
+		await versionTwo(dbName);
+		const db = await openMaestroDb(dbName);
+		const shot = await db.get(STORES.shots, 's1');
+		const take = await db.get(STORES.takes, 't1');
+		expect(shot?.beats).toEqual([{ id: 's1#1', action: '', camera: '' }]);
+		expect(take?.beatId).toBe('s1#1');
+		expect(await db.get(STORES.takes, 'junk')).toEqual({ id: 'junk' });
+		db.close();
+	});
+
+	it('leaves the records the same when it runs twice', async () => {
+		const dbName = name();
+		await versionTwo(dbName);
+		const once = await openMaestroDb(dbName);
+		const shot = await once.get(STORES.shots, 's1');
+		const take = await once.get(STORES.takes, 't1');
+		once.close();
+		const twice = await openDB(dbName, DB_VERSION + 1, {
+			upgrade(db, _old, _new, tx) {
+				MIGRATIONS[2]!(db as never, tx as never);
+			}
+		});
+		expect(await twice.get(STORES.shots, 's1')).toEqual(shot);
+		expect(await twice.get(STORES.takes, 't1')).toEqual(take);
+		twice.close();
+	});
+});
+
 describe('openSharedDb', () => {
 	it('gives up its connection to a newer version in another tab and says to reload', async () => {
 		const dbName = name();
