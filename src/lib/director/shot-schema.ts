@@ -7,8 +7,6 @@ import type { ShotSource } from './meta';
 import { modelBeatsSchema, toStoredBeats } from './model-beats';
 import { clampSourceTime, shotSpan } from './source-time';
 
-export { clampSourceTime } from './source-time';
-
 const hasClip = (source: ShotSource): source is ShotSource & { clipDurationS: number } =>
 	typeof source.clipDurationS === 'number' &&
 	Number.isFinite(source.clipDurationS) &&
@@ -192,7 +190,7 @@ export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<
 			hasClip(source)
 				? {
 						clipDurationS: source.clipDurationS,
-						span: shotSpan(fields.sourceTimeS ?? 0, source.cutSpans ?? [], source.clipDurationS)
+						span: shotSpan(fields.sourceTimeS, source.cutSpans ?? [], source.clipDurationS)
 					}
 				: undefined
 		);

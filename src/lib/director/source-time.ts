@@ -10,12 +10,16 @@ export function clampSourceTime(timeS: number, clipDurationS: number): number {
 	return Math.min(last, Math.max(0, Math.round(timeS * 100) / 100));
 }
 
-/** The span of the clip a shot starting at `startS` belongs to: its cut's, else up to the clip's end. */
+/**
+ * The span of the clip a shot starting at `startS` belongs to: its cut's, else from its start to
+ * the clip's end; the whole clip for a shot whose start is not known.
+ */
 export function shotSpan(
-	startS: number,
+	startS: number | undefined,
 	cutSpans: readonly ClipSpan[],
 	clipDurationS: number
 ): ClipSpan {
+	if (startS === undefined) return { startS: 0, endS: clipDurationS };
 	const span = cutSpans.find((cut) => startS >= cut.startS && startS < cut.endS);
 	return span
 		? { startS: span.startS, endS: Math.min(span.endS, clipDurationS) }

@@ -4,6 +4,7 @@ import { cleanBaseUrl, restoreOptions } from '$lib/ai/meta';
 import { normaliseCameraTerm, parseModelShot, toShotFields } from '$lib/director/shot-schema';
 import { CAMERA_ANGLES, createShot, SHOT_SIZES } from '$lib/domain/shot';
 import { MAX_BEATS } from '$lib/domain/beats';
+import { shotSpan } from '$lib/director/source-time';
 
 describe('normaliseCameraTerm', () => {
 	it('maps model spellings onto our vocabulary', () => {
@@ -210,5 +211,22 @@ describe('parseModelShot and toShotFields with beats', () => {
 			{ clipDurationS: 8 }
 		);
 		expect(fields.beats![0]!.sourceTimeS).toBe(7.99);
+	});
+});
+
+describe('shotSpan', () => {
+	const cuts = [
+		{ startS: 0, endS: 4 },
+		{ startS: 4, endS: 10 }
+	];
+
+	it('is the cut span the shot starts in, held inside the clip', () => {
+		expect(shotSpan(4, cuts, 9)).toEqual({ startS: 4, endS: 9 });
+		expect(shotSpan(0, cuts, 12)).toEqual({ startS: 0, endS: 4 });
+	});
+
+	it('runs to the clip’s end past the known cuts, and is the whole clip without a start', () => {
+		expect(shotSpan(11, cuts, 12)).toEqual({ startS: 11, endS: 12 });
+		expect(shotSpan(undefined, cuts, 12)).toEqual({ startS: 0, endS: 12 });
 	});
 });
