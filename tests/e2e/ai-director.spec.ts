@@ -243,9 +243,9 @@ test('the director writes beats: a shot whose action unfolds gets three, static 
 	// The request asks for beats in the strict schema the fake holds to the providers' rules.
 	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
 	expect(request.status).toBe(200);
-	const shotSchema = (request.body?.responseFormat?.schema as SchemaNode).properties.shots.items;
+	const shotSchema = (request.body?.responseFormat?.schema as SchemaNode).properties.shots!.items;
 	expect(shotSchema.required).toContain('beats');
-	expect(shotSchema.properties.beats.items.required).toEqual(['action', 'camera']);
+	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera']);
 	expect(request.body?.text).toMatch(/Give a static shot 1 beat, and 2 to 4 beats/);
 
 	await page.reload();
