@@ -44,6 +44,8 @@ test('analyze a clip: the frames go as image parts, the description streams into
 	await page.reload();
 	await expect(page.getByLabel('Context')).toHaveValue(described);
 
+	// The slow stream was for watching the description arrive; the shots may come at full speed.
+	fake.setMode({ tokenDelayMs: 0 });
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('5 shots written.')).toBeVisible();
 	const director = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;

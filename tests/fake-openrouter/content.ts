@@ -145,6 +145,8 @@ interface ShotContext {
 	clipSeconds: number;
 	/** The clip's spans between cuts listed in the prompt ("0.0–2.4 s"); shot N starts on span N. */
 	spans: ClipSpan[];
+	/** Beats of every shot when forced (`mode.beatsPerShot`), else null. */
+	beatsPerShot: number | null;
 	/** Vocabulary words named in the request (e.g. a regenerate note "low-angle close-up"). */
 	wishes: Partial<Record<keyof typeof VOCABULARY, string>>;
 	/** Lines spoken in the brief: the first shot says them. */
@@ -184,10 +186,11 @@ const MOMENTS = [
 const BEAT_CAMERA = ['push in slightly', 'pan to follow', 'rack focus to the background'];
 
 /**
- * How many beats shot `index` has: a rewrite of one shot has 2; in a storyboard the second
- * shot has 3 (its action unfolds) and the others 1 (static).
+ * How many beats shot `index` has: as forced; else a rewrite of one shot has 2, and in a
+ * storyboard the second shot has 3 (its action unfolds) and the others 1 (static).
  */
-export function fakeBeatCount(index: number, count: number): number {
+export function fakeBeatCount(index: number, count: number, forced: number | null = null): number {
+	if (forced !== null) return forced;
 	if (count === 1) return 2;
 	return index === 1 ? 3 : 1;
 }
@@ -198,7 +201,7 @@ function beatsValue(ctx: ShotContext, schema: Schema | null, root: Schema): unkn
 	const keys = isRecord(itemSchema?.properties)
 		? Object.keys(itemSchema.properties)
 		: ['action', 'camera', ...(ctx.fromClip ? ['sourceTimeS'] : [])];
-	const n = fakeBeatCount(ctx.index, ctx.count);
+	const n = fakeBeatCount(ctx.index, ctx.count, ctx.beatsPerShot);
 	const span = shotSpanOf(ctx);
 	return Array.from({ length: n }, (_, m) => {
 		const beat: Record<string, unknown> = {};
@@ -314,7 +317,11 @@ const DEFAULT_FIELDS = [
 ];
 
 /** The director's answer as a JS value: `{shots:[...]}` shaped by the json_schema when one is sent. */
-export function directorResult(summary: RequestSummary, count: number): Record<string, unknown> {
+export function directorResult(
+	summary: RequestSummary,
+	count: number,
+	beatsPerShot: number | null = null
+): Record<string, unknown> {
 	const subject = subjectOf(summary);
 	const fromClip =
 		summary.imageCount > 0 ||
@@ -351,6 +358,7 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 			fromClip,
 			clipSeconds,
 			spans,
+			beatsPerShot,
 			wishes,
 			speech,
 			sound
@@ -366,7 +374,19 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	if (!root) return { shots };
 	const top = objectFromSchema(
 		root,
-		{ index: 0, count, subject, hash, fromClip, clipSeconds, spans, wishes, speech, sound },
+		{
+			index: 0,
+			count,
+			subject,
+			hash,
+			fromClip,
+			clipSeconds,
+			spans,
+			beatsPerShot,
+			wishes,
+			speech,
+			sound
+		},
 		root
 	);
 	return { ...top, shots };

@@ -81,6 +81,12 @@ describe('directShots', () => {
 		expect(inWords!.body?.text).toContain('"beats":[{"action","camera"}]');
 	});
 
+	it('writes as many beats per shot as the fake is told to', async () => {
+		fake().setMode({ beatsPerShot: 1 });
+		const { shots } = await collect();
+		expect(shots.map((shot) => shot.beats?.length)).toEqual([1, 1, 1, 1]);
+	});
+
 	it('places a clip storyboard’s beats at moments inside each shot’s span between cuts', async () => {
 		const cutSpans = [
 			{ startS: 0, endS: 2 },
