@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake, TEST_KEY } from './support/ai';
 import { createStoryboard } from './support/app';
+import { savedAssetIds, savedShots } from './support/saved-shots';
 
 const clip = join(import.meta.dirname, '../fixtures/media/cuts-h264.mp4');
 
@@ -43,6 +44,8 @@ test('analyze a clip: the frames go as image parts, the description streams into
 	await page.reload();
 	await expect(page.getByLabel('Context')).toHaveValue(described);
 
+	// The slow stream was for watching the description arrive; the shots may come at full speed.
+	fake.setMode({ tokenDelayMs: 0 });
 	await page.getByRole('button', { name: 'Generate shots' }).click();
 	await expect(page.getByText('5 shots written.')).toBeVisible();
 	const director = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
@@ -51,6 +54,28 @@ test('analyze a clip: the frames go as image parts, the description streams into
 	await expect(
 		page.getByRole('article', { name: 'Shot 1' }).getByText(/From the clip at/)
 	).toBeVisible();
+
+	// The director is told the clip's spans between cuts and splits a long shot into beats there:
+	// each beat's moment inside its shot's span, in order, shown by the nearest saved frame.
+	const spans = [...(director.body?.text ?? '').matchAll(/(\d+\.\d)–(\d+\.\d) s\b/g)].map(
+		(match) => ({ startS: Number(match[1]), endS: Number(match[2]) })
+	);
+	expect(spans).toHaveLength(5);
+	expect(director.body?.text).toContain('split it into 2 to 4 beats at its key moments');
+	const shots = await savedShots(page);
+	expect(shots.map((shot) => shot.beats.length)).toEqual([1, 3, 1, 1, 1]);
+	const assets = new Set(await savedAssetIds(page));
+	for (const shot of shots) {
+		const span = spans.find((s) => shot.sourceTimeS! >= s.startS && shot.sourceTimeS! < s.endS)!;
+		const times = shot.beats.map((beat) => beat.sourceTimeS!);
+		for (const time of times) {
+			expect(time).toBeGreaterThanOrEqual(span.startS);
+			expect(time).toBeLessThan(span.endS + 0.05);
+		}
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+		for (const beat of shot.beats) expect(assets.has(beat.keyframeAssetId!)).toBe(true);
+	}
+	expect(new Set(shots[1]!.beats.map((beat) => beat.sourceTimeS)).size).toBe(3);
 });
 
 test('cancelling Analyze keeps the text that arrived', async ({ page, fake }) => {

@@ -1,6 +1,15 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake, TEST_KEY } from './support/ai';
 import { createStoryboard, expectSaved, shotTitles } from './support/app';
+import { deliveredImages } from './support/render';
+import { savedShots } from './support/saved-shots';
+
+/** The slice of a JSON Schema the tests read. */
+interface SchemaNode {
+	required: string[];
+	properties: Record<string, SchemaNode>;
+	items: SchemaNode;
+}
 
 const PREMISE = 'A courier races a paper lantern through a night market before midnight.';
 
@@ -220,4 +229,82 @@ test('structured output is requested from a model that lists it, across reloads'
 	await expect(page.getByText('5 shots written.')).toBeVisible();
 	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
 	expect(request.body?.responseFormat?.type).toBe('json_schema');
+});
+
+test('the director writes beats: a shot whose action unfolds gets three, static ones one', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Beats', 'idea', PREMISE);
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('5 shots written.')).toBeVisible();
+
+	// The request asks for beats in the strict schema the fake holds to the providers' rules.
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.status).toBe(200);
+	const shotSchema = (request.body?.responseFormat?.schema as SchemaNode).properties.shots!.items;
+	expect(shotSchema.required).toContain('beats');
+	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera']);
+	expect(request.body?.text).toMatch(/Give a static shot 1 beat, and 2 to 4 beats/);
+
+	await page.reload();
+	const shots = await savedShots(page);
+	expect(shots.map((shot) => shot.beats.length)).toEqual([1, 3, 1, 1, 1]);
+	expect(shots[1]!.beats.map(({ action, camera }) => ({ action, camera }))).toEqual([
+		{ action: 'the subject turns toward the sound', camera: '' },
+		{ action: 'the subject sees what waits ahead', camera: 'rack focus to the background' },
+		{ action: 'a hand closes around the handle', camera: 'push in slightly' }
+	]);
+	const ids = shots.flatMap((shot) => shot.beats.map((beat) => beat.id));
+	expect(new Set(ids).size).toBe(7);
+	expect(shots[0]!.beats[0]).toMatchObject({ action: 'the subject steps into the light' });
+});
+
+test('"Storyboard it" renders every beat the director wrote', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await createStoryboard(page, 'Beats rendered', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Storyboard it' }).click();
+	await expect(page.getByText('3 shots written.')).toBeVisible();
+	// 1 + 3 + 1 beats, each its own picture.
+	await expect.poll(() => deliveredImages(fake).length, { timeout: 40_000 }).toBe(5);
+	await expect(page.getByRole('region', { name: 'Render' })).toContainText(/5 of 5|finished/i);
+	const prompts = deliveredImages(fake).map((r) => r.body?.text ?? '');
+	expect(prompts.filter((text) => /panel \d of 3 of this shot/.test(text))).toHaveLength(3);
+	expect(prompts.some((text) => text.includes('the subject sees what waits ahead'))).toBe(true);
+	expect(fake.requests({ method: 'POST', path: '/chat/completions' })).toHaveLength(6);
+});
+
+test('Regenerate rewrites a shot’s beats, as one undoable step', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Rewrite beats', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText('3 shots written.')).toBeVisible();
+	const before = (await savedShots(page))[1]!.beats;
+	expect(before).toHaveLength(3);
+
+	await page.getByRole('button', { name: 'Regenerate shot 2' }).click();
+	await page.getByLabel('Note for the director').fill('make it a low-angle close-up');
+	await page.getByRole('button', { name: 'Rewrite shot 2' }).click();
+	await expect(page.getByText('Shot 2 rewritten.').first()).toBeVisible();
+
+	// The shot's current beats went to the director; its answer replaced them.
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain('"beats":[{"action":"the subject turns toward the sound"');
+	expect(JSON.stringify(request.body?.responseFormat?.schema)).toContain('"beats"');
+	const after = (await savedShots(page))[1]!.beats;
+	expect(after.map((beat) => beat.action)).toEqual([
+		'the subject steps into the light',
+		'the subject turns toward the sound'
+	]);
+	// Each place keeps its beat's id, so its pictures stay with it.
+	expect(after.map((beat) => beat.id)).toEqual(before.slice(0, 2).map((beat) => beat.id));
+
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
+	await expect.poll(async () => (await savedShots(page))[1]!.beats).toEqual(before);
 });

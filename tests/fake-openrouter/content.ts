@@ -143,12 +143,79 @@ interface ShotContext {
 	hash: number;
 	fromClip: boolean;
 	clipSeconds: number;
+	/** The clip's spans between cuts listed in the prompt ("0.0–2.4 s"); shot N starts on span N. */
+	spans: ClipSpan[];
+	/** Beats of every shot when forced (`mode.beatsPerShot`), else null. */
+	beatsPerShot: number | null;
 	/** Vocabulary words named in the request (e.g. a regenerate note "low-angle close-up"). */
 	wishes: Partial<Record<keyof typeof VOCABULARY, string>>;
 	/** Lines spoken in the brief: the first shot says them. */
 	speech: { speaker: string; line: string }[];
 	/** A sound the brief names: the first shot has it. */
 	sound: string;
+}
+
+interface ClipSpan {
+	startS: number;
+	endS: number;
+}
+
+/** The spans the director's prompt lists as "0.0–2.4 s, 2.4–6.0 s", in order. */
+function spansOf(text: string): ClipSpan[] {
+	return [...text.matchAll(/(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?) s\b/g)].map((match) => ({
+		startS: Number(match[1]),
+		endS: Number(match[2])
+	}));
+}
+
+/** Where shot `index` is in the clip: its span when the prompt lists one, else an equal part. */
+function shotSpanOf(ctx: ShotContext): ClipSpan {
+	const listed = ctx.spans[ctx.index];
+	if (listed) return listed;
+	const part = ctx.clipSeconds / ctx.count;
+	return { startS: ctx.index * part, endS: (ctx.index + 1) * part };
+}
+
+const MOMENTS = [
+	'the subject steps into the light',
+	'the subject turns toward the sound',
+	'the subject sees what waits ahead',
+	'a hand closes around the handle',
+	'the light flickers and holds'
+];
+const BEAT_CAMERA = ['push in slightly', 'pan to follow', 'rack focus to the background'];
+
+/**
+ * How many beats shot `index` has: as forced; else a rewrite of one shot has 2, and in a
+ * storyboard the second shot has 3 (its action unfolds) and the others 1 (static).
+ */
+export function fakeBeatCount(index: number, count: number, forced: number | null = null): number {
+	if (forced !== null) return forced;
+	if (count === 1) return 2;
+	return index === 1 ? 3 : 1;
+}
+
+/** The beats of a shot, with the keys the schema's beat object asks for (action, camera, sourceTimeS by default). */
+function beatsValue(ctx: ShotContext, schema: Schema | null, root: Schema): unknown[] {
+	const itemSchema = resolveRef(schema?.items, root);
+	const keys = isRecord(itemSchema?.properties)
+		? Object.keys(itemSchema.properties)
+		: ['action', 'camera', ...(ctx.fromClip ? ['sourceTimeS'] : [])];
+	const n = fakeBeatCount(ctx.index, ctx.count, ctx.beatsPerShot);
+	const span = shotSpanOf(ctx);
+	return Array.from({ length: n }, (_, m) => {
+		const beat: Record<string, unknown> = {};
+		for (const key of keys) {
+			const name = normalise(key);
+			if (name === 'action') beat[key] = pick(MOMENTS, ctx.index + m);
+			else if (name === 'camera') beat[key] = m === 0 ? '' : pick(BEAT_CAMERA, ctx.index + m);
+			else if (name.startsWith('sourcetime'))
+				beat[key] =
+					Math.round((span.startS + ((m + 0.5) * (span.endS - span.startS)) / n) * 10) / 10;
+			else beat[key] = valueFromSchema(key, null, ctx, root);
+		}
+		return beat;
+	});
 }
 
 function vocabularyValue(
@@ -184,7 +251,7 @@ function knownValue(name: string, ctx: ShotContext, schema: Schema | null): unkn
 	if (key === 'transition') return vocabularyValue('transition', ctx, enumValues);
 	if (key.startsWith('duration')) return 2 + ((ctx.hash >>> (ctx.index % 16)) % 5);
 	if (key.startsWith('sourcetime') || key === 'timestamp')
-		return ctx.fromClip ? Math.round(((ctx.index * ctx.clipSeconds) / ctx.count) * 10) / 10 : null;
+		return ctx.fromClip ? Math.round(shotSpanOf(ctx).startS * 10) / 10 : null;
 	if (key === 'notes' || key === 'note')
 		return ctx.index === 0
 			? 'Hold a beat before the first action.'
@@ -201,6 +268,7 @@ function valueFromSchema(
 	ctx: ShotContext,
 	root: Schema
 ): unknown {
+	if (normalise(name) === 'beats') return beatsValue(ctx, schema, root);
 	const known = knownValue(name, ctx, schema);
 	const types = Array.isArray(schema?.type)
 		? schema.type.map(String)
@@ -244,11 +312,16 @@ const DEFAULT_FIELDS = [
 	'sourceTimeS',
 	'notes',
 	'dialogue',
-	'sound'
+	'sound',
+	'beats'
 ];
 
 /** The director's answer as a JS value: `{shots:[...]}` shaped by the json_schema when one is sent. */
-export function directorResult(summary: RequestSummary, count: number): Record<string, unknown> {
+export function directorResult(
+	summary: RequestSummary,
+	count: number,
+	beatsPerShot: number | null = null
+): Record<string, unknown> {
 	const subject = subjectOf(summary);
 	const fromClip =
 		summary.imageCount > 0 ||
@@ -275,6 +348,7 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	const hash = hashString(subject);
 	const speech = spokenLines(summary.text);
 	const sound = soundOf(summary.text);
+	const spans = spansOf(summary.text);
 	const shots = Array.from({ length: count }, (_, index) => {
 		const ctx: ShotContext = {
 			index,
@@ -283,6 +357,8 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 			hash,
 			fromClip,
 			clipSeconds,
+			spans,
+			beatsPerShot,
 			wishes,
 			speech,
 			sound
@@ -290,7 +366,7 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 		if (root && itemSchema) return objectFromSchema(itemSchema, ctx, root);
 		const shot: Record<string, unknown> = {};
 		for (const field of DEFAULT_FIELDS) {
-			const value = knownValue(field, ctx, null);
+			const value = field === 'beats' ? beatsValue(ctx, null, {}) : knownValue(field, ctx, null);
 			if (value !== null && value !== undefined) shot[field] = value;
 		}
 		return shot;
@@ -298,7 +374,19 @@ export function directorResult(summary: RequestSummary, count: number): Record<s
 	if (!root) return { shots };
 	const top = objectFromSchema(
 		root,
-		{ index: 0, count, subject, hash, fromClip, clipSeconds, wishes, speech, sound },
+		{
+			index: 0,
+			count,
+			subject,
+			hash,
+			fromClip,
+			clipSeconds,
+			spans,
+			beatsPerShot,
+			wishes,
+			speech,
+			sound
+		},
 		root
 	);
 	return { ...top, shots };

@@ -32,6 +32,7 @@ export const DEFAULT_MODE: FakeMode = {
 	maxBodyBytes: 30 * 1024 * 1024,
 	maxVideoBodyBytes: 50 * 1024 * 1024,
 	shotCount: null,
+	beatsPerShot: null,
 	retryAfterS: 1,
 	videoPendingMs: 1000,
 	videoRunMs: 2000,

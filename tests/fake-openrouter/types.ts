@@ -100,6 +100,8 @@ export interface FakeMode {
 	maxVideoBodyBytes: number;
 	/** Force the number of shots the director writes (to test "wrong number of shots"); null = as asked. */
 	shotCount: number | null;
+	/** Force the number of beats of every shot the director writes; null = the plan (`fakeBeatCount`). */
+	beatsPerShot: number | null;
 	/** Default Retry-After for 429/503 outcomes, in seconds. */
 	retryAfterS: number;
 	/** Time a video job stays 'pending'. */

@@ -46,7 +46,9 @@ export async function directShots(
 ): Promise<DirectorResult> {
 	const problems: string[] = [];
 	const source: ShotSource =
-		brief.clipDurationS !== undefined ? { clipDurationS: brief.clipDurationS } : {};
+		brief.clipDurationS !== undefined
+			? { clipDurationS: brief.clipDurationS, cutSpans: brief.cutSpans }
+			: {};
 	let kept = 0;
 	let saving: Promise<void> = Promise.resolve();
 	const parser = new ShotStreamParser((json, index) => {

@@ -1,4 +1,7 @@
 import type { StreamResult } from '$lib/ai/stream';
+import type { ClipSpan } from './source-time';
+
+export type { ClipSpan };
 
 /** What this capability is called in the UI. Its models and limits are the AI settings (`ai/meta.ts`). */
 export const label = 'Director and analyst';
@@ -21,6 +24,8 @@ export interface DirectorBrief {
 	premise?: string;
 	/** The clip's length, so source times stay inside it. */
 	clipDurationS?: number;
+	/** The clip's stretches between cuts, so a long one can be split into beats at its key moments. */
+	cutSpans?: readonly ClipSpan[];
 	/** The clip's middle frame as a data URL, when there is a clip. */
 	middleFrameUrl?: string;
 	/** Whether to ask for structured output or spell the format out in words. */
@@ -30,6 +35,8 @@ export interface DirectorBrief {
 /** Where the shots come from: a clip of this length, or none (a storyboard from an idea). */
 export interface ShotSource {
 	clipDurationS?: number;
+	/** The clip's stretches between cuts, found by the local video pass; a shot's beats stay in its own. */
+	cutSpans?: readonly ClipSpan[];
 }
 
 /** The outcome of a director run: what was kept, and what went wrong along the way. */

@@ -10,7 +10,7 @@ import type { Shot } from '$lib/domain/types';
 import type { DirectorBrief } from './meta';
 
 /** Bumped whenever a prompt below changes; stored with what the prompts produced. */
-export const PROMPT_VERSION = 'maestro-prompts-2';
+export const PROMPT_VERSION = 'maestro-prompts-3';
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
@@ -48,6 +48,10 @@ const VOCABULARY_HINT = `shotSize one of: ${SHOT_SIZES.join(', ')}. angle one of
 const SPEECH_AND_SOUND =
 	'When the premise or the context has speech, put each spoken line word for word in the dialogue of the shot where it is said, with who says it as the speaker; when it has sound effects or music, note them in sound. A shot without speech has an empty dialogue list, one without sound an empty sound; never invent lines that are not there.';
 
+/** What beats are, and how many a shot gets. */
+const BEATS =
+	"A shot is one camera set-up; its beats are the panels that show how the action inside it unfolds (the door opens; she turns; she sees him). Give a static shot 1 beat, and 2 to 4 beats where the action or the camera changes inside the shot. Each beat's action is one short present-tense moment; its camera is empty unless the camera changes in that moment.";
+
 /** The answer's shape spelled out for a model without structured outputs. */
 function jsonInstruction(withSourceTime: boolean): string {
 	const fields = [
@@ -62,7 +66,8 @@ function jsonInstruction(withSourceTime: boolean): string {
 		'notes',
 		'sound'
 	];
-	const shape = `{${fields.map((f) => `"${f}"`).join(',')},"dialogue":[{"speaker","line"}]}`;
+	const beat = withSourceTime ? '{"action","camera","sourceTimeS"}' : '{"action","camera"}';
+	const shape = `{${fields.map((f) => `"${f}"`).join(',')},"beats":[${beat}],"dialogue":[{"speaker","line"}]}`;
 	return `Answer with JSON only, no prose and no code fence: {"shots":[${shape}]}. ${VOCABULARY_HINT}`;
 }
 
@@ -73,8 +78,9 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 		brief.premise ? `Premise: ${brief.premise}` : '',
 		brief.context ? `Context: ${brief.context}` : '',
 		brief.clipDurationS
-			? `The shots come from the clip (duration: ${brief.clipDurationS.toFixed(1)} seconds): give each one its sourceTimeS, from 0 to ${brief.clipDurationS.toFixed(1)}.`
+			? `The shots come from the clip (duration: ${brief.clipDurationS.toFixed(1)} seconds): give each one its sourceTimeS, from 0 to ${brief.clipDurationS.toFixed(1)}, and each of its beats the sourceTimeS of its moment.`
 			: '',
+		brief.clipDurationS && brief.cutSpans?.length ? cutSpansLine(brief.cutSpans) : '',
 		brief.structured ? '' : jsonInstruction(Boolean(brief.clipDurationS))
 	].filter(Boolean);
 	const content: Part[] = [{ type: 'text', text: lines.join('\n') }];
@@ -82,10 +88,19 @@ export function directorMessages(brief: DirectorBrief): Message[] {
 	return [
 		{
 			role: 'system',
-			content: `You are a film director planning shots for a storyboard. Each shot is one drawable frame: the description says exactly what the image shows (subjects, action, setting, light), in one to three sentences. ${SPEECH_AND_SOUND} Vary shot sizes and angles like a real sequence, keep characters and places consistent, and give realistic durations in seconds. ${VOCABULARY_HINT}`
+			content: `You are a film director planning shots for a storyboard. Each shot is one drawable frame: the description says exactly what the image shows (subjects, action, setting, light), in one to three sentences. ${BEATS} ${SPEECH_AND_SOUND} Vary shot sizes and angles like a real sequence, keep characters and places consistent, and give realistic durations in seconds. ${VOCABULARY_HINT}`
 		},
 		{ role: 'user', content }
 	];
+}
+
+/**
+ * The clip's stretches between cuts, so the director can place shots on them and split a long
+ * one into beats at its key moments.
+ */
+function cutSpansLine(spans: readonly { startS: number; endS: number }[]): string {
+	const listed = spans.map((span) => `${span.startS.toFixed(1)}–${span.endS.toFixed(1)} s`);
+	return `The clip's cuts divide it into ${spans.length} spans: ${listed.join(', ')}. A shot starts inside one span; where its span is long and the action changes, split it into 2 to 4 beats at its key moments, each beat's sourceTimeS inside that span and after the one before.`;
 }
 
 /** The request to rewrite one shot with the person's note, keeping its place in the sequence. */
@@ -95,7 +110,11 @@ export function regenerateShotMessages(
 	note: string,
 	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
 ): Message[] {
-	const current = Object.fromEntries(EDITABLE_SHOT_FIELDS.map((field) => [field, shot[field]]));
+	const current = {
+		...Object.fromEntries(EDITABLE_SHOT_FIELDS.map((field) => [field, shot[field]])),
+		// The beats as the director writes them: their moments, not their ids or timing.
+		beats: shot.beats.map((beat) => ({ action: beat.action, camera: beat.camera }))
+	};
 	const format = brief.structured ? '' : ` ${jsonInstruction(false)}`;
 	// The note comes last: it is what the model must act on.
 	const lines = [
@@ -110,7 +129,7 @@ export function regenerateShotMessages(
 	return [
 		{
 			role: 'system',
-			content: `You are a film director revising one shot of a storyboard.${format}`
+			content: `You are a film director revising one shot of a storyboard. ${BEATS} Rewrite the beats with the shot.${format}`
 		},
 		{ role: 'user', content: lines.join('\n') }
 	];

@@ -3,13 +3,14 @@ import { formatCost } from '$lib/ai/costs';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
 import { EDITABLE_SHOT_FIELDS, type ShotPatch } from '$lib/domain/shot';
 import { countShots } from '$lib/domain/history';
-import type { Project, Shot } from '$lib/domain/types';
+import type { Beat, Project, Shot } from '$lib/domain/types';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
 import { PassingNote } from '$lib/state/passing-note.svelte';
 import { settings } from '$lib/state/settings.svelte';
+import { withBeatFrames, type ClipFrame } from './beat-frames';
 import { analyzeScene, directShots, regenerateShot } from './client';
 import type { AiTask, FramesToSend } from './meta';
 import { PROMPT_VERSION } from './prompts';
@@ -211,6 +212,8 @@ export class AiSession {
 		onText: (piece: string) => void
 	) {
 		const count = project.shotCount;
+		const cuts = options.clipDurationS !== undefined ? (project.videoIntake?.shots ?? []) : [];
+		const frames = clipFramesOf(project);
 		return directShots(
 			signal,
 			ai,
@@ -219,6 +222,7 @@ export class AiSession {
 				context: this.#board.context,
 				premise: project.source.prompt,
 				clipDurationS: options.clipDurationS,
+				cutSpans: cuts.map(({ startS, endS }) => ({ startS, endS })),
 				middleFrameUrl: options.middleFrame ? await blobToDataUrl(options.middleFrame) : undefined,
 				structured: model?.structuredOutputs ?? false
 			},
@@ -227,6 +231,7 @@ export class AiSession {
 				// Keep which model and prompt wrote the shot, for when prompts change.
 				const shot = await this.#board.appendShot({
 					...fields,
+					...(fields.beats ? { beats: withBeatFrames(fields.beats, frames) } : {}),
 					writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
 				});
 				if (shot) options.onShot?.(shot);
@@ -288,9 +293,35 @@ export function regeneratedFields(shot: Shot, written: Partial<Shot>): ShotPatch
 	for (const field of EDITABLE_SHOT_FIELDS) {
 		if (field === 'notes') continue;
 		if (field === 'durationS' && shot.sourceTimeS !== undefined) continue;
+		if (field === 'beats') {
+			if (written.beats?.length) patch.beats = rewrittenBeats(shot.beats, written.beats);
+			continue;
+		}
 		if (written[field] !== undefined) (patch as Record<string, unknown>)[field] = written[field];
 	}
 	return patch;
+}
+
+/**
+ * A rewrite's beats in place of the shot's: beat N keeps the id of the beat N it replaces, so its
+ * takes stay with it as a shot's takes stay through a rewrite (and a one-beat shot behaves as a
+ * shot did before beats); the moments, camera notes and timing are the new ones.
+ */
+export function rewrittenBeats(current: readonly Beat[], written: readonly Beat[]): Beat[] {
+	return written.map((beat, index) => ({
+		id: current[index]?.id ?? beat.id,
+		action: beat.action,
+		camera: beat.camera
+	}));
+}
+
+/** The pictures saved from a storyboard's clip, a beat's keyframe is picked from. */
+function clipFramesOf(project: Project): ClipFrame[] {
+	const intake = project.videoIntake;
+	return [
+		...(intake?.frames ?? []).map(({ assetId, timeS }) => ({ assetId, timeS })),
+		...(intake?.shots ?? []).map((cut) => ({ assetId: cut.keyframeAssetId, timeS: cut.keyframeS }))
+	];
 }
 
 /** Which shots the board holds, in order: a finished note holds while this stays the same. */

@@ -4,11 +4,36 @@ import { SHOT_VALUES } from '$lib/domain/records';
 import type { Shot } from '$lib/domain/types';
 import { portableSchema } from '$lib/ai/portable-schema';
 import type { ShotSource } from './meta';
+import { modelBeatsSchema, toStoredBeats } from './model-beats';
+import { clampSourceTime, shotSpan } from './source-time';
 
-const hasClip = (source: ShotSource): source is { clipDurationS: number } =>
+const hasClip = (source: ShotSource): source is ShotSource & { clipDurationS: number } =>
 	typeof source.clipDurationS === 'number' &&
 	Number.isFinite(source.clipDurationS) &&
 	source.clipDurationS > 0;
+
+/** The most beats the director is asked for; a person may add more, up to MAX_BEATS. */
+export const DIRECTOR_MAX_BEATS = 4;
+
+/** One beat of a shot as the director writes it; from a clip, with where its moment is. */
+function directorBeatSchema(source: ShotSource) {
+	const beat = z.object({
+		action: z
+			.string()
+			.describe('This moment of the shot, a few present-tense words ("she turns to the door").'),
+		camera: z
+			.string()
+			.describe('How the camera changes in this moment; empty when it does not change.')
+	});
+	if (!hasClip(source)) return beat;
+	return beat.extend({
+		sourceTimeS: z
+			.number()
+			.min(0)
+			.max(source.clipDurationS)
+			.describe('Where this moment is in the source clip, in seconds.')
+	});
+}
 
 /**
  * One shot of the director's answer, exactly as the structured output asks for it. Every field
@@ -19,6 +44,13 @@ export function directorShotSchema(source: ShotSource = {}) {
 	const shot = z.object({
 		title: z.string().describe('A short name for the shot.'),
 		description: z.string().describe('What the image must show: subjects, action, setting, light.'),
+		beats: z
+			.array(directorBeatSchema(source))
+			.min(1)
+			.max(DIRECTOR_MAX_BEATS)
+			.describe(
+				'The panels of this one camera set-up, in order: one for a static shot, two to four where the action or the camera changes inside it.'
+			),
 		shotSize: z.enum(SHOT_SIZES),
 		angle: z.enum(CAMERA_ANGLES),
 		movement: z.enum(MOVEMENTS),
@@ -79,6 +111,7 @@ function lenientShotSchema(source: ShotSource) {
 		notes: z.string().optional(),
 		dialogue: SHOT_VALUES.dialogue,
 		sound: z.string().optional().catch(undefined),
+		beats: modelBeatsSchema,
 		sourceTimeS: hasClip(source)
 			? z.coerce.number().nonnegative().optional().catch(undefined)
 			: z.unknown().transform(() => undefined)
@@ -129,7 +162,8 @@ export function normaliseCameraTerm(
 
 /**
  * The shot fields Maestro stores, from one validated model shot. A source time is kept only
- * when the storyboard has a clip, rounded to the centisecond and held inside the clip.
+ * when the storyboard has a clip, rounded to the centisecond and held inside the clip; its
+ * beats' source times are held inside the shot's span of the clip.
  */
 export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<Shot> {
 	const fields: Partial<Shot> = {
@@ -149,13 +183,19 @@ export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<
 	if (hasClip(source) && typeof shot.sourceTimeS === 'number') {
 		fields.sourceTimeS = clampSourceTime(shot.sourceTimeS, source.clipDurationS);
 	}
+	// No beats written: the shot is saved with its one plain beat.
+	if (shot.beats.length > 0) {
+		fields.beats = toStoredBeats(
+			shot.beats,
+			hasClip(source)
+				? {
+						clipDurationS: source.clipDurationS,
+						span: shotSpan(fields.sourceTimeS, source.cutSpans ?? [], source.clipDurationS)
+					}
+				: undefined
+		);
+	}
 	return fields;
-}
-
-/** A source time rounded to the centisecond, from 0 to the clip's last centisecond. */
-export function clampSourceTime(timeS: number, clipDurationS: number): number {
-	const last = Math.max(0, Math.floor(clipDurationS * 100 - 1) / 100);
-	return Math.min(last, Math.max(0, Math.round(timeS * 100) / 100));
 }
 
 /** Parse one shot object's JSON text; the reason in words when it is not a usable shot. */

@@ -58,6 +58,7 @@ describe('directorJsonSchema', () => {
 		const shot = {
 			title: 'A',
 			description: 'B',
+			beats: [{ action: 'She turns', camera: '', sourceTimeS: 2.5 }],
 			shotSize: 'Wide',
 			angle: 'Eye level',
 			movement: 'Static',
@@ -73,6 +74,52 @@ describe('directorJsonSchema', () => {
 		expect(answer.safeParse({ shots: [] }).success).toBe(false);
 	});
 
+	it('asks every shot for its beats, each with an action and a camera note, 1 to 4 in words', () => {
+		for (const schema of [idea, clip]) {
+			const item = (((schema.properties as Node).shots as Node).items as Node).properties as Node;
+			const beats = item.beats as Node;
+			expect(((schema.properties as Node).shots as Node).items).toMatchObject({
+				required: expect.arrayContaining(['beats'])
+			});
+			expect(beats.type).toBe('array');
+			expect(beats.description).toMatch(/At least 1 items\. At most 4 items\.$/);
+			expect(beats).not.toHaveProperty('minItems');
+			expect(beats).not.toHaveProperty('maxItems');
+			const beat = beats.items as Node;
+			expect(beat.additionalProperties).toBe(false);
+			expect(Object.keys(beat.properties as Node)).toEqual(
+				schema === clip ? ['action', 'camera', 'sourceTimeS'] : ['action', 'camera']
+			);
+			expect(beat.required).toEqual(Object.keys(beat.properties as Node));
+		}
+	});
+
+	it('holds an answer to 1–4 beats per shot and beat times inside the clip', () => {
+		const answer = directorAnswerSchema(1, { clipDurationS: 10 });
+		const shot = {
+			title: 'A',
+			description: 'B',
+			shotSize: 'Wide',
+			angle: 'Eye level',
+			movement: 'Static',
+			durationS: 3,
+			transition: 'cut',
+			notes: '',
+			dialogue: [],
+			sound: '',
+			sourceTimeS: 1
+		};
+		const beat = (sourceTimeS: number) => ({ action: 'Moves', camera: '', sourceTimeS });
+		expect(answer.safeParse({ shots: [{ ...shot, beats: [beat(1), beat(2)] }] }).success).toBe(
+			true
+		);
+		expect(answer.safeParse({ shots: [{ ...shot, beats: [] }] }).success).toBe(false);
+		expect(
+			answer.safeParse({ shots: [{ ...shot, beats: [1, 2, 3, 4, 5].map(beat) }] }).success
+		).toBe(false);
+		expect(answer.safeParse({ shots: [{ ...shot, beats: [beat(11)] }] }).success).toBe(false);
+	});
+
 	it('is what "Generate shots" sends, strict, only for models with structured outputs', () => {
 		expect(responseFormat(false, 3, {})).toEqual({});
 		expect(responseFormat(true, 3, {}).response_format).toEqual({
@@ -85,6 +132,7 @@ describe('directorJsonSchema', () => {
 		const shot = {
 			title: 'Arrival',
 			description: 'A lantern-lit stall in the rain.',
+			beats: [{ action: 'The vendor lifts a lantern', camera: '' }],
 			shotSize: 'Wide',
 			angle: 'Eye level',
 			movement: 'Static',

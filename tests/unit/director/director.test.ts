@@ -61,6 +61,49 @@ describe('directShots', () => {
 		expect(request.body?.text).toContain('shot count: 4');
 	});
 
+	it('streams each shot with the beats the model wrote, structured or in words', async () => {
+		for (const [model, structured] of [
+			['openai/gpt-4o-mini', true],
+			['anthropic/claude-sonnet-4.5', false]
+		] as const) {
+			const { shots } = await collect(model, { structured });
+			expect(shots.map((shot) => shot.beats?.length)).toEqual([1, 3, 1, 1]);
+			expect(shots[1]!.beats!.map((beat) => beat.action)).toEqual([
+				'the subject turns toward the sound',
+				'the subject sees what waits ahead',
+				'a hand closes around the handle'
+			]);
+			expect(shots[1]!.beats![0]!.camera).toBe('');
+		}
+		const [structured, inWords] = fake().requests({ method: 'POST', path: '/chat/completions' });
+		expect(JSON.stringify(structured!.body?.responseFormat?.schema)).toContain('"beats"');
+		expect(inWords!.body?.responseFormat).toBeNull();
+		expect(inWords!.body?.text).toContain('"beats":[{"action","camera"}]');
+	});
+
+	it('writes as many beats per shot as the fake is told to', async () => {
+		fake().setMode({ beatsPerShot: 1 });
+		const { shots } = await collect();
+		expect(shots.map((shot) => shot.beats?.length)).toEqual([1, 1, 1, 1]);
+	});
+
+	it('places a clip storyboard’s beats at moments inside each shot’s span between cuts', async () => {
+		const cutSpans = [
+			{ startS: 0, endS: 2 },
+			{ startS: 2, endS: 8 },
+			{ startS: 8, endS: 12 }
+		];
+		const { shots } = await collect(undefined, {
+			shotCount: 3,
+			clipDurationS: 12,
+			cutSpans
+		} as never);
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.text).toContain('0.0–2.0 s, 2.0–8.0 s, 8.0–12.0 s');
+		expect(shots.map((shot) => shot.sourceTimeS)).toEqual([0, 2, 8]);
+		expect(shots[1]!.beats!.map((beat) => beat.sourceTimeS)).toEqual([3, 5, 7]);
+	});
+
 	it('hands each shot over before the stream ends', async () => {
 		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 8 });
 		const seenWhileStreaming: boolean[] = [];

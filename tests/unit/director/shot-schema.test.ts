@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatCost, usageCost } from '$lib/ai/costs';
 import { cleanBaseUrl, restoreOptions } from '$lib/ai/meta';
 import { normaliseCameraTerm, parseModelShot, toShotFields } from '$lib/director/shot-schema';
-import { CAMERA_ANGLES, SHOT_SIZES } from '$lib/domain/shot';
+import { CAMERA_ANGLES, createShot, SHOT_SIZES } from '$lib/domain/shot';
+import { MAX_BEATS } from '$lib/domain/beats';
+import { shotSpan } from '$lib/director/source-time';
 
 describe('normaliseCameraTerm', () => {
 	it('maps model spellings onto our vocabulary', () => {
@@ -122,5 +124,109 @@ describe('parseModelShot dialogue and sound', () => {
 			if (!parsed.ok) throw new Error(`should parse: ${extra}`);
 			expect(toShotFields(parsed.shot)).toMatchObject({ dialogue: [], sound: '' });
 		}
+	});
+});
+
+describe('parseModelShot and toShotFields with beats', () => {
+	const read = (shot: object, source = {}) => {
+		const parsed = parseModelShot(
+			JSON.stringify({ title: 'A', description: 'B', ...shot }),
+			source
+		);
+		if (!parsed.ok) throw new Error(parsed.reason);
+		return toShotFields(parsed.shot, source);
+	};
+
+	it('saves the beats the director wrote, in order, each with a fresh id', () => {
+		const fields = read({
+			beats: [
+				{ action: 'The door opens', camera: '' },
+				{ action: ' She turns ', camera: 'Push in' },
+				{ action: 'She sees him', camera: '' }
+			]
+		});
+		expect(fields.beats?.map(({ action, camera }) => ({ action, camera }))).toEqual([
+			{ action: 'The door opens', camera: '' },
+			{ action: 'She turns', camera: 'Push in' },
+			{ action: 'She sees him', camera: '' }
+		]);
+		const ids = fields.beats!.map((beat) => beat.id);
+		expect(new Set(ids).size).toBe(3);
+		expect(fields.beats![0]).not.toHaveProperty('sourceTimeS');
+	});
+
+	it('reads an answer without beats (an older model) as a shot of one plain beat', () => {
+		expect(read({})).not.toHaveProperty('beats');
+		expect(read({ beats: 'none' })).not.toHaveProperty('beats');
+		expect(createShot('p', 0, read({})).beats).toEqual([
+			{ id: expect.stringMatching(/#1$/), action: '', camera: '' }
+		]);
+	});
+
+	it('drops beats without an action, reads bare strings as actions, keeps at most MAX_BEATS', () => {
+		const fields = read({
+			beats: [
+				{ action: '  ', camera: 'Pan' },
+				'She runs',
+				{ camera: 'Tilt' },
+				null,
+				...Array.from({ length: 12 }, (_, i) => ({ action: `Step ${i + 1}` }))
+			]
+		});
+		expect(fields.beats).toHaveLength(MAX_BEATS);
+		expect(fields.beats![0]).toMatchObject({ action: 'She runs', camera: '' });
+		expect(fields.beats![MAX_BEATS - 1]!.action).toBe(`Step ${MAX_BEATS - 1}`);
+		expect(read({ beats: [{ action: '', camera: '' }] })).not.toHaveProperty('beats');
+	});
+
+	it('holds beat times inside the shot’s span of the clip, in order', () => {
+		const clip = {
+			clipDurationS: 12,
+			cutSpans: [
+				{ startS: 0, endS: 4 },
+				{ startS: 4, endS: 10 },
+				{ startS: 10, endS: 12 }
+			]
+		};
+		const fields = read(
+			{
+				sourceTimeS: 4.5,
+				beats: [
+					{ action: 'a', camera: '', sourceTimeS: 2 },
+					{ action: 'b', camera: '', sourceTimeS: '7.25' },
+					{ action: 'c', camera: '', sourceTimeS: 6 },
+					{ action: 'd', camera: '' },
+					{ action: 'e', camera: '', sourceTimeS: 30 }
+				]
+			},
+			clip
+		);
+		expect(fields.sourceTimeS).toBe(4.5);
+		expect(fields.beats!.map((beat) => beat.sourceTimeS)).toEqual([4, 7.25, 7.25, undefined, 9.99]);
+	});
+
+	it('holds beat times inside the clip when no cuts are known', () => {
+		const fields = read(
+			{ sourceTimeS: 3, beats: [{ action: 'a', camera: '', sourceTimeS: 99 }] },
+			{ clipDurationS: 8 }
+		);
+		expect(fields.beats![0]!.sourceTimeS).toBe(7.99);
+	});
+});
+
+describe('shotSpan', () => {
+	const cuts = [
+		{ startS: 0, endS: 4 },
+		{ startS: 4, endS: 10 }
+	];
+
+	it('is the cut span the shot starts in, held inside the clip', () => {
+		expect(shotSpan(4, cuts, 9)).toEqual({ startS: 4, endS: 9 });
+		expect(shotSpan(0, cuts, 12)).toEqual({ startS: 0, endS: 4 });
+	});
+
+	it('runs to the clip’s end past the known cuts, and is the whole clip without a start', () => {
+		expect(shotSpan(11, cuts, 12)).toEqual({ startS: 11, endS: 12 });
+		expect(shotSpan(undefined, cuts, 12)).toEqual({ startS: 0, endS: 12 });
 	});
 });

@@ -78,4 +78,25 @@ describe('ShotStreamParser', () => {
 		expect(parser.count).toBe(1);
 		expect(parser.complete).toBe(false);
 	});
+
+	it('hands over whole shots with their beats, never a beat on its own', () => {
+		const withBeats = JSON.stringify({
+			shots: [
+				{
+					title: 'Door',
+					beats: [
+						{ action: 'The door opens', camera: '' },
+						{ action: 'She turns {left}', camera: 'Push in' },
+						{ action: 'She sees him', camera: '' }
+					],
+					description: 'A hallway'
+				},
+				{ title: 'Street', beats: [{ action: 'Rain falls', camera: '' }], description: 'Wet' }
+			]
+		});
+		for (const pieces of ['chars', [7, 13, 40, 3]] as const) {
+			const shots = parseInPieces(withBeats, pieces === 'chars' ? 'chars' : [...pieces]);
+			expect(shots).toEqual(JSON.parse(withBeats).shots);
+		}
+	});
 });
