@@ -164,7 +164,14 @@ test('the board shows a shot’s beats side by side as one frame, each its own p
 	await expect(takes.getByRole('heading', { name: 'Beat 2.2: Hallway · Style 1' })).toBeVisible();
 	await expect(takes.getByRole('img', { name: 'Take 1 of beat 2.2' })).toBeVisible();
 	await takes.getByRole('button', { name: 'Close' }).click();
-	await editor.getByLabel('Action of beat 2.2').scrollIntoViewIfNeeded();
+	// The board's top at the window's, the editor's beats at its own.
+	await page.getByRole('heading', { name: 'Shots', exact: true }).evaluate((heading) => {
+		window.scrollBy(0, heading.getBoundingClientRect().top - 70);
+	});
+	await editor.evaluate((panel) => {
+		const beats = panel.querySelector('ol')!;
+		panel.scrollTop += beats.getBoundingClientRect().top - panel.getBoundingClientRect().top - 60;
+	});
 	await screenshot(page, 'beats-editor', { forDocs: true });
 
 	// Moving a beat moves its picture: the board's 2.1 is now the old 2.3.

@@ -10,6 +10,7 @@ import {
 	shareFor,
 	withBeatAdded,
 	withBeatChanged,
+	withBeatMoved,
 	withBeatRemoved
 } from '$lib/domain/beats';
 import { restoreShot, restoreTake } from '$lib/store/restore';
@@ -122,5 +123,15 @@ describe('beat rules', () => {
 		const full = Array.from({ length: MAX_BEATS }, (_, i) => blankBeat(`b${i}`));
 		expect(withBeatAdded(full)).toHaveLength(MAX_BEATS);
 		expect(withBeatRemoved([blankBeat('only')], 'only')).toHaveLength(1);
+	});
+
+	it('moves a beat up or down, clamped into the list, the others keeping their order', () => {
+		const ids = (list: { id: string }[]) => list.map((beat) => beat.id).join('');
+		expect(ids(withBeatMoved(beats, 2, 1))).toBe('acb');
+		expect(ids(withBeatMoved(beats, 0, 2))).toBe('bca');
+		expect(ids(withBeatMoved(beats, 2, -5))).toBe('cab');
+		expect(ids(withBeatMoved(beats, 1, 99))).toBe('acb');
+		expect(ids(withBeatMoved(beats, 7, 0))).toBe('abc');
+		expect(ids(beats)).toBe('abc');
 	});
 });
