@@ -1,4 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fake-openrouter/playwright';
+import { connectToFake } from './support/ai';
+import { deliveredImages, setStyle } from './support/render';
 import { addShot, createStoryboard, expectSaved, showShotsAs } from './support/app';
 import { beatActions, beatIds, beatRows, middleColour, seedChosenTakes } from './support/beats';
 import { frame } from './support/board';
@@ -206,4 +209,54 @@ test.describe('on a phone', () => {
 		}
 		await screenshot(page, 'beats-editor-phone');
 	});
+});
+
+test('“Render” on a beat renders that beat alone; its takes are chosen per beat', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await createStoryboard(page, 'Render a beat');
+	await setStyle(page, 1, { name: 'Ink wash', reference: 'ink-wash-1600x900.png' });
+	const shot = await addShot(page, 'Hallway', 'She waits by the door.');
+	await shot.getByRole('button', { name: 'Add beat to shot 1' }).click();
+	await shot.getByLabel('Action of beat 1.1').fill('The door opens');
+	await shot.getByLabel('Action of beat 1.2').fill('She turns to the window');
+	await expectSaved(page);
+
+	fake.setMode({ imageScale: 0.25, imageDelayMs: 1500 });
+	await shot.getByRole('button', { name: 'Render beat 1.2' }).click();
+	// Its status shows on that beat, not on the other.
+	const beatPictures = shot
+		.getByRole('list', { name: 'Pictures of the beats of shot 1' })
+		.getByRole('listitem');
+	await expect(beatPictures.nth(1)).toContainText(/Queued|Rendering…/);
+	await expect(beatPictures.nth(0)).not.toContainText(/Queued|Rendering…/);
+	const pictures = (beat: string, takes: number) =>
+		shot.getByRole('button', {
+			name: `Open takes of beat ${beat} in Ink wash (${takes} ${takes === 1 ? 'take' : 'takes'})`
+		});
+	await expect(pictures('1.2', 1)).toBeVisible({ timeout: 20_000 });
+	await expect(shot.getByRole('button', { name: /^Open takes of beat 1\.1 / })).toHaveCount(0);
+	let requests = deliveredImages(fake);
+	expect(requests).toHaveLength(1);
+	expect(requests[0]!.body!.text).toContain('She turns to the window');
+
+	await shot.getByRole('button', { name: 'Render beat 1.2' }).click();
+	await expect(pictures('1.2', 2)).toBeVisible({ timeout: 20_000 });
+	requests = deliveredImages(fake);
+	expect(requests).toHaveLength(2);
+
+	// The first take stays chosen until another is chosen, in this beat only.
+	await pictures('1.2', 2).click();
+	const takes = page.getByRole('dialog', { name: 'Takes of beat 1.2 in Ink wash' });
+	await expect(takes.getByRole('button', { name: 'Choose take 2' })).toBeEnabled();
+	await takes.getByRole('button', { name: 'Choose take 2' }).click();
+	await expect(takes.getByRole('button', { name: 'Choose take 2' })).toHaveText('Chosen');
+	await takes.getByRole('button', { name: 'Close' }).click();
+	await expect(undo(page, 'choose take 2 of beat 1.2')).toBeEnabled();
+	await undo(page, 'choose take 2 of beat 1.2').click();
+	await pictures('1.2', 2).click();
+	await expect(takes.getByRole('button', { name: 'Choose take 1' })).toHaveText('Chosen');
 });
