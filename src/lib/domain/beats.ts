@@ -90,6 +90,16 @@ export function withBeatMoved(beats: readonly Beat[], from: number, to: number):
 	return next;
 }
 
+/** A beat's frame from the source clip: its own, else (for the first beat) its shot's. */
+export function beatKeyframeId(
+	shot: Pick<Shot, 'beats' | 'keyframeAssetId'>,
+	beatIndex: number
+): string | undefined {
+	return (
+		shot.beats[beatIndex]?.keyframeAssetId ?? (beatIndex === 0 ? shot.keyframeAssetId : undefined)
+	);
+}
+
 /** The beats with one changed. */
 export function withBeatChanged(
 	beats: readonly Beat[],

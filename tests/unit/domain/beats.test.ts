@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	beatDurations,
 	beatFractions,
+	beatKeyframeId,
 	beatNumber,
 	beatNumberOf,
 	blankBeat,
@@ -133,5 +134,18 @@ describe('beat rules', () => {
 		expect(ids(withBeatMoved(beats, 1, 99))).toBe('acb');
 		expect(ids(withBeatMoved(beats, 7, 0))).toBe('abc');
 		expect(ids(beats)).toBe('abc');
+	});
+
+	it('finds a beat’s source frame: its own, else its shot’s for the first beat only', () => {
+		const shot = {
+			keyframeAssetId: 'shot-frame',
+			beats: [blankBeat('a'), blankBeat('b'), { ...blankBeat('c'), keyframeAssetId: 'c-frame' }]
+		};
+		expect([0, 1, 2, 3].map((index) => beatKeyframeId(shot, index))).toEqual([
+			'shot-frame',
+			undefined,
+			'c-frame',
+			undefined
+		]);
 	});
 });
