@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addShot, createStoryboard, expectSaved, shotTitles } from './support/app';
+import { addShot, createStoryboard, expectSaved, showShotsAs, shotTitles } from './support/app';
+import { beatActions, beatRows } from './support/beats';
 
 async function importFile(page: Page, path: string) {
 	const chooser = page.waitForEvent('filechooser');
@@ -13,7 +14,11 @@ test('export a storyboard, delete it, import it back with the same content', asy
 	await createStoryboard(page, 'Round trip', 'idea', 'Two friends miss the last ferry.');
 	const first = await addShot(page, 'Pier', 'Empty pier at night — “too late”.');
 	await first.getByLabel('Transition').selectOption('dissolve');
-	await addShot(page, 'Ferry', '渡し船 pulls away.');
+	const ferry = await addShot(page, 'Ferry', '渡し船 pulls away.');
+	await ferry.getByRole('button', { name: 'Add beat to shot 2' }).click();
+	await ferry.getByLabel('Action of beat 2.1').fill('The rope drops');
+	await ferry.getByLabel('Action of beat 2.2').fill('The ferry pulls away');
+	await ferry.getByLabel('Camera note of beat 2.2').fill('Slow pan left');
 	await expectSaved(page);
 
 	const download = page.waitForEvent('download');
@@ -35,9 +40,10 @@ test('export a storyboard, delete it, import it back with the same content', asy
 	const pier = page.getByRole('article', { name: 'Shot 1' });
 	await expect(pier.getByLabel('Description')).toHaveValue('Empty pier at night — “too late”.');
 	await expect(pier.getByLabel('Transition')).toHaveValue('dissolve');
-	await expect(page.getByRole('article', { name: 'Shot 2' }).getByLabel('Description')).toHaveValue(
-		'渡し船 pulls away.'
-	);
+	await expect(ferry.getByLabel('Description')).toHaveValue('渡し船 pulls away.');
+	expect(await beatActions(ferry)).toEqual(['2.1 The rope drops', '2.2 The ferry pulls away']);
+	await expect(ferry.getByLabel('Camera note of beat 2.2')).toHaveValue('Slow pan left');
+	await expect(beatRows(pier)).toHaveCount(0);
 });
 
 test('an older bundle imports with its thumbnail', async ({ page }) => {
@@ -48,6 +54,21 @@ test('an older bundle imports with its thumbnail', async ({ page }) => {
 	const thumbnail = card.locator('img').first();
 	await expect(thumbnail).toBeVisible();
 	expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+
+	// Saved before beats: each shot is one plain beat, and its take is that beat's.
+	await page.getByRole('link', { name: 'Night market — 夜市の追跡' }).click();
+	await showShotsAs(page, 'list');
+	const courier = page.getByRole('article', { name: 'Shot 2' });
+	await expect(courier.getByRole('button', { name: /^Open takes of shot 2 in / })).toBeVisible();
+	for (const shot of await page.getByRole('article', { name: /^Shot \d+$/ }).all()) {
+		await expect(beatRows(shot)).toHaveCount(0);
+	}
+	await courier.getByRole('button', { name: 'Add beat to shot 2' }).click();
+	await expect(courier.getByRole('button', { name: /^Open takes of beat 2\.1 in / })).toBeVisible();
+	await expect(courier.getByRole('button', { name: /^Open takes of beat 2\.2 in / })).toHaveCount(
+		0
+	);
+	await expect(courier.getByRole('button', { name: 'Render beat 2.2' })).toBeVisible();
 });
 
 for (const [name, message] of [

@@ -81,6 +81,25 @@ export function withBeatRemoved(beats: readonly Beat[], beatId: string): Beat[] 
 	return beats.filter((beat) => beat.id !== beatId);
 }
 
+/** The beats with the one at `from` put at `to` (both from 0, `to` clamped into the list). */
+export function withBeatMoved(beats: readonly Beat[], from: number, to: number): Beat[] {
+	const next = [...beats];
+	if (from < 0 || from >= next.length) return next;
+	const [moved] = next.splice(from, 1);
+	next.splice(Math.max(0, Math.min(next.length, to)), 0, moved!);
+	return next;
+}
+
+/** A beat's frame from the source clip: its own, else (for the first beat) its shot's. */
+export function beatKeyframeId(
+	shot: Pick<Shot, 'beats' | 'keyframeAssetId'>,
+	beatIndex: number
+): string | undefined {
+	return (
+		shot.beats[beatIndex]?.keyframeAssetId ?? (beatIndex === 0 ? shot.keyframeAssetId : undefined)
+	);
+}
+
 /** The beats with one changed. */
 export function withBeatChanged(
 	beats: readonly Beat[],

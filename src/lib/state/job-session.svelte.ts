@@ -1,4 +1,5 @@
 import { describeAiError } from '$lib/ai/errors';
+import { firstBeatId } from '$lib/domain/beats';
 import type { JobItem } from '$lib/domain/types';
 import type { JobProgress } from '$lib/jobs/progress';
 import {
@@ -287,11 +288,18 @@ export abstract class JobSession {
 		await this.runner?.retry(list);
 	}
 
-	/** The newest item of the current job for a shot (in a style, when given). */
-	itemFor(shotId: string, styleId?: string): JobItemView | undefined {
+	/**
+	 * The newest item of the current job for a shot (in a style, and for a beat, when given; an
+	 * item saved before beats stands for the shot's first beat).
+	 */
+	itemFor(shotId: string, styleId?: string, beatId?: string): JobItemView | undefined {
 		for (let i = this.items.length - 1; i >= 0; i--) {
 			const item = this.items[i]!;
-			if (item.shotId === shotId && (styleId === undefined || item.styleId === styleId)) {
+			if (
+				item.shotId === shotId &&
+				(styleId === undefined || item.styleId === styleId) &&
+				(beatId === undefined || (item.beatId ?? firstBeatId(shotId)) === beatId)
+			) {
 				const view: JobItemView = { key: item.key, status: item.status, attempts: item.attempts };
 				if (item.lastError) view.lastError = item.lastError;
 				return view;

@@ -238,6 +238,9 @@ function restoreEnvelope(
 		'shots'
 	).map((shot) => {
 		if (shot.keyframeAssetId && !assetIds.has(shot.keyframeAssetId)) delete shot.keyframeAssetId;
+		for (const beat of shot.beats) {
+			if (beat.keyframeAssetId && !assetIds.has(beat.keyframeAssetId)) delete beat.keyframeAssetId;
+		}
 		return shot;
 	});
 	const shotIds = new Set(shots.map((shot) => shot.id));

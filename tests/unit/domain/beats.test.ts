@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	beatDurations,
 	beatFractions,
+	beatKeyframeId,
 	beatNumber,
 	beatNumberOf,
 	blankBeat,
@@ -10,6 +11,7 @@ import {
 	shareFor,
 	withBeatAdded,
 	withBeatChanged,
+	withBeatMoved,
 	withBeatRemoved
 } from '$lib/domain/beats';
 import { restoreShot, restoreTake } from '$lib/store/restore';
@@ -122,5 +124,28 @@ describe('beat rules', () => {
 		const full = Array.from({ length: MAX_BEATS }, (_, i) => blankBeat(`b${i}`));
 		expect(withBeatAdded(full)).toHaveLength(MAX_BEATS);
 		expect(withBeatRemoved([blankBeat('only')], 'only')).toHaveLength(1);
+	});
+
+	it('moves a beat up or down, clamped into the list, the others keeping their order', () => {
+		const ids = (list: { id: string }[]) => list.map((beat) => beat.id).join('');
+		expect(ids(withBeatMoved(beats, 2, 1))).toBe('acb');
+		expect(ids(withBeatMoved(beats, 0, 2))).toBe('bca');
+		expect(ids(withBeatMoved(beats, 2, -5))).toBe('cab');
+		expect(ids(withBeatMoved(beats, 1, 99))).toBe('acb');
+		expect(ids(withBeatMoved(beats, 7, 0))).toBe('abc');
+		expect(ids(beats)).toBe('abc');
+	});
+
+	it('finds a beat’s source frame: its own, else its shot’s for the first beat only', () => {
+		const shot = {
+			keyframeAssetId: 'shot-frame',
+			beats: [blankBeat('a'), blankBeat('b'), { ...blankBeat('c'), keyframeAssetId: 'c-frame' }]
+		};
+		expect([0, 1, 2, 3].map((index) => beatKeyframeId(shot, index))).toEqual([
+			'shot-frame',
+			undefined,
+			'c-frame',
+			undefined
+		]);
 	});
 });

@@ -28,6 +28,14 @@ describe('BundleEnvelopeSchema', () => {
 		}
 	});
 
+	it('reads the format-1 fixture’s shots without beats and its takes without a beat, as saved', async () => {
+		const read = BundleEnvelopeSchema.parse(await fixtureEnvelope('v1-night-market.maestro'));
+		// The records stay as the file has them: restoreShot and restoreTake migrate them on import.
+		for (const shot of read.project.shots) expect(shot).not.toHaveProperty('beats');
+		for (const take of read.project.takes) expect(take).not.toHaveProperty('beatId');
+		expect(read.project.takes.length).toBeGreaterThan(0);
+	});
+
 	it('reads what the writer writes', () => {
 		const written: BundleEnvelope = {
 			type: 'maestro-project',
