@@ -48,9 +48,7 @@ test('exports stream whole into the picked file, and closing the picker changes 
 		'project.json',
 		'shots.csv'
 	]);
-	expect(entries['Ink & wash/Shot_01/Beat_1.1.png']).toEqual(
-		fixture['assets/t1a.png']
-	);
+	expect(entries['Ink & wash/Shot_01/Beat_1.1.png']).toEqual(fixture['assets/t1a.png']);
 	expect(entries['Noir Film/Shot_03/Beat_3.1.png']).toEqual(fixture['assets/n3.png']);
 	expect(JSON.parse(new TextDecoder().decode(entries['project.json'])).project.title).toBe(TITLE);
 
