@@ -1,6 +1,7 @@
 // Exports of a storyboard whose shot 2 has three beats, each with its own chosen picture: the
 // ZIP's files, the shot list's rows, the PDF read back by OCR, the animatic decoded by native
 // ffmpeg at each beat's middle, and the player stepping beat by beat.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect, test } from '@playwright/test';
@@ -17,7 +18,8 @@ import {
 import { decodeFrames, pictureAt, psnr } from './support/frames';
 import { aspectValue, sheetLayout, TITLE_SIZE } from '../../src/lib/export/pdf-layout';
 import { ocr, ocrPdfLine, readExpected, renderPdfPages } from './support/ocr';
-import { digest, digestOf, openPlayer, shownLayers, stopTime } from './support/player';
+import { digest, digestOf, playStoppedBundle, shownLayers } from './support/player';
+import { DESKTOP, PHONE, screenshot } from './support/viewport';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -85,6 +87,15 @@ test('the PDF shows each beat as a panel that reads back as 2.1, 2.2, 2.3', asyn
 	const pdf = await download(page, 'Export PDF', test.info().outputPath('beats.pdf'));
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	const pages = renderPdfPages(new Uint8Array(readFileSync(pdf.path)));
+	if (process.env.SCREENSHOTS)
+		execFileSync('pdftoppm', [
+			'-r',
+			'60',
+			'-png',
+			'-singlefile',
+			pdf.path,
+			'docs/screenshots/pdf-beats'
+		]);
 	const read = pages.map((path) => ocr(path, 'eng')).join('\n');
 	// Each panel's heading line, read alone where the sheet's layout puts it: 3 panels a page.
 	const layout = sheetLayout(
@@ -155,10 +166,7 @@ test('the animatic shows each beat at its middle and cuts hard between beats', a
 });
 
 test('the player steps beat by beat, showing each beat’s picture and number', async ({ page }) => {
-	await page.clock.install();
-	await importStoryboard(page, BUNDLE, TITLE);
-	await stopTime(page);
-	const player = await openPlayer(page);
+	const player = await playStoppedBundle(page, BUNDLE, TITLE);
 	const status = player.getByRole('status');
 	await expect(player.getByTestId('player-clock')).toContainText('0:00.0 / 0:06.0');
 	const shown = player.locator('[data-layer="shown"]');
@@ -181,3 +189,27 @@ test('the player steps beat by beat, showing each beat’s picture and number', 
 	await timeline.getByRole('button', { name: /Go to shot 2/ }).press('Enter');
 	await expect(status).toContainText('Shot 2.1 of 4');
 });
+
+for (const { width, height } of [DESKTOP.viewport, PHONE.viewport]) {
+	test(`at ${width}×${height} the player shows beat 2.2 and marks shot 2's beats`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height });
+		const player = await playStoppedBundle(page, BUNDLE, TITLE);
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(player.getByRole('status')).toContainText('Shot 2.2 of 4');
+		const block = player.getByRole('button', { name: /Go to shot 2/ });
+		await expect(block).toHaveAttribute('aria-current', 'true');
+		// Two faint ticks inside shot 2's block, where beats 2.2 and 2.3 begin (1.95 s and 3.45 s).
+		const ticks = await block.locator('.beat-cut').evaluateAll((all) =>
+			all.map((tick) => {
+				const box = tick.getBoundingClientRect();
+				const parent = tick.parentElement!.getBoundingClientRect();
+				return (box.left - parent.left) / parent.width;
+			})
+		);
+		expect(ticks.map((at) => Math.round(at * 100))).toEqual([25, 75]);
+		await screenshot(page, `player-beats-${width}`, { forDocs: true });
+	});
+}
