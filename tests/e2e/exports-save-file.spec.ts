@@ -40,18 +40,16 @@ test('exports stream whole into the picked file, and closing the picker changes 
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	const entries = unzipSync(await readPickedFile(page, `${TITLE} - images.zip`));
 	expect(Object.keys(entries).sort()).toEqual([
-		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png',
-		'Ink & wash/Shot_02/Shot_02 - 夜市の追跡.png',
-		'Noir Film/Shot_01/Shot_01 - Marché de nuit.png',
-		'Noir Film/Shot_02/Shot_02 - 夜市の追跡.png',
-		'Noir Film/Shot_03/Shot_03 - Lantern.png',
+		'Ink & wash/Shot_01/Beat_1.1.png',
+		'Ink & wash/Shot_02/Beat_2.1.png',
+		'Noir Film/Shot_01/Beat_1.1.png',
+		'Noir Film/Shot_02/Beat_2.1.png',
+		'Noir Film/Shot_03/Beat_3.1.png',
 		'project.json',
 		'shots.csv'
 	]);
-	expect(entries['Ink & wash/Shot_01/Shot_01 - Marché de nuit.png']).toEqual(
-		fixture['assets/t1a.png']
-	);
-	expect(entries['Noir Film/Shot_03/Shot_03 - Lantern.png']).toEqual(fixture['assets/n3.png']);
+	expect(entries['Ink & wash/Shot_01/Beat_1.1.png']).toEqual(fixture['assets/t1a.png']);
+	expect(entries['Noir Film/Shot_03/Beat_3.1.png']).toEqual(fixture['assets/n3.png']);
 	expect(JSON.parse(new TextDecoder().decode(entries['project.json'])).project.title).toBe(TITLE);
 
 	// PDF storyboard sheet, default options.

@@ -70,12 +70,16 @@ test('every export works offline and holds what the storyboard holds', async ({
 	expect(rows).toHaveLength(5);
 	expect(rows[0]).toEqual([
 		'Shot',
+		'Beat',
 		'Title',
 		'Description',
 		'Shot size',
 		'Angle',
 		'Movement',
 		'Duration (s)',
+		'Beat action',
+		'Beat camera',
+		'Beat duration (s)',
 		'Transition',
 		'Source time (s)',
 		'Dialogue',
@@ -85,26 +89,32 @@ test('every export works offline and holds what the storyboard holds', async ({
 	]);
 	expect(rows[1]).toEqual([
 		'1',
+		'1.1',
 		'Marché de nuit',
 		'Crème brûlée stall, façade lit — “quoted”, "double", commas, and\na new line.',
 		'Medium',
 		'Eye level',
 		'Static',
 		'1.2',
+		'',
+		'',
+		'1.2',
 		'cut',
 		'0',
 		'',
 		'',
 		'Ñandú, Øresund, Łódź',
-		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png'
+		'Ink & wash/Shot_01/Beat_1.1.png'
 	]);
-	expect(rows[2]!.slice(0, 3)).toEqual([
+	expect(rows[2]!.slice(0, 4)).toEqual([
 		'2',
+		'2.1',
 		'夜市の追跡',
 		'配達人が提灯を持って走る。中文简体的描述。'
 	]);
-	expect(rows[3]![12]).toBe('');
-	expect(rows[4]![8]).toBe('');
+	const column = (name: string) => rows[0]!.indexOf(name);
+	expect(rows[3]![column('Image')]).toBe('');
+	expect(rows[4]![column('Source time (s)')]).toBe('');
 
 	// Images ZIP: every style, every take and the upscaled versions.
 	dialog = await openExport(page, 'Images (ZIP)');
@@ -119,13 +129,13 @@ test('every export works offline and holds what the storyboard holds', async ({
 	// Every image is the stored take's file, byte for byte.
 	const asset = (name: string) => fixture[`assets/${name}`];
 	expect(entries).toEqual({
-		'Ink & wash/Shot_01/Shot_01 - Marché de nuit.png': asset('t1a.png'),
-		'Ink & wash/Shot_01/Shot_01 - Marché de nuit (upscaled).png': asset('t1a-up.png'),
-		'Ink & wash/Shot_01/Shot_01 - Marché de nuit (take 2).png': asset('t1b.png'),
-		'Ink & wash/Shot_02/Shot_02 - 夜市の追跡.png': asset('t2a.png'),
-		'Noir Film/Shot_01/Shot_01 - Marché de nuit.png': asset('n1.png'),
-		'Noir Film/Shot_02/Shot_02 - 夜市の追跡.png': asset('n2.png'),
-		'Noir Film/Shot_03/Shot_03 - Lantern.png': asset('n3.png'),
+		'Ink & wash/Shot_01/Beat_1.1.png': asset('t1a.png'),
+		'Ink & wash/Shot_01/Beat_1.1 (upscaled).png': asset('t1a-up.png'),
+		'Ink & wash/Shot_01/Beat_1.1 (take 2).png': asset('t1b.png'),
+		'Ink & wash/Shot_02/Beat_2.1.png': asset('t2a.png'),
+		'Noir Film/Shot_01/Beat_1.1.png': asset('n1.png'),
+		'Noir Film/Shot_02/Beat_2.1.png': asset('n2.png'),
+		'Noir Film/Shot_03/Beat_3.1.png': asset('n3.png'),
 		'shots.csv': expect.any(Uint8Array),
 		'project.json': expect.any(Uint8Array)
 	});

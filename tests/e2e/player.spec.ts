@@ -9,6 +9,7 @@ import {
 	digest,
 	digestOf,
 	openPlayer,
+	playStoppedBundle,
 	playerTime,
 	shownLayers,
 	stopTime
@@ -31,10 +32,7 @@ const BUNDLE = bundleWithDialogue(FIXTURE, `${tmpdir()}/player-dialogue.maestro`
 test('Play shows every shot for its time, with dissolves; Space pauses, arrows and the timeline move', async ({
 	page
 }) => {
-	await page.clock.install();
-	await importStoryboard(page, BUNDLE, TITLE);
-	await stopTime(page);
-	const player = await openPlayer(page);
+	const player = await playStoppedBundle(page, BUNDLE, TITLE);
 	const status = player.getByRole('status');
 	await expect(player.getByTestId('player-clock')).toContainText('0:00.0 / 0:04.0');
 
@@ -222,10 +220,7 @@ for (const { width, height } of [
 		page
 	}) => {
 		await page.setViewportSize({ width, height });
-		await page.clock.install();
-		await importStoryboard(page, BUNDLE, TITLE);
-		await stopTime(page);
-		const player = await openPlayer(page);
+		const player = await playStoppedBundle(page, BUNDLE, TITLE);
 		await page.clock.runFor(600);
 		await player.press(' ');
 		await expect(player.getByRole('status')).toContainText('Shot 1 of 4');

@@ -20,7 +20,7 @@ export async function makeMotionClip(
 		picture,
 		Math.round(width * PAN_MARGIN),
 		Math.round(height * PAN_MARGIN),
-		{ number: 0, title: '', caption: false }
+		{ label: '', title: '', caption: false }
 	);
 	return makeAnimatic(signal, [{ name: 'still.jpg', blob: still }], {
 		width,

@@ -2,7 +2,7 @@ import type { AnimaticFile, AnimaticOptions } from './meta';
 import { scriptLines } from '$lib/domain/shot';
 import { makeAnimatic } from '$lib/media/client';
 import { assertSignal } from '$lib/util/abort';
-import { animaticJob, frameSize, planAnimatic, shotFileName, soundFileName } from './animatic-plan';
+import { animaticJob, beatFileName, frameSize, planAnimatic, soundFileName } from './animatic-plan';
 import { renderStill } from './images';
 import { PAN_MARGIN } from '../../workers/shared/animatic-graph';
 import type { Storyboard } from './storyboard';
@@ -16,15 +16,15 @@ export type AnimaticStage = 'preparing' | 'encoding';
 export interface AnimaticResult {
 	blob: Blob;
 	durationS: number;
-	/** Which shots had no image and what stood in, for the person; undefined when none. */
+	/** Which shots or beats had no image and what stood in, for the person; undefined when none. */
 	note?: string;
 }
 
 /**
- * Make the animatic: each shot's chosen image (letterboxed, captioned with its title and
- * dialogue) or clip for its
- * duration, cut or dissolve per its transition, optionally with the source clip's sound, as
- * H.264 in the media worker. Stills are prepared here with a canvas, then encoded there.
+ * Make the animatic: each beat's chosen image (letterboxed, captioned with its number, its
+ * shot's title and dialogue) or clip for its share of the shot, hard cuts between the beats of a
+ * shot and the shot's own cut or dissolve into its first beat, optionally with the source clip's
+ * sound, as H.264 in the media worker. Stills are prepared here with a canvas, then encoded there.
  */
 export async function makeAnimaticVideo(
 	signal: AbortSignal | undefined,
@@ -33,15 +33,15 @@ export async function makeAnimaticVideo(
 	onProgress?: (done: number, total: number, stage: AnimaticStage) => void
 ): Promise<AnimaticResult> {
 	const plan = planAnimatic(board, options);
-	if (plan.shots.length === 0) throw new Error('This storyboard has no shots yet.');
+	if (plan.beats.length === 0) throw new Error('This storyboard has no shots yet.');
 	const { width, height } = frameSize(board.graph.project.aspectRatio, options.resolution);
 	// A pan moves the frame across a slightly larger picture.
 	const stillScale = options.kenBurns ? PAN_MARGIN : 1;
 	const files: AnimaticFile[] = [];
-	for (const [index, planned] of plan.shots.entries()) {
+	for (const [index, planned] of plan.beats.entries()) {
 		assertSignal(signal);
-		onProgress?.(index, plan.shots.length, 'preparing');
-		const name = shotFileName(planned);
+		onProgress?.(index, plan.beats.length, 'preparing');
+		const name = beatFileName(planned);
 		if (planned.source.kind === 'video') {
 			files.push({ name, blob: planned.source.blob });
 			continue;
@@ -52,7 +52,7 @@ export async function makeAnimaticVideo(
 			Math.round(width * stillScale),
 			Math.round(height * stillScale),
 			{
-				number: planned.number,
+				label: planned.label,
 				title: planned.shot.title,
 				caption: options.captions,
 				dialogue: scriptLines(planned.shot.dialogue)

@@ -1,3 +1,4 @@
+import { beatDurations, beatNumber } from '$lib/domain/beats';
 import { clipTimeOf, scriptLines } from '$lib/domain/shot';
 import type { ProjectSource, Shot } from '$lib/domain/types';
 
@@ -7,12 +8,16 @@ export const UTF8_BOM = '\uFEFF';
 /** Column headings of the shot list, in order. */
 export const SHOT_LIST_COLUMNS = [
 	'Shot',
+	'Beat',
 	'Title',
 	'Description',
 	'Shot size',
 	'Angle',
 	'Movement',
 	'Duration (s)',
+	'Beat action',
+	'Beat camera',
+	'Beat duration (s)',
 	'Transition',
 	'Source time (s)',
 	'Dialogue',
@@ -50,9 +55,11 @@ export function seconds(value: number | undefined): string {
 }
 
 /**
- * The shot list: a heading row and one row per shot (in the order given), with the file name
- * of each shot's chosen image where it has one; source times only for a storyboard with a clip;
- * a shot's lines of dialogue in one cell, a line each. UTF-8 with a BOM so Excel shows accents and CJK.
+ * The shot list: a heading row and one row per beat (shots in the order given, beats in theirs),
+ * each with its shot's fields, its number ("2.3"), action, camera and seconds, and the file name
+ * of its chosen image where it has one (`imageNames` by beat id); source times only for a
+ * storyboard with a clip (a beat's own key moment, else its shot's); a shot's lines of dialogue
+ * in one cell, a line each. UTF-8 with a BOM so Excel shows accents and CJK.
  */
 export function shotListCsv(
 	shots: readonly Shot[],
@@ -61,21 +68,28 @@ export function shotListCsv(
 ): string {
 	let csv = UTF8_BOM + csvRecord(SHOT_LIST_COLUMNS);
 	shots.forEach((shot, index) => {
-		csv += csvRecord([
-			index + 1,
-			shot.title,
-			shot.description,
-			shot.shotSize,
-			shot.angle,
-			shot.movement,
-			seconds(shot.durationS),
-			shot.transition,
-			seconds(clipTimeOf(shot, source)),
-			scriptLines(shot.dialogue).join('\n'),
-			shot.sound,
-			shot.notes,
-			imageNames.get(shot.id) ?? ''
-		]);
+		const durations = beatDurations(shot);
+		shot.beats.forEach((beat, beatIndex) => {
+			csv += csvRecord([
+				index + 1,
+				beatNumber(index + 1, beatIndex),
+				shot.title,
+				shot.description,
+				shot.shotSize,
+				shot.angle,
+				shot.movement,
+				seconds(shot.durationS),
+				beat.action,
+				beat.camera,
+				seconds(durations[beatIndex]),
+				shot.transition,
+				seconds(clipTimeOf(beat.sourceTimeS === undefined ? shot : beat, source)),
+				scriptLines(shot.dialogue).join('\n'),
+				shot.sound,
+				shot.notes,
+				imageNames.get(beat.id) ?? ''
+			]);
+		});
 	});
 	return csv;
 }

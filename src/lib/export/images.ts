@@ -64,7 +64,8 @@ async function captionFonts(text: string): Promise<string> {
 
 /** What a frame of the animatic shows besides its picture. */
 export interface StillText {
-	number: number;
+	/** The panel's label: "2", or "2.3" for a beat of a shot with several. */
+	label: string;
 	title: string;
 	/** Burn the number and title in a band at the bottom. */
 	caption: boolean;
@@ -93,7 +94,7 @@ export async function renderStill(
 	const bitmap = picture ? await createImageBitmap(picture).catch(() => undefined) : undefined;
 	const family =
 		!bitmap || text.caption
-			? await captionFonts(`Shot ${text.number} ${text.title} ${(text.dialogue ?? []).join(' ')}`)
+			? await captionFonts(`Shot ${text.label} ${text.title} ${(text.dialogue ?? []).join(' ')}`)
 			: '';
 	if (bitmap) {
 		const scale = Math.min(width / bitmap.width, height / bitmap.height);
@@ -122,7 +123,7 @@ function drawTitleCard(
 	context.textBaseline = 'middle';
 	context.fillStyle = '#9aa3b5';
 	context.font = `${Math.round(height * 0.05)}px ${family}`;
-	context.fillText(`Shot ${text.number}`, width / 2, height * 0.4, width * 0.9);
+	context.fillText(`Shot ${text.label}`, width / 2, height * 0.4, width * 0.9);
 	context.fillStyle = '#f2f4f8';
 	context.font = `600 ${Math.round(height * 0.08)}px ${family}`;
 	context.fillText(text.title || 'Untitled shot', width / 2, height * 0.53, width * 0.9);
@@ -154,7 +155,7 @@ function drawCaption(
 	context.fillStyle = 'rgba(0, 0, 0, 0.55)';
 	context.fillRect(0, height - band, width, band);
 	context.textBaseline = 'middle';
-	const caption = `${text.number}  ${text.title}`.trim();
+	const caption = `${text.label}  ${text.title}`.trim();
 	const headingY =
 		spoken.length === 0 ? height - band / 2 : height - band + size / 2 + lineHeight / 2;
 	context.fillStyle = spoken.length === 0 ? '#fff' : '#c9ced8';

@@ -1,5 +1,14 @@
+import { beatNumber } from '$lib/domain/beats';
 import type { Style, Take } from '$lib/domain/types';
 import { extensionFor, safeFileName } from '$lib/util/blob';
+
+/**
+ * How a panel is labelled where a person reads it (PDF, animatic caption, player): "2" for a
+ * shot of one beat, as before beats, and "2.3" for beat 3 of a shot that has several.
+ */
+export function panelLabel(shotNumber: number, beatIndex: number, beatCount: number): string {
+	return beatCount <= 1 ? String(shotNumber) : beatNumber(shotNumber, beatIndex);
+}
 
 /** `Shot_01`: the shot's folder, zero-padded so folders sort in storyboard order. */
 export function shotFolder(number: number, count: number): string {
@@ -25,12 +34,12 @@ export function styleFolders(styles: readonly Style[]): Map<string, string> {
 export type TakeFileKind = 'image' | 'upscaled' | 'video';
 
 /**
- * A take's file name: `Shot_01 - Title.png` for the chosen take, with `take 2` for the others
- * (numbered by age) and `upscaled` or `video` for those files.
+ * A take's file name in its shot's folder: `Beat_2.3.png` for the beat's chosen take, with
+ * `take 2` for the others (numbered by age within the beat) and `upscaled` or `video` for those
+ * files. Always "N.M", even for a shot of one beat, so the files of a shot sort in beat order.
  */
 export function takeFileName(
-	folder: string,
-	title: string,
+	beat: string,
 	take: Pick<Take, 'chosen'>,
 	takeNumber: number,
 	kind: TakeFileKind,
@@ -40,7 +49,5 @@ export function takeFileName(
 		...(take.chosen ? [] : [`take ${takeNumber}`]),
 		...(kind === 'image' ? [] : [kind])
 	];
-	const label = safeFileName(title, '').slice(0, 60).trim();
-	const stem = `${folder}${label ? ` - ${label}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`;
-	return `${safeFileName(stem, folder)}.${extensionFor(mime)}`;
+	return `Beat_${beat}${notes.length ? ` (${notes.join(', ')})` : ''}.${extensionFor(mime)}`;
 }

@@ -1,9 +1,8 @@
 import type { Color, PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
-import { scriptLines } from '$lib/domain/shot';
-import type { Shot } from '$lib/domain/types';
 import { assertSignal } from '$lib/util/abort';
 import { missingNote } from './font-runs';
 import type { PdfOptions } from './meta';
+import { panelTexts, type PanelText } from './pdf-panels';
 import { embedTextFonts, type PdfText } from './pdf-text';
 import {
 	BODY_SIZE,
@@ -29,19 +28,6 @@ export type PdfProgress = (done: number, total: number) => void;
 const INK = { r: 0.1, g: 0.1, b: 0.12 };
 const MUTED = { r: 0.4, g: 0.4, b: 0.45 };
 
-/** The camera line and timing line under a panel's description. */
-export function panelNotes(shot: Shot): [string, string] {
-	const camera = [shot.shotSize, shot.angle, shot.movement].filter(Boolean).join(' · ');
-	const transition = shot.transition === 'dissolve' ? 'Dissolve' : 'Cut';
-	return [camera || '—', `${Math.round(shot.durationS * 10) / 10} s · ${transition}`];
-}
-
-/** The sound line under a panel's dialogue, or '' when the shot has no sound. */
-export function soundLine(shot: Pick<Shot, 'sound'>): string {
-	const sound = shot.sound.trim();
-	return sound ? `Sound: ${sound}` : '';
-}
-
 /** The date printed in the sheet's header, as YYYY-MM-DD. */
 export function sheetDate(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,23 +42,25 @@ export interface PdfResult {
 }
 
 /** The texts of the sheet that may need a fallback font (the rest is plain English). */
-function sheetTexts(board: Storyboard, title: string): string[] {
+function sheetTexts(panels: readonly PanelText[], title: string): string[] {
 	return [
 		title,
-		...board.shots.flatMap((shot) => [
-			shot.title,
-			shot.description,
-			...scriptLines(shot.dialogue),
-			soundLine(shot),
-			...panelNotes(shot)
+		...panels.flatMap((panel) => [
+			panel.heading,
+			panel.action,
+			panel.description,
+			...panel.dialogue,
+			panel.sound,
+			...panel.notes
 		])
 	];
 }
 
 /**
- * The storyboard sheet as PDF bytes: a header with the title and date, panels of each shot's
- * chosen image (or its source keyframe) with number, title, description, dialogue and sound,
- * and camera notes, page numbers. Text is real, selectable text, each character in the first of the export
+ * The storyboard sheet as PDF bytes: a header with the title and date, a panel for each beat
+ * with its chosen image (or its source keyframe), its number ("2", or "2.3" for a beat of
+ * several) and action, and under a shot's first beat the shot's title, description, dialogue
+ * and sound, and camera notes; page numbers. Text is real, selectable text, each character in the first of the export
  * fonts that has it (see `fonts.ts`), embedded as subsets.
  */
 export async function makeStoryboardPdf(
@@ -96,15 +84,16 @@ export async function makeStoryboardPdf(
 	doc.setCreator('Maestro');
 	doc.setCreationDate(now);
 	const aspect = aspectValue(project.aspectRatio);
+	const panels = panelTexts(board.shots);
 	const speech = speechLinesFor(
-		board.shots.map((shot) => ({
-			hasDialogue: scriptLines(shot.dialogue).length > 0,
-			hasSound: soundLine(shot) !== ''
+		panels.map((panel) => ({
+			hasDialogue: panel.dialogue.length > 0,
+			hasSound: panel.sound !== ''
 		}))
 	);
 	const layout = sheetLayout(options, aspect, speech);
-	const pages = pageCount(board.shots.length, layout.perPage);
-	const text = await embedTextFonts(doc, fontkit, sheetTexts(board, title));
+	const pages = pageCount(panels.length, layout.perPage);
+	const text = await embedTextFonts(doc, fontkit, sheetTexts(panels, title));
 	assertSignal(signal);
 	const style = pickStyle(board, options.styleId);
 	const color = (c: typeof INK) => rgb(c.r, c.g, c.b);
@@ -112,7 +101,8 @@ export async function makeStoryboardPdf(
 		drawFrame(page, text, title, date, number, pages, color(INK), color(MUTED));
 
 	let page: PDFPage | undefined;
-	for (const [index, shot] of board.shots.entries()) {
+	for (const [index, panelText] of panels.entries()) {
+		const { shot, beat } = panelText;
 		assertSignal(signal);
 		const slot = index % layout.perPage;
 		if (slot === 0) {
@@ -120,8 +110,8 @@ export async function makeStoryboardPdf(
 			frame(page, index / layout.perPage + 1);
 		}
 		const panel = layout.panels[slot]!;
-		const take = style ? chosenTake(board, shot.beats[0]!.id, style.id, 'image') : undefined;
-		const assetId = take?.imageAssetId ?? shot.keyframeAssetId;
+		const take = style ? chosenTake(board, beat.id, style.id, 'image') : undefined;
+		const assetId = take?.imageAssetId ?? beat.keyframeAssetId ?? shot.keyframeAssetId;
 		const blob = assetId ? board.assets.get(assetId)?.blob : undefined;
 		page!.drawRectangle({ ...panel.image, color: rgb(0.9, 0.9, 0.92) });
 		const image = blob ? await embedImage(doc, blob).catch(() => undefined) : undefined;
@@ -136,8 +126,8 @@ export async function makeStoryboardPdf(
 				color: color(MUTED)
 			});
 		}
-		drawPanelText(page!, text, panel, shot, index + 1, layout, color(INK), color(MUTED));
-		onProgress?.(index + 1, board.shots.length);
+		drawPanelText(page!, text, panel, panelText, layout, color(INK), color(MUTED));
+		onProgress?.(index + 1, panels.length);
 	}
 	if (!page) frame(doc.addPage([layout.page.width, layout.page.height]), 1);
 	const note = missingNote(text.missing, text.unavailable);
@@ -170,41 +160,44 @@ function drawFrame(
 	});
 }
 
+/** Lines of a beat's action under the first panel of a shot, before its description. */
+const FIRST_ACTION_LINES = 2;
+
 function drawPanelText(
 	page: PDFPage,
 	text: PdfText,
 	panel: PanelLayout,
-	shot: Shot,
-	number: number,
+	content: PanelText,
 	{ descriptionLines, speechLines }: Pick<SheetLayout, 'descriptionLines' | 'speechLines'>,
 	ink: Color,
 	muted: Color
 ): void {
 	const measure = (size: number) => (line: string) => text.width(line, size);
 	const lines = (value: string, size: number, count: number) =>
-		wrapText(text.prepare(value), panel.textWidth, count, measure(size));
+		count > 0 ? wrapText(text.prepare(value), panel.textWidth, count, measure(size)) : [];
 	let y = panel.textTop - TITLE_SIZE;
-	const heading = lines(`${number}. ${shot.title || 'Untitled shot'}`, TITLE_SIZE, 1)[0] ?? '';
+	const write = (line: string, color: Color) => {
+		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color });
+		y -= BODY_SIZE * LINE_GAP;
+	};
+	const heading = lines(content.heading, TITLE_SIZE, 1)[0] ?? '';
 	text.draw(page, heading, { x: panel.x, y, size: TITLE_SIZE, color: ink });
 	y -= TITLE_SIZE * (LINE_GAP - 1) + BODY_SIZE * LINE_GAP + 1;
-	const description = lines(shot.description, BODY_SIZE, descriptionLines);
-	for (const line of description) {
-		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color: ink });
-		y -= BODY_SIZE * LINE_GAP;
-	}
+	// A later beat has the whole block for its action; a first beat's action comes before the
+	// shot's description and leaves it the rest.
+	const actionRoom =
+		content.description || content.dialogue.length ? FIRST_ACTION_LINES : descriptionLines;
+	const action = content.action ? lines(content.action, BODY_SIZE, actionRoom) : [];
+	for (const line of action) write(line, ink);
+	const description = lines(content.description, BODY_SIZE, descriptionLines - action.length);
+	for (const line of description) write(line, ink);
 	// Dialogue follows the description and may use the lines a short description left free.
-	const sound = speechLines > 0 ? soundLine(shot) : '';
-	const room = descriptionLines - description.length + speechLines - (sound ? 1 : 0);
-	const spoken = speechLines > 0 ? scriptLines(shot.dialogue).join('\n') : '';
-	for (const line of spoken && room > 0 ? lines(spoken, BODY_SIZE, room) : []) {
-		text.draw(page, line, { x: panel.x, y, size: BODY_SIZE, color: ink });
-		y -= BODY_SIZE * LINE_GAP;
-	}
-	if (sound) {
-		const shown = lines(sound, BODY_SIZE, 1)[0] ?? '';
-		text.draw(page, shown, { x: panel.x, y, size: BODY_SIZE, color: muted });
-		y -= BODY_SIZE * LINE_GAP;
-	}
+	const sound = speechLines > 0 ? content.sound : '';
+	const used = action.length + description.length;
+	const room = descriptionLines - used + speechLines - (sound ? 1 : 0);
+	const spoken = speechLines > 0 ? content.dialogue.join('\n') : '';
+	for (const line of spoken ? lines(spoken, BODY_SIZE, room) : []) write(line, ink);
+	if (sound) write(lines(sound, BODY_SIZE, 1)[0] ?? '', muted);
 	// The camera notes line up across a row, under the room every panel has.
 	y = Math.min(
 		y,
@@ -212,11 +205,7 @@ function drawPanelText(
 			TITLE_SIZE * LINE_GAP -
 			(descriptionLines + speechLines + 1) * BODY_SIZE * LINE_GAP
 	);
-	for (const note of panelNotes(shot)) {
-		const shown = lines(note, BODY_SIZE, 1)[0] ?? '';
-		text.draw(page, shown, { x: panel.x, y, size: BODY_SIZE, color: muted });
-		y -= BODY_SIZE * LINE_GAP;
-	}
+	for (const note of content.notes) write(lines(note, BODY_SIZE, 1)[0] ?? '', muted);
 }
 
 /** Longest side of an image in the PDF: about 150 dpi for the widest panel. */

@@ -34,7 +34,7 @@ function stageText(current: ExportKind, done: number, total: number, stage?: str
 	if (current === 'animatic') {
 		return stage === 'encoding'
 			? `Encoding frame ${done} of ${total}`
-			: `Preparing shot ${Math.min(done + 1, total)} of ${total}`;
+			: `Preparing picture ${Math.min(done + 1, total)} of ${total}`;
 	}
 	if (current === 'pdf') return `Drawing panel ${done} of ${total}`;
 	return `Writing file ${done} of ${total}`;

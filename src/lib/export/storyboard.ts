@@ -1,3 +1,4 @@
+import { beatNumber } from '$lib/domain/beats';
 import { sortShots } from '$lib/domain/shot';
 import type { Asset, ProjectGraph, Shot, Style, Take } from '$lib/domain/types';
 import { styleFolders, shotFolder, takeFileName, type TakeFileKind } from './naming';
@@ -54,8 +55,9 @@ export interface TakeFile {
 }
 
 /**
- * Files of a shot's takes in a style, under `<style>/Shot_NN/`: the chosen image take, or with
- * `allTakes` every take (images and video clips), plus upscaled versions with `upscaled`.
+ * Files of a shot's takes in a style, under `<style>/Shot_NN/`, beat by beat (`Beat_2.1.png`,
+ * `Beat_2.2.png`…): each beat's chosen image take, or with `allTakes` every take (images and
+ * video clips), plus upscaled versions with `upscaled`.
  */
 export function takeFiles(
 	board: Storyboard,
@@ -64,36 +66,37 @@ export function takeFiles(
 	options: { allTakes: boolean; upscaled: boolean }
 ): TakeFile[] {
 	const shot = board.shots[shotIndex]!;
-	const folder = shotFolder(shotIndex + 1, board.shots.length);
-	const base = `${board.folders.get(style.id)}/${folder}`;
-	const takes = takesOf(board, shot.beats[0]!.id, style.id);
+	const base = `${board.folders.get(style.id)}/${shotFolder(shotIndex + 1, board.shots.length)}`;
 	const files: TakeFile[] = [];
 	const used = new Set<string>();
-	takes.forEach((take, index) => {
-		if (!options.allTakes && !(take.chosen && take.kind === 'image')) return;
-		const add = (assetId: string | undefined, kind: TakeFileKind) => {
-			const asset = assetId ? board.assets.get(assetId) : undefined;
-			if (!asset) return;
-			let name = takeFileName(folder, shot.title, take, index + 1, kind, asset.mime);
-			// Two chosen takes (an image and a video) may share a stem; keep both.
-			for (let n = 2; used.has(name); n++) name = name.replace(/(\.\w+)$/, ` ${n}$1`);
-			used.add(name);
-			files.push({ path: `${base}/${name}`, asset, take, kind });
-		};
-		add(take.imageAssetId, 'image');
-		if (options.upscaled) add(take.upscaledAssetId, 'upscaled');
-		if (take.kind === 'video' && options.allTakes) add(take.videoAssetId, 'video');
+	shot.beats.forEach((beat, beatIndex) => {
+		const number = beatNumber(shotIndex + 1, beatIndex);
+		takesOf(board, beat.id, style.id).forEach((take, index) => {
+			if (!options.allTakes && !(take.chosen && take.kind === 'image')) return;
+			const add = (assetId: string | undefined, kind: TakeFileKind) => {
+				const asset = assetId ? board.assets.get(assetId) : undefined;
+				if (!asset) return;
+				let name = takeFileName(number, take, index + 1, kind, asset.mime);
+				// Two chosen takes (an image and a video) may share a stem; keep both.
+				for (let n = 2; used.has(name); n++) name = name.replace(/(\.\w+)$/, ` ${n}$1`);
+				used.add(name);
+				files.push({ path: `${base}/${name}`, asset, take, kind });
+			};
+			add(take.imageAssetId, 'image');
+			if (options.upscaled) add(take.upscaledAssetId, 'upscaled');
+			if (take.kind === 'video' && options.allTakes) add(take.videoAssetId, 'video');
+		});
 	});
 	return files;
 }
 
-/** For the shot list: each shot's chosen image path in the ZIP, for one style. */
+/** For the shot list: each beat's chosen image path in the ZIP, for one style, by beat id. */
 export function chosenImagePaths(board: Storyboard, style: Style | undefined): Map<string, string> {
 	const paths = new Map<string, string>();
 	if (!style) return paths;
-	board.shots.forEach((shot, index) => {
-		const file = takeFiles(board, index, style, { allTakes: false, upscaled: false })[0];
-		if (file) paths.set(shot.id, file.path);
+	board.shots.forEach((_, index) => {
+		for (const file of takeFiles(board, index, style, { allTakes: false, upscaled: false }))
+			paths.set(file.take.beatId, file.path);
 	});
 	return paths;
 }

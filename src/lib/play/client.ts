@@ -3,8 +3,8 @@ import { choicesOf, loadStoryboard, type ExportChoices } from '$lib/export/clien
 import { aspectValue } from '$lib/export/pdf-layout';
 import type { PlayOptions } from './meta';
 
-export { clipTimeAt, layersAt, shotIndexAt } from '$lib/export/animatic-plan';
-export type { AnimaticPlan, Layer, TimedShot } from '$lib/export/animatic-plan';
+export { beatIndexAt, clipTimeAt, layersAt } from '$lib/export/animatic-plan';
+export type { AnimaticPlan, Layer, TimedBeat } from '$lib/export/animatic-plan';
 
 /** What the player plays: the animatic's own plan, and what it may offer to change. */
 export interface Playback extends ExportChoices {
@@ -15,7 +15,7 @@ export interface Playback extends ExportChoices {
 
 /**
  * The saved storyboard as the animatic export would encode it with these options: the same
- * plan (shots, sources, cuts, dissolves, sound), read from IndexedDB, so it plays offline.
+ * plan (beats, sources, cuts, dissolves, sound), read from IndexedDB, so it plays offline.
  */
 export async function loadPlayback(projectId: string, options: PlayOptions): Promise<Playback> {
 	const board = await loadStoryboard(projectId);

@@ -1,17 +1,20 @@
 import { scriptLines } from '$lib/domain/shot';
 import type { ProjectState } from '$lib/state/project.svelte';
 import {
+	beatIndexAt,
 	clipTimeAt,
 	layersAt,
 	loadPlayback,
-	shotIndexAt,
 	type Playback,
-	type TimedShot
+	type TimedBeat
 } from './client';
 import { defaultPlayOptions, type PlayOptions } from './meta';
+import { shotSpans } from './spans';
 
-/** A shot as the player shows it: its place in time and an object URL for its picture or clip. */
-export interface PlayerShot extends TimedShot {
+export type { ShotSpan } from './spans';
+
+/** A beat as the player shows it: its place in time and an object URL for its picture or clip. */
+export interface PlayerBeat extends TimedBeat {
 	/** Undefined for a title card. */
 	url?: string;
 }
@@ -29,19 +32,21 @@ export class PlayerSession {
 	playing = $state(false);
 	elapsedS = $state(0);
 	#playback = $state.raw<Playback | null>(null);
-	#shots = $state.raw<PlayerShot[]>([]);
+	#beats = $state.raw<PlayerBeat[]>([]);
 	#audioUrl = $state<string | undefined>();
 	#origin = 0;
 	#frame = 0;
 	#loads = 0;
 	readonly #board: ProjectState;
 
-	/** Every shot in order with its picture's URL. */
-	readonly shots = $derived(this.#shots);
+	/** Every beat of every shot in order with its picture's URL. */
+	readonly beats = $derived(this.#beats);
+	/** The shots as the timeline marks them: where each starts and ends, and its beats' cuts. */
+	readonly shots = $derived(shotSpans(this.#beats));
 	readonly durationS = $derived(this.#playback?.plan.durationS ?? 0);
-	/** The shot seen now (the one whose cut has passed). */
-	readonly index = $derived(this.#playback ? shotIndexAt(this.#playback.plan, this.elapsedS) : 0);
-	readonly current = $derived<PlayerShot | undefined>(this.#shots[this.index]);
+	/** The beat seen now (the one whose cut has passed). */
+	readonly index = $derived(this.#playback ? beatIndexAt(this.#playback.plan, this.elapsedS) : 0);
+	readonly current = $derived<PlayerBeat | undefined>(this.#beats[this.index]);
 	/** The pictures on screen now, bottom first, with their opacity. */
 	readonly layers = $derived(this.#playback ? layersAt(this.#playback.plan, this.elapsedS) : []);
 	/** What the captions say now: the shot's lines of dialogue ("ANA: Run!"), if it has any. */
@@ -81,7 +86,7 @@ export class PlayerSession {
 	}
 
 	play(): void {
-		if (!this.#playback || this.#shots.length === 0) return;
+		if (!this.#playback || this.#beats.length === 0) return;
 		if (this.elapsedS >= this.durationS) this.elapsedS = 0;
 		this.#origin = performance.now() - this.elapsedS * 1000;
 		this.playing = true;
@@ -106,23 +111,24 @@ export class PlayerSession {
 		this.#origin = performance.now() - this.elapsedS * 1000;
 	}
 
-	/** Go to the start (the cut) of shot `index`. */
-	seekShot(index: number): void {
-		const shot = this.#shots[Math.min(Math.max(0, index), this.#shots.length - 1)];
-		if (shot) this.seek(shot.startS);
+	/** Go to the start (the cut) of beat `index`, counted over every shot's beats. */
+	seekBeat(index: number): void {
+		const beat = this.#beats[Math.min(Math.max(0, index), this.#beats.length - 1)];
+		if (beat) this.seek(beat.startS);
 	}
 
+	/** Step to the next panel: the next beat, which is the next shot's first when this is its last. */
 	next(): void {
-		this.seekShot(this.index + 1);
+		this.seekBeat(this.index + 1);
 	}
 
 	previous(): void {
-		this.seekShot(this.index - 1);
+		this.seekBeat(this.index - 1);
 	}
 
-	/** Where a shot's video clip should be now. */
-	clipTime(shot: PlayerShot): number {
-		return clipTimeAt(shot, this.elapsedS);
+	/** Where a beat's video clip should be now. */
+	clipTime(beat: PlayerBeat): number {
+		return clipTimeAt(beat, this.elapsedS);
 	}
 
 	/** Change an option; the style and the sound change what plays, so the plan is read again. */
@@ -153,10 +159,10 @@ export class PlayerSession {
 			if (load !== this.#loads) return;
 			this.#release();
 			this.#playback = playback;
-			this.#shots = playback.plan.shots.map((shot) =>
-				shot.source.kind === 'title'
-					? shot
-					: { ...shot, url: URL.createObjectURL(shot.source.blob) }
+			this.#beats = playback.plan.beats.map((beat) =>
+				beat.source.kind === 'title'
+					? beat
+					: { ...beat, url: URL.createObjectURL(beat.source.blob) }
 			);
 			const audio = playback.plan.audio;
 			this.#audioUrl = audio ? URL.createObjectURL(audio.blob) : undefined;
@@ -171,9 +177,9 @@ export class PlayerSession {
 	}
 
 	#release(): void {
-		for (const shot of this.#shots) if (shot.url) URL.revokeObjectURL(shot.url);
+		for (const beat of this.#beats) if (beat.url) URL.revokeObjectURL(beat.url);
 		if (this.#audioUrl) URL.revokeObjectURL(this.#audioUrl);
-		this.#shots = [];
+		this.#beats = [];
 		this.#audioUrl = undefined;
 	}
 }

@@ -218,3 +218,48 @@ export async function renderPdfWithPdfium(pdf: Uint8Array, dpi = 300): Promise<s
 		library.destroy();
 	}
 }
+
+/**
+ * What tesseract reads as one line in a rectangle of a PDF page (PDF points, origin at the
+ * bottom left, `top` its upper edge), rendered by poppler at `dpi`: a panel's label alone.
+ */
+export function ocrPdfLine(
+	pdf: string,
+	page: number,
+	area: { x: number; top: number; width: number; height: number },
+	pageHeight: number,
+	languages = 'eng',
+	dpi = 300
+): string {
+	const scale = dpi / 72;
+	const out = join(mkdtempSync(join(tmpdir(), 'maestro-line-')), 'line');
+	const crop = {
+		'-x': area.x,
+		'-y': pageHeight - area.top,
+		'-W': area.width,
+		'-H': area.height
+	};
+	const args = Object.entries(crop).flatMap(([flag, value]) => [
+		flag,
+		String(Math.round(value * scale))
+	]);
+	execFileSync('pdftoppm', [
+		'-f',
+		String(page),
+		'-l',
+		String(page),
+		'-r',
+		String(dpi),
+		...args,
+		'-gray',
+		'-png',
+		'-singlefile',
+		pdf,
+		out
+	]);
+	return execFileSync('tesseract', [`${out}.png`, '-', '-l', languages, '--psm', '7'], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+		env: { ...process.env, OMP_THREAD_LIMIT: '1' }
+	}).trim();
+}

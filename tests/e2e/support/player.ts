@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { strFromU8, strToU8, zipSync } from 'fflate';
-import { unzipFile } from './exports';
+import { importStoryboard, unzipFile } from './exports';
 
 /** A copy of a bundle at `to` whose shot `shotId` has these lines of dialogue. */
 export function bundleWithDialogue(
@@ -41,6 +41,17 @@ export async function openPlayer(page: Page): Promise<Locator> {
 	const player = page.getByRole('dialog', { name: 'Play' });
 	await expect(player.getByRole('status')).toContainText('Shot 1 of');
 	return player;
+}
+
+/**
+ * Import a bundle with Playwright's clock installed, stop the clock and open the player on the
+ * storyboard, so the test moves time itself.
+ */
+export async function playStoppedBundle(page: Page, bundle: string, title: string) {
+	await page.clock.install();
+	await importStoryboard(page, bundle, title);
+	await stopTime(page);
+	return openPlayer(page);
 }
 
 /** The time the player's clock shows, in seconds ("0:03.2" → 3.2). */

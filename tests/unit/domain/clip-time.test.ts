@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipTimeOf, createShot } from '$lib/domain/shot';
-import { shotListCsv } from '$lib/export/csv';
+import { SHOT_LIST_COLUMNS, shotListCsv } from '$lib/export/csv';
 
 describe('clipTimeOf', () => {
 	it('gives a shot’s source time only for a storyboard with a clip', () => {
@@ -14,9 +14,10 @@ describe('clipTimeOf', () => {
 describe('shotListCsv for a storyboard made from an idea', () => {
 	it('leaves the source time column blank, whatever was saved', () => {
 		const shot = createShot('p', 0, { title: 'Pier', sourceTimeS: 3 });
+		const column = SHOT_LIST_COLUMNS.indexOf('Source time (s)');
 		const [, row] = shotListCsv([shot], new Map(), { kind: 'idea' }).slice(1).split('\r\n');
-		expect(row!.split(',')[8]).toBe('');
+		expect(row!.split(',')[column]).toBe('');
 		const [, clipRow] = shotListCsv([shot], new Map(), { kind: 'video' }).slice(1).split('\r\n');
-		expect(clipRow!.split(',')[8]).toBe('3');
+		expect(clipRow!.split(',')[column]).toBe('3');
 	});
 });

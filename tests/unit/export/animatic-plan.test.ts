@@ -5,8 +5,8 @@ import {
 	frameSize,
 	layersAt,
 	planAnimatic,
-	planShots,
-	shotIndexAt,
+	planBeats,
+	beatIndexAt,
 	standInNote,
 	type AnimaticPlan
 } from '$lib/export/animatic-plan';
@@ -14,7 +14,7 @@ import { storyboardOf } from '$lib/export/storyboard';
 import { clipTimings, totalFrames } from '../../../src/workers/shared/animatic-graph';
 import { asset, graph, shot, style, take } from './fixtures';
 
-describe('planShots', () => {
+describe('planBeats', () => {
 	const board = storyboardOf(
 		graph({
 			shots: [
@@ -33,7 +33,7 @@ describe('planShots', () => {
 		})
 	);
 	it('uses a video take, else the chosen image, else the keyframe, else a title card', () => {
-		expect(planShots(board, 's1').map((p) => p.source.kind)).toEqual([
+		expect(planBeats(board, 's1').map((p) => p.source.kind)).toEqual([
 			'image',
 			'keyframe',
 			'title',
@@ -41,12 +41,91 @@ describe('planShots', () => {
 		]);
 	});
 	it('says which shots stood in and with what', () => {
-		expect(standInNote(planShots(board, 's1'))).toBe(
+		expect(standInNote(planBeats(board, 's1'))).toBe(
 			'Shot 2 had no image: the source keyframe stood in. Shot 3 had no image: a title card stood in.'
 		);
-		expect(standInNote(planShots(board, undefined))).toBe(
+		expect(standInNote(planBeats(board, undefined))).toBe(
 			'Shots 2 and 4 had no image: the source keyframe stood in. Shots 1 and 3 had no image: a title card stood in.'
 		);
+	});
+});
+
+describe('planAnimatic with beats', () => {
+	// Shot 1 (2 s) of one beat; shot 2 (3 s) of three beats, the second holding half of it, that
+	// dissolves in; shot 3 (1 s) of two beats, cut in. Beat 2.2 has a video take, 2.3 an image.
+	const beats = [
+		{ id: 'x', action: 'The door opens', camera: '' },
+		{ id: 'y', action: 'She turns', camera: '', share: 0.5 },
+		{ id: 'z', action: 'She sees him', camera: '' }
+	];
+	const board = storyboardOf(
+		graph({
+			shots: [
+				shot('a', 0, { durationS: 2 }),
+				shot('b', 1, { durationS: 3, transition: 'dissolve', beats }),
+				shot('c', 2, {
+					durationS: 1,
+					beats: [
+						{ id: 'c1', action: '', camera: '' },
+						{ id: 'c2', action: '', camera: '' }
+					]
+				})
+			],
+			styles: [style('s1', 'Ink', 0)],
+			takes: [
+				take('t1', 'a', 's1'),
+				take('ty', 'b', 's1', { beatId: 'y', kind: 'video', videoAssetId: 'v' }),
+				take('tz', 'b', 's1', { beatId: 'z' })
+			],
+			assets: [asset('a-t1', 10), asset('v', 10, 'video/mp4'), asset('a-tz', 10)]
+		})
+	);
+	const plan = planAnimatic(board, { sourceAudio: false });
+
+	it('holds each beat for its share of its shot', () => {
+		expect(plan.beats.map((b) => b.label)).toEqual(['1', '2.1', '2.2', '2.3', '3.1', '3.2']);
+		expect(plan.beats.map((b) => b.shareS)).toEqual([2, 0.75, 1.5, 0.75, 0.5, 0.5]);
+		expect(plan.beats.map((b) => Math.round(b.startS * 25))).toEqual([0, 50, 69, 106, 125, 138]);
+		expect(plan.durationS).toBe(6);
+	});
+
+	it('cuts between the beats of a shot and dissolves only into a shot that dissolves in', () => {
+		expect(plan.beats.map((b) => b.transition)).toEqual([
+			'cut',
+			'dissolve',
+			'cut',
+			'cut',
+			'cut',
+			'cut'
+		]);
+		expect(plan.beats.map((b) => Math.round(b.fadeInS * 25))).toEqual([0, 8, 0, 0, 0, 0]);
+	});
+
+	it('shows each beat’s own chosen take, and names the beats that had none', () => {
+		expect(plan.beats.map((b) => b.source.kind)).toEqual([
+			'image',
+			'title',
+			'video',
+			'image',
+			'title',
+			'title'
+		]);
+		expect(plan.note).toBe('Beats 2.1, 3.1 and 3.2 had no image: a title card stood in.');
+		const job = animaticJob(plan, { width: 1280, height: 720 }, false);
+		expect(job.clips.map((c) => c.path)).toEqual([
+			'beat-001-1.jpg',
+			'beat-002-1.jpg',
+			'beat-002-2.mp4',
+			'beat-002-3.jpg',
+			'beat-003-1.jpg',
+			'beat-003-2.jpg'
+		]);
+	});
+
+	it('finds the beat seen at a time', () => {
+		expect([0.5, 2.1, 2.8, 4.3, 5.1, 5.9].map((t) => beatIndexAt(plan, t))).toEqual([
+			0, 1, 2, 3, 4, 5
+		]);
 	});
 });
 
@@ -100,19 +179,19 @@ describe('planAnimatic', () => {
 	const plan = planAnimatic(board, { sourceAudio: true });
 
 	it('puts each cut on the frame nearest its running time', () => {
-		expect(plan.shots.map((s) => Math.round(s.startS * 25))).toEqual([0, 31, 56, 78]);
-		expect(plan.shots.map((s) => Math.round(s.durationS * 25))).toEqual([31, 25, 22, 27]);
+		expect(plan.beats.map((s) => Math.round(s.startS * 25))).toEqual([0, 31, 56, 78]);
+		expect(plan.beats.map((s) => Math.round(s.durationS * 25))).toEqual([31, 25, 22, 27]);
 		expect(plan.durationS).toBeCloseTo(4.2, 9);
 	});
 
 	it('centres each dissolve on its cut, never longer than half the shorter shot', () => {
-		expect(plan.shots.map((s) => Math.round(s.fadeInS * 25))).toEqual([0, 12, 10, 0]);
-		expect(plan.shots[1]!.inS).toBeCloseTo((31 - 6) / 25, 9);
-		expect(plan.shots[3]!.inS).toBe(plan.shots[3]!.startS);
+		expect(plan.beats.map((s) => Math.round(s.fadeInS * 25))).toEqual([0, 12, 10, 0]);
+		expect(plan.beats[1]!.inS).toBeCloseTo((31 - 6) / 25, 9);
+		expect(plan.beats[3]!.inS).toBe(plan.beats[3]!.startS);
 	});
 
 	it('shows the chosen take, else the keyframe, else a title card', () => {
-		expect(plan.shots.map((s) => s.source.kind)).toEqual(['image', 'keyframe', 'video', 'title']);
+		expect(plan.beats.map((s) => s.source.kind)).toEqual(['image', 'keyframe', 'video', 'title']);
 		expect(plan.note).toBe(
 			'Shot 2 had no image: the source keyframe stood in. Shot 4 had no image: a title card stood in.'
 		);
@@ -137,16 +216,16 @@ describe('planAnimatic', () => {
 	it('is what the export asks the media worker to encode', () => {
 		const job = animaticJob(plan, { width: 1280, height: 720 }, false);
 		expect(job.clips.map((c) => [c.kind, c.path])).toEqual([
-			['still', 'shot-001.jpg'],
-			['still', 'shot-002.jpg'],
-			['video', 'shot-003.webm'],
-			['still', 'shot-004.jpg']
+			['still', 'beat-001-1.jpg'],
+			['still', 'beat-002-1.jpg'],
+			['video', 'beat-003-1.webm'],
+			['still', 'beat-004-1.jpg']
 		]);
 		expect(job.audio).toEqual({ path: 'source.mp4', startS: 4 });
 		// The worker times the clips itself, with the same function: the same frames.
 		const timings = clipTimings(job.clips, job.fps);
-		expect(timings.map((t) => t.frames / job.fps)).toEqual(plan.shots.map((s) => s.durationS));
-		expect(timings.map((t) => t.fadeIn / job.fps)).toEqual(plan.shots.map((s) => s.fadeInS));
+		expect(timings.map((t) => t.frames / job.fps)).toEqual(plan.beats.map((s) => s.durationS));
+		expect(timings.map((t) => t.fadeIn / job.fps)).toEqual(plan.beats.map((s) => s.fadeInS));
 		expect(totalFrames(timings) / job.fps).toBe(plan.durationS);
 	});
 
@@ -157,7 +236,7 @@ describe('planAnimatic', () => {
 			takes: [...board.graph.takes, take('n4', 'd', 's2')],
 			assets: [...board.graph.assets, asset('a-n4', 10)]
 		});
-		const kinds = (p: AnimaticPlan) => p.shots.map((s) => s.source.kind);
+		const kinds = (p: AnimaticPlan) => p.beats.map((s) => s.source.kind);
 		expect(kinds(planAnimatic(styled, { sourceAudio: false, styleId: 's2' }))).toEqual([
 			'title',
 			'keyframe',
@@ -168,7 +247,7 @@ describe('planAnimatic', () => {
 	});
 });
 
-describe('shotIndexAt', () => {
+describe('beatIndexAt', () => {
 	const plan = planAnimatic(
 		storyboardOf(
 			graph({ shots: [shot('a', 0, { durationS: 2 }), shot('b', 1, { durationS: 1 })] })
@@ -176,7 +255,7 @@ describe('shotIndexAt', () => {
 		{ sourceAudio: false }
 	);
 	it('is the last shot whose cut is at or before the time', () => {
-		expect([0, 1.99, 2, 2.5, 3, 99].map((t) => shotIndexAt(plan, t))).toEqual([0, 0, 1, 1, 1, 1]);
+		expect([0, 1.99, 2, 2.5, 3, 99].map((t) => beatIndexAt(plan, t))).toEqual([0, 0, 1, 1, 1, 1]);
 	});
 });
 
@@ -201,7 +280,7 @@ describe('layersAt', () => {
 	});
 	it('fades the incoming shot in over the outgoing one, half way on the cut', () => {
 		// A 12-frame dissolve from 1.76 s to 2.24 s.
-		expect(plan.shots[1]!.fadeInS).toBe(0.48);
+		expect(plan.beats[1]!.fadeInS).toBe(0.48);
 		expect(layersAt(plan, 1.7)).toEqual([{ index: 0, opacity: 1 }]);
 		const at = (t: number) => layersAt(plan, t).map((l) => [l.index, +l.opacity.toFixed(3)]);
 		expect(at(1.88)).toEqual([
@@ -233,7 +312,7 @@ describe('clipTimeAt', () => {
 			),
 			{ sourceAudio: false }
 		);
-		const b = plan.shots[1]!;
+		const b = plan.beats[1]!;
 		expect(clipTimeAt(b, 1.5)).toBe(0);
 		expect(clipTimeAt(b, 2)).toBeCloseTo(0.24, 9);
 		expect(clipTimeAt(b, 3)).toBeCloseTo(1.24, 9);

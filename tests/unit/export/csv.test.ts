@@ -56,17 +56,17 @@ describe('shotListCsv', () => {
 				}),
 				shot('b', 1, { title: '渡し船', notes: 'Ñ' })
 			],
-			new Map([['a', 'Style 1/Shot_01/Shot_01 - Pier.png']])
+			new Map([['a#1', 'Style 1/Shot_01/Beat_1.1.png']])
 		);
 		expect(csv.startsWith(UTF8_BOM)).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'Shot,Title,Description,Shot size,Angle,Movement,Duration (s),Transition,Source time (s),Dialogue,Sound,Notes,Image'
+			'Shot,Beat,Title,Description,Shot size,Angle,Movement,Duration (s),Beat action,Beat camera,Beat duration (s),Transition,Source time (s),Dialogue,Sound,Notes,Image'
 		);
 		expect(lines[1]).toBe(
-			'1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,dissolve,4,,,,Style 1/Shot_01/Shot_01 - Pier.png'
+			'1,1.1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,,,2.5,dissolve,4,,,,Style 1/Shot_01/Beat_1.1.png'
 		);
-		expect(lines[2]).toBe('2,渡し船,,Medium,Eye level,Static,3,cut,,,,Ñ,');
+		expect(lines[2]).toBe('2,2.1,渡し船,,Medium,Eye level,Static,3,,,3,cut,,,,Ñ,');
 		expect(lines[3]).toBe('');
 		expect(lines).toHaveLength(4);
 	});
@@ -87,7 +87,7 @@ describe('shotListCsv dialogue and sound', () => {
 		]);
 		const row = csv.slice(1).split('\r\n')[1]!;
 		expect(row).toBe(
-			'1,Shot a,,Medium,Eye level,Static,3,cut,,' +
+			'1,1.1,Shot a,,Medium,Eye level,Static,3,,,3,cut,,' +
 				'"MARA: Keep the flame alive, ""always"".\n(a bell rings)\n老师: 走吧。",' +
 				'"Firecrackers, far off",,'
 		);
@@ -96,5 +96,38 @@ describe('shotListCsv dialogue and sound', () => {
 	it('makes a line that would start a formula inert', () => {
 		const csv = shotListCsv([shot('a', 0, { dialogue: [{ speaker: '', line: '=1+1' }] })]);
 		expect(csv).toContain(",'=1+1,");
+	});
+});
+
+describe('shotListCsv beats', () => {
+	const beats = [
+		{ id: 'b1', action: 'The door opens', camera: '', sourceTimeS: 10.5 },
+		{ id: 'b2', action: '=she turns', camera: 'Push in, "slow"', share: 0.5 },
+		{ id: 'b3', action: 'She sees him', camera: '' }
+	];
+	const csv = shotListCsv(
+		[
+			shot('a', 0, { title: 'Porch', durationS: 2 }),
+			shot('b', 1, { title: 'Hall, night', durationS: 4, sourceTimeS: 9, beats, sound: 'Rain' })
+		],
+		new Map([['b2', 'Ink/Shot_02/Beat_2.2.png']])
+	);
+	const rows = csv.slice(1).split('\r\n').slice(1, -1);
+
+	it('writes one row per beat, each with its shot’s fields and its own number and seconds', () => {
+		expect(rows).toHaveLength(4);
+		expect(rows[1]).toBe(
+			'2,2.1,"Hall, night",,Medium,Eye level,Static,4,The door opens,,1,cut,10.5,,Rain,,'
+		);
+		expect(rows[2]).toBe(
+			`2,2.2,"Hall, night",,Medium,Eye level,Static,4,'=she turns,"Push in, ""slow""",2,cut,9,,Rain,,Ink/Shot_02/Beat_2.2.png`
+		);
+		expect(rows[3]).toBe(
+			'2,2.3,"Hall, night",,Medium,Eye level,Static,4,She sees him,,1,cut,9,,Rain,,'
+		);
+	});
+
+	it('keeps a shot of one beat on one row numbered N.1', () => {
+		expect(rows[0]).toBe('1,1.1,Porch,,Medium,Eye level,Static,2,,,2,cut,,,,,');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shotFolder, styleFolders, takeFileName } from '$lib/export/naming';
+import { panelLabel, shotFolder, styleFolders, takeFileName } from '$lib/export/naming';
 import { style } from './fixtures';
 
 describe('shotFolder', () => {
@@ -22,18 +22,24 @@ describe('styleFolders', () => {
 });
 
 describe('takeFileName', () => {
-	it('names the chosen image after the shot and marks other takes and files', () => {
-		expect(
-			takeFileName('Shot_01', 'Pier at night', { chosen: true }, 1, 'image', 'image/png')
-		).toBe('Shot_01 - Pier at night.png');
-		expect(takeFileName('Shot_01', 'Pier', { chosen: false }, 2, 'upscaled', 'image/webp')).toBe(
-			'Shot_01 - Pier (take 2, upscaled).webp'
+	it('names the chosen image after its beat and marks other takes and files', () => {
+		expect(takeFileName('2.3', { chosen: true }, 1, 'image', 'image/png')).toBe('Beat_2.3.png');
+		expect(takeFileName('1.1', { chosen: false }, 2, 'upscaled', 'image/webp')).toBe(
+			'Beat_1.1 (take 2, upscaled).webp'
 		);
-		expect(takeFileName('Shot_02', 'a/b: c?', { chosen: true }, 1, 'video', 'video/mp4')).toBe(
-			'Shot_02 - a b c (video).mp4'
+		expect(takeFileName('2.3', { chosen: true }, 1, 'upscaled', 'image/png')).toBe(
+			'Beat_2.3 (upscaled).png'
 		);
-		expect(takeFileName('Shot_03', '', { chosen: true }, 1, 'image', 'image/jpeg')).toBe(
-			'Shot_03.jpg'
+		expect(takeFileName('12.8', { chosen: true }, 1, 'video', 'video/mp4')).toBe(
+			'Beat_12.8 (video).mp4'
 		);
+	});
+});
+
+describe('panelLabel', () => {
+	it('labels a shot of one beat by its number and a beat of several as N.M', () => {
+		expect(panelLabel(2, 0, 1)).toBe('2');
+		expect(panelLabel(2, 0, 3)).toBe('2.1');
+		expect(panelLabel(2, 2, 3)).toBe('2.3');
 	});
 });

@@ -59,7 +59,7 @@ describe('PlayerSession', () => {
 		const session = await opened();
 		expect(session.playing).toBe(true);
 		expect(session.durationS).toBe(6);
-		expect(session.shots.map((s) => s.url === undefined)).toEqual([false, true, true]);
+		expect(session.beats.map((s) => s.url === undefined)).toEqual([false, true, true]);
 		vi.advanceTimersByTime(1000);
 		expect(session.elapsedS).toBeCloseTo(1, 1);
 		expect(session.index).toBe(0);
@@ -112,10 +112,10 @@ describe('PlayerSession', () => {
 	it('lets go of its pictures when closed', async () => {
 		const revoke = vi.spyOn(URL, 'revokeObjectURL');
 		const session = await opened();
-		const url = session.shots[0]!.url;
+		const url = session.beats[0]!.url;
 		session.close();
 		expect(revoke).toHaveBeenCalledWith(url);
-		expect(session.shots).toEqual([]);
+		expect(session.beats).toEqual([]);
 		expect(session.playing).toBe(false);
 	});
 });
