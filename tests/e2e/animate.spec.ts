@@ -35,7 +35,7 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	// without sound, $0.20/s as the catalogue's duration_seconds_without_audio_720p says.
 	await page.getByRole('button', { name: 'Animate shot 1' }).click();
 	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(
-		'6 s at 720p, ending on the next shot with Google: Veo 3.1: $1.20.'
+		'6 s at 720p, ending on the next picture with Google: Veo 3.1: $1.20.'
 	);
 	await page.getByRole('button', { name: 'Not now' }).click();
 	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);

@@ -1,10 +1,10 @@
 import { formatCost } from '$lib/ai/costs';
 
-const images = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
+import { inBeats } from './meta';
 
 /**
- * The activity log's line for a finished run: the images this run asked for (not every item
- * the job ever held), how many failed, and what the run cost.
+ * The activity log's line for a finished run: the beats this run asked for (not every item
+ * the job ever held; a beat in two styles counts twice), how many failed, and what the run cost.
  */
 export function renderFinishedLine(
 	counts: { total: number; done: number; failed: number },
@@ -12,8 +12,8 @@ export function renderFinishedLine(
 ): string {
 	const made =
 		counts.done === counts.total
-			? images(counts.done)
-			: `${counts.done} of ${images(counts.total)}`;
+			? inBeats(counts.done)
+			: `${counts.done} of ${inBeats(counts.total)}`;
 	const failed = counts.failed ? `, ${counts.failed} failed` : '';
 	return `Rendering finished: ${made}${failed} (${formatCost(costUsd)}).`;
 }

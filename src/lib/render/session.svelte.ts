@@ -33,7 +33,9 @@ import type { StyleBoard } from '$lib/state/styles.svelte';
 import { NoImageError, renderImage } from './client';
 import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
-import type { StyleProgress } from './meta';
+import { inBeats, type StyleProgress } from './meta';
+import { styleProgressLine } from './progress-line';
+import { renderTargets } from './targets';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
 
 /**
@@ -64,7 +66,7 @@ export class RenderSession extends JobSession {
 	}
 
 	protected resumedNote(left: number, paused: boolean): string {
-		const count = `${left} ${left === 1 ? 'beat' : 'beats'} to go`;
+		const count = `${inBeats(left)} to go`;
 		return paused
 			? `Rendering paused: ${count}. “Resume” goes on.`
 			: `Rendering resumed: ${count}.`;
@@ -82,21 +84,16 @@ export class RenderSession extends JobSession {
 
 	/** "Render" the selected shots: a new take of each of their beats in every style (or one). */
 	async renderShots(shotIds: readonly string[], styleId?: string): Promise<void> {
-		const targets = shotIds.flatMap((shotId) => {
-			const shot = this.board.shots.find((candidate) => candidate.id === shotId);
-			return (shot?.beats ?? []).flatMap((beat) => this.#targets(shotId, beat.id, styleId));
-		});
-		await this.#render(targets);
+		await this.#render(renderTargets(this.board.shots, shotIds, this.#styleIds(styleId)));
 	}
 
 	/** "Render" one beat: a new take in every style (or one). */
 	async renderBeat(shotId: string, beatId: string, styleId?: string): Promise<void> {
-		await this.#render(this.#targets(shotId, beatId, styleId));
+		await this.#render(renderTargets(this.board.shots, [shotId], this.#styleIds(styleId), beatId));
 	}
 
-	#targets(shotId: string, beatId: string, styleId?: string): RenderTarget[] {
-		const styles = styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
-		return styles.map((id) => ({ shotId, beatId, styleId: id }));
+	#styleIds(styleId?: string): string[] {
+		return styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
 	}
 
 	async #render(targets: readonly RenderTarget[]): Promise<void> {
@@ -108,10 +105,9 @@ export class RenderSession extends JobSession {
 		await this.board.flush();
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
-		const count = `${items.length} ${items.length === 1 ? 'beat' : 'beats'}`;
 		await this.queue(
 			items,
-			`Rendering ${count} with ${settings.options.imageModel}.`,
+			`Rendering ${inBeats(items.length)} with ${settings.options.imageModel}.`,
 			'Rendering could not start'
 		);
 	}
@@ -127,7 +123,7 @@ export class RenderSession extends JobSession {
 		this.beginRun();
 		const runner = await this.enqueue([], { ...this.config(), keepOpen: true });
 		return (shot: Shot) => {
-			const targets = shot.beats.flatMap((beat) => this.#targets(shot.id, beat.id));
+			const targets = renderTargets([shot], [shot.id], this.#styleIds());
 			void runner.addItems(this.inRun(this.#newItems(targets, runner.items)));
 		};
 	}
@@ -137,17 +133,29 @@ export class RenderSession extends JobSession {
 		this.runner?.close();
 	}
 
-	/** The current job's numbers for one style column. */
+	/** The current run's numbers for one style, in beats, with the first beat being rendered now. */
 	styleProgress(styleId: string): StyleProgress {
 		const counts: StyleProgress = { total: 0, done: 0, failed: 0, running: 0 };
+		let first: BeatPlace | undefined;
 		for (const item of this.runItems) {
 			if (item.styleId !== styleId || item.status === 'cancelled') continue;
 			counts.total += 1;
 			if (item.status === 'done') counts.done += 1;
 			if (item.status === 'failed') counts.failed += 1;
-			if (item.status === 'running') counts.running += 1;
+			if (item.status !== 'running') continue;
+			counts.running += 1;
+			const target = parseRenderItemKey(item.key);
+			const place = target && findBeat(this.board.shots, target.shotId, target.beatId);
+			if (place && (!first || comparePlaces(place, first) < 0)) first = place;
 		}
+		if (first) counts.runningBeat = beatNumber(first.shotIndex + 1, first.beatIndex);
 		return counts;
+	}
+
+	/** "Rendering beat 2.3 in Ink wash · 14 of 30 beats": one style's line while a run shows. */
+	progressLine(styleId: string): string {
+		const name = this.#styles.style(styleId)?.name ?? 'a deleted style';
+		return styleProgressLine(name, this.styleProgress(styleId), this.progress?.state ?? 'done');
 	}
 
 	protected onAttach(runner: JobRunner): void {
@@ -419,6 +427,10 @@ export class RenderSession extends JobSession {
 		}
 		return url;
 	}
+}
+
+function comparePlaces(a: BeatPlace, b: BeatPlace): number {
+	return a.shotIndex - b.shotIndex || a.beatIndex - b.beatIndex;
 }
 
 const KEY = Symbol('render-session');
