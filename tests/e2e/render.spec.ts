@@ -34,10 +34,10 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 	});
 
 	await page.getByRole('button', { name: 'Render all' }).click();
-	await expect(progressLine(page, /Ink wash: Rendering \d+ of 5/)).toBeVisible();
+	await expect(progressLine(page, /Rendering (beat \d\.1 )?in Ink wash · \d of 5 beats/)).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 30_000 });
-	await expect(progressLine(page, /Ink wash: Rendered 5 of 5/)).toBeVisible();
-	await expect(progressLine(page, /Clean line: Rendered 5 of 5/)).toBeVisible();
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Ink wash/)).toBeVisible();
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Clean line/)).toBeVisible();
 
 	const requests = deliveredImages(fake);
 	expect(requests).toHaveLength(10);
@@ -166,7 +166,7 @@ test('an item that fails for good shows why, the rest carry on, and Retry render
 	await expect(shotPictures(page)).toHaveCount(2, { timeout: 20_000 });
 	const shot2 = page.getByRole('article', { name: 'Shot 2' });
 	await expect(shot2.getByRole('alert')).toContainText(/flagged by moderation/);
-	await expect(progressLine(page, /Rendered 2 of 3/)).toBeVisible();
+	await expect(progressLine(page, /Rendered 2 of 3 beats in Style 1/)).toBeVisible();
 	await expect(page.getByText('1 failed', { exact: true })).toBeVisible();
 	expect(fake.requests({ outcome: 'error-403-moderation' })).toHaveLength(1);
 
@@ -195,7 +195,7 @@ test('a reload mid-job resumes and never asks twice for an image it received', a
 		.toBeGreaterThanOrEqual(3);
 	await page.reload();
 	await expect(
-		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ images to go/)
+		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ beats to go/)
 	).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 40_000 });
 
@@ -227,7 +227,7 @@ test('Pause holds the queue, even across a reload, and Resume finishes it; the l
 	// The time left comes from the latency seen so far; the cost from the images received.
 	await expect(progressLine(page, /About \d+(\.\d)? s left ·\s+This run: \$0\.0\d+/)).toBeVisible();
 	await page.getByRole('button', { name: 'Pause' }).click();
-	await expect(progressLine(page, /Style 1: Paused at \d of 4/)).toBeVisible();
+	await expect(progressLine(page, /Paused in Style 1 at \d of 4 beats/)).toBeVisible();
 	// The image in flight may still arrive; nothing new is asked for.
 	await expect.poll(() => images().every((r) => r.finished || r.disconnected)).toBe(true);
 	const asked = images().length;
@@ -237,14 +237,14 @@ test('Pause holds the queue, even across a reload, and Resume finishes it; the l
 
 	await page.reload();
 	const panel = page.getByRole('region', { name: 'Render' });
-	await expect(panel.getByText(/Rendering paused: \d images? to go/)).toBeVisible();
+	await expect(panel.getByText(/Rendering paused: \d beats? to go/)).toBeVisible();
 	await expect(panel.getByRole('button', { name: 'Resume' })).toBeVisible();
 	await page.waitForTimeout(1500);
 	expect(images()).toHaveLength(asked);
 
 	await panel.getByRole('button', { name: 'Resume' }).click();
 	await expect(shotPictures(page)).toHaveCount(4, { timeout: 20_000 });
-	await expect(progressLine(page, /Style 1: Rendered 4 of 4/)).toBeVisible();
+	await expect(progressLine(page, /Rendered 4 of 4 beats in Style 1/)).toBeVisible();
 	expect(deliveredImages(fake)).toHaveLength(4);
 });
 
@@ -264,7 +264,7 @@ test('the spending cap pauses the queue before it would pass, and Resume goes on
 	});
 	// The images in flight when the queue paused still arrive (about $0.042 each); nothing more starts.
 	await expect(shotPictures(page)).toHaveCount(2);
-	await expect(progressLine(page, /Paused at 3 of 4/)).toBeVisible();
+	await expect(progressLine(page, /Paused in Style 1 at 3 of 4 beats/)).toBeVisible();
 	expect(deliveredImages(fake)).toHaveLength(2);
 	const spent = Number(
 		(await page.getByText(/^Spent so far:/).textContent())!.replace(/[^0-9.]/g, '')

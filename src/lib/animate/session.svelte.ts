@@ -1,14 +1,16 @@
-import { beatText, findBeat, beatNumber } from '$lib/domain/beats';
+import { beatText } from '$lib/domain/beats';
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
 import type { Beat, JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
+import { placeName, placeOfBeat } from '$lib/jobs/run';
 import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addVideoTake } from '$lib/store/takes';
 import { isAbortError, sleep } from '$lib/util/abort';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { capitalize } from '$lib/util/sentence';
 import { shrinkToJpeg } from '$lib/media/shrink-image';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
@@ -132,8 +134,9 @@ export class AnimateSession extends JobSession {
 
 	/** Say a picture is needed first, until one of the shots has one. */
 	#noPicture(shotIds: readonly string[]): void {
-		this.setProblem('Render a picture of the shot first: animation starts from it.', () =>
-			this.stills(shotIds).length === 0
+		this.setProblem(
+			'Render a picture of the shot first: animation starts from it.',
+			() => this.stills(shotIds).length === 0
 		);
 	}
 
@@ -157,7 +160,7 @@ export class AnimateSession extends JobSession {
 		this.#localController = controller;
 		try {
 			for (const [index, still] of stills.entries()) {
-				this.localProgress = `Making a local clip: beat ${still.number}, ${index + 1} of ${stills.length}…`;
+				this.localProgress = `Making a local clip: ${index + 1} of ${stills.length}…`;
 				const image = await getAsset(still.imageAssetId);
 				if (!image) continue;
 				const clip = await makeMotionClip(
@@ -216,8 +219,8 @@ export class AnimateSession extends JobSession {
 
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
-			const number = this.#numberOf(event.item);
-			const what = number === undefined ? 'A beat' : `Beat ${number}`;
+			const name = this.#beatOf(event.item)?.name;
+			const what = name ? capitalize(name) : 'A deleted shot';
 			void this.board.log(
 				'error',
 				`${what} could not be animated: ${event.item.lastError ?? 'no reason given.'}`
@@ -226,24 +229,14 @@ export class AnimateSession extends JobSession {
 		if (event.type === 'item' && event.item.status === 'done') void this.#styles.refresh();
 	}
 
-	/** Where an item's beat is: its shot, beat and number ("2.3"), while they exist. */
-	#beatOf(item: JobItem): { shotIndex: number; shot: Shot; beat: Beat; number: string } | undefined {
+	/** An item's shot and beat, and how the log names it ("beat 2.3", "shot 2"), while they exist. */
+	#beatOf(item: JobItem): { shot: Shot; beat: Beat; name: string } | undefined {
 		const target = parseAnimateKey(item.key);
 		const shots = this.board.shots;
-		const place = target && findBeat(shots, target.shotId, target.beatId);
+		const place = target && placeOfBeat(shots, target.shotId, target.beatId);
 		if (!place) return undefined;
-		const shot = shots[place.shotIndex]!;
-		const beat = shot.beats[place.beatIndex]!;
-		return {
-			shotIndex: place.shotIndex,
-			shot,
-			beat,
-			number: beatNumber(place.shotIndex + 1, place.beatIndex)
-		};
-	}
-
-	#numberOf(item: JobItem): string | undefined {
-		return this.#beatOf(item)?.number;
+		const shot = shots[place.shotNumber - 1]!;
+		return { shot, beat: shot.beats[place.beatIndex]!, name: placeName(place) };
 	}
 
 	protected config(): JobRunnerConfig {
@@ -296,7 +289,7 @@ export class AnimateSession extends JobSession {
 			await this.board.addCost(status.costUsd);
 			await this.board.log(
 				'info',
-				`Animated beat ${this.#numberOf(item) ?? '(deleted)'} with ${model.id}: billed ${formatCost(status.costUsd)}.`
+				`Animated ${this.#beatOf(item)?.name ?? 'a deleted shot'} with ${model.id}: billed ${formatCost(status.costUsd)}.`
 			);
 		} catch (error) {
 			if (error instanceof VideoApiError) {
@@ -314,7 +307,7 @@ export class AnimateSession extends JobSession {
 	async #submit(item: JobItem, client: VideoClient, context: ItemContext) {
 		const found = this.#beatOf(item);
 		if (!found) throw new JobItemError('The beat was deleted.', { retryable: false });
-		const { shot, beat, number } = found;
+		const { shot, beat, name } = found;
 		const styleId = String(item.styleId);
 		const still = this.#styles.chosenOf(beat.id, styleId);
 		const image = still && (await getAsset(still.imageAssetId));
@@ -356,7 +349,7 @@ export class AnimateSession extends JobSession {
 			}
 			throw error;
 		});
-		for (const note of notes) await this.board.log('warn', `Beat ${number}: ${note}`);
+		for (const note of notes) await this.board.log('warn', `${capitalize(name)}: ${note}`);
 		const jobId = await client.submit(request, context.signal);
 		const submittedAt = Date.now();
 		this.#setClip(item.key, 'pending', submittedAt);
@@ -369,7 +362,7 @@ export class AnimateSession extends JobSession {
 		});
 		await this.board.log(
 			'info',
-			`Submitted beat ${number} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
+			`Submitted ${name} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
 		);
 		return { jobId, stillAssetId: still.imageAssetId };
 	}

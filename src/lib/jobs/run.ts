@@ -1,4 +1,5 @@
-import type { JobItem } from '$lib/domain/types';
+import { findBeat } from '$lib/domain/beats';
+import type { JobItem, Shot } from '$lib/domain/types';
 
 /**
  * A job lives on after its queue drains: "Render" on one more shot adds an item to the same
@@ -44,6 +45,31 @@ export interface ItemPlace {
 	shotNumber: number;
 	beatIndex: number;
 	beatCount: number;
+}
+
+/** Where a beat sits among the shots now, or undefined when it (or its shot) was deleted. */
+export function placeOfBeat(
+	shots: readonly Pick<Shot, 'id' | 'beats'>[],
+	shotId: string,
+	beatId: string
+): ItemPlace | undefined {
+	const place = findBeat(shots, shotId, beatId);
+	if (!place) return undefined;
+	return {
+		shotNumber: place.shotIndex + 1,
+		beatIndex: place.beatIndex,
+		beatCount: shots[place.shotIndex]!.beats.length
+	};
+}
+
+/**
+ * A picture's place as the log names it: "shot 2" for a shot of one beat (as a storyboard
+ * without beats always read), "beat 2.3" for a beat of a shot that has several.
+ */
+export function placeName(place: ItemPlace): string {
+	return place.beatCount === 1
+		? `shot ${place.shotNumber}`
+		: `beat ${place.shotNumber}.${place.beatIndex + 1}`;
 }
 
 /** Failed items that share a reason, with the beats they were for, in storyboard order. */

@@ -1,5 +1,6 @@
 import { formatCost } from '$lib/ai/costs';
 
+import { capitalize } from '$lib/util/sentence';
 import { inBeats } from './meta';
 
 /**
@@ -18,13 +19,13 @@ export function renderFinishedLine(
 	return `Rendering finished: ${made}${failed} (${formatCost(costUsd)}).`;
 }
 
-/** The activity log's line for one image that failed for good: which beat ("2.3"), which style, why. */
+/** The activity log's line for one image that failed for good: which beat ("beat 2.3", "shot 2"), which style, why. */
 export function renderFailedLine(
-	beatNumber: string | undefined,
+	beatName: string | undefined,
 	styleName: string | undefined,
 	reason: string | undefined
 ): string {
-	const what = beatNumber === undefined ? 'An image' : `Beat ${beatNumber}`;
+	const what = beatName ? capitalize(beatName) : 'An image';
 	const style = styleName ? ` in “${styleName}”` : '';
 	return `${what}${style} could not be rendered: ${reason?.trim() || 'no reason given.'}`;
 }

@@ -12,8 +12,8 @@ export interface StyleProgress {
 	done: number;
 	failed: number;
 	running: number;
-	/** The first beat being rendered now, in storyboard order ("2.3"). */
-	runningBeat?: string;
+	/** The first beat being rendered now, in storyboard order: "beat 2.3", or "shot 2" for a shot of one beat. */
+	rendering?: string;
 }
 
 /** One render: the prompt, the pictures that go with it, and how the model wants to be asked. */

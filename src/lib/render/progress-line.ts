@@ -16,6 +16,6 @@ export function styleProgressLine(
 	}
 	const at = `${Math.min(counts.total, finished + 1)} of ${inBeats(counts.total)}`;
 	if (state === 'paused') return `Paused in ${styleName} at ${at}`;
-	const which = counts.runningBeat ? ` beat ${counts.runningBeat}` : '';
+	const which = counts.rendering ? ` ${counts.rendering}` : '';
 	return `Rendering${which} in ${styleName} · ${at}`;
 }

@@ -3,7 +3,7 @@ import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
 import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
-import { beatNumber, findBeat, type BeatPlace } from '$lib/domain/beats';
+import { findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
 	continuityBeat,
 	parseRenderItemKey,
@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/render';
 import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
+import { placeName, placeOfBeat } from '$lib/jobs/run';
 import { KeyPool } from '$lib/jobs/key-pool';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
 import type {
@@ -24,6 +25,7 @@ import type {
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { capitalize } from '$lib/util/sentence';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
 import { JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
@@ -148,7 +150,9 @@ export class RenderSession extends JobSession {
 			const place = target && findBeat(this.board.shots, target.shotId, target.beatId);
 			if (place && (!first || comparePlaces(place, first) < 0)) first = place;
 		}
-		if (first) counts.runningBeat = beatNumber(first.shotIndex + 1, first.beatIndex);
+		const shot = first && this.board.shots[first.shotIndex];
+		const beat = first && shot?.beats[first.beatIndex];
+		if (shot && beat) counts.rendering = this.#nameOf({ shotId: shot.id, beatId: beat.id });
 		return counts;
 	}
 
@@ -173,7 +177,7 @@ export class RenderSession extends JobSession {
 			void this.board.log(
 				'error',
 				renderFailedLine(
-					target && this.#beatNumber(target),
+					target && this.#nameOf(target),
 					this.#styles.style(String(item.styleId))?.name,
 					item.lastError
 				)
@@ -182,10 +186,10 @@ export class RenderSession extends JobSession {
 		if (event.type === 'state' && event.progress.state === 'done') void this.#finished();
 	}
 
-	/** "2.3" for a render target's beat, while it exists. */
-	#beatNumber(target: Pick<RenderTarget, 'shotId' | 'beatId'>): string | undefined {
-		const place = findBeat(this.board.shots, target.shotId, target.beatId);
-		return place && beatNumber(place.shotIndex + 1, place.beatIndex);
+	/** "beat 2.3" (or "shot 2" for a shot of one beat) for a render target, while it exists. */
+	#nameOf(target: Pick<RenderTarget, 'shotId' | 'beatId'>): string | undefined {
+		const place = placeOfBeat(this.board.shots, target.shotId, target.beatId);
+		return place && placeName(place);
 	}
 
 	async #finished(): Promise<void> {
@@ -304,14 +308,14 @@ export class RenderSession extends JobSession {
 
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
-		const number = beatNumber(place.shotIndex + 1, place.beatIndex);
+		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
 		const previous = this.#continuityTake(place, style.id);
 		const { references, notes } = fitReferences(model, {
 			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
 			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
 		});
 		const { styleReferenceUrl, continuityUrl } = references;
-		for (const note of notes) void this.board.log('warn', `Beat ${number}: ${note}`);
+		for (const note of notes) void this.board.log('warn', `${capitalize(name)}: ${note}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -336,7 +340,7 @@ export class RenderSession extends JobSession {
 				await this.board.addCost(error.costUsd);
 				await this.board.log(
 					'warn',
-					`Beat ${number} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
+					`${capitalize(name)} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
 				);
 			}
 			throw error;
@@ -376,7 +380,7 @@ export class RenderSession extends JobSession {
 		this.runner?.poke();
 		void this.board.log(
 			'info',
-			`Rendered beat ${number} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
+			`Rendered ${name} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
 		);
 		this.runCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.

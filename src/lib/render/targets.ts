@@ -17,6 +17,8 @@ export function renderTargets(
 		.flatMap((shot) =>
 			shot.beats
 				.filter((beat) => beatId === undefined || beat.id === beatId)
-				.flatMap((beat) => styleIds.map((styleId) => ({ shotId: shot.id, beatId: beat.id, styleId })))
+				.flatMap((beat) =>
+					styleIds.map((styleId) => ({ shotId: shot.id, beatId: beat.id, styleId }))
+				)
 		);
 }

@@ -7,10 +7,11 @@ import {
 	fixedInSettings,
 	latestRun,
 	placeList,
+	placeOfBeat,
 	RUN_FIELD,
 	type ItemPlace
 } from '$lib/jobs/run';
-import { findBeat, firstBeatId } from '$lib/domain/beats';
+import { firstBeatId } from '$lib/domain/beats';
 import { JobBusyError, JobRunner, type JobEvent, type JobRunnerConfig } from '$lib/jobs/runner';
 import { listJobs, type NewJobItem } from '$lib/store/jobs';
 import type { ProjectState } from './project.svelte';
@@ -289,14 +290,7 @@ export abstract class JobSession {
 	/** Where an item's beat sits in the storyboard now, or undefined when it was deleted. */
 	#placeOf(item: JobItem): ItemPlace | undefined {
 		if (typeof item.shotId !== 'string') return undefined;
-		const shots = this.board.shots;
-		const place = findBeat(shots, item.shotId, beatIdOf(item));
-		if (!place) return undefined;
-		return {
-			shotNumber: place.shotIndex + 1,
-			beatIndex: place.beatIndex,
-			beatCount: shots[place.shotIndex]!.beats.length
-		};
+		return placeOfBeat(this.board.shots, item.shotId, beatIdOf(item));
 	}
 
 	/** The newest item of the current job for a shot (in a style, and of one beat, when given). */

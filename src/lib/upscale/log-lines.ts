@@ -1,4 +1,5 @@
-import { placeList, type ItemPlace } from '$lib/jobs/run';
+import { placeList, placeName, type ItemPlace } from '$lib/jobs/run';
+import { capitalize } from '$lib/util/sentence';
 import { formatDuration } from '$lib/util/time';
 
 /**
@@ -21,7 +22,7 @@ const lowerFirst = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
 
 function takeWords(take: TakeName): string {
 	const place = placeOf(take);
-	const what = place ? lowerFirst(placeList([place])) : 'a deleted shot';
+	const what = place ? placeName(place) : 'a deleted shot';
 	return take.styleName ? `${what} in “${take.styleName}”` : what;
 }
 
@@ -86,8 +87,6 @@ export function upscaleChosenEndedLine(outcome: {
 		done.length === total
 			? `Upscaled ${pictures(total)}${shotsWords(done)}.`
 			: `Upscaled ${done.length} of ${pictures(total)}${shotsWords(done)}.`;
-	const why = failed.map(
-		(f) => ` ${takeWords(f).replace(/^./, (c) => c.toUpperCase())} failed: ${f.reason}`
-	);
+	const why = failed.map((f) => ` ${capitalize(takeWords(f))} failed: ${f.reason}`);
 	return made + why.join('');
 }

@@ -26,8 +26,11 @@ describe('renderFinishedLine', () => {
 
 describe('renderFailedLine', () => {
 	it('names the beat, the style and the reason', () => {
-		expect(renderFailedLine('2.1', 'Ink wash', 'The request was flagged by moderation.')).toBe(
+		expect(renderFailedLine('beat 2.1', 'Ink wash', 'The request was flagged by moderation.')).toBe(
 			'Beat 2.1 in “Ink wash” could not be rendered: The request was flagged by moderation.'
+		);
+		expect(renderFailedLine('shot 3', 'Ink wash', 'No image.')).toBe(
+			'Shot 3 in “Ink wash” could not be rendered: No image.'
 		);
 	});
 

@@ -6,16 +6,26 @@ describe('styleProgressLine', () => {
 		expect(
 			styleProgressLine(
 				'Illustration',
-				{ total: 30, done: 12, failed: 1, running: 2, runningBeat: '2.3' },
+				{ total: 30, done: 12, failed: 1, running: 2, rendering: 'beat 2.3' },
 				'running'
 			)
 		).toBe('Rendering beat 2.3 in Illustration · 14 of 30 beats');
 	});
 
-	it('reads without a beat while the next one waits its turn', () => {
+	it('names a shot of one beat as the shot', () => {
 		expect(
-			styleProgressLine('Ink', { total: 3, done: 1, failed: 0, running: 0 }, 'running')
-		).toBe('Rendering in Ink · 2 of 3 beats');
+			styleProgressLine(
+				'Ink',
+				{ total: 5, done: 1, failed: 0, running: 1, rendering: 'shot 2' },
+				'running'
+			)
+		).toBe('Rendering shot 2 in Ink · 2 of 5 beats');
+	});
+
+	it('reads without a beat while the next one waits its turn', () => {
+		expect(styleProgressLine('Ink', { total: 3, done: 1, failed: 0, running: 0 }, 'running')).toBe(
+			'Rendering in Ink · 2 of 3 beats'
+		);
 	});
 
 	it('says where a paused run stands', () => {
