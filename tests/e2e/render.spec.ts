@@ -1,8 +1,12 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake, TEST_KEY } from './support/ai';
 import {
+	beatOf,
 	deliveredImages,
+	giveBeats,
+	savedImageTakes,
 	setStyle,
+	shotTitles,
 	storyboardWithShots,
 	STYLE_DIR,
 	titleOf
@@ -34,7 +38,9 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 	});
 
 	await page.getByRole('button', { name: 'Render all' }).click();
-	await expect(progressLine(page, /Rendering (beat \d\.1 )?in Ink wash · \d of 5 beats/)).toBeVisible();
+	await expect(
+		progressLine(page, /Rendering (beat \d\.1 )?in Ink wash · \d of 5 beats/)
+	).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 30_000 });
 	await expect(progressLine(page, /Rendered 5 of 5 beats in Ink wash/)).toBeVisible();
 	await expect(progressLine(page, /Rendered 5 of 5 beats in Clean line/)).toBeVisible();
@@ -109,6 +115,87 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 	await expect(
 		page.getByRole('button', { name: /^Open takes of shot 1 in Ink wash \(2 takes\)/ })
 	).toBeVisible();
+});
+
+/** Shot 2 is three beats after a cut; shot 3 dissolves in from shot 2's last beat. */
+const THREE_BEATS = [
+	{ shot: 2, actions: ['The door opens.', 'She turns.', 'She sees him.'], transition: 'cut' },
+	{ shot: 3, actions: ['The lantern drifts up.'], transition: 'dissolve' }
+] as const;
+
+test('"Render all" with 2 styles renders every beat once, each later beat from the previous beat’s chosen picture', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageDelayMs: 600, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Beats', 3);
+	await setStyle(page, 1, { name: 'Ink wash', words: 'loose ink wash' });
+	await page.getByRole('button', { name: 'Add style' }).click();
+	await setStyle(page, 2, { name: 'Clean line', words: 'clean line art' });
+	await giveBeats(page, [
+		{ shot: 1, actions: [''], transition: 'cut' },
+		...THREE_BEATS.map((plan) => ({ ...plan, actions: [...plan.actions] }))
+	]);
+	const titles = await shotTitles(page);
+
+	// 5 beats (1 + 3 + 1) in 2 styles.
+	const renderAll = page.getByRole('button', { name: 'Render all (10 beats)' });
+	await expect(renderAll).toBeVisible();
+	await renderAll.click();
+	await expect(
+		progressLine(page, /Rendering (beat \d\.\d|shot \d) in Ink wash · \d of 5 beats/)
+	).toBeVisible();
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Ink wash/)).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Clean line/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Render all', exact: true })).toBeVisible();
+
+	const requests = deliveredImages(fake);
+	const styleOf = (r: (typeof requests)[number]) =>
+		r.body!.text.includes('loose ink wash') ? 'Ink wash' : 'Clean line';
+	const asked = requests.map((r) => `${beatOf(r, titles)} ${styleOf(r)}`);
+	expect(asked.sort()).toEqual(
+		['1.1', '2.1', '2.2', '2.3', '3.1'].flatMap((beat) => [
+			`${beat} Clean line`,
+			`${beat} Ink wash`
+		])
+	);
+
+	const takes = await savedImageTakes(page);
+	expect(takes).toHaveLength(10);
+	for (const style of ['Ink wash', 'Clean line']) {
+		const request = (beat: string) =>
+			requests.find((r) => beatOf(r, titles) === beat && styleOf(r) === style)!;
+		const chosen = (beat: string) =>
+			takes.find((take) => take.beat === beat && take.style === style && take.chosen)!;
+		// Each beat's take is the picture its own request brought back.
+		for (const beat of ['1.1', '2.1', '2.2', '2.3', '3.1']) {
+			expect(chosen(beat).sha256).toBe(request(beat).sentImages[0]);
+		}
+		// The first shot and a cut start from the style alone (no reference set: nothing attached).
+		expect(request('1.1').body!.referenceImages).toHaveLength(0);
+		expect(request('2.1').body!.referenceImages).toHaveLength(0);
+		// A later beat carries the previous beat's chosen take, byte for byte, asked for after it arrived.
+		for (const [beat, previous] of [
+			['2.2', '2.1'],
+			['2.3', '2.2'],
+			// A dissolve carries the previous shot's LAST beat.
+			['3.1', '2.3']
+		] as const) {
+			const refs = request(beat).body!.referenceImages!;
+			expect(refs).toHaveLength(1);
+			expect(refs[0]!.sha256).toBe(chosen(previous).sha256);
+			expect(request(beat).at).toBeGreaterThanOrEqual(
+				request(previous).at + request(previous).durationMs!
+			);
+		}
+		expect(request('2.2').body!.text).toContain('Moment: panel 2 of 3 of this shot: She turns.');
+		expect(request('2.2').body!.text).toContain('previous panel of this same shot');
+	}
+	// The two styles' pictures of a beat differ, and so do a shot's beats: the check above means something.
+	expect(new Set(takes.map((take) => take.sha256)).size).toBe(10);
 });
 
 test('a 429 storm on one key moves to the next key of the pool and every image arrives', async ({
@@ -205,6 +292,57 @@ test('a reload mid-job resumes and never asks twice for an image it received', a
 	);
 	expect(new Set(items).size).toBe(10);
 	expect(delivered).toHaveLength(10);
+});
+
+test('a reload mid-job with beats in 2 styles buys each beat once, and each take lands on its beat', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await page.goto('/settings');
+	await page.getByLabel('Concurrency').fill('2');
+	await page.getByLabel('Concurrency').press('Tab');
+	fake.setMode({ imageDelayMs: 1200, imageScale: 0.25 });
+	await storyboardWithShots(page, 'Resume beats', 3);
+	await page.getByRole('button', { name: 'Add style' }).click();
+	await expect(page.getByRole('group', { name: 'Style 2' })).toBeVisible();
+	await giveBeats(
+		page,
+		THREE_BEATS.map((plan) => ({ ...plan, actions: [...plan.actions] }))
+	);
+	const titles = await shotTitles(page);
+
+	await page.getByRole('button', { name: 'Render all (10 beats)' }).click();
+	await expect
+		.poll(() => deliveredImages(fake).length, { timeout: 20_000 })
+		.toBeGreaterThanOrEqual(3);
+	await page.reload();
+	await expect(
+		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ beats? to go/)
+	).toBeVisible();
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Style 1/)).toBeVisible({
+		timeout: 40_000
+	});
+	await expect(progressLine(page, /Rendered 5 of 5 beats in Style 2/)).toBeVisible();
+
+	// Requests cut off by the reload were never delivered, so never paid for.
+	const delivered = deliveredImages(fake);
+	const bought = delivered.map(
+		(r) => `${beatOf(r, titles)} ${r.body!.text.includes('Style: Style 2') ? 'Style 2' : 'Style 1'}`
+	);
+	expect(bought.sort()).toEqual(
+		['1.1', '2.1', '2.2', '2.3', '3.1'].flatMap((beat) => [`${beat} Style 1`, `${beat} Style 2`])
+	);
+	const takes = await savedImageTakes(page);
+	expect(takes.map((take) => `${take.beat} ${take.style}`).sort()).toEqual(bought);
+	for (const take of takes) {
+		const request = delivered.find(
+			(r) =>
+				`${beatOf(r, titles)} ${r.body!.text.includes('Style: Style 2') ? 'Style 2' : 'Style 1'}` ===
+				`${take.beat} ${take.style}`
+		)!;
+		expect(take.sha256).toBe(request.sentImages[0]);
+	}
 });
 
 test('Pause holds the queue, even across a reload, and Resume finishes it; the line shows time left and cost', async ({
