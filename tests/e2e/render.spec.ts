@@ -39,7 +39,7 @@ test('5 shots x 2 styles render with the style and continuity images in the requ
 
 	await page.getByRole('button', { name: 'Render all' }).click();
 	await expect(
-		progressLine(page, /Rendering (beat \d\.1 )?in Ink wash · \d of 5 beats/)
+		progressLine(page, /Rendering (shot \d )?in Ink wash · \d of 5 beats/)
 	).toBeVisible();
 	await expect(shotPictures(page)).toHaveCount(10, { timeout: 30_000 });
 	await expect(progressLine(page, /Rendered 5 of 5 beats in Ink wash/)).toBeVisible();
