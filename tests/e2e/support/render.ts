@@ -126,8 +126,12 @@ export function shotTitles(page: Page): Promise<string[]> {
 		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 }
 
-/** An image take as saved: its beat ("2.3"), style name, whether chosen, and its picture's short SHA-256 (as the fake logs it). */
+/**
+ * A take as saved: its kind, its beat ("2.3"), style name, whether chosen, and its picture's
+ * (a clip's still's) short SHA-256, as the fake logs it.
+ */
 export interface SavedTake {
+	kind: 'image' | 'video';
 	beat: string;
 	style: string;
 	chosen: boolean;
@@ -136,6 +140,11 @@ export interface SavedTake {
 
 /** Every image take of the open storyboard, read from IndexedDB. */
 export async function savedImageTakes(page: Page): Promise<SavedTake[]> {
+	return (await savedTakes(page)).filter((take) => take.kind === 'image');
+}
+
+/** Every take (pictures and clips) of the open storyboard, read from IndexedDB. */
+export async function savedTakes(page: Page): Promise<SavedTake[]> {
 	const projectId = new URL(page.url()).pathname.split('/').pop()!;
 	return page.evaluate(async (projectId) => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -158,7 +167,7 @@ export async function savedImageTakes(page: Page): Promise<SavedTake[]> {
 		db.close();
 		shots.sort((a, b) => Number(a.order) - Number(b.order));
 		const out = [];
-		for (const take of takes.filter((t) => t.kind === 'image')) {
+		for (const take of takes) {
 			const shotIndex = shots.findIndex((s) => s.id === take.shotId);
 			const beats = (shots[shotIndex]?.beats as { id: string }[] | undefined) ?? [];
 			const beatId = (take.beatId as string | undefined) ?? `${String(take.shotId)}#1`;
@@ -166,6 +175,7 @@ export async function savedImageTakes(page: Page): Promise<SavedTake[]> {
 			const bytes = new Uint8Array(await (asset!.blob as Blob).arrayBuffer());
 			const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 			out.push({
+				kind: take.kind as 'image' | 'video',
 				beat: `${shotIndex + 1}.${beats.findIndex((b) => b.id === beatId) + 1}`,
 				style: String(styles.find((s) => s.id === take.styleId)?.name),
 				chosen: take.chosen === true,
