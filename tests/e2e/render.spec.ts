@@ -1,5 +1,6 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake, TEST_KEY } from './support/ai';
+import { DESKTOP, screenshot } from './support/viewport';
 import {
 	beatOf,
 	deliveredImages,
@@ -127,6 +128,7 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 	page,
 	fake
 }) => {
+	await page.setViewportSize(DESKTOP.viewport);
 	await connectToFake(page, fake);
 	fake.setMode({ imageDelayMs: 600, imageScale: 0.25 });
 	await storyboardWithShots(page, 'Beats', 3);
@@ -143,14 +145,20 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 	const renderAll = page.getByRole('button', { name: 'Render all (10 beats)' });
 	await expect(renderAll).toBeVisible();
 	await renderAll.click();
-	await expect(
-		progressLine(page, /Rendering (beat \d\.\d|shot \d) in Ink wash · \d of 5 beats/)
-	).toBeVisible();
+	const running = progressLine(page, /Rendering beat 2\.\d in Ink wash · \d of 5 beats/);
+	await expect(running).toBeVisible({ timeout: 15_000 });
+	await running.scrollIntoViewIfNeeded();
+	await screenshot(page, 'render-beats-1440', { forDocs: true });
+	// What is on its way is not asked for again: "Render all" counts only what is left.
+	await expect(page.getByRole('button', { name: /^Render all/ })).toHaveText('Render all');
 	await expect(progressLine(page, /Rendered 5 of 5 beats in Ink wash/)).toBeVisible({
 		timeout: 30_000
 	});
 	await expect(progressLine(page, /Rendered 5 of 5 beats in Clean line/)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Render all', exact: true })).toBeVisible();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await progressLine(page, /Rendered 5 of 5 beats in Clean line/).scrollIntoViewIfNeeded();
+	await screenshot(page, 'render-beats-390', { forDocs: true });
 
 	const requests = deliveredImages(fake);
 	const styleOf = (r: (typeof requests)[number]) =>

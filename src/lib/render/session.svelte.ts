@@ -28,7 +28,7 @@ import { blobToDataUrl } from '$lib/util/data-url';
 import { capitalize } from '$lib/util/sentence';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
-import { JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
+import { beatIdOf, JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
 import { settings } from '$lib/state/settings.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
@@ -76,7 +76,17 @@ export class RenderSession extends JobSession {
 
 	/** "Render all": every beat x style without a chosen image. */
 	async renderAll(targets: readonly RenderTarget[]): Promise<void> {
-		await this.#render(targets);
+		await this.#render(this.notQueued(targets));
+	}
+
+	/** The targets the current job is not already working on: "Render all" never asks twice for a beat on its way. */
+	notQueued(targets: readonly RenderTarget[]): RenderTarget[] {
+		const waiting = new Set(
+			this.items
+				.filter((item) => item.status === 'queued' || item.status === 'running')
+				.map((item) => `${beatIdOf(item)}|${String(item.styleId)}`)
+		);
+		return targets.filter((target) => !waiting.has(`${target.beatId}|${target.styleId}`));
 	}
 
 	/** "Render" one shot: a new take of each of its beats in every style (or one). */
