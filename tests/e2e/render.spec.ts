@@ -132,7 +132,12 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 	await connectToFake(page, fake);
 	fake.setMode({ imageDelayMs: 600, imageScale: 0.25 });
 	await storyboardWithShots(page, 'Beats', 3);
-	await setStyle(page, 1, { name: 'Ink wash', words: 'loose ink wash' });
+	// Ink wash has a style reference, Clean line none.
+	await setStyle(page, 1, {
+		name: 'Ink wash',
+		words: 'loose ink wash',
+		reference: 'clean-line-640.webp'
+	});
 	await page.getByRole('button', { name: 'Add style' }).click();
 	await setStyle(page, 2, { name: 'Clean line', words: 'clean line art' });
 	await giveBeats(page, [
@@ -182,9 +187,11 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 		for (const beat of ['1.1', '2.1', '2.2', '2.3', '3.1']) {
 			expect(chosen(beat).sha256).toBe(request(beat).sentImages[0]);
 		}
-		// The first shot and a cut start from the style alone (no reference set: nothing attached).
-		expect(request('1.1').body!.referenceImages).toHaveLength(0);
-		expect(request('2.1').body!.referenceImages).toHaveLength(0);
+		// The first shot and a cut start from the style reference alone (none for Clean line).
+		const styleRefs = style === 'Ink wash' ? 1 : 0;
+		const styleRef = request('1.1').body!.referenceImages![0]?.sha256;
+		expect(request('1.1').body!.referenceImages).toHaveLength(styleRefs);
+		expect(request('2.1').body!.referenceImages).toHaveLength(styleRefs);
 		// A later beat carries the previous beat's chosen take, byte for byte, asked for after it arrived.
 		for (const [beat, previous] of [
 			['2.2', '2.1'],
@@ -193,8 +200,9 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 			['3.1', '2.3']
 		] as const) {
 			const refs = request(beat).body!.referenceImages!;
-			expect(refs).toHaveLength(1);
-			expect(refs[0]!.sha256).toBe(chosen(previous).sha256);
+			expect(refs).toHaveLength(styleRefs + 1);
+			if (styleRefs) expect(refs[0]!.sha256).toBe(styleRef);
+			expect(refs[styleRefs]!.sha256).toBe(chosen(previous).sha256);
 			expect(request(beat).at).toBeGreaterThanOrEqual(
 				request(previous).at + request(previous).durationMs!
 			);
