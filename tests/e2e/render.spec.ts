@@ -214,6 +214,40 @@ test('"Render all" with 2 styles renders every beat once, each later beat from t
 	expect(new Set(takes.map((take) => take.sha256)).size).toBe(10);
 });
 
+test('failed beats are named by their numbers in the render bar and the log, and Retry renders them', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	fake.setMode({ imageScale: 0.25 });
+	await storyboardWithShots(page, 'Flagged beats', 3);
+	const notes = page.getByRole('article', { name: 'Shot 2' }).getByLabel('Notes');
+	await notes.fill('[[fake:error-403-moderation]]');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await giveBeats(page, [{ shot: 2, actions: ['The door opens.', 'She turns.'] }]);
+
+	await page.getByRole('button', { name: 'Render all (4 beats)' }).click();
+	const bar = page.getByRole('region', { name: 'Render' });
+	const failure = bar.getByRole('alert').filter({ hasText: /flagged by moderation/ });
+	await expect(failure).toContainText('Beats 2.1 and 2.2 failed: The request was flagged', {
+		timeout: 20_000
+	});
+	await expect(progressLine(page, /Rendered 2 of 4 beats in Style 1/)).toBeVisible();
+	await page.getByText(/^Activity/).click();
+	const log = page.getByRole('list', { name: 'Activity log' });
+	await expect(log).toContainText('Beat 2.2 in “Style 1” could not be rendered: The request was');
+	await expect(log).toContainText('Rendering finished: 2 of 4 beats, 2 failed');
+
+	await page.getByRole('article', { name: 'Shot 2' }).getByLabel('Notes').fill('Lanterns.');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await failure.getByRole('button', { name: 'Retry 2' }).click();
+	await expect(progressLine(page, /Rendered 2 of 2 beats in Style 1/)).toBeVisible({
+		timeout: 20_000
+	});
+	const beats = (await savedImageTakes(page)).map((take) => take.beat).sort();
+	expect(beats).toEqual(['1.1', '2.1', '2.2', '3.1']);
+});
+
 test('a 429 storm on one key moves to the next key of the pool and every image arrives', async ({
 	page,
 	fake
