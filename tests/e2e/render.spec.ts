@@ -6,6 +6,7 @@ import {
 	deliveredImages,
 	giveBeats,
 	savedImageTakes,
+	setConcurrency,
 	setStyle,
 	shotTitles,
 	storyboardWithShots,
@@ -314,44 +315,12 @@ test('an item that fails for good shows why, the rest carry on, and Retry render
 	expect(deliveredImages(fake).some((r) => titleOf(r) === second)).toBe(true);
 });
 
-test('a reload mid-job resumes and never asks twice for an image it received', async ({
-	page,
-	fake
-}) => {
-	await connectToFake(page, fake);
-	await page.goto('/settings');
-	await page.getByLabel('Concurrency').fill('2');
-	await page.getByLabel('Concurrency').press('Tab');
-	fake.setMode({ imageDelayMs: 1200, imageScale: 0.25 });
-	await storyboardWithShots(page, 'Resume', 5);
-	await page.getByRole('button', { name: 'Add style' }).click();
-
-	await page.getByRole('button', { name: 'Render all' }).click();
-	await expect
-		.poll(() => deliveredImages(fake).length, { timeout: 20_000 })
-		.toBeGreaterThanOrEqual(3);
-	await page.reload();
-	await expect(
-		page.getByRole('region', { name: 'Render' }).getByText(/Rendering resumed: \d+ beats to go/)
-	).toBeVisible();
-	await expect(shotPictures(page)).toHaveCount(10, { timeout: 40_000 });
-
-	const delivered = deliveredImages(fake);
-	const items = delivered.map(
-		(r) => `${titleOf(r)}|${r.body!.text.includes('Style: Style 2') ? 2 : 1}`
-	);
-	expect(new Set(items).size).toBe(10);
-	expect(delivered).toHaveLength(10);
-});
-
 test('a reload mid-job with beats in 2 styles buys each beat once, and each take lands on its beat', async ({
 	page,
 	fake
 }) => {
 	await connectToFake(page, fake);
-	await page.goto('/settings');
-	await page.getByLabel('Concurrency').fill('2');
-	await page.getByLabel('Concurrency').press('Tab');
+	await setConcurrency(page, 2);
 	fake.setMode({ imageDelayMs: 1200, imageScale: 0.25 });
 	await storyboardWithShots(page, 'Resume beats', 3);
 	await page.getByRole('button', { name: 'Add style' }).click();
@@ -377,20 +346,16 @@ test('a reload mid-job with beats in 2 styles buys each beat once, and each take
 
 	// Requests cut off by the reload were never delivered, so never paid for.
 	const delivered = deliveredImages(fake);
-	const bought = delivered.map(
-		(r) => `${beatOf(r, titles)} ${r.body!.text.includes('Style: Style 2') ? 'Style 2' : 'Style 1'}`
-	);
-	expect(bought.sort()).toEqual(
+	const itemOf = (r: (typeof delivered)[number]) =>
+		`${beatOf(r, titles)} ${r.body!.text.includes('Style: Style 2') ? 'Style 2' : 'Style 1'}`;
+	const bought = delivered.map(itemOf).sort();
+	expect(bought).toEqual(
 		['1.1', '2.1', '2.2', '2.3', '3.1'].flatMap((beat) => [`${beat} Style 1`, `${beat} Style 2`])
 	);
 	const takes = await savedImageTakes(page);
 	expect(takes.map((take) => `${take.beat} ${take.style}`).sort()).toEqual(bought);
 	for (const take of takes) {
-		const request = delivered.find(
-			(r) =>
-				`${beatOf(r, titles)} ${r.body!.text.includes('Style: Style 2') ? 'Style 2' : 'Style 1'}` ===
-				`${take.beat} ${take.style}`
-		)!;
+		const request = delivered.find((r) => itemOf(r) === `${take.beat} ${take.style}`)!;
 		expect(take.sha256).toBe(request.sentImages[0]);
 	}
 });
@@ -400,9 +365,7 @@ test('Pause holds the queue, even across a reload, and Resume finishes it; the l
 	fake
 }) => {
 	await connectToFake(page, fake);
-	await page.goto('/settings');
-	await page.getByLabel('Concurrency').fill('1');
-	await page.getByLabel('Concurrency').press('Tab');
+	await setConcurrency(page, 1);
 	fake.setMode({ imageDelayMs: 1500, imageScale: 0.25 });
 	await storyboardWithShots(page, 'Hold it', 4);
 	const images = () =>

@@ -19,6 +19,13 @@ export async function storyboardWithShots(page: Page, title: string, count: numb
 	await expect(page.getByText(`${count} shots written.`)).toBeVisible({ timeout: 20_000 });
 }
 
+/** Set how many images are asked for at once (Settings). */
+export async function setConcurrency(page: Page, count: number) {
+	await page.goto('/settings');
+	await page.getByLabel('Concurrency').fill(String(count));
+	await page.getByLabel('Concurrency').press('Tab');
+}
+
 /** Give style `index` (1-based) a name, words and a reference image file. */
 export async function setStyle(
 	page: Page,
