@@ -21,7 +21,7 @@ async function logLines(page: Page): Promise<string[]> {
 	return log.locator('li span').allTextContents();
 }
 
-test('a render of one shot after "Render all" is logged as 1 image with its cost', async ({
+test('a render of one shot after "Render all" is logged as 1 beat with its cost', async ({
 	page,
 	fake
 }) => {
@@ -31,22 +31,22 @@ test('a render of one shot after "Render all" is logged as 1 image with its cost
 	await page.getByRole('button', { name: 'Render all' }).click();
 	await expect(pictures(page)).toHaveCount(3, { timeout: 20_000 });
 	const log = await activityLog(page);
-	await expect(log).toContainText(/Rendering finished: 3 images \(\$0\.\d+\)\./);
+	await expect(log).toContainText(/Rendering finished: 3 beats \(\$0\.\d+\)\./);
 
-	// One more take of shot 2: the same job goes on, but this run is one image.
+	// One more take of shot 2: the same job goes on, but this run is one beat.
 	await page.getByRole('button', { name: 'Render shot 2' }).click();
 	await expect(page.getByText('2 takes')).toBeVisible({ timeout: 20_000 });
 	await expect(log.locator('li').first()).toContainText(
-		/^.*Rendering finished: 1 image \(\$0\.0\d+\)\.$/
+		/^.*Rendering finished: 1 beat \(\$0\.0\d+\)\.$/
 	);
 	const lines = await logLines(page);
-	expect(lines.filter((line) => /of \d+ images/.test(line))).toEqual([]);
+	expect(lines.filter((line) => /of \d+ (images|beats)/.test(line))).toEqual([]);
 	expect(lines).toContainEqual(
 		expect.stringMatching(/^Rendered shot 2 in “Style 1” with .+ \(\$0\.0\d+\)\.$/)
 	);
 	// The bar speaks of this run too.
 	await expect(
-		page.getByRole('status').filter({ hasText: /Style 1: Rendered 1 of 1/ })
+		page.getByRole('status').filter({ hasText: /Rendered 1 of 1 beat in Style 1/ })
 	).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: /This run: \$0\.0\d+/ })).toBeVisible();
 	// Nothing internal: no job kinds, ids or prompt versions.

@@ -1,6 +1,6 @@
 import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
-import { storyboardWithShots } from './support/render';
+import { giveBeats, savedTakes, storyboardWithShots } from './support/render';
 import { installServiceWorker } from './support/app';
 import { download, ffprobe, openExport, useDownloads } from './support/exports';
 import { decodeFrames, psnr } from './support/frames';
@@ -35,7 +35,7 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	// without sound, $0.20/s as the catalogue's duration_seconds_without_audio_720p says.
 	await page.getByRole('button', { name: 'Animate shot 1' }).click();
 	await expect(page.getByRole('group', { name: 'Confirm animation' })).toContainText(
-		'6 s at 720p, ending on the next shot with Google: Veo 3.1: $1.20.'
+		'6 s at 720p, ending on the next picture with Google: Veo 3.1: $1.20.'
 	);
 	await page.getByRole('button', { name: 'Not now' }).click();
 	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(0);
@@ -83,6 +83,67 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 
 	await page.reload();
 	await expect(clips(page)).toHaveCount(2);
+});
+
+test('"Animate all" makes a clip of each beat from its own chosen picture, ending on the next beat', async ({
+	page,
+	fake
+}) => {
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 300, videoRunMs: 600 });
+	await storyboardWithShots(page, 'Moving beats', 3);
+	await page.getByRole('article', { name: 'Shot 1' }).getByLabel('Duration (s)').fill('6');
+	await giveBeats(page, [{ shot: 1, actions: ['The door opens.', 'She turns.', 'She sees him.'] }]);
+	await page.getByRole('button', { name: 'Render all (5 beats)' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: /Rendered 5 of 5 beats in Style 1/ })
+	).toBeVisible({ timeout: 30_000 });
+
+	await page.getByRole('button', { name: 'Animate all shots' }).click();
+	await page.getByRole('button', { name: 'Submit 5 clips' }).click();
+	await expect
+		.poll(() => savedTakes(page).then((takes) => takes.filter((t) => t.kind === 'video').length), {
+			timeout: 30_000
+		})
+		.toBe(5);
+
+	const posts = fake.requests({ method: 'POST', path: '/videos' });
+	expect(posts).toHaveLength(5);
+	const takes = await savedTakes(page);
+	const still = (beat: string) =>
+		takes.find((t) => t.kind === 'image' && t.beat === beat && t.chosen)!.sha256;
+	const postFor = (beat: string) =>
+		posts.find(
+			(r) => r.body!.images.find((i) => i.frameType === 'first_frame')?.sha256 === still(beat)
+		)!;
+	// Each beat's clip starts from its own picture, lasts its share (6 s / 3 → 2 s → the model's 4 s),
+	// says its moment, and ends on the next beat (the last beat on the next shot).
+	for (const [beat, next, moment] of [
+		['1.1', '1.2', 'The door opens.'],
+		['1.2', '1.3', 'She turns.'],
+		['1.3', '2.1', 'She sees him.'],
+		['2.1', '3.1', undefined],
+		['3.1', undefined, undefined]
+	] as const) {
+		const post = postFor(beat);
+		expect(post, beat).toBeDefined();
+		const last = post.body!.images.find((i) => i.frameType === 'last_frame');
+		expect(last?.sha256).toBe(next && still(next));
+		if (moment) expect(post.body!.text).toContain(`Moment: ${moment}`);
+		if (beat.startsWith('1.'))
+			expect((post.body!.redacted as { duration?: number }).duration).toBe(4);
+	}
+	// Each clip is kept on the beat it was made from.
+	expect(
+		takes
+			.filter((t) => t.kind === 'video')
+			.map((t) => `${t.beat} ${t.sha256 === still(t.beat)}`)
+			.sort()
+	).toEqual(['1.1 true', '1.2 true', '1.3 true', '2.1 true', '3.1 true']);
+	await page.getByText(/^Activity/).click();
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+		'Animated beat 1.2 with google/veo-3.1: billed $0.800.'
+	);
 });
 
 /** Seconds shown by a clip's elapsed clock ("0:07" → 7). */

@@ -55,6 +55,9 @@ export interface VideoSubmit {
 /** What "Animate" would do for one shot, shown before anything is sent. */
 export interface AnimatePreview {
 	shotId: string;
+	beatId: string;
+	/** "2.3" */
+	number: string;
 	styleId: string;
 	plan: VideoPlan;
 }

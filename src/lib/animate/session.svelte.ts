@@ -1,14 +1,16 @@
-import { firstBeatId } from '$lib/domain/beats';
+import { beatText } from '$lib/domain/beats';
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
-import type { JobItem, Shot } from '$lib/domain/types';
+import type { Beat, JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
+import { placeName, placeOfBeat } from '$lib/jobs/run';
 import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
 import { addVideoTake } from '$lib/store/takes';
 import { isAbortError, sleep } from '$lib/util/abort';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { capitalize } from '$lib/util/sentence';
 import { shrinkToJpeg } from '$lib/media/shrink-image';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
@@ -19,13 +21,14 @@ import type { StyleBoard } from '$lib/state/styles.svelte';
 import { fitVideoBody, VideoBodyTooLargeError } from './body';
 import { pollDelayMs, VideoApiError, VideoClient } from './client';
 import { clipPhaseLabel, phaseOfStatus, type ClipPhase, type ClipState } from './clip-state';
-import { ANIMATE_JOB_KIND, animateKey } from './job';
+import { ANIMATE_JOB_KIND, animateKey, parseAnimateKey } from './job';
 import type { AnimatePreview } from './meta';
 import { makeMotionClip } from './motion-clip';
 import { planVideo } from './models';
+import { beatStills, nextBeatId, type BeatStill } from './stills';
 
 /**
- * "Animate": the chosen picture of a shot becomes a short clip through the endpoint's video
+ * "Animate": the chosen picture of each beat of a shot becomes a short clip, as long as the beat through the endpoint's video
  * API. Each submission's job id is saved the moment the provider accepts it, so a reload polls
  * the same job again instead of paying for a second one.
  */
@@ -66,52 +69,62 @@ export class AnimateSession extends JobSession {
 		return `Animation resumed: ${left} ${left === 1 ? 'clip' : 'clips'} to go.`;
 	}
 
-	/** The picture a shot is animated from: its chosen image in the first style that has one. */
-	stillOf(shotId: string): { styleId: string; beatId: string; imageAssetId: string } | undefined {
-		const beatId = this.#firstBeatOf(shotId);
-		for (const style of this.#styles.styles) {
-			const take = beatId && this.#styles.chosenOf(beatId, style.id);
-			if (take) return { styleId: style.id, beatId: take.beatId, imageAssetId: take.imageAssetId };
-		}
-		return undefined;
+	/** The picture a beat (the shot's first, unless given) is animated from: its chosen image in the first style that has one. */
+	stillOf(shotId: string, beatId?: string): BeatStill | undefined {
+		const shot = this.board.shots.find((candidate) => candidate.id === shotId);
+		const id = beatId ?? shot?.beats[0]?.id;
+		return id === undefined ? undefined : this.stills([shotId], id)[0];
 	}
 
-	#firstBeatOf(shotId: string): string | undefined {
-		return this.board.shots.find((shot) => shot.id === shotId)?.beats[0]?.id;
+	/** The stills of every beat of these shots (or of one beat) that has a chosen picture, in order. */
+	stills(shotIds: readonly string[], beatId?: string): BeatStill[] {
+		return beatStills(
+			this.board.shots,
+			shotIds,
+			this.#styles.styles.map((style) => style.id),
+			(beat, style) => this.#styles.chosenOf(beat, style),
+			beatId
+		);
 	}
 
-	/** What animating these shots would send and cost, for the confirmation. */
-	preview(shotIds: readonly string[]): AnimatePreview[] {
+	/** The chosen picture a beat's clip may end on, in the same style: the next beat's. */
+	#nextStill(shotId: string, beatId: string, styleId: string) {
+		const next = nextBeatId(this.board.shots, shotId, beatId);
+		return next === undefined ? undefined : this.#styles.chosenOf(next, styleId);
+	}
+
+	/** What animating the beats of these shots (or one beat) would send and cost, for the confirmation. */
+	preview(shotIds: readonly string[], beatId?: string): AnimatePreview[] {
 		const model = settings.videoModelInfo;
 		if (!model) return [];
-		const shots = this.board.shots;
-		const previews: AnimatePreview[] = [];
-		for (const shotId of shotIds) {
-			const index = shots.findIndex((shot) => shot.id === shotId);
-			const still = this.stillOf(shotId);
-			if (index < 0 || !still) continue;
-			const next = shots[index + 1];
-			const plan = planVideo(
+		return this.stills(shotIds, beatId).map((still) => ({
+			shotId: still.shotId,
+			beatId: still.beatId,
+			styleId: still.styleId,
+			number: still.number,
+			plan: planVideo(
 				model,
-				shots[index]!,
+				still,
 				this.board.project?.aspectRatio ?? '16:9',
-				Boolean(next && this.#styles.chosenOf(next.beats[0]!.id, still.styleId))
-			);
-			previews.push({ shotId, styleId: still.styleId, plan });
-		}
-		return previews;
+				Boolean(this.#nextStill(still.shotId, still.beatId, still.styleId))
+			)
+		}));
 	}
 
-	/** Queue these shots (each from its chosen picture). */
-	async animate(shotIds: readonly string[]): Promise<void> {
+	/** Queue the beats of these shots (or one beat), each from its chosen picture. */
+	async animate(shotIds: readonly string[], beatId?: string): Promise<void> {
 		if (!(await this.canStart())) return;
-		const targets = this.preview(shotIds).map(({ shotId, styleId }) => ({ shotId, styleId }));
+		const targets = this.preview(shotIds, beatId).map(({ shotId, beatId, styleId }) => ({
+			shotId,
+			beatId,
+			styleId
+		}));
 		if (targets.length === 0) {
 			this.#noPicture(shotIds);
 			return;
 		}
 		const items = uniqueItemKeys(targets, this.current()?.items ?? [], animateKey);
-		const count = `${items.length} ${items.length === 1 ? 'shot' : 'shots'}`;
+		const count = `${items.length} ${items.length === 1 ? 'clip' : 'clips'}`;
 		await this.queue(
 			items,
 			`Animating ${count} with ${settings.options.videoModel}.`,
@@ -121,12 +134,13 @@ export class AnimateSession extends JobSession {
 
 	/** Say a picture is needed first, until one of the shots has one. */
 	#noPicture(shotIds: readonly string[]): void {
-		this.setProblem('Render a picture of the shot first: animation starts from it.', () =>
-			shotIds.every((id) => !this.stillOf(id))
+		this.setProblem(
+			'Render a picture of the shot first: animation starts from it.',
+			() => this.stills(shotIds).length === 0
 		);
 	}
 
-	/** The local pan-and-zoom clip being made, as "shot 2 of 3", or null. */
+	/** The local pan-and-zoom clip being made, as "clip 2 of 3", or null. */
 	localProgress = $state<string | null>(null);
 	#localController: AbortController | undefined;
 
@@ -134,38 +148,31 @@ export class AnimateSession extends JobSession {
 	 * Without a video model (or offline): a pan-and-zoom clip of each shot's chosen picture,
 	 * made on this device with the media engine and kept as a video take marked local.
 	 */
-	async animateLocally(shotIds: readonly string[]): Promise<void> {
+	async animateLocally(shotIds: readonly string[], beatId?: string): Promise<void> {
 		if (this.localProgress !== null) return;
 		this.problem = null;
-		const targets = shotIds
-			.map((shotId) => ({
-				shot: this.board.shots.find((s) => s.id === shotId),
-				still: this.stillOf(shotId)
-			}))
-			.filter((t): t is { shot: Shot; still: NonNullable<ReturnType<AnimateSession['stillOf']>> } =>
-				Boolean(t.shot && t.still)
-			);
-		if (targets.length === 0) {
+		const stills = this.stills(shotIds, beatId);
+		if (stills.length === 0) {
 			this.#noPicture(shotIds);
 			return;
 		}
 		const controller = new AbortController();
 		this.#localController = controller;
 		try {
-			for (const [index, { shot, still }] of targets.entries()) {
-				this.localProgress = `Making a local clip: shot ${index + 1} of ${targets.length}…`;
+			for (const [index, still] of stills.entries()) {
+				this.localProgress = `Making a local clip: ${index + 1} of ${stills.length}…`;
 				const image = await getAsset(still.imageAssetId);
 				if (!image) continue;
 				const clip = await makeMotionClip(
 					controller.signal,
 					image.blob,
-					shot.durationS,
+					still.durationS,
 					this.board.project?.aspectRatio ?? '16:9'
 				);
 				await this.#saveClip(
 					{
 						projectId: this.board.id,
-						shotId: shot.id,
+						shotId: still.shotId,
 						beatId: still.beatId,
 						styleId: still.styleId,
 						imageAssetId: still.imageAssetId,
@@ -179,7 +186,7 @@ export class AnimateSession extends JobSession {
 			}
 			await this.board.log(
 				'info',
-				`Made ${targets.length} local pan-and-zoom ${targets.length === 1 ? 'clip' : 'clips'}.`
+				`Made ${stills.length} local pan-and-zoom ${stills.length === 1 ? 'clip' : 'clips'}.`
 			);
 		} catch (error) {
 			this.problem = isAbortError(error)
@@ -212,14 +219,24 @@ export class AnimateSession extends JobSession {
 
 	protected onEvent(event: JobEvent): void {
 		if (event.type === 'item' && event.item.status === 'failed') {
-			const index = this.board.shots.findIndex((shot) => shot.id === event.item.shotId);
-			const what = index < 0 ? 'A shot' : `Shot ${index + 1}`;
+			const name = this.#beatOf(event.item)?.name;
+			const what = name ? capitalize(name) : 'A deleted shot';
 			void this.board.log(
 				'error',
 				`${what} could not be animated: ${event.item.lastError ?? 'no reason given.'}`
 			);
 		}
 		if (event.type === 'item' && event.item.status === 'done') void this.#styles.refresh();
+	}
+
+	/** An item's shot and beat, and how the log names it ("beat 2.3", "shot 2"), while they exist. */
+	#beatOf(item: JobItem): { shot: Shot; beat: Beat; name: string } | undefined {
+		const target = parseAnimateKey(item.key);
+		const shots = this.board.shots;
+		const place = target && placeOfBeat(shots, target.shotId, target.beatId);
+		if (!place) return undefined;
+		const shot = shots[place.shotNumber - 1]!;
+		return { shot, beat: shot.beats[place.beatIndex]!, name: placeName(place) };
 	}
 
 	protected config(): JobRunnerConfig {
@@ -259,7 +276,7 @@ export class AnimateSession extends JobSession {
 				{
 					projectId: this.board.id,
 					shotId: String(item.shotId),
-					beatId: firstBeatId(String(item.shotId)),
+					beatId: parseAnimateKey(item.key)?.beatId ?? String(item.beatId),
 					styleId: String(item.styleId),
 					imageAssetId: stillAssetId,
 					jobItemKey: `${this.runner?.jobId ?? ''}/${item.key}`,
@@ -270,10 +287,9 @@ export class AnimateSession extends JobSession {
 				clip
 			);
 			await this.board.addCost(status.costUsd);
-			const index = this.board.shots.findIndex((shot) => shot.id === item.shotId);
 			await this.board.log(
 				'info',
-				`Animated shot ${index + 1} with ${model.id}: billed ${formatCost(status.costUsd)}.`
+				`Animated ${this.#beatOf(item)?.name ?? 'a deleted shot'} with ${model.id}: billed ${formatCost(status.costUsd)}.`
 			);
 		} catch (error) {
 			if (error instanceof VideoApiError) {
@@ -289,25 +305,25 @@ export class AnimateSession extends JobSession {
 	}
 
 	async #submit(item: JobItem, client: VideoClient, context: ItemContext) {
-		const shots = this.board.shots;
-		const index = shots.findIndex((shot) => shot.id === item.shotId);
-		const shot = shots[index];
-		if (!shot) throw new JobItemError('The shot was deleted.', { retryable: false });
+		const found = this.#beatOf(item);
+		if (!found) throw new JobItemError('The beat was deleted.', { retryable: false });
+		const { shot, beat, name } = found;
 		const styleId = String(item.styleId);
-		const still = this.#styles.chosenOf(shot.beats[0]!.id, styleId);
+		const still = this.#styles.chosenOf(beat.id, styleId);
 		const image = still && (await getAsset(still.imageAssetId));
 		if (!still || !image) {
-			throw new JobItemError('The shot has no picture to start from.', { retryable: false });
+			throw new JobItemError('The beat has no picture to start from.', { retryable: false });
 		}
-		const next = shots[index + 1] && this.#styles.chosenOf(shots[index + 1]!.beats[0]!.id, styleId);
+		const next = this.#nextStill(shot.id, beat.id, styleId);
+		const durationS = this.stills([shot.id], beat.id)[0]?.durationS ?? shot.durationS;
 		const plan = planVideo(
 			settings.videoModelInfo!,
-			shot,
+			{ durationS },
 			this.board.project?.aspectRatio ?? '16:9',
 			Boolean(next)
 		);
 		const nextImage = plan.lastFrame && next ? await getAsset(next.imageAssetId) : undefined;
-		const prompt = videoPrompt(shot);
+		const prompt = videoPrompt(shot, beat);
 		const { request, notes } = await fitVideoBody(
 			{
 				model: settings.options.videoModel,
@@ -333,7 +349,7 @@ export class AnimateSession extends JobSession {
 			}
 			throw error;
 		});
-		for (const note of notes) await this.board.log('warn', `Shot ${index + 1}: ${note}`);
+		for (const note of notes) await this.board.log('warn', `${capitalize(name)}: ${note}`);
 		const jobId = await client.submit(request, context.signal);
 		const submittedAt = Date.now();
 		this.#setClip(item.key, 'pending', submittedAt);
@@ -346,7 +362,7 @@ export class AnimateSession extends JobSession {
 		});
 		await this.board.log(
 			'info',
-			`Submitted shot ${index + 1} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
+			`Submitted ${name} for animation (${plan.durationS} s${plan.resolution ? ` at ${plan.resolution}` : ''}, ${plan.price.priced ? `stated ${formatCost(plan.price.usd)}` : 'no listed price'}).`
 		);
 		return { jobId, stillAssetId: still.imageAssetId };
 	}
@@ -372,11 +388,14 @@ export class AnimateSession extends JobSession {
 	}
 }
 
-/** The clip's prompt: the shot's description and its camera movement. */
+/** The clip's prompt: the shot's description, the beat's moment, and the camera movement. */
 export function videoPrompt(
-	shot: Pick<Shot, 'title' | 'description' | 'movement' | 'shotSize' | 'angle'>
+	shot: Pick<Shot, 'title' | 'description' | 'movement' | 'shotSize' | 'angle'>,
+	beat?: Pick<Beat, 'action' | 'camera'>
 ): string {
 	const parts = [shot.description.trim() || shot.title.trim()];
+	const moment = beat && beatText(beat);
+	if (moment) parts.push(`Moment: ${moment}.`);
 	if (shot.movement.trim()) parts.push(`Camera movement: ${shot.movement.trim()}.`);
 	const framing = [shot.shotSize, shot.angle]
 		.map((s) => s.trim())

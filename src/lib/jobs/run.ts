@@ -1,4 +1,5 @@
-import type { JobItem } from '$lib/domain/types';
+import { findBeat } from '$lib/domain/beats';
+import type { JobItem, Shot } from '$lib/domain/types';
 
 /**
  * A job lives on after its queue drains: "Render" on one more shot adds an item to the same
@@ -39,21 +40,52 @@ export function countRun(items: readonly JobItem[], keys: ReadonlySet<string>) {
 	return counts;
 }
 
-/** Failed items that share a reason, with the shots they were for, in storyboard order. */
+/** Where a job item's picture sits in the storyboard: its shot (from 1) and beat (from 0) of how many. */
+export interface ItemPlace {
+	shotNumber: number;
+	beatIndex: number;
+	beatCount: number;
+}
+
+/** Where a beat sits among the shots now, or undefined when it (or its shot) was deleted. */
+export function placeOfBeat(
+	shots: readonly Pick<Shot, 'id' | 'beats'>[],
+	shotId: string,
+	beatId: string
+): ItemPlace | undefined {
+	const place = findBeat(shots, shotId, beatId);
+	if (!place) return undefined;
+	return {
+		shotNumber: place.shotIndex + 1,
+		beatIndex: place.beatIndex,
+		beatCount: shots[place.shotIndex]!.beats.length
+	};
+}
+
+/**
+ * A picture's place as the log names it: "shot 2" for a shot of one beat (as a storyboard
+ * without beats always read), "beat 2.3" for a beat of a shot that has several.
+ */
+export function placeName(place: ItemPlace): string {
+	return place.beatCount === 1
+		? `shot ${place.shotNumber}`
+		: `beat ${place.shotNumber}.${place.beatIndex + 1}`;
+}
+
+/** Failed items that share a reason, with the beats they were for, in storyboard order. */
 export interface FailureGroup {
 	reason: string;
 	keys: string[];
-	shotNumbers: number[];
+	places: ItemPlace[];
 }
 
 /**
  * The failed items grouped by their reason (ten images refused for one bad key are one line,
- * not ten), each with its shot numbers (`shotNumber` gives the 1-based place, or undefined
- * for a deleted shot).
+ * not ten), each with where its items sit (`placeOf` gives undefined for a deleted shot or beat).
  */
 export function failureGroups(
 	items: readonly JobItem[],
-	shotNumber: (shotId: string) => number | undefined,
+	placeOf: (item: JobItem) => ItemPlace | undefined,
 	fallback = 'Failed, with no reason given.'
 ): FailureGroup[] {
 	const groups = new Map<string, FailureGroup>();
@@ -62,22 +94,34 @@ export function failureGroups(
 		const reason = item.lastError?.trim() || fallback;
 		let group = groups.get(reason);
 		if (!group) {
-			group = { reason, keys: [], shotNumbers: [] };
+			group = { reason, keys: [], places: [] };
 			groups.set(reason, group);
 		}
 		group.keys.push(item.key);
-		const number = typeof item.shotId === 'string' ? shotNumber(item.shotId) : undefined;
-		if (number !== undefined && !group.shotNumbers.includes(number)) group.shotNumbers.push(number);
+		const place = placeOf(item);
+		const known = (other: ItemPlace) =>
+			other.shotNumber === place?.shotNumber && other.beatIndex === place.beatIndex;
+		if (place && !group.places.some(known)) group.places.push(place);
 	}
-	for (const group of groups.values()) group.shotNumbers.sort((a, b) => a - b);
+	for (const group of groups.values()) {
+		group.places.sort((a, b) => a.shotNumber - b.shotNumber || a.beatIndex - b.beatIndex);
+	}
 	return [...groups.values()];
 }
 
-/** "Shot 2", "Shots 2 and 5", "Shots 1, 3 and 4"; empty for none. */
-export function shotList(numbers: readonly number[]): string {
-	if (numbers.length === 0) return '';
-	if (numbers.length === 1) return `Shot ${numbers[0]}`;
-	return `Shots ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+/**
+ * Where the items are, in words: "Shot 2", "Shots 1, 3 and 4" while every shot is a single
+ * beat (as a storyboard without beats always read), else by beat: "Beat 2.3", "Beats 1.1 and 2.3".
+ */
+export function placeList(places: readonly ItemPlace[]): string {
+	if (places.length === 0) return '';
+	const byShot = places.every((place) => place.beatCount === 1);
+	const names = places.map((place) =>
+		byShot ? String(place.shotNumber) : `${place.shotNumber}.${place.beatIndex + 1}`
+	);
+	const noun = byShot ? 'Shot' : 'Beat';
+	if (names.length === 1) return `${noun} ${names[0]}`;
+	return `${noun}s ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Whether a failure's reason is fixed in Settings (the key, the endpoint, the model, credits). */

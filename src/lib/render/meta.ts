@@ -3,12 +3,17 @@ import type { AspectRatio } from '$lib/domain/types';
 /** What this capability is called in the UI. Its model and limits are the AI settings (`ai/meta.ts`). */
 export const label = 'Rendering';
 
-/** A column's numbers: "Rendering 3 of 15". */
+/** "1 beat", "30 beats": the unit rendering counts in, one picture of one beat in one style. */
+export const inBeats = (n: number) => `${n} ${n === 1 ? 'beat' : 'beats'}`;
+
+/** A style's numbers in the current run, counted in beats: "Rendering beat 2.3 in Ink wash · 3 of 15 beats". */
 export interface StyleProgress {
 	total: number;
 	done: number;
 	failed: number;
 	running: number;
+	/** The first beat being rendered now, in storyboard order: "beat 2.3", or "shot 2" for a shot of one beat. */
+	rendering?: string;
 }
 
 /** One render: the prompt, the pictures that go with it, and how the model wants to be asked. */

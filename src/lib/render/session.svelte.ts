@@ -3,7 +3,7 @@ import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
 import { fitReferences } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
-import { beatNumber, findBeat, type BeatPlace } from '$lib/domain/beats';
+import { findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
 	continuityBeat,
 	parseRenderItemKey,
@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/render';
 import type { JobItem, Shot } from '$lib/domain/types';
 import { JobItemError } from '$lib/jobs/item-errors';
+import { placeName, placeOfBeat } from '$lib/jobs/run';
 import { KeyPool } from '$lib/jobs/key-pool';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
 import type {
@@ -24,16 +25,19 @@ import type {
 import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
 import { blobToDataUrl } from '$lib/util/data-url';
+import { capitalize } from '$lib/util/sentence';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
-import { JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
+import { beatIdOf, JobSession, uniqueItemKeys } from '$lib/state/job-session.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
 import { settings } from '$lib/state/settings.svelte';
 import type { StyleBoard } from '$lib/state/styles.svelte';
 import { NoImageError, renderImage } from './client';
 import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
-import type { StyleProgress } from './meta';
+import { inBeats, type StyleProgress } from './meta';
+import { styleProgressLine } from './progress-line';
+import { renderTargets } from './targets';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
 
 /**
@@ -64,7 +68,7 @@ export class RenderSession extends JobSession {
 	}
 
 	protected resumedNote(left: number, paused: boolean): string {
-		const count = `${left} ${left === 1 ? 'beat' : 'beats'} to go`;
+		const count = `${inBeats(left)} to go`;
 		return paused
 			? `Rendering paused: ${count}. “Resume” goes on.`
 			: `Rendering resumed: ${count}.`;
@@ -72,7 +76,17 @@ export class RenderSession extends JobSession {
 
 	/** "Render all": every beat x style without a chosen image. */
 	async renderAll(targets: readonly RenderTarget[]): Promise<void> {
-		await this.#render(targets);
+		await this.#render(this.notQueued(targets));
+	}
+
+	/** The targets the current job is not already working on: "Render all" never asks twice for a beat on its way. */
+	notQueued(targets: readonly RenderTarget[]): RenderTarget[] {
+		const waiting = new Set(
+			this.items
+				.filter((item) => item.status === 'queued' || item.status === 'running')
+				.map((item) => `${beatIdOf(item)}|${String(item.styleId)}`)
+		);
+		return targets.filter((target) => !waiting.has(`${target.beatId}|${target.styleId}`));
 	}
 
 	/** "Render" one shot: a new take of each of its beats in every style (or one). */
@@ -82,21 +96,16 @@ export class RenderSession extends JobSession {
 
 	/** "Render" the selected shots: a new take of each of their beats in every style (or one). */
 	async renderShots(shotIds: readonly string[], styleId?: string): Promise<void> {
-		const targets = shotIds.flatMap((shotId) => {
-			const shot = this.board.shots.find((candidate) => candidate.id === shotId);
-			return (shot?.beats ?? []).flatMap((beat) => this.#targets(shotId, beat.id, styleId));
-		});
-		await this.#render(targets);
+		await this.#render(renderTargets(this.board.shots, shotIds, this.#styleIds(styleId)));
 	}
 
 	/** "Render" one beat: a new take in every style (or one). */
 	async renderBeat(shotId: string, beatId: string, styleId?: string): Promise<void> {
-		await this.#render(this.#targets(shotId, beatId, styleId));
+		await this.#render(renderTargets(this.board.shots, [shotId], this.#styleIds(styleId), beatId));
 	}
 
-	#targets(shotId: string, beatId: string, styleId?: string): RenderTarget[] {
-		const styles = styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
-		return styles.map((id) => ({ shotId, beatId, styleId: id }));
+	#styleIds(styleId?: string): string[] {
+		return styleId ? [styleId] : this.#styles.styles.map((style) => style.id);
 	}
 
 	async #render(targets: readonly RenderTarget[]): Promise<void> {
@@ -108,10 +117,9 @@ export class RenderSession extends JobSession {
 		await this.board.flush();
 		await this.#ensureModelInfo();
 		const items = this.#newItems(targets, this.current()?.items ?? []);
-		const count = `${items.length} ${items.length === 1 ? 'beat' : 'beats'}`;
 		await this.queue(
 			items,
-			`Rendering ${count} with ${settings.options.imageModel}.`,
+			`Rendering ${inBeats(items.length)} with ${settings.options.imageModel}.`,
 			'Rendering could not start'
 		);
 	}
@@ -127,7 +135,7 @@ export class RenderSession extends JobSession {
 		this.beginRun();
 		const runner = await this.enqueue([], { ...this.config(), keepOpen: true });
 		return (shot: Shot) => {
-			const targets = shot.beats.flatMap((beat) => this.#targets(shot.id, beat.id));
+			const targets = renderTargets([shot], [shot.id], this.#styleIds());
 			void runner.addItems(this.inRun(this.#newItems(targets, runner.items)));
 		};
 	}
@@ -137,17 +145,31 @@ export class RenderSession extends JobSession {
 		this.runner?.close();
 	}
 
-	/** The current job's numbers for one style column. */
+	/** The current run's numbers for one style, in beats, with the first beat being rendered now. */
 	styleProgress(styleId: string): StyleProgress {
 		const counts: StyleProgress = { total: 0, done: 0, failed: 0, running: 0 };
+		let first: BeatPlace | undefined;
 		for (const item of this.runItems) {
 			if (item.styleId !== styleId || item.status === 'cancelled') continue;
 			counts.total += 1;
 			if (item.status === 'done') counts.done += 1;
 			if (item.status === 'failed') counts.failed += 1;
-			if (item.status === 'running') counts.running += 1;
+			if (item.status !== 'running') continue;
+			counts.running += 1;
+			const target = parseRenderItemKey(item.key);
+			const place = target && findBeat(this.board.shots, target.shotId, target.beatId);
+			if (place && (!first || comparePlaces(place, first) < 0)) first = place;
 		}
+		const shot = first && this.board.shots[first.shotIndex];
+		const beat = first && shot?.beats[first.beatIndex];
+		if (shot && beat) counts.rendering = this.#nameOf({ shotId: shot.id, beatId: beat.id });
 		return counts;
+	}
+
+	/** "Rendering beat 2.3 in Ink wash · 14 of 30 beats": one style's line while a run shows. */
+	progressLine(styleId: string): string {
+		const name = this.#styles.style(styleId)?.name ?? 'a deleted style';
+		return styleProgressLine(name, this.styleProgress(styleId), this.progress?.state ?? 'done');
 	}
 
 	protected onAttach(runner: JobRunner): void {
@@ -165,7 +187,7 @@ export class RenderSession extends JobSession {
 			void this.board.log(
 				'error',
 				renderFailedLine(
-					target && this.#beatNumber(target),
+					target && this.#nameOf(target),
 					this.#styles.style(String(item.styleId))?.name,
 					item.lastError
 				)
@@ -174,10 +196,10 @@ export class RenderSession extends JobSession {
 		if (event.type === 'state' && event.progress.state === 'done') void this.#finished();
 	}
 
-	/** "2.3" for a render target's beat, while it exists. */
-	#beatNumber(target: Pick<RenderTarget, 'shotId' | 'beatId'>): string | undefined {
-		const place = findBeat(this.board.shots, target.shotId, target.beatId);
-		return place && beatNumber(place.shotIndex + 1, place.beatIndex);
+	/** "beat 2.3" (or "shot 2" for a shot of one beat) for a render target, while it exists. */
+	#nameOf(target: Pick<RenderTarget, 'shotId' | 'beatId'>): string | undefined {
+		const place = placeOfBeat(this.board.shots, target.shotId, target.beatId);
+		return place && placeName(place);
 	}
 
 	async #finished(): Promise<void> {
@@ -296,14 +318,14 @@ export class RenderSession extends JobSession {
 
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
-		const number = beatNumber(place.shotIndex + 1, place.beatIndex);
+		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
 		const previous = this.#continuityTake(place, style.id);
 		const { references, notes } = fitReferences(model, {
 			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
 			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
 		});
 		const { styleReferenceUrl, continuityUrl } = references;
-		for (const note of notes) void this.board.log('warn', `Beat ${number}: ${note}`);
+		for (const note of notes) void this.board.log('warn', `${capitalize(name)}: ${note}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -328,7 +350,7 @@ export class RenderSession extends JobSession {
 				await this.board.addCost(error.costUsd);
 				await this.board.log(
 					'warn',
-					`Beat ${number} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
+					`${capitalize(name)} in “${style.name}” with ${model}: no usable image (${formatCost(error.costUsd)}).`
 				);
 			}
 			throw error;
@@ -368,7 +390,7 @@ export class RenderSession extends JobSession {
 		this.runner?.poke();
 		void this.board.log(
 			'info',
-			`Rendered beat ${number} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
+			`Rendered ${name} in “${style.name}” with ${model} (${formatCost(result.costUsd)}).`
 		);
 		this.runCostUsd += result.costUsd;
 		// The queue goes on while the cost is written; the spending cap counts it meanwhile.
@@ -419,6 +441,10 @@ export class RenderSession extends JobSession {
 		}
 		return url;
 	}
+}
+
+function comparePlaces(a: BeatPlace, b: BeatPlace): number {
+	return a.shotIndex - b.shotIndex || a.beatIndex - b.beatIndex;
 }
 
 const KEY = Symbol('render-session');

@@ -1,5 +1,4 @@
 import { describeAiError } from '$lib/ai/errors';
-import { firstBeatId } from '$lib/domain/beats';
 import type { JobItem } from '$lib/domain/types';
 import type { JobProgress } from '$lib/jobs/progress';
 import {
@@ -7,15 +6,18 @@ import {
 	failureGroups,
 	fixedInSettings,
 	latestRun,
+	placeList,
+	placeOfBeat,
 	RUN_FIELD,
-	shotList
+	type ItemPlace
 } from '$lib/jobs/run';
+import { firstBeatId } from '$lib/domain/beats';
 import { JobBusyError, JobRunner, type JobEvent, type JobRunnerConfig } from '$lib/jobs/runner';
 import { listJobs, type NewJobItem } from '$lib/store/jobs';
 import type { ProjectState } from './project.svelte';
 import { settings } from './settings.svelte';
 
-/** How one shot x style stands in the current job. */
+/** How one beat x style stands in the current job. */
 export interface JobItemView {
 	key: string;
 	status: JobItem['status'];
@@ -25,7 +27,7 @@ export interface JobItemView {
 
 /** Failed items of the current run that share a reason, as the person sees them. */
 export interface RunFailure {
-	/** "Shot 2" or "Shots 1 and 3"; empty when the shots were deleted. */
+	/** "Shot 2", "Shots 1 and 3", or by beat "Beats 2.1 and 2.3"; empty when they were deleted. */
 	shots: string;
 	reason: string;
 	/** The item keys, for "Retry". */
@@ -85,13 +87,10 @@ export abstract class JobSession {
 	readonly runItems = $derived(this.items.filter((item) => this.#runKeys.has(item.key)));
 	/** The current run in numbers. */
 	readonly runCounts = $derived(countRun(this.items, this.#runKeys));
-	/** The current run's failures, one per reason, with the shots and the fix. */
+	/** The current run's failures, one per reason, with the beats and the fix. */
 	readonly failures: RunFailure[] = $derived(
-		failureGroups(this.runItems, (shotId) => {
-			const index = this.board.shots.findIndex((shot) => shot.id === shotId);
-			return index < 0 ? undefined : index + 1;
-		}).map((group) => ({
-			shots: shotList(group.shotNumbers),
+		failureGroups(this.runItems, (item) => this.#placeOf(item)).map((group) => ({
+			shots: placeList(group.places),
 			reason: group.reason,
 			keys: group.keys,
 			settings: fixedInSettings(group.reason)
@@ -288,17 +287,20 @@ export abstract class JobSession {
 		await this.runner?.retry(list);
 	}
 
-	/**
-	 * The newest item of the current job for a shot (in a style, and for a beat, when given; an
-	 * item saved before beats stands for the shot's first beat).
-	 */
+	/** Where an item's beat sits in the storyboard now, or undefined when it was deleted. */
+	#placeOf(item: JobItem): ItemPlace | undefined {
+		if (typeof item.shotId !== 'string') return undefined;
+		return placeOfBeat(this.board.shots, item.shotId, beatIdOf(item));
+	}
+
+	/** The newest item of the current job for a shot (in a style, and of one beat, when given). */
 	itemFor(shotId: string, styleId?: string, beatId?: string): JobItemView | undefined {
 		for (let i = this.items.length - 1; i >= 0; i--) {
 			const item = this.items[i]!;
 			if (
 				item.shotId === shotId &&
 				(styleId === undefined || item.styleId === styleId) &&
-				(beatId === undefined || (item.beatId ?? firstBeatId(shotId)) === beatId)
+				(beatId === undefined || beatIdOf(item) === beatId)
 			) {
 				const view: JobItemView = { key: item.key, status: item.status, attempts: item.attempts };
 				if (item.lastError) view.lastError = item.lastError;
@@ -309,11 +311,17 @@ export abstract class JobSession {
 	}
 }
 
+/** The beat a job item is for; an item saved before beats is for its shot's first beat. */
+export function beatIdOf(item: JobItem): string {
+	if (typeof item.beatId === 'string' && item.beatId) return item.beatId;
+	return firstBeatId(String(item.shotId));
+}
+
 function countLeft(items: readonly JobItem[]): number {
 	return items.filter((item) => item.status === 'queued' || item.status === 'running').length;
 }
 
-/** Item keys unique within a job, so asking again for a queued shot asks for a second result. */
+/** Item keys unique within a job, so asking again for a queued beat asks for a second result. */
 export function uniqueItemKeys<T extends { shotId: string; styleId: string }>(
 	targets: readonly T[],
 	existing: readonly JobItem[],

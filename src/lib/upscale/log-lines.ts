@@ -1,14 +1,29 @@
+import { placeList, placeName, type ItemPlace } from '$lib/jobs/run';
+import { capitalize } from '$lib/util/sentence';
 import { formatDuration } from '$lib/util/time';
 
-/** A take as the log names it: "shot 2 in “Ink wash”". */
+/**
+ * A take as the log names it: "shot 2 in “Ink wash”", or "beat 2.3 in “Ink wash”" when its
+ * shot has several beats (`beatIndex` from 0 of `beatCount`; a shot of one beat when not given).
+ */
 export interface TakeName {
 	shotNumber: number | undefined;
+	beatIndex?: number;
+	beatCount?: number;
 	styleName: string | undefined;
 }
 
-function takeWords({ shotNumber, styleName }: TakeName): string {
-	const shot = shotNumber === undefined ? 'a deleted shot' : `shot ${shotNumber}`;
-	return styleName ? `${shot} in “${styleName}”` : shot;
+function placeOf({ shotNumber, beatIndex, beatCount }: TakeName): ItemPlace | undefined {
+	if (shotNumber === undefined) return undefined;
+	return { shotNumber, beatIndex: beatIndex ?? 0, beatCount: beatCount ?? 1 };
+}
+
+const lowerFirst = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
+
+function takeWords(take: TakeName): string {
+	const place = placeOf(take);
+	const what = place ? placeName(place) : 'a deleted shot';
+	return take.styleName ? `${what} in “${take.styleName}”` : what;
 }
 
 function seconds(ms: number): string {
@@ -31,14 +46,19 @@ export function takeUpscaleFailedLine(take: TakeName, reason: string): string {
 	return `Upscaling ${takeWords(take)} failed: ${reason}`;
 }
 
-/** "shots 1, 2 and 4" for the takes of "Upscale chosen" (deleted shots left out). */
+/** " (shots 1, 2 and 4)" or " (beats 2.1 and 2.3)" for the takes of "Upscale chosen" (deleted ones left out). */
 function shotsWords(takes: readonly TakeName[]): string {
-	const numbers = [
-		...new Set(takes.map((t) => t.shotNumber).filter((n): n is number => n !== undefined))
-	].sort((a, b) => a - b);
-	if (numbers.length === 0) return '';
-	if (numbers.length === 1) return ` (shot ${numbers[0]})`;
-	return ` (shots ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]})`;
+	const places = takes
+		.map(placeOf)
+		.filter((place): place is ItemPlace => place !== undefined)
+		.filter(
+			(place, index, all) =>
+				all.findIndex(
+					(other) => other.shotNumber === place.shotNumber && other.beatIndex === place.beatIndex
+				) === index
+		)
+		.sort((a, b) => a.shotNumber - b.shotNumber || a.beatIndex - b.beatIndex);
+	return places.length === 0 ? '' : ` (${lowerFirst(placeList(places))})`;
 }
 
 const pictures = (n: number) => `${n} chosen ${n === 1 ? 'picture' : 'pictures'}`;
@@ -67,8 +87,6 @@ export function upscaleChosenEndedLine(outcome: {
 		done.length === total
 			? `Upscaled ${pictures(total)}${shotsWords(done)}.`
 			: `Upscaled ${done.length} of ${pictures(total)}${shotsWords(done)}.`;
-	const why = failed.map(
-		(f) => ` ${takeWords(f).replace(/^./, (c) => c.toUpperCase())} failed: ${f.reason}`
-	);
+	const why = failed.map((f) => ` ${capitalize(takeWords(f))} failed: ${f.reason}`);
 	return made + why.join('');
 }

@@ -1,4 +1,5 @@
-import type { LogLevel, Take } from '$lib/domain/types';
+import { findBeat } from '$lib/domain/beats';
+import type { LogLevel, Shot, Take } from '$lib/domain/types';
 import type { JobProgress } from '$lib/jobs/progress';
 import type { JobRunner } from '$lib/jobs/runner';
 import { readAsset } from '$lib/state/assets';
@@ -35,20 +36,24 @@ export const upscaleChoice = new UpscaleChoice();
 
 /** Where upscales are written down and their shots numbered: the open storyboard (`ProjectState`). */
 export interface UpscaleLog {
-	readonly shots: readonly { id: string }[];
+	readonly shots: readonly Pick<Shot, 'id' | 'beats'>[];
 	log(level: LogLevel, message: string): Promise<void>;
 }
 
 /** A take as the activity log names it. */
 function nameOf(
-	take: Pick<Take, 'shotId' | 'styleId'> | undefined,
+	take: Pick<Take, 'shotId' | 'beatId' | 'styleId'> | undefined,
 	log: UpscaleLog | undefined,
 	board: StyleBoard | undefined
 ): TakeName {
-	const index = take && log ? log.shots.findIndex((shot) => shot.id === take.shotId) : -1;
+	const styleName = take && board?.style(take.styleId)?.name;
+	const place = take && log && findBeat(log.shots, take.shotId, take.beatId);
+	if (!place) return { shotNumber: undefined, styleName };
 	return {
-		shotNumber: index < 0 ? undefined : index + 1,
-		styleName: take && board?.style(take.styleId)?.name
+		shotNumber: place.shotIndex + 1,
+		beatIndex: place.beatIndex,
+		beatCount: log.shots[place.shotIndex]!.beats.length,
+		styleName
 	};
 }
 

@@ -19,6 +19,13 @@ export async function storyboardWithShots(page: Page, title: string, count: numb
 	await expect(page.getByText(`${count} shots written.`)).toBeVisible({ timeout: 20_000 });
 }
 
+/** Set how many images are asked for at once (Settings). */
+export async function setConcurrency(page: Page, count: number) {
+	await page.goto('/settings');
+	await page.getByLabel('Concurrency').fill(String(count));
+	await page.getByLabel('Concurrency').press('Tab');
+}
+
 /** Give style `index` (1-based) a name, words and a reference image file. */
 export async function setStyle(
 	page: Page,
@@ -49,4 +56,142 @@ export function deliveredImages(fake: FakeOpenRouter): LoggedRequest[] {
 /** The shot title a render request was for (the prompt's "Title:" line). */
 export function titleOf(request: LoggedRequest): string {
 	return /Title: (.*)/.exec(request.body?.text ?? '')?.[1] ?? '';
+}
+
+/** What one shot becomes in `giveBeats`: its beats' actions, and how it begins. */
+export interface BeatPlan {
+	/** 1-based. */
+	shot: number;
+	actions: string[];
+	transition?: 'cut' | 'dissolve';
+}
+
+/**
+ * Give shots of the open storyboard several beats (and a transition), written straight into
+ * IndexedDB while the storyboard is closed, then open it again. (Until the director writes
+ * beats and the shot editor has "Add beat", this is how a test gets a shot with beats.)
+ */
+export async function giveBeats(page: Page, plans: BeatPlan[]) {
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	const url = page.url();
+	const projectId = new URL(url).pathname.split('/').pop()!;
+	await page.goto('/');
+	// No named functions inside: tsx would wrap them in a helper the page does not have.
+	await page.evaluate(
+		async ({ projectId, plans }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('maestro');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const shots = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const request = db
+					.transaction('shots')
+					.objectStore('shots')
+					.index('by-project')
+					.getAll(projectId);
+				request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+				request.onerror = () => reject(request.error);
+			});
+			shots.sort((a, b) => Number(a.order) - Number(b.order));
+			const tx = db.transaction('shots', 'readwrite');
+			for (const plan of plans) {
+				const shot = shots[plan.shot - 1]!;
+				const first = (shot.beats as { id: string }[] | undefined)?.[0]?.id ?? `${shot.id}#1`;
+				shot.beats = plan.actions.map((action, index) => ({
+					id: index === 0 ? first : `${String(shot.id)}#b${index + 1}`,
+					action,
+					camera: ''
+				}));
+				if (plan.transition) shot.transition = plan.transition;
+				tx.objectStore('shots').put(shot);
+			}
+			await new Promise<void>((resolve, reject) => {
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ projectId, plans }
+	);
+	await page.goto(url);
+	await expect(page.getByRole('article', { name: 'Shot 1' })).toBeVisible();
+}
+
+/** A render request's beat: "2.3" from its shot's place among `titles` and its "panel M of K" line. */
+export function beatOf(request: LoggedRequest, titles: readonly string[]): string {
+	const shot = titles.indexOf(titleOf(request)) + 1;
+	const panel = /Moment: panel (\d+) of \d+/.exec(request.body?.text ?? '')?.[1] ?? '1';
+	return `${shot}.${panel}`;
+}
+
+/** The shot titles of the open storyboard, in order. */
+export function shotTitles(page: Page): Promise<string[]> {
+	return page
+		.getByRole('article', { name: /^Shot \d+$/ })
+		.getByLabel('Title')
+		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+}
+
+/**
+ * A take as saved: its kind, its beat ("2.3"), style name, whether chosen, and its picture's
+ * (a clip's still's) short SHA-256, as the fake logs it.
+ */
+export interface SavedTake {
+	kind: 'image' | 'video';
+	beat: string;
+	style: string;
+	chosen: boolean;
+	sha256: string;
+}
+
+/** Every image take of the open storyboard, read from IndexedDB. */
+export async function savedImageTakes(page: Page): Promise<SavedTake[]> {
+	return (await savedTakes(page)).filter((take) => take.kind === 'image');
+}
+
+/** Every take (pictures and clips) of the open storyboard, read from IndexedDB. */
+export async function savedTakes(page: Page): Promise<SavedTake[]> {
+	const projectId = new URL(page.url()).pathname.split('/').pop()!;
+	return page.evaluate(async (projectId) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('maestro');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		type Row = Record<string, unknown>;
+		const tx = db.transaction(['shots', 'styles', 'takes', 'assets']);
+		const [shots, styles, takes, assets] = (await Promise.all(
+			['shots', 'styles', 'takes', 'assets'].map(
+				(name) =>
+					new Promise<Row[]>((resolve, reject) => {
+						const request = tx.objectStore(name).index('by-project').getAll(projectId);
+						request.onsuccess = () => resolve(request.result as Row[]);
+						request.onerror = () => reject(request.error);
+					})
+			)
+		)) as [Row[], Row[], Row[], Row[]];
+		db.close();
+		shots.sort((a, b) => Number(a.order) - Number(b.order));
+		const out = [];
+		for (const take of takes) {
+			const shotIndex = shots.findIndex((s) => s.id === take.shotId);
+			const beats = (shots[shotIndex]?.beats as { id: string }[] | undefined) ?? [];
+			const beatId = (take.beatId as string | undefined) ?? `${String(take.shotId)}#1`;
+			const asset = assets.find((a) => a.id === take.imageAssetId);
+			const bytes = new Uint8Array(await (asset!.blob as Blob).arrayBuffer());
+			const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+			out.push({
+				kind: take.kind as 'image' | 'video',
+				beat: `${shotIndex + 1}.${beats.findIndex((b) => b.id === beatId) + 1}`,
+				style: String(styles.find((s) => s.id === take.styleId)?.name),
+				chosen: take.chosen === true,
+				sha256: [...digest]
+					.map((byte) => byte.toString(16).padStart(2, '0'))
+					.join('')
+					.slice(0, 16)
+			});
+		}
+		return out;
+	}, projectId);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JobItem } from '$lib/domain/types';
-import { countRun, failureGroups, fixedInSettings, latestRun, shotList } from '$lib/jobs/run';
+import {
+	countRun,
+	failureGroups,
+	fixedInSettings,
+	latestRun,
+	placeList,
+	type ItemPlace
+} from '$lib/jobs/run';
 
 const item = (key: string, status: JobItem['status'], extra: Partial<JobItem> = {}): JobItem => ({
 	key,
@@ -48,7 +55,15 @@ describe('countRun', () => {
 });
 
 describe('failureGroups', () => {
-	const number = (id: string) => ({ s1: 1, s2: 2, s3: 3 })[id];
+	const one = (shotNumber: number) => ({ shotNumber, beatIndex: 0, beatCount: 1 });
+	const places: Record<string, ItemPlace> = {
+		s1: one(1),
+		s2: one(2),
+		s3: one(3),
+		'b2.3': { shotNumber: 2, beatIndex: 2, beatCount: 3 },
+		'b2.1': { shotNumber: 2, beatIndex: 0, beatCount: 3 }
+	};
+	const placeOf = (item: JobItem) => places[String(item.shotId)];
 
 	it('puts failures with one reason on one line with their shots in order', () => {
 		const items = [
@@ -57,25 +72,45 @@ describe('failureGroups', () => {
 			item('k2', 'failed', { shotId: 's2', lastError: 'Flagged by moderation.' }),
 			item('k4', 'done', { shotId: 's2' })
 		];
-		expect(failureGroups(items, number)).toEqual([
-			{ reason: 'The API key was refused.', keys: ['k3', 'k1'], shotNumbers: [1, 3] },
-			{ reason: 'Flagged by moderation.', keys: ['k2'], shotNumbers: [2] }
+		expect(failureGroups(items, placeOf)).toEqual([
+			{ reason: 'The API key was refused.', keys: ['k3', 'k1'], places: [one(1), one(3)] },
+			{ reason: 'Flagged by moderation.', keys: ['k2'], places: [one(2)] }
 		]);
 	});
 
+	it('orders beats of one shot by their place and names each once across styles', () => {
+		const items = [
+			item('a', 'failed', { shotId: 'b2.3', lastError: 'No image.' }),
+			item('b', 'failed', { shotId: 'b2.1', lastError: 'No image.' }),
+			item('c', 'failed', { shotId: 'b2.3', lastError: 'No image.' })
+		];
+		const [group] = failureGroups(items, placeOf);
+		expect(group!.keys).toEqual(['a', 'b', 'c']);
+		expect(placeList(group!.places)).toBe('Beats 2.1 and 2.3');
+	});
+
 	it('names a failure without a reason and a deleted shot by no number', () => {
-		expect(failureGroups([item('k', 'failed', { shotId: 'gone' })], number)).toEqual([
-			{ reason: 'Failed, with no reason given.', keys: ['k'], shotNumbers: [] }
+		expect(failureGroups([item('k', 'failed', { shotId: 'gone' })], placeOf)).toEqual([
+			{ reason: 'Failed, with no reason given.', keys: ['k'], places: [] }
 		]);
 	});
 });
 
-describe('shotList', () => {
-	it('reads as words', () => {
-		expect(shotList([])).toBe('');
-		expect(shotList([2])).toBe('Shot 2');
-		expect(shotList([2, 5])).toBe('Shots 2 and 5');
-		expect(shotList([1, 3, 4])).toBe('Shots 1, 3 and 4');
+describe('placeList', () => {
+	const one = (shotNumber: number) => ({ shotNumber, beatIndex: 0, beatCount: 1 });
+
+	it('reads as shots while every shot is a single beat', () => {
+		expect(placeList([])).toBe('');
+		expect(placeList([one(2)])).toBe('Shot 2');
+		expect(placeList([one(2), one(5)])).toBe('Shots 2 and 5');
+		expect(placeList([one(1), one(3), one(4)])).toBe('Shots 1, 3 and 4');
+	});
+
+	it('reads as beats "N.M" once a shot has several', () => {
+		expect(placeList([{ shotNumber: 2, beatIndex: 2, beatCount: 3 }])).toBe('Beat 2.3');
+		expect(placeList([one(1), { shotNumber: 2, beatIndex: 1, beatCount: 2 }])).toBe(
+			'Beats 1.1 and 2.2'
+		);
 	});
 });
 

@@ -11,11 +11,16 @@ import { addTake, listTakes, setUpscaled } from '$lib/store/takes';
 import { getJob } from '$lib/store/jobs';
 import { freshDb } from '../helpers';
 
-const take = (shotId: string, styleId = 'st1', kind: 'image' | 'video' = 'image') =>
+const take = (
+	shotId: string,
+	styleId = 'st1',
+	kind: 'image' | 'video' = 'image',
+	beatId = firstBeatId(shotId)
+) =>
 	addTake({
 		projectId: 'p1',
 		shotId,
-		beatId: firstBeatId(shotId),
+		beatId,
 		styleId,
 		kind,
 		imageAssetId: `img-${shotId}-${styleId}`,
@@ -37,6 +42,18 @@ describe('takesToUpscale', () => {
 		const otherStyle = await take('s1', 'st2');
 		const picked = takesToUpscale(await listTakes('p1')).map((t) => t.id);
 		expect(picked.sort()).toEqual([first.id, otherStyle.id].sort());
+	});
+
+	it('picks the chosen take of every beat of a shot, not only its first', async () => {
+		const beats = [firstBeatId('s1'), 's1#b2', 's1#b3'];
+		const chosen = [];
+		for (const beatId of beats) {
+			chosen.push(await take('s1', 'st1', 'image', beatId));
+			await take('s1', 'st1', 'image', beatId); // a second take of the beat: not chosen
+		}
+		const picked = takesToUpscale(await listTakes('p1'));
+		expect(picked.map((t) => t.id).sort()).toEqual(chosen.map((t) => t.id).sort());
+		expect(picked.map((t) => t.beatId).sort()).toEqual([...beats].sort());
 	});
 });
 

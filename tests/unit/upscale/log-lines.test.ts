@@ -43,6 +43,31 @@ describe('upscaleChosenStartedLine', () => {
 	});
 });
 
+describe('beats in the upscale lines', () => {
+	const beat = (shotNumber: number, beatIndex: number, styleName?: string) => ({
+		shotNumber,
+		beatIndex,
+		beatCount: 3,
+		styleName
+	});
+
+	it('names a take of a shot with several beats by its beat', () => {
+		expect(takeUpscaleFailedLine(beat(2, 2, 'Ink'), 'The upscale model is missing.')).toBe(
+			'Upscaling beat 2.3 in “Ink” failed: The upscale model is missing.'
+		);
+	});
+
+	it('lists every beat "Upscale chosen" covers, each once across styles, in order', () => {
+		expect(
+			upscaleChosenStartedLine(
+				[beat(2, 2, 'A'), beat(2, 0, 'A'), beat(2, 2, 'B'), take(1, 'A')],
+				undefined,
+				2
+			)
+		).toBe('Upscaling 4 chosen pictures (beats 1.1, 2.1 and 2.3) to 2×.');
+	});
+});
+
 describe('upscaleChosenEndedLine', () => {
 	it('says every picture was upscaled', () => {
 		expect(upscaleChosenEndedLine({ state: 'done', total: 1, done: [take(3)], failed: [] })).toBe(
