@@ -92,6 +92,7 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		notes: '',
 		dialogue: [],
 		sound: '',
+		cast: [],
 		revision: 0,
 		...fields,
 		beats: fields.beats?.length ? fields.beats : [blankBeat(firstBeatId(id))],

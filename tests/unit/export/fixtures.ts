@@ -24,6 +24,7 @@ export function shot(id: string, order: number, fields: Partial<Shot> = {}): Sho
 		notes: '',
 		dialogue: [],
 		sound: '',
+		cast: [],
 		beats: [blankBeat(firstBeatId(id))],
 		revision: 0,
 		schemaVersion: SCHEMA_VERSION,
