@@ -51,6 +51,8 @@ export interface ProjectGraph {
 	project: Project;
 	shots: Shot[];
 	styles: Style[];
+	/** Characters, props and locations; older bundles and copies have none. */
+	cast: CastMember[];
 	takes: Take[];
 	jobs: Job[];
 	logs: LogEntry[];

@@ -89,6 +89,7 @@ export function graph(fields: Partial<ProjectGraph>): ProjectGraph {
 		},
 		shots: [],
 		styles: [],
+		cast: [],
 		takes: [],
 		jobs: [],
 		logs: [],
