@@ -376,6 +376,7 @@ const SideRecordsSchema = z.record(z.string(), FieldsSchema.nullable());
 export const SnapshotSchema = z.object({
 	shots: SideRecordsSchema.optional(),
 	styles: SideRecordsSchema.optional(),
+	cast: SideRecordsSchema.optional(),
 	/** Which takes were chosen. Takes themselves (paid renders and clips) are never removed. */
 	takes: z.record(z.string(), z.object({ chosen: z.boolean() })).optional(),
 	project: FieldsSchema.optional()
@@ -395,7 +396,16 @@ function stepFields(values: Record<string, z.ZodType>, unsettable: readonly stri
 
 const SHOT_STEP = stepFields(SHOT_VALUES, ['sourceTimeS', 'keyframeAssetId']);
 const STYLE_STEP = stepFields(STYLE_VALUES, ['referenceAssetId', 'keyPool']);
+const CAST_STEP = stepFields(CAST_VALUES);
 const PROJECT_STEP = stepFields(PROJECT_VALUES);
+
+/** The kinds of record a step may hold whole or by field, with how each is read. */
+export const STEP_RECORD_KINDS = ['shots', 'styles', 'cast'] as const;
+const STEP_READERS = {
+	shots: { whole: ShotSchema, step: SHOT_STEP },
+	styles: { whole: StyleSchema, step: STYLE_STEP },
+	cast: { whole: CastMemberSchema, step: CAST_STEP }
+} as const;
 
 /** The same fields read on both sides, 'empty' when the step sets none, null when one is unreadable. */
 function pairFields(
@@ -418,7 +428,7 @@ function pairRecord(
 	a: Fields | null | undefined,
 	b: Fields | null | undefined,
 	id: string,
-	whole: typeof ShotSchema | typeof StyleSchema,
+	whole: z.ZodType<{ id: string }>,
 	step: ReturnType<typeof stepFields>
 ): [Fields | null, Fields | null] | 'empty' | null {
 	if (a !== null && b !== null) return pairFields(a, b, step);
@@ -431,7 +441,7 @@ function pairRecord(
 function pairSides(a: Snapshot, b: Snapshot): { before: Snapshot; after: Snapshot } | null {
 	const before: Snapshot = {};
 	const after: Snapshot = {};
-	for (const kind of ['shots', 'styles'] as const) {
+	for (const kind of STEP_RECORD_KINDS) {
 		const sideA = a[kind];
 		const sideB = b[kind];
 		if (sideA === undefined && sideB === undefined) continue;
@@ -439,10 +449,8 @@ function pairSides(a: Snapshot, b: Snapshot): { before: Snapshot; after: Snapsho
 		const pairedA: Record<string, Fields | null> = {};
 		const pairedB: Record<string, Fields | null> = {};
 		for (const id of new Set([...Object.keys(sideA), ...Object.keys(sideB)])) {
-			const pair =
-				kind === 'shots'
-					? pairRecord(sideA[id], sideB[id], id, ShotSchema, SHOT_STEP)
-					: pairRecord(sideA[id], sideB[id], id, StyleSchema, STYLE_STEP);
+			const { whole, step } = STEP_READERS[kind];
+			const pair = pairRecord(sideA[id], sideB[id], id, whole, step);
 			if (!pair) return null;
 			if (pair === 'empty') continue;
 			[pairedA[id], pairedB[id]] = pair;
