@@ -5,11 +5,14 @@
  * continuity picture, then the members' other pictures (other angles of the same person).
  */
 
-/** One picture a render may send, and what it is for. */
-export type Reference =
-	| { role: 'style'; url: string }
-	| { role: 'cast'; memberId: string; name: string; url: string; main: boolean }
-	| { role: 'continuity'; url: string };
+/** What a picture sent with a render is for. */
+export type PictureRole =
+	| { role: 'style' }
+	| { role: 'cast'; memberId: string; name: string; main: boolean }
+	| { role: 'continuity' };
+
+/** One picture a render may send: what it is for, and its data URL. */
+export type Reference = PictureRole & { url: string };
 
 /** A cast member as a render needs them: their pictures, main first. */
 export interface CastPictures {

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
-import { fitReferences } from '$lib/ai/model-limits';
+import { maxInputImages } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { beatNumber, findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
@@ -10,7 +10,8 @@ import {
 	renderItemKey,
 	type RenderTarget
 } from '$lib/domain/render';
-import type { JobItem, Shot } from '$lib/domain/types';
+import type { CastMember, JobItem, Shot } from '$lib/domain/types';
+import type { CastBoard } from '$lib/state/cast.svelte';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { KeyPool } from '$lib/jobs/key-pool';
 import { RateLimiter } from '$lib/jobs/rate-limiter';
@@ -35,6 +36,7 @@ import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
 import type { StyleProgress } from './meta';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
+import { leftOutNote, planReferences, type CastPictures } from './references';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -46,6 +48,7 @@ export class RenderSession extends JobSession {
 	/** Cost of the images received in the current run (what the last "Render" asked for). */
 	runCostUsd = $state(0);
 	readonly #styles: StyleBoard;
+	readonly #cast: CastBoard | undefined;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
@@ -58,9 +61,10 @@ export class RenderSession extends JobSession {
 
 	readonly blocked = $derived(aiBlockedReason({ needs: 'rendering needs', toDo: 'to render' }));
 
-	constructor(board: ProjectState, styles: StyleBoard) {
+	constructor(board: ProjectState, styles: StyleBoard, cast?: CastBoard) {
 		super(board, RENDER_JOB_KIND);
 		this.#styles = styles;
+		this.#cast = cast;
 	}
 
 	protected resumedNote(left: number, paused: boolean): string {
@@ -298,12 +302,15 @@ export class RenderSession extends JobSession {
 		const model = options.imageModel;
 		const number = beatNumber(place.shotIndex + 1, place.beatIndex);
 		const previous = this.#continuityTake(place, style.id);
-		const { references, notes } = fitReferences(model, {
-			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
-			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
+		const members = this.#cast?.inFrame(shot, beat) ?? [];
+		const limit = maxInputImages(model);
+		const plan = planReferences(limit, {
+			style: await this.#dataUrl(style.referenceAssetId),
+			cast: await this.#castPictures(members),
+			continuity: await this.#continuityUrl(previous?.imageAssetId)
 		});
-		const { styleReferenceUrl, continuityUrl } = references;
-		for (const note of notes) void this.board.log('warn', `Beat ${number}: ${note}`);
+		const leftOut = leftOutNote(model, limit, plan);
+		if (leftOut) void this.board.log('warn', `Beat ${number}: ${leftOut}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -312,16 +319,15 @@ export class RenderSession extends JobSession {
 			beatCount: shot.beats.length,
 			style,
 			aspectRatio,
-			hasStyleReference: Boolean(styleReferenceUrl),
-			hasContinuity: Boolean(continuityUrl)
+			cast: members,
+			pictures: plan.sent.map(({ url: _bytes, ...role }) => role)
 		});
 		const result = await renderImage(context.signal, createAiClient(options, context.key), {
 			model,
 			outputModalities: settings.modelInfo(model)?.outputModalities ?? [],
 			prompt,
 			aspectRatio,
-			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
-			...(continuityUrl ? { continuityUrl } : {})
+			pictures: plan.sent.map((picture) => picture.url)
 		}).catch(async (error: unknown) => {
 			// No usable image, but billed all the same: counted and logged with its cost.
 			if (error instanceof NoImageError && error.costUsd > 0) {
@@ -398,6 +404,22 @@ export class RenderSession extends JobSession {
 				: { shotIndex: place.shotIndex + 1, beatIndex: 0 };
 		const from = continuityBeat(shots, next);
 		return from?.shotIndex === place.shotIndex && from.beatIndex === place.beatIndex;
+	}
+
+	/** Each member's pictures as data URLs, main first; a picture that cannot be read is skipped. */
+	async #castPictures(members: readonly CastMember[]): Promise<CastPictures[]> {
+		return Promise.all(
+			members.map(async (member) => {
+				const urls = await Promise.all(
+					member.referenceAssetIds.map((id) => this.#dataUrl(id).catch(() => undefined))
+				);
+				return {
+					memberId: member.id,
+					name: member.name,
+					urls: urls.filter((url): url is string => Boolean(url))
+				};
+			})
+		);
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */

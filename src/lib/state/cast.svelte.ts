@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { CastKind, CastMember } from '$lib/domain/types';
+import type { Beat, CastKind, CastMember, Shot } from '$lib/domain/types';
 import { MAX_CAST_PICTURES } from '$lib/domain/values';
 import { ImageInputError, shrinkToJpeg } from '$lib/media/shrink-image';
 import { putAsset } from '$lib/store/assets';
@@ -69,6 +69,12 @@ export class CastBoard {
 
 	member(id: string): CastMember | undefined {
 		return this.members.find((member) => member.id === id);
+	}
+
+	/** Who and what is in a beat's frame, in the order they matter: the beat's own cast, else its shot's. */
+	inFrame(shot: Pick<Shot, 'cast'>, beat?: Pick<Beat, 'cast'>): CastMember[] {
+		const ids = beat?.cast ?? shot.cast;
+		return ids.map((id) => this.member(id)).filter((member) => member !== undefined);
 	}
 
 	async add(kind: CastKind = 'character'): Promise<CastMember | undefined> {
