@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fake-openrouter/playwright';
+import { connectToFake } from './support/ai';
 import { createStoryboard, installServiceWorker } from './support/app';
-import { STYLE_DIR } from './support/render';
+import { deliveredImages, setStyle, storyboardWithShots, STYLE_DIR } from './support/render';
 
 const castPanel = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: 'Cast' });
@@ -85,3 +86,135 @@ test('offline, the Cast panel still edits and saves', async ({ page, context }) 
 	).toHaveCount(1);
 	await context.setOffline(false);
 });
+
+test.describe('rendering with the cast', () => {
+	test('a shot’s request carries the style reference, then each tagged member’s picture, and names them', async ({
+		page,
+		fake
+	}) => {
+		await connectToFake(page, fake);
+		await storyboardWithShots(page, 'Two people', 3);
+		await setStyle(page, 1, { name: 'Ink', reference: 'ink-wash-1600x900.png' });
+		const panel = castPanel(page);
+		await panel.getByText('Cast', { exact: true }).click();
+		await addMember(page, 'character', 'Mara', 'Red raincoat', 'clean-line-640.webp');
+		await addMember(page, 'character', 'Tomas', 'Grey beard', '../upscale/input-48x40.png');
+		await addMember(page, 'location', 'Harbour', 'Cranes at dusk', '../upscale/input-32x32.png');
+
+		const shot = page.getByRole('article', { name: 'Shot 1' });
+		const chips = shot.getByRole('group', { name: 'Cast of shot 1' });
+		await chips.getByLabel('Add to shot 1').selectOption({ label: 'Mara' });
+		await chips.getByLabel('Add to shot 1').selectOption({ label: 'Tomas' });
+		await expect(
+			chips.getByRole('button', { name: /^Remove (Mara|Tomas) from shot 1$/ })
+		).toHaveCount(2);
+		await page.getByRole('button', { name: 'Render shot 1' }).click();
+		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(1);
+
+		const [request] = deliveredImages(fake);
+		const refs = request!.body!.referenceImages!;
+		const stored = await pictureHashes(page);
+		expect(refs.map((ref) => ref.sha256)).toEqual([stored.style, stored.Mara[0], stored.Tomas[0]]);
+		const text = request!.body!.text;
+		expect(text).toContain('- Mara (character): Red raincoat');
+		expect(text).toContain('- Tomas (character): Grey beard');
+		expect(text).toContain('The second attached image shows Mara');
+		expect(text).toContain('The third attached image shows Tomas');
+		expect(text).not.toContain('Harbour');
+
+		// The default image model takes 3 input pictures: a third member is named but not sent.
+		await chips.getByLabel('Add to shot 1').selectOption({ label: 'Harbour' });
+		await expect(chips.getByRole('button', { name: 'Remove Harbour from shot 1' })).toBeVisible();
+		await page.getByRole('button', { name: 'Render shot 1' }).click();
+		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(2);
+		const second = deliveredImages(fake)[1]!;
+		expect(second.body!.referenceImages!.map((ref) => ref.sha256)).toEqual([
+			stored.style,
+			stored.Mara[0],
+			stored.Tomas[0]
+		]);
+		expect(second.body!.text).toContain('- Harbour (location): Cranes at dusk');
+		await page.getByText(/^Activity/).click();
+		await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+			'Beat 1.1: google/gemini-2.5-flash-image takes 3 input pictures: Harbour’s picture was not sent.'
+		);
+	});
+
+	test('typing a member’s name in a description offers to tag them', async ({ page }) => {
+		await createStoryboard(page, 'Mentions');
+		await page.getByRole('button', { name: 'Add shot' }).first().click();
+		const panel = castPanel(page);
+		await panel.getByText('Cast', { exact: true }).click();
+		await panel.getByRole('button', { name: 'Add character' }).click();
+		await panel.getByRole('group', { name: 'Character 1' }).getByLabel('Name').fill('Mara');
+		await panel.getByRole('group', { name: 'Character 1' }).getByLabel('Name').press('Tab');
+		const shot = page.getByRole('article', { name: 'Shot 1' });
+		await shot.getByLabel('Description').fill('Mara runs along the pier.');
+		await shot.getByRole('button', { name: 'Tag Mara' }).click();
+		await expect(shot.getByRole('button', { name: 'Remove Mara from shot 1' })).toBeVisible();
+		await expect(shot.getByRole('button', { name: 'Tag Mara' })).toHaveCount(0);
+		await page.getByRole('button', { name: 'Undo add Mara to shot 1' }).click();
+		await expect(shot.getByRole('button', { name: 'Remove Mara from shot 1' })).toHaveCount(0);
+	});
+});
+
+async function addMember(
+	page: import('@playwright/test').Page,
+	kind: 'character' | 'prop' | 'location',
+	name: string,
+	description: string,
+	picture: string
+) {
+	const panel = castPanel(page);
+	const before = await panel.getByRole('group').count();
+	await panel.getByRole('button', { name: `Add ${kind}` }).click();
+	const card = panel.getByRole('group').nth(before);
+	await card.getByLabel('Name').fill(name);
+	await card.getByLabel('Name').press('Tab');
+	const member = panel.getByRole('group', { name });
+	await member.getByLabel('Description').fill(description);
+	await member.getByLabel('Description').blur();
+	await member.getByLabel(`Pictures of ${name}`).setInputFiles(`${STYLE_DIR}/${picture}`);
+	await expect(member.getByRole('img')).toHaveCount(1);
+}
+
+/** SHA-256 of the stored style reference and of each member's pictures, as the app keeps them. */
+function pictureHashes(page: import('@playwright/test').Page) {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('maestro');
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all = <T>(store: string) =>
+			new Promise<T[]>((resolve, reject) => {
+				const request = db.transaction(store).objectStore(store).getAll();
+				request.onsuccess = () => resolve(request.result as T[]);
+				request.onerror = () => reject(request.error);
+			});
+		const assets = new Map(
+			(await all<{ id: string; blob: Blob }>('assets')).map((asset) => [asset.id, asset.blob])
+		);
+		const hash = async (id: string | undefined) => {
+			const blob = id ? assets.get(id) : undefined;
+			if (!blob) return '';
+			const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+			// The fake logs the first 16 hex digits of each picture's SHA-256.
+			return [...new Uint8Array(digest)]
+				.map((b) => b.toString(16).padStart(2, '0'))
+				.join('')
+				.slice(0, 16);
+		};
+		const styles = await all<{ referenceAssetId?: string }>('styles');
+		const members = await all<{ name: string; referenceAssetIds: string[] }>('cast');
+		const result: Record<string, string[]> & { style?: string } = {};
+		for (const member of members) {
+			result[member.name] = await Promise.all(member.referenceAssetIds.map(hash));
+		}
+		db.close();
+		return { ...result, style: await hash(styles[0]?.referenceAssetId) } as Record<
+			string,
+			string[]
+		> & { style: string };
+	});
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mentionedMembers } from '$lib/domain/cast';
 import { restoreCastMember, restoreShot } from '$lib/store/restore';
 
 describe('cast records', () => {
@@ -26,5 +27,25 @@ describe('cast records', () => {
 		expect(shot.cast).toEqual(['t', 'm']);
 		const again = restoreShot(structuredClone(shot))!;
 		expect(again).toEqual(shot);
+	});
+});
+
+describe('mentionedMembers', () => {
+	const members = [
+		{ id: 'm', name: 'Mara' },
+		{ id: 'k', name: 'Brass key' },
+		{ id: 'h', name: 'Harbour (north)' },
+		{ id: 'blank', name: '  ' }
+	];
+
+	it('finds whole names in any case, in the order the text names them, leaving out tagged ones', () => {
+		const text = 'The BRASS KEY falls; Mara reaches the Harbour (north) wall.';
+		expect(mentionedMembers(text, members, []).map((m) => m.id)).toEqual(['k', 'm', 'h']);
+		expect(mentionedMembers(text, members, ['m']).map((m) => m.id)).toEqual(['k', 'h']);
+	});
+
+	it('does not match a name inside another word', () => {
+		expect(mentionedMembers('Maram and Amara wait.', members, [])).toEqual([]);
+		expect(mentionedMembers('Éva meets Mara.', [{ id: 'e', name: 'Éva' }], [])).toHaveLength(1);
 	});
 });
