@@ -1,7 +1,13 @@
 import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { createStoryboard, installServiceWorker } from './support/app';
-import { deliveredImages, setStyle, storyboardWithShots, STYLE_DIR } from './support/render';
+import {
+	deliveredImages,
+	setStyle,
+	storyboardWithShots,
+	STYLE_DIR,
+	titleOf
+} from './support/render';
 
 const castPanel = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: 'Cast' });
@@ -114,7 +120,11 @@ test.describe('rendering with the cast', () => {
 		const [request] = deliveredImages(fake);
 		const refs = request!.body!.referenceImages!;
 		const stored = await pictureHashes(page);
-		expect(refs.map((ref) => ref.sha256)).toEqual([stored.style, stored.Mara[0], stored.Tomas[0]]);
+		expect(refs.map((ref) => ref.sha256)).toEqual([
+			stored.style,
+			stored.Mara![0],
+			stored.Tomas![0]
+		]);
 		const text = request!.body!.text;
 		expect(text).toContain('- Mara (character): Red raincoat');
 		expect(text).toContain('- Tomas (character): Grey beard');
@@ -130,8 +140,8 @@ test.describe('rendering with the cast', () => {
 		const second = deliveredImages(fake)[1]!;
 		expect(second.body!.referenceImages!.map((ref) => ref.sha256)).toEqual([
 			stored.style,
-			stored.Mara[0],
-			stored.Tomas[0]
+			stored.Mara![0],
+			stored.Tomas![0]
 		]);
 		expect(second.body!.text).toContain('- Harbour (location): Cranes at dusk');
 		await page.getByText(/^Activity/).click();
@@ -218,3 +228,39 @@ function pictureHashes(page: import('@playwright/test').Page) {
 		> & { style: string };
 	});
 }
+
+test('“Re-render shots with” a member queues only their shots, after showing what it sends and costs', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await storyboardWithShots(page, 'Re-render', 3);
+	const panel = castPanel(page);
+	await panel.getByText('Cast', { exact: true }).click();
+	await addMember(page, 'character', 'Mara', 'Red raincoat', 'clean-line-640.webp');
+	for (const number of [1, 3]) {
+		await page
+			.getByRole('article', { name: `Shot ${number}` })
+			.getByLabel(`Add to shot ${number}`)
+			.selectOption({ label: 'Mara' });
+	}
+	const titles = await page
+		.getByRole('article', { name: /^Shot \d$/ })
+		.getByLabel('Title')
+		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+	const member = panel.getByRole('group', { name: 'Mara' });
+	await member.getByRole('button', { name: 'Re-render shots with Mara' }).click();
+	const confirm = member.getByRole('group', { name: 'Confirm re-render with Mara' });
+	await expect(confirm).toContainText(
+		/Shots 1, 3: \d+ images? with google\/gemini-2\.5-flash-image, about \$/
+	);
+	await expect(confirm).toContainText('Shot 1 sends Mara.');
+	const asked = Number(/: (\d+) image/.exec((await confirm.textContent()) ?? '')?.[1]);
+	await confirm.getByRole('button', { name: /^Re-render \d+ images?$/ }).click();
+	await expect.poll(() => deliveredImages(fake).length, { timeout: 30_000 }).toBe(asked);
+	await page.waitForTimeout(1000);
+	const rendered = deliveredImages(fake).map(titleOf);
+	expect(rendered).toHaveLength(asked);
+	expect(new Set(rendered)).toEqual(new Set([titles[0], titles[2]]));
+});

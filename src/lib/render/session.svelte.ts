@@ -36,7 +36,7 @@ import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
 import type { StyleProgress } from './meta';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
-import { leftOutNote, planReferences, type CastPictures } from './references';
+import { leftOutNote, planReferences, type CastPictures, type PictureRole } from './references';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -224,7 +224,7 @@ export class RenderSession extends JobSession {
 				capUsd: () => this.board.project?.spendingCapUsd,
 				// The storyboard's total counts an image once its cost is written; until then it is unsaved.
 				spentUsd: () => (this.board.project?.costUsd ?? 0) + this.#unsavedCostUsd,
-				costOf: () => this.#expectedImageCostUsd(),
+				costOf: () => this.expectedImageCostUsd(),
 				unit: ['beat', 'beats']
 			}
 		};
@@ -262,7 +262,7 @@ export class RenderSession extends JobSession {
 	}
 
 	/** What one image is expected to cost: the listed price or the mean paid so far, the higher. */
-	#expectedImageCostUsd(): number | undefined {
+	expectedImageCostUsd(): number | undefined {
 		const info = settings.modelInfo(settings.options.imageModel);
 		const listed = info ? estimateImageCostUsd(info.pricing, 2) : undefined;
 		const taken = this.#styles.takes.filter((take) => take.costUsd > 0);
@@ -420,6 +420,29 @@ export class RenderSession extends JobSession {
 				};
 			})
 		);
+	}
+
+	/**
+	 * What a render of a shot's first beat would send, by role, in order: the same plan the
+	 * request follows (pictures that exist now; a continuity picture when the beat carries one).
+	 */
+	plannedPictures(shotId: string, styleId: string): PictureRole[] {
+		const shots = this.board.shots;
+		const shotIndex = shots.findIndex((shot) => shot.id === shotId);
+		const shot = shots[shotIndex];
+		if (!shot) return [];
+		const place = { shotIndex, beatIndex: 0 };
+		const members = this.#cast?.inFrame(shot, shot.beats[0]) ?? [];
+		const plan = planReferences(maxInputImages(settings.options.imageModel), {
+			style: this.#styles.style(styleId)?.referenceAssetId,
+			cast: members.map((member) => ({
+				memberId: member.id,
+				name: member.name,
+				urls: member.referenceAssetIds
+			})),
+			continuity: this.#continuityTake(place, styleId)?.imageAssetId
+		});
+		return plan.sent.map(({ url: _id, ...role }) => role);
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */

@@ -121,6 +121,16 @@ export class CastBoard {
 		});
 	}
 
+	/** The shots a member appears in (in the shot or in one of its beats), in storyboard order. */
+	shotsWith(memberId: string, shots: readonly Pick<Shot, 'id' | 'cast' | 'beats'>[]): string[] {
+		return shots
+			.filter(
+				(shot) =>
+					shot.cast.includes(memberId) || shot.beats.some((beat) => beat.cast?.includes(memberId))
+			)
+			.map((shot) => shot.id);
+	}
+
 	/** Add a reference picture: checked, shrunk to a JPEG (longest side 1024) and saved. */
 	async addPicture(id: string, file: File): Promise<void> {
 		const member = this.member(id);
