@@ -264,3 +264,33 @@ test('“Re-render shots with” a member queues only their shots, after showing
 	expect(rendered).toHaveLength(asked);
 	expect(new Set(rendered)).toEqual(new Set([titles[0], titles[2]]));
 });
+
+test('cast members are copied from another storyboard with their pictures, as one undoable step', async ({
+	page
+}) => {
+	await createStoryboard(page, 'First film');
+	let panel = castPanel(page);
+	await panel.getByText('Cast', { exact: true }).click();
+	await addMember(page, 'character', 'Mara', 'Red raincoat', 'clean-line-640.webp');
+	await addMember(page, 'prop', 'Brass key', 'Worn, green with age', '../upscale/input-32x32.png');
+
+	await createStoryboard(page, 'Sequel');
+	panel = castPanel(page);
+	await panel.getByText('Cast', { exact: true }).click();
+	await panel.getByRole('button', { name: 'Copy from another storyboard' }).click();
+	const copy = panel.getByRole('group', { name: 'Copy cast members' });
+	await expect(copy.getByLabel('From')).toHaveValue(/.+/);
+	await expect(copy.getByLabel('From').locator('option:checked')).toHaveText('First film (2)');
+	await copy.getByLabel('Brass key').uncheck();
+	await copy.getByRole('button', { name: 'Copy 1 member' }).click();
+	const mara = panel.getByRole('group', { name: 'Mara' });
+	await expect(mara.getByLabel('Description')).toHaveValue('Red raincoat');
+	await expect(mara.getByRole('img')).toHaveCount(1);
+	await expect(panel.getByRole('group', { name: 'Brass key' })).toHaveCount(0);
+	// The copy edits and undoes like any member; undoing the copy removes it.
+	await mara.getByLabel('Description').fill('Older now');
+	await mara.getByLabel('Description').blur();
+	await page.getByRole('button', { name: 'Undo edit the description of Mara' }).click();
+	await page.getByRole('button', { name: 'Undo copy Mara' }).click();
+	await expect(panel.getByRole('group', { name: 'Mara' })).toHaveCount(0);
+});

@@ -5,10 +5,13 @@ import { ImageInputError, shrinkToJpeg } from '$lib/media/shrink-image';
 import { putAsset } from '$lib/store/assets';
 import {
 	addCastMember,
+	copyCastMembers,
 	deleteCastMember,
 	listCast,
+	listOtherCasts,
 	updateCastMember,
-	type CastPatch
+	type CastPatch,
+	type OtherCast
 } from '$lib/store/cast';
 import { onOtherTabChange } from '$lib/store/changes';
 import { appStatus } from './app-status.svelte';
@@ -26,6 +29,8 @@ export function castKindLabel(kind: CastKind): string {
 	const word = CAST_KIND_WORDS[kind];
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
+export type { OtherCast };
 
 const PATCH_WORDS: Record<keyof CastPatch, string> = {
 	name: 'rename',
@@ -129,6 +134,25 @@ export class CastBoard {
 					shot.cast.includes(memberId) || shot.beats.some((beat) => beat.cast?.includes(memberId))
 			)
 			.map((shot) => shot.id);
+	}
+
+	/** Other storyboards' casts, to copy members from. */
+	async otherCasts(): Promise<OtherCast[]> {
+		return listOtherCasts(this.projectId).catch(() => []);
+	}
+
+	/** Copy members (with their pictures) from another storyboard, as one undoable step. */
+	async copyFrom(memberIds: readonly string[]): Promise<void> {
+		const result = await appStatus.guardWrite(() => copyCastMembers(memberIds, this.projectId));
+		if (!result.ok || result.value.length === 0) return;
+		const copies = result.value;
+		this.members = [...this.members, ...copies];
+		const names = copies.map((member) => member.name);
+		await this.#history?.recordStep({
+			label: `copy ${names.length === 1 ? names[0] : `${names.length} cast members`}`,
+			before: { cast: Object.fromEntries(copies.map((member) => [member.id, null])) },
+			after: { cast: Object.fromEntries(copies.map((member) => [member.id, member])) }
+		});
 	}
 
 	/** Add a reference picture: checked, shrunk to a JPEG (longest side 1024) and saved. */
