@@ -4,7 +4,9 @@ import { SCHEMA_VERSION } from '$lib/domain/types';
 import { readBundle, writeBundle } from '$lib/store/bundle';
 import {
 	addCastMember,
+	copyCastMembers,
 	deleteCastMember,
+	listOtherCasts,
 	listCast,
 	putBackCastMember,
 	updateCastMember
@@ -84,5 +86,25 @@ describe('the cast store', () => {
 		);
 		expect(withoutCast.cast).toEqual([]);
 		expect(withoutCast.shots.find((s) => s.id === shot.id)?.cast).toEqual([]);
+	});
+
+	it('copies members into another storyboard with their own copies of the pictures', async () => {
+		const { project, mara } = await storyboardWithCast();
+		const sequel = createProject('idea', 'Sequel');
+		await addProject(sequel);
+		expect((await listOtherCasts(sequel.id)).map((other) => other.title)).toEqual(['Cast']);
+		const [copy] = await copyCastMembers([mara.id], sequel.id);
+		expect(copy).toMatchObject({ name: 'Mara', projectId: sequel.id, order: 0 });
+		expect(copy!.id).not.toBe(mara.id);
+		expect(copy!.referenceAssetIds).toHaveLength(1);
+		expect(copy!.referenceAssetIds[0]).not.toBe('mara-face');
+		const db = await getDb();
+		const picture = await db.get(STORES.assets, copy!.referenceAssetIds[0]!);
+		expect(picture?.projectId).toBe(sequel.id);
+		expect(new Uint8Array(await picture!.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+		await updateCastMember(copy!.id, { description: 'Older' });
+		expect((await listCast(project.id)).find((m) => m.id === mara.id)?.description).toBe(
+			'Thirties, red raincoat'
+		);
 	});
 });
