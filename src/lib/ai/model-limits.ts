@@ -1,6 +1,7 @@
 /**
  * Input images an image model takes in one request, where its maker documents a number. The
- * catalogue does not list it; a model not named here is sent what the render needs (two at most).
+ * catalogue does not list it; a model not named here is sent at most UNKNOWN_MODEL_PICTURES
+ * (`render/references.ts`).
  */
 const INPUT_IMAGE_LIMITS: readonly { prefix: string; maxInputImages: number }[] = [
 	// Recraft's image-to-image takes one source image.
@@ -18,36 +19,4 @@ const INPUT_IMAGE_LIMITS: readonly { prefix: string; maxInputImages: number }[] 
 /** The documented input-image limit of a model, or undefined when none is known. */
 export function maxInputImages(modelId: string): number | undefined {
 	return INPUT_IMAGE_LIMITS.find((limit) => modelId.startsWith(limit.prefix))?.maxInputImages;
-}
-
-/** The pictures a render sends with its prompt, in the order they matter. */
-export interface RenderReferences {
-	styleReferenceUrl?: string;
-	continuityUrl?: string;
-}
-
-/**
- * Keep a render's reference pictures within the model's limit: the previous shot's picture goes
- * first (continuity is a nicety), then the style reference. Each dropped picture is a note.
- */
-export function fitReferences(
-	modelId: string,
-	references: RenderReferences
-): { references: RenderReferences; notes: string[] } {
-	const limit = maxInputImages(modelId);
-	const kept = { ...references };
-	const notes: string[] = [];
-	const count = () => [kept.styleReferenceUrl, kept.continuityUrl].filter(Boolean).length;
-	if (limit === undefined || count() <= limit) return { references: kept, notes };
-	if (kept.continuityUrl) {
-		delete kept.continuityUrl;
-		notes.push(
-			`${modelId} takes ${limit === 1 ? 'one input picture' : `${limit} input pictures`}: the previous shot’s picture was not sent.`
-		);
-	}
-	if (count() > limit && kept.styleReferenceUrl) {
-		delete kept.styleReferenceUrl;
-		notes.push(`${modelId} takes no input pictures: the style reference was not sent.`);
-	}
-	return { references: kept, notes };
 }

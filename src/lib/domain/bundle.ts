@@ -17,6 +17,7 @@ export const ENVELOPE_PATH = 'project.json';
 export const BUNDLE_LIMITS = {
 	shots: 2_000,
 	styles: 50,
+	cast: 200,
 	takes: 20_000,
 	assets: 30_000,
 	logs: 100,
@@ -39,8 +40,16 @@ const records = z.array(z.unknown()).catch([]);
 
 /** The storyboard's records; each is read by its own schema (`records.ts`) when imported. */
 const BundleBodySchema = z
-	.object({ project: z.unknown(), shots: records, styles: records, takes: records, logs: records })
-	.catch({ project: undefined, shots: [], styles: [], takes: [], logs: [] });
+	.object({
+		project: z.unknown(),
+		shots: records,
+		styles: records,
+		/** Missing in files made before the cast. */
+		cast: records,
+		takes: records,
+		logs: records
+	})
+	.catch({ project: undefined, shots: [], styles: [], cast: [], takes: [], logs: [] });
 
 /**
  * A `.maestro` file's `project.json`: the versioned envelope and the manifest of its files.

@@ -4,6 +4,7 @@ import {
 	HistoryStepSchema,
 	PROJECT_VALUES,
 	SHOT_VALUES,
+	STEP_RECORD_KINDS,
 	STYLE_VALUES,
 	type SnapshotSchema
 } from './records';
@@ -111,7 +112,7 @@ export function afterRedo(history: History, redone: HistoryStep): History {
 /** `base` with `over`'s records laid on top (field by field where both sides hold fields). */
 export function mergeSnapshots(base: Snapshot, over: Snapshot): Snapshot {
 	const merged: Snapshot = { ...base };
-	for (const kind of ['shots', 'styles'] as const) {
+	for (const kind of STEP_RECORD_KINDS) {
 		const a = base[kind];
 		const b = over[kind];
 		if (!b) continue;

@@ -21,8 +21,10 @@ import {
 	cleanTitle,
 	DEFAULT_ASPECT_RATIO,
 	DEFAULT_SHOT_COUNT,
+	CAST_KINDS,
 	DEFAULT_TITLE,
 	firstBeatId,
+	MAX_CAST_PICTURES,
 	MAX_BEATS,
 	PROJECT_KINDS,
 	SCHEMA_VERSION,
@@ -154,6 +156,12 @@ export const DialogueLineSchema = z.preprocess(
 	})
 );
 
+/** A list of cast member ids: strings, not blank, each once, in the order given. */
+function memberIds(ids: readonly unknown[]): string[] {
+	const kept = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '');
+	return [...new Set(kept)];
+}
+
 /**
  * One panel of a shot: a moment of its action, with its own camera note and, when set, its
  * part of the shot's duration (0–1; beats without one share what is left equally).
@@ -163,6 +171,8 @@ export const BeatSchema = part({
 	action: text('A beat’s action').catch(''),
 	camera: text('A beat’s camera note').catch(''),
 	share: optional(num.refine((share) => share > 0 && share <= 1)),
+	/** Who and what of the cast appears in this beat, when it differs from the shot (member ids). */
+	cast: optional(z.array(z.string()).transform(memberIds)),
 	/** Where the beat's moment is in the source clip, when the analysis found it there. */
 	sourceTimeS: optional(z.number()),
 	keyframeAssetId: optional(id)
@@ -202,6 +212,8 @@ export const SHOT_VALUES = {
 	sound: text('A shot’s sound notes'),
 	/** The shot's panels, in order; a shot always has at least one. */
 	beats: beatList,
+	/** Who and what of the cast appears in the shot (member ids), in the order they matter. */
+	cast: z.array(z.unknown()).transform(memberIds),
 	/** Where the shot starts in the source clip, when it comes from one. */
 	sourceTimeS: z.number(),
 	keyframeAssetId: id
@@ -222,6 +234,7 @@ export const ShotSchema = record({
 	dialogue: SHOT_VALUES.dialogue,
 	sound: SHOT_VALUES.sound.catch(''),
 	beats: SHOT_VALUES.beats,
+	cast: SHOT_VALUES.cast.catch([]),
 	sourceTimeS: optional(SHOT_VALUES.sourceTimeS),
 	keyframeAssetId: optional(SHOT_VALUES.keyframeAssetId),
 	revision: count.catch(0),
@@ -248,6 +261,29 @@ export const StyleSchema = record({
 	referenceAssetId: optional(STYLE_VALUES.referenceAssetId),
 	promptWords: STYLE_VALUES.promptWords.catch(''),
 	keyPool: optional(STYLE_VALUES.keyPool),
+	order: num.catch(0),
+	schemaVersion: version
+});
+
+/** The cast member fields an undo step may set, read as the record reads them. */
+export const CAST_VALUES = {
+	name: text('A cast member’s name'),
+	kind: z.enum(CAST_KINDS),
+	description: text('A cast member’s description'),
+	/** Their pictures, main first (uploaded or designed), at most MAX_CAST_PICTURES. */
+	referenceAssetIds: z
+		.array(z.unknown())
+		.transform((ids) => memberIds(ids).slice(0, MAX_CAST_PICTURES))
+};
+
+/** A character, prop or location that appears in several shots and should look the same in each. */
+export const CastMemberSchema = record({
+	id,
+	projectId: id,
+	name: CAST_VALUES.name.transform((name) => name.trim() || 'Unnamed').catch('Unnamed'),
+	kind: CAST_VALUES.kind.catch('character'),
+	description: CAST_VALUES.description.catch(''),
+	referenceAssetIds: CAST_VALUES.referenceAssetIds.catch([]),
 	order: num.catch(0),
 	schemaVersion: version
 });
@@ -340,6 +376,7 @@ const SideRecordsSchema = z.record(z.string(), FieldsSchema.nullable());
 export const SnapshotSchema = z.object({
 	shots: SideRecordsSchema.optional(),
 	styles: SideRecordsSchema.optional(),
+	cast: SideRecordsSchema.optional(),
 	/** Which takes were chosen. Takes themselves (paid renders and clips) are never removed. */
 	takes: z.record(z.string(), z.object({ chosen: z.boolean() })).optional(),
 	project: FieldsSchema.optional()
@@ -359,7 +396,16 @@ function stepFields(values: Record<string, z.ZodType>, unsettable: readonly stri
 
 const SHOT_STEP = stepFields(SHOT_VALUES, ['sourceTimeS', 'keyframeAssetId']);
 const STYLE_STEP = stepFields(STYLE_VALUES, ['referenceAssetId', 'keyPool']);
+const CAST_STEP = stepFields(CAST_VALUES);
 const PROJECT_STEP = stepFields(PROJECT_VALUES);
+
+/** The kinds of record a step may hold whole or by field, with how each is read. */
+export const STEP_RECORD_KINDS = ['shots', 'styles', 'cast'] as const;
+const STEP_READERS = {
+	shots: { whole: ShotSchema, step: SHOT_STEP },
+	styles: { whole: StyleSchema, step: STYLE_STEP },
+	cast: { whole: CastMemberSchema, step: CAST_STEP }
+} as const;
 
 /** The same fields read on both sides, 'empty' when the step sets none, null when one is unreadable. */
 function pairFields(
@@ -382,7 +428,7 @@ function pairRecord(
 	a: Fields | null | undefined,
 	b: Fields | null | undefined,
 	id: string,
-	whole: typeof ShotSchema | typeof StyleSchema,
+	whole: z.ZodType<{ id: string }>,
 	step: ReturnType<typeof stepFields>
 ): [Fields | null, Fields | null] | 'empty' | null {
 	if (a !== null && b !== null) return pairFields(a, b, step);
@@ -395,7 +441,7 @@ function pairRecord(
 function pairSides(a: Snapshot, b: Snapshot): { before: Snapshot; after: Snapshot } | null {
 	const before: Snapshot = {};
 	const after: Snapshot = {};
-	for (const kind of ['shots', 'styles'] as const) {
+	for (const kind of STEP_RECORD_KINDS) {
 		const sideA = a[kind];
 		const sideB = b[kind];
 		if (sideA === undefined && sideB === undefined) continue;
@@ -403,10 +449,8 @@ function pairSides(a: Snapshot, b: Snapshot): { before: Snapshot; after: Snapsho
 		const pairedA: Record<string, Fields | null> = {};
 		const pairedB: Record<string, Fields | null> = {};
 		for (const id of new Set([...Object.keys(sideA), ...Object.keys(sideB)])) {
-			const pair =
-				kind === 'shots'
-					? pairRecord(sideA[id], sideB[id], id, ShotSchema, SHOT_STEP)
-					: pairRecord(sideA[id], sideB[id], id, StyleSchema, STYLE_STEP);
+			const { whole, step } = STEP_READERS[kind];
+			const pair = pairRecord(sideA[id], sideB[id], id, whole, step);
 			if (!pair) return null;
 			if (pair === 'empty') continue;
 			[pairedA[id], pairedB[id]] = pair;

@@ -64,6 +64,9 @@ export type EditableShotField =
 
 export type ShotPatch = Partial<Pick<Shot, EditableShotField>>;
 
+/** What a write may set on a shot: the edited fields, and who of the cast is in it. */
+export type ShotFields = ShotPatch & Partial<Pick<Shot, 'cast'>>;
+
 /** Every field a person (or the director) edits, in card order. */
 export const EDITABLE_SHOT_FIELDS: readonly EditableShotField[] = [
 	'title',
@@ -92,6 +95,7 @@ export function createShot(projectId: string, order: number, fields: Partial<Sho
 		notes: '',
 		dialogue: [],
 		sound: '',
+		cast: [],
 		revision: 0,
 		...fields,
 		beats: fields.beats?.length ? fields.beats : [blankBeat(firstBeatId(id))],

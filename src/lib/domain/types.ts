@@ -7,6 +7,7 @@ import type {
 	AspectRatioSchema,
 	AssetSchema,
 	BeatSchema,
+	CastMemberSchema,
 	DialogueLineSchema,
 	JobItemSchema,
 	JobSchema,
@@ -32,6 +33,8 @@ export type Project = z.output<typeof ProjectSchema>;
 export type ShotView = NonNullable<Project['shotView']>;
 export type Shot = z.output<typeof ShotSchema>;
 export type Beat = z.output<typeof BeatSchema>;
+export type CastMember = z.output<typeof CastMemberSchema>;
+export type CastKind = CastMember['kind'];
 export type DialogueLine = z.output<typeof DialogueLineSchema>;
 export type Style = z.output<typeof StyleSchema>;
 export type Take = z.output<typeof TakeSchema>;
@@ -48,6 +51,8 @@ export interface ProjectGraph {
 	project: Project;
 	shots: Shot[];
 	styles: Style[];
+	/** Characters, props and locations; older bundles and copies have none. */
+	cast: CastMember[];
 	takes: Take[];
 	jobs: Job[];
 	logs: LogEntry[];

@@ -56,3 +56,9 @@ export const MAX_BEATS = 8;
 export function firstBeatId(shotId: string): string {
 	return `${shotId}#1`;
 }
+
+/** What a cast member is: someone, something they handle, somewhere. */
+export const CAST_KINDS = ['character', 'prop', 'location'] as const;
+
+/** The most reference pictures a cast member keeps. */
+export const MAX_CAST_PICTURES = 4;

@@ -28,9 +28,7 @@ export function modalitiesFor(outputModalities: readonly string[]): string[] {
 /** The chat request for a render: reference images first, then the text. */
 export function renderRequestBody(request: RenderRequest): Record<string, unknown> {
 	const content: OpenAI.Chat.Completions.ChatCompletionContentPart[] = [];
-	for (const url of [request.styleReferenceUrl, request.continuityUrl]) {
-		if (url) content.push({ type: 'image_url', image_url: { url } });
-	}
+	for (const url of request.pictures) content.push({ type: 'image_url', image_url: { url } });
 	content.push({ type: 'text', text: request.prompt });
 	return {
 		model: request.model,

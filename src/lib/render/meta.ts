@@ -23,10 +23,11 @@ export interface RenderRequest {
 	outputModalities: readonly string[];
 	prompt: string;
 	aspectRatio: AspectRatio;
-	/** Data URL of the style reference (already shrunk to a JPEG). */
-	styleReferenceUrl?: string;
-	/** Data URL of the previous shot's chosen image. */
-	continuityUrl?: string;
+	/**
+	 * Data URLs of the pictures that go with the prompt, in the order the prompt names them
+	 * (style reference, cast, continuity; see `references.ts`).
+	 */
+	pictures: readonly string[];
 }
 
 /** One received picture: a Blob of its real type, and its size when the header tells it. */

@@ -1,4 +1,5 @@
-import type { AspectRatio, Beat, Shot, Style } from '$lib/domain/types';
+import type { AspectRatio, Beat, CastMember, Shot, Style } from '$lib/domain/types';
+import type { PictureRole } from './references';
 
 /** Bumped whenever the wording below changes, and kept with each take. */
 export const RENDER_PROMPT_VERSION = 'maestro-render-2';
@@ -12,13 +13,14 @@ export interface RenderPromptInput {
 	beatCount: number;
 	style: Pick<Style, 'name' | 'promptWords'>;
 	aspectRatio: AspectRatio;
-	/** A style reference image goes with the request. */
-	hasStyleReference: boolean;
+	/** Who and what of the cast is in the frame, in the order they matter. */
+	cast: readonly Pick<CastMember, 'name' | 'kind' | 'description'>[];
 	/**
-	 * A picture goes with the request for continuity: the previous beat of the same shot (for a
-	 * beat after the first) or the previous shot's last beat (a shot that dissolves in).
+	 * The pictures sent with the request, in order: the style reference, cast members'
+	 * pictures, and the continuity picture (the previous beat of the same shot, or the previous
+	 * shot's last beat for a shot that dissolves in).
 	 */
-	hasContinuity: boolean;
+	pictures: readonly PictureRole[];
 }
 
 function clean(text: string): string {
@@ -27,8 +29,8 @@ function clean(text: string): string {
 
 /**
  * The text part of a render request: the shot's description and camera, the beat's moment
- * when the shot has several, the style's words, and what the attached images are for (style
- * reference first, then the continuity picture). A shot of one plain beat reads as a shot.
+ * when the shot has several, the style's words, who is in the frame, and what each attached
+ * image is for, in the order they are sent. A shot of one plain beat reads as a shot.
  */
 export function buildRenderPrompt(input: RenderPromptInput): string {
 	const { shot, style, beat, beatIndex, beatCount } = input;
@@ -49,18 +51,36 @@ export function buildRenderPrompt(input: RenderPromptInput): string {
 	if (clean(shot.notes)) lines.push(`Notes: ${clean(shot.notes)}`);
 	const words = clean(style.promptWords);
 	lines.push(`Style: ${words || clean(style.name)}.`);
-	if (input.hasStyleReference) {
-		lines.push(
-			'The first attached image is the style reference: match its look (palette, line, rendering, lighting), not its content.'
-		);
+	const cast = input.cast.filter((member) => clean(member.name));
+	if (cast.length > 0) {
+		lines.push('In the frame:');
+		for (const member of cast) {
+			const description = clean(member.description);
+			lines.push(
+				`- ${clean(member.name)} (${member.kind})${description ? `: ${description}` : ''}`
+			);
+		}
 	}
-	if (input.hasContinuity) {
-		const which = input.hasStyleReference ? 'second' : 'attached';
-		lines.push(
-			beatIndex > 0
-				? `The ${which} image is the previous panel of this same shot: keep the set-up, characters, costumes, props and setting, and show the next moment.`
-				: `The ${which} image is the previous shot: keep characters, costumes, props and setting consistent with it, since this shot follows it without a hard cut.`
-		);
-	}
+	lines.push(...input.pictures.map((picture, index) => pictureLine(picture, index, input)));
 	return lines.join('\n');
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/** What one attached image is for, by its place ("The second attached image is Mara…"). */
+function pictureLine(picture: PictureRole, index: number, input: RenderPromptInput): string {
+	const which =
+		input.pictures.length === 1
+			? 'The attached image'
+			: `The ${ORDINALS[index] ?? `#${index + 1}`} attached image`;
+	switch (picture.role) {
+		case 'style':
+			return `${which} is the style reference: match its look (palette, line, rendering, lighting), not its content.`;
+		case 'cast':
+			return `${which} shows ${clean(picture.name)}${picture.main ? '' : ' from another angle'}: keep their look exactly (face, build, hair, wardrobe, colours), not the picture's pose or framing.`;
+		case 'continuity':
+			return input.beatIndex > 0
+				? `${which} is the previous panel of this same shot: keep the set-up, characters, costumes, props and setting, and show the next moment.`
+				: `${which} is the previous shot: keep characters, costumes, props and setting consistent with it, since this shot follows it without a hard cut.`;
+	}
 }

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
-import { fitReferences } from '$lib/ai/model-limits';
+import { maxInputImages } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
@@ -10,7 +10,8 @@ import {
 	renderItemKey,
 	type RenderTarget
 } from '$lib/domain/render';
-import type { JobItem, Shot } from '$lib/domain/types';
+import type { CastMember, JobItem, Shot } from '$lib/domain/types';
+import type { CastBoard } from '$lib/state/cast.svelte';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { placeName, placeOfBeat } from '$lib/jobs/run';
 import { KeyPool } from '$lib/jobs/key-pool';
@@ -39,6 +40,7 @@ import { inBeats, type StyleProgress } from './meta';
 import { styleProgressLine } from './progress-line';
 import { renderTargets } from './targets';
 import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
+import { leftOutNote, planReferences, type CastPictures, type PictureRole } from './references';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -50,6 +52,7 @@ export class RenderSession extends JobSession {
 	/** Cost of the images received in the current run (what the last "Render" asked for). */
 	runCostUsd = $state(0);
 	readonly #styles: StyleBoard;
+	readonly #cast: CastBoard | undefined;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
 	#dataUrls = new Map<string, Promise<string | undefined>>();
@@ -62,9 +65,10 @@ export class RenderSession extends JobSession {
 
 	readonly blocked = $derived(aiBlockedReason({ needs: 'rendering needs', toDo: 'to render' }));
 
-	constructor(board: ProjectState, styles: StyleBoard) {
+	constructor(board: ProjectState, styles: StyleBoard, cast?: CastBoard) {
 		super(board, RENDER_JOB_KIND);
 		this.#styles = styles;
+		this.#cast = cast;
 	}
 
 	protected resumedNote(left: number, paused: boolean): string {
@@ -242,7 +246,7 @@ export class RenderSession extends JobSession {
 				capUsd: () => this.board.project?.spendingCapUsd,
 				// The storyboard's total counts an image once its cost is written; until then it is unsaved.
 				spentUsd: () => (this.board.project?.costUsd ?? 0) + this.#unsavedCostUsd,
-				costOf: () => this.#expectedImageCostUsd(),
+				costOf: () => this.expectedImageCostUsd(),
 				unit: ['beat', 'beats']
 			}
 		};
@@ -280,7 +284,7 @@ export class RenderSession extends JobSession {
 	}
 
 	/** What one image is expected to cost: the listed price or the mean paid so far, the higher. */
-	#expectedImageCostUsd(): number | undefined {
+	expectedImageCostUsd(): number | undefined {
 		const info = settings.modelInfo(settings.options.imageModel);
 		const listed = info ? estimateImageCostUsd(info.pricing, 2) : undefined;
 		const taken = this.#styles.takes.filter((take) => take.costUsd > 0);
@@ -320,12 +324,15 @@ export class RenderSession extends JobSession {
 		const model = options.imageModel;
 		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
 		const previous = this.#continuityTake(place, style.id);
-		const { references, notes } = fitReferences(model, {
-			styleReferenceUrl: await this.#dataUrl(style.referenceAssetId),
-			continuityUrl: await this.#continuityUrl(previous?.imageAssetId)
+		const members = this.#cast?.inFrame(shot, beat) ?? [];
+		const limit = maxInputImages(model);
+		const plan = planReferences(limit, {
+			style: await this.#dataUrl(style.referenceAssetId),
+			cast: await this.#castPictures(members),
+			continuity: await this.#continuityUrl(previous?.imageAssetId)
 		});
-		const { styleReferenceUrl, continuityUrl } = references;
-		for (const note of notes) void this.board.log('warn', `${capitalize(name)}: ${note}`);
+		const leftOut = leftOutNote(model, limit, plan);
+		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const prompt = buildRenderPrompt({
 			shot,
@@ -334,16 +341,15 @@ export class RenderSession extends JobSession {
 			beatCount: shot.beats.length,
 			style,
 			aspectRatio,
-			hasStyleReference: Boolean(styleReferenceUrl),
-			hasContinuity: Boolean(continuityUrl)
+			cast: members,
+			pictures: plan.sent.map(({ url: _bytes, ...role }) => role)
 		});
 		const result = await renderImage(context.signal, createAiClient(options, context.key), {
 			model,
 			outputModalities: settings.modelInfo(model)?.outputModalities ?? [],
 			prompt,
 			aspectRatio,
-			...(styleReferenceUrl ? { styleReferenceUrl } : {}),
-			...(continuityUrl ? { continuityUrl } : {})
+			pictures: plan.sent.map((picture) => picture.url)
 		}).catch(async (error: unknown) => {
 			// No usable image, but billed all the same: counted and logged with its cost.
 			if (error instanceof NoImageError && error.costUsd > 0) {
@@ -420,6 +426,45 @@ export class RenderSession extends JobSession {
 				: { shotIndex: place.shotIndex + 1, beatIndex: 0 };
 		const from = continuityBeat(shots, next);
 		return from?.shotIndex === place.shotIndex && from.beatIndex === place.beatIndex;
+	}
+
+	/** Each member's pictures as data URLs, main first; a picture that cannot be read is skipped. */
+	async #castPictures(members: readonly CastMember[]): Promise<CastPictures[]> {
+		return Promise.all(
+			members.map(async (member) => {
+				const urls = await Promise.all(
+					member.referenceAssetIds.map((id) => this.#dataUrl(id).catch(() => undefined))
+				);
+				return {
+					memberId: member.id,
+					name: member.name,
+					urls: urls.filter((url): url is string => Boolean(url))
+				};
+			})
+		);
+	}
+
+	/**
+	 * What a render of a shot's first beat would send, by role, in order: the same plan the
+	 * request follows (pictures that exist now; a continuity picture when the beat carries one).
+	 */
+	plannedPictures(shotId: string, styleId: string): PictureRole[] {
+		const shots = this.board.shots;
+		const shotIndex = shots.findIndex((shot) => shot.id === shotId);
+		const shot = shots[shotIndex];
+		if (!shot) return [];
+		const place = { shotIndex, beatIndex: 0 };
+		const members = this.#cast?.inFrame(shot, shot.beats[0]) ?? [];
+		const plan = planReferences(maxInputImages(settings.options.imageModel), {
+			style: this.#styles.style(styleId)?.referenceAssetId,
+			cast: members.map((member) => ({
+				memberId: member.id,
+				name: member.name,
+				urls: member.referenceAssetIds
+			})),
+			continuity: this.#continuityTake(place, styleId)?.imageAssetId
+		});
+		return plan.sent.map(({ url: _id, ...role }) => role);
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */

@@ -7,7 +7,12 @@ import {
 	type HistoryStep
 } from '$lib/domain/history';
 import { newId } from '$lib/domain/ids';
-import { moveItem, type EditableShotField, type ShotPatch } from '$lib/domain/shot';
+import {
+	moveItem,
+	type EditableShotField,
+	type ShotFields,
+	type ShotPatch
+} from '$lib/domain/shot';
 import type { AspectRatio, LogEntry, LogLevel, Project, Shot, ShotView } from '$lib/domain/types';
 import { DEFAULT_SHOT_VIEW } from '$lib/domain/values';
 import { appendLog, listLogs } from '$lib/store/logs';
@@ -333,7 +338,7 @@ export class ProjectState {
 	}
 
 	/** Replace a shot's fields with new ones (a regenerated shot), over any unsaved edits. */
-	async replaceShotFields(shotId: string, fields: ShotPatch): Promise<boolean> {
+	async replaceShotFields(shotId: string, fields: ShotFields): Promise<boolean> {
 		await this.flush();
 		const view = this.shots.find((shot) => shot.id === shotId);
 		const before = view ? $state.snapshot(view) : null;
@@ -385,6 +390,14 @@ export class ProjectState {
 			if (sides) stepId = await this.recordStep({ label: label(sides.counts), ...sides });
 		}
 		return { value, stepId };
+	}
+
+	/** Set who of the cast is in a shot (in the order they matter), as one step named `label`. */
+	async setCast(shotId: string, cast: readonly string[], label: string): Promise<void> {
+		await this.changeShots(
+			() => label,
+			() => this.replaceShotFields(shotId, { cast: [...cast] })
+		);
 	}
 
 	/** Set shots' durations (from the clip's cuts) as one step; returns how many changed. */

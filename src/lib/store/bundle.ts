@@ -23,6 +23,7 @@ import {
 	restoreLog,
 	restoreProject,
 	restoreShot,
+	restoreCastMember,
 	restoreStyle,
 	restoreTake,
 	type Warn
@@ -67,6 +68,7 @@ export async function writeBundle(graph: ProjectGraph, appVersion: string): Prom
 			project: graph.project,
 			shots: graph.shots,
 			styles: graph.styles,
+			cast: graph.cast,
 			takes: graph.takes,
 			logs: graph.logs
 		},
@@ -253,6 +255,22 @@ function restoreEnvelope(
 			delete style.referenceAssetId;
 		return style;
 	});
+	const cast = capped(
+		belongs(restoreAll(body.cast, restoreCastMember, warn)),
+		BUNDLE_LIMITS.cast,
+		'cast members'
+	).map((member) => ({
+		...member,
+		referenceAssetIds: member.referenceAssetIds.filter((id) => assetIds.has(id))
+	}));
+	// A shot names only members the file holds.
+	const castIds = new Set(cast.map((member) => member.id));
+	for (const shot of shots) {
+		shot.cast = shot.cast.filter((id) => castIds.has(id));
+		for (const beat of shot.beats) {
+			if (beat.cast) beat.cast = beat.cast.filter((id) => castIds.has(id));
+		}
+	}
 	const takes = capped(
 		belongs(restoreAll(body.takes, restoreTake, warn)).filter(
 			(take) => shotIds.has(take.shotId) && assetIds.has(take.imageAssetId)
@@ -274,7 +292,7 @@ function restoreEnvelope(
 	const logs = belongs(restoreAll(body.logs, (raw) => restoreLog(raw), warn))
 		.sort((a, b) => b.time - a.time)
 		.slice(0, BUNDLE_LIMITS.logs);
-	return { project, shots, styles, takes, jobs: [], logs, assets };
+	return { project, shots, styles, cast, takes, jobs: [], logs, assets };
 }
 
 /**

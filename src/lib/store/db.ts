@@ -9,7 +9,16 @@ import {
 } from 'idb';
 import { sameValue } from '$lib/domain/same-value';
 import type { History } from '$lib/domain/history';
-import type { Asset, Job, LogEntry, Project, Shot, Style, Take } from '$lib/domain/types';
+import type {
+	Asset,
+	CastMember,
+	Job,
+	LogEntry,
+	Project,
+	Shot,
+	Style,
+	Take
+} from '$lib/domain/types';
 import { restoreShot, restoreTake } from './restore';
 
 /** Store names: they change only together with a migration. */
@@ -22,7 +31,8 @@ export const STORES = {
 	jobs: 'jobs',
 	logs: 'logs',
 	settings: 'settings',
-	history: 'history'
+	history: 'history',
+	cast: 'cast'
 } as const;
 
 export const DB_NAME = 'maestro';
@@ -48,6 +58,7 @@ export interface MaestroDb extends DBSchema {
 	logs: { key: number; value: LogEntry; indexes: { 'by-project': string } };
 	settings: { key: string; value: SettingRecord };
 	history: { key: string; value: HistoryRecord; indexes: { 'by-project': string } };
+	cast: { key: string; value: CastMember; indexes: { 'by-project': string } };
 }
 
 export type Db = IDBPDatabase<MaestroDb>;
@@ -85,6 +96,11 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
 	(_db, tx) => {
 		rewriteAll(tx.objectStore(STORES.shots), restoreShot);
 		rewriteAll(tx.objectStore(STORES.takes), restoreTake);
+	},
+	// Version 4: the cast (characters, props, locations). Existing records are untouched.
+	(db, tx) => {
+		const ensureStore = storeMaker(db, tx);
+		ensureIndex(ensureStore(STORES.cast, { keyPath: 'id' }), 'by-project', 'projectId');
 	}
 ];
 

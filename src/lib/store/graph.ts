@@ -55,9 +55,14 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 					id: remap(shot.id),
 					projectId,
 					revision: 0,
+					cast: shot.cast.map(remap),
 					beats: shot.beats.map((beat) =>
 						withOptional(
-							{ ...beat, id: remap(beat.id) },
+							{
+								...beat,
+								id: remap(beat.id),
+								...(beat.cast ? { cast: beat.cast.map(remap) } : {})
+							},
 							'keyframeAssetId',
 							remapOptional(beat.keyframeAssetId)
 						)
@@ -67,6 +72,12 @@ export function cloneGraph(graph: ProjectGraph, now = Date.now()): ProjectGraph 
 				remapOptional(shot.keyframeAssetId)
 			)
 		),
+		cast: graph.cast.map((member) => ({
+			...member,
+			id: remap(member.id),
+			projectId,
+			referenceAssetIds: member.referenceAssetIds.map(remap)
+		})),
 		styles: graph.styles.map((style) =>
 			withOptional(
 				{ ...style, id: remap(style.id), projectId },
@@ -118,6 +129,7 @@ export function withProjectId(graph: ProjectGraph, projectId: string): ProjectGr
 		project: { ...graph.project, id: projectId },
 		shots: own(graph.shots),
 		styles: own(graph.styles),
+		cast: own(graph.cast),
 		takes: own(graph.takes),
 		jobs: own(graph.jobs),
 		logs: own(graph.logs),

@@ -1,12 +1,13 @@
 import { emptyHistory, HistorySchema, type History, type HistoryStep } from '$lib/domain/history';
 import { restorer, type Warn } from '$lib/domain/lenient';
+import { STEP_RECORD_KINDS } from '$lib/domain/records';
 
 const readHistory = restorer(HistorySchema);
 
 /** Whether every whole record the step puts back belongs to the storyboard. */
 function belongsTo(step: HistoryStep, projectId: string): boolean {
 	return [step.before, step.after].every((side) =>
-		[side.shots, side.styles].every((records) =>
+		STEP_RECORD_KINDS.map((kind) => side[kind]).every((records) =>
 			Object.values(records ?? {}).every(
 				(record) => record === null || !('projectId' in record) || record.projectId === projectId
 			)

@@ -12,6 +12,7 @@ import {
 	restoreLog,
 	restoreProject,
 	restoreShot,
+	restoreCastMember,
 	restoreStyle,
 	restoreTake,
 	type Warn
@@ -25,7 +26,8 @@ const PROJECT_STORES = [
 	STORES.assets,
 	STORES.jobs,
 	STORES.logs,
-	STORES.history
+	STORES.history,
+	STORES.cast
 ] as const;
 
 /** Every storyboard not in the bin, newest edit first, with shot counts and thumbnails. */
@@ -186,6 +188,7 @@ export async function loadProjectGraph(
 		project,
 		shots: restoreAll(await byProject(STORES.shots), restoreShot, warn),
 		styles: restoreAll(await byProject(STORES.styles), restoreStyle, warn),
+		cast: restoreAll(await byProject(STORES.cast), restoreCastMember, warn),
 		takes: restoreAll(await byProject(STORES.takes), restoreTake, warn),
 		jobs: restoreAll(await byProject(STORES.jobs), restoreJob, warn),
 		logs: restoreAll(await byProject(STORES.logs), (raw) => restoreLog(raw), warn),
@@ -205,6 +208,7 @@ export async function saveProjectGraph(graph: ProjectGraph): Promise<void> {
 		await tx.objectStore(STORES.projects).put(graph.project);
 		for (const shot of graph.shots) await tx.objectStore(STORES.shots).put(shot);
 		for (const style of graph.styles) await tx.objectStore(STORES.styles).put(style);
+		for (const member of graph.cast) await tx.objectStore(STORES.cast).put(member);
 		for (const take of graph.takes) await tx.objectStore(STORES.takes).put(take);
 		for (const job of graph.jobs) await tx.objectStore(STORES.jobs).put(job);
 		for (const log of graph.logs) {

@@ -1,6 +1,7 @@
 import { restorer, type Warn } from '$lib/domain/lenient';
 import {
 	AssetSchema,
+	CastMemberSchema,
 	JobSchema,
 	LogEntrySchema,
 	ProjectSchema,
@@ -25,6 +26,12 @@ export const restoreProject = restorer(
 
 /** A shot record in the current shape, or null when it has no id or project. */
 export const restoreShot = restorer(ShotSchema, 'A shot without an id or storyboard was skipped.');
+
+/** A cast member record in the current shape, or null when it has no id or storyboard. */
+export const restoreCastMember = restorer(
+	CastMemberSchema,
+	'A cast member without an id or storyboard was skipped.'
+);
 
 /** A style record in the current shape, or null. */
 export const restoreStyle = restorer(

@@ -1,4 +1,10 @@
-import { clampDuration, createShot, sortShots, type ShotPatch } from '$lib/domain/shot';
+import {
+	clampDuration,
+	createShot,
+	sortShots,
+	type ShotPatch,
+	type ShotFields
+} from '$lib/domain/shot';
 import { sameValue } from '$lib/domain/same-value';
 import type { Shot } from '$lib/domain/types';
 import { announceChange } from './changes';
@@ -69,7 +75,7 @@ export type ShotUpdate =
  */
 export async function updateShot(
 	id: string,
-	patch: ShotPatch,
+	patch: ShotFields,
 	base?: ShotPatch
 ): Promise<ShotUpdate> {
 	const db = await getDb();
@@ -81,8 +87,8 @@ export async function updateShot(
 	}
 	const conflicts: ShotConflict[] = [];
 	if (base) {
-		for (const field of Object.keys(patch) as (keyof ShotPatch)[]) {
-			if (!(field in base)) continue;
+		const edited = Object.keys(patch).filter((field): field is keyof ShotPatch => field in base);
+		for (const field of edited) {
 			const stored = current[field];
 			if (!sameValue(stored, base[field]) && !sameValue(stored, patch[field])) {
 				conflicts.push({ field, theirs: stored, mine: patch[field] });

@@ -2,12 +2,19 @@ import type { IDBPTransaction } from 'idb';
 import type { Fields, Snapshot } from '$lib/domain/history';
 import { sameValue } from '$lib/domain/same-value';
 import { STORES, type MaestroDb } from './db';
-import { restoreProject, restoreShot, restoreStyle, restoreTake } from './restore';
+import {
+	restoreCastMember,
+	restoreProject,
+	restoreShot,
+	restoreStyle,
+	restoreTake
+} from './restore';
 
 /** The stores a snapshot touches (and the history record written with it). */
 export const SNAPSHOT_STORES = [
 	STORES.shots,
 	STORES.styles,
+	STORES.cast,
 	STORES.takes,
 	STORES.projects,
 	STORES.history
@@ -58,25 +65,8 @@ export async function applySnapshot(
 		} else result.skipped += Object.keys(fields).length;
 	}
 
-	const styles = tx.objectStore(STORES.styles);
-	for (const [id, fields] of Object.entries(target.styles ?? {})) {
-		const current = restoreStyle(await styles.get(id));
-		if (current && current.projectId !== projectId) continue;
-		if (fields === null) {
-			if (!current) continue;
-			await styles.delete(id);
-			(result.captured.styles ??= {})[id] = current;
-			result.changed = true;
-		} else if (from.styles?.[id] === null) {
-			const whole = restoreStyle({ ...fields, id, projectId });
-			if (!whole) continue;
-			await styles.put(whole);
-			result.changed = true;
-		} else if (current) {
-			const next = setBack(current, fields, from.styles?.[id] ?? {}, result);
-			if (next) await styles.put(next);
-		} else result.skipped += Object.keys(fields).length;
-	}
+	await applyWholeOrFields(tx, STORES.styles, restoreStyle, projectId, target, from, result);
+	await applyWholeOrFields(tx, STORES.cast, restoreCastMember, projectId, target, from, result);
 
 	await chooseTakes(tx, projectId, target.takes ?? {}, result);
 
@@ -97,6 +87,44 @@ export async function applySnapshot(
 		}
 	}
 	return result;
+}
+
+/**
+ * Put back the records of one kind that carry no revision (styles, cast members): a record
+ * against null is added or deleted whole, otherwise its fields are set back.
+ */
+async function applyWholeOrFields<K extends 'styles' | 'cast'>(
+	tx: SnapshotTx,
+	kind: K,
+	restore: (raw: unknown) => MaestroDb[K]['value'] | null,
+	projectId: string,
+	target: Snapshot,
+	from: Snapshot,
+	result: AppliedSnapshot
+): Promise<void> {
+	const store = tx.objectStore(kind);
+	type Side = Record<string, Fields | null>;
+	const targets: Side = target[kind] ?? {};
+	const others: Side = from[kind] ?? {};
+	for (const [id, fields] of Object.entries(targets)) {
+		const current = restore(await store.get(id));
+		if (current && current.projectId !== projectId) continue;
+		if (fields === null) {
+			if (!current) continue;
+			await store.delete(id);
+			const captured: Side = (result.captured[kind] ??= {});
+			captured[id] = current;
+			result.changed = true;
+		} else if (others[id] === null) {
+			const whole = restore({ ...fields, id, projectId });
+			if (!whole) continue;
+			await store.put(whole);
+			result.changed = true;
+		} else if (current) {
+			const next = setBack(current, fields, others[id] ?? {}, result);
+			if (next) await store.put(next);
+		} else result.skipped += Object.keys(fields).length;
+	}
 }
 
 /** `current` with each field of `fields` set where it still holds `expected`'s value; undefined when none was. */

@@ -136,8 +136,7 @@ describe('requests Maestro sends, against OpenRouter’s request schemas', () =>
 			outputModalities: outputs,
 			prompt: 'Title: Arrival. A lantern-lit stall in the rain.',
 			aspectRatio: '16:9',
-			styleReferenceUrl: TINY_JPEG,
-			continuityUrl: TINY_JPEG
+			pictures: [TINY_JPEG, TINY_JPEG]
 		});
 		expectRequestConforms(ChatRequest$outboundSchema, sentBody('/chat/completions'), model);
 	});

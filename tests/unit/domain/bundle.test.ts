@@ -41,7 +41,7 @@ describe('BundleEnvelopeSchema', () => {
 			type: 'maestro-project',
 			version: 1,
 			source: { app: 'Maestro', appVersion: '0.1.0', exportedAt: '2026-12-05T00:00:00.000Z' },
-			project: { project: {} as never, shots: [], styles: [], takes: [], logs: [] },
+			project: { project: {} as never, shots: [], styles: [], cast: [], takes: [], logs: [] },
 			assets: [{ id: 'a', mime: 'image/png', width: 2, height: 1, bytes: 9, path: 'assets/a.png' }]
 		};
 		const read = BundleEnvelopeSchema.parse(JSON.parse(JSON.stringify(written)));
@@ -68,6 +68,7 @@ describe('BundleEnvelopeSchema', () => {
 			project: { id: 'p' },
 			shots: [],
 			styles: [],
+			cast: [],
 			takes: [],
 			logs: [{}]
 		});

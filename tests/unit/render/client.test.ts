@@ -21,6 +21,7 @@ const request = (overrides: Partial<RenderRequest> = {}): RenderRequest => ({
 	outputModalities: ['image', 'text'],
 	prompt: 'Title: Lantern\nScene: a paper lantern in the rain.',
 	aspectRatio: '16:9',
+	pictures: [],
 	...overrides
 });
 
@@ -32,11 +33,7 @@ async function bytes(blob: Blob) {
 
 describe('renderImage', () => {
 	it('streams one PNG of the asked aspect ratio, with the cost, references first', async () => {
-		const result = await renderImage(
-			signal(),
-			ai(),
-			request({ styleReferenceUrl: TINY_JPEG, continuityUrl: TINY_JPEG })
-		);
+		const result = await renderImage(signal(), ai(), request({ pictures: [TINY_JPEG, TINY_JPEG] }));
 		expect(result.images).toHaveLength(1);
 		const image = result.images[0]!;
 		expect(image.blob.type).toBe('image/png');

@@ -21,8 +21,8 @@ describe('buildRenderPrompt', () => {
 			style: { name: 'Ink', promptWords: 'loose ink wash' },
 			...oneBeat,
 			aspectRatio: '16:9',
-			hasStyleReference: false,
-			hasContinuity: false
+			cast: [],
+			pictures: []
 		});
 		expect(text).toContain('Title: Arrival\n');
 		expect(text).toContain('Scene: A courier runs through the market.');
@@ -38,19 +38,19 @@ describe('buildRenderPrompt', () => {
 			style: { name: 'Ink', promptWords: '' },
 			...oneBeat,
 			aspectRatio: '1:1',
-			hasStyleReference: true,
-			hasContinuity: true
+			cast: [],
+			pictures: [{ role: 'style' }, { role: 'continuity' }]
 		});
 		expect(both).toContain('Style: Ink.');
 		expect(both).toMatch(/first attached image is the style reference/);
-		expect(both).toMatch(/second image is the previous shot/);
+		expect(both).toMatch(/second attached image is the previous shot/);
 		const continuityOnly = buildRenderPrompt({
 			shot,
 			style: { name: 'Ink', promptWords: '' },
 			...oneBeat,
 			aspectRatio: '1:1',
-			hasStyleReference: false,
-			hasContinuity: true
+			cast: [],
+			pictures: [{ role: 'continuity' }]
 		});
 		expect(continuityOnly).toMatch(/attached image is the previous shot/);
 	});
@@ -63,12 +63,40 @@ describe('buildRenderPrompt', () => {
 			beatCount: 3,
 			style: { name: 'Ink', promptWords: '' },
 			aspectRatio: '16:9',
-			hasStyleReference: true,
-			hasContinuity: true
+			cast: [],
+			pictures: [{ role: 'style' }, { role: 'continuity' }]
 		});
 		expect(second).toContain('Moment: panel 2 of 3 of this shot: She turns to the door.');
 		expect(second).toContain('Camera in this panel: Push in');
-		expect(second).toMatch(/second image is the previous panel of this same shot/);
+		expect(second).toMatch(/second attached image is the previous panel of this same shot/);
+	});
+
+	it('names who is in the frame and which attached image shows whom, in the order sent', () => {
+		const text = buildRenderPrompt({
+			shot,
+			...oneBeat,
+			style: { name: 'Ink', promptWords: '' },
+			aspectRatio: '16:9',
+			cast: [
+				{ name: 'Mara', kind: 'character', description: 'Thirties,  red raincoat' },
+				{ name: 'Brass key', kind: 'prop', description: '' }
+			],
+			pictures: [
+				{ role: 'style' },
+				{ role: 'cast', memberId: 'm', name: 'Mara', main: true },
+				{ role: 'cast', memberId: 'k', name: 'Brass key', main: true },
+				{ role: 'continuity' },
+				{ role: 'cast', memberId: 'm', name: 'Mara', main: false }
+			]
+		});
+		expect(text).toContain(
+			'In the frame:\n- Mara (character): Thirties, red raincoat\n- Brass key (prop)\n'
+		);
+		expect(text).toMatch(/The first attached image is the style reference/);
+		expect(text).toMatch(/The second attached image shows Mara: keep their look/);
+		expect(text).toMatch(/The third attached image shows Brass key:/);
+		expect(text).toMatch(/The fourth attached image is the previous shot/);
+		expect(text).toMatch(/The fifth attached image shows Mara from another angle/);
 	});
 
 	it('reads a shot of one plain beat exactly as a shot', () => {
@@ -77,8 +105,8 @@ describe('buildRenderPrompt', () => {
 			...oneBeat,
 			style: { name: 'Ink', promptWords: '' },
 			aspectRatio: '16:9',
-			hasStyleReference: false,
-			hasContinuity: false
+			cast: [],
+			pictures: []
 		});
 		expect(text).not.toMatch(/Moment|panel/);
 	});
