@@ -3,6 +3,7 @@
  * schemas, and every answer the fake gives against its response schemas. The schemas are the
  * zod ones `@openrouter/sdk` generates from OpenRouter's OpenAPI document.
  */
+import { createShot } from '$lib/domain/shot';
 import {
 	BadRequestResponseErrorData$inboundSchema,
 	ChatRequest$outboundSchema,
@@ -73,20 +74,16 @@ function sentBody(path: string, index = 0): unknown {
 	return entry.body.redacted;
 }
 
-const shot: Shot = {
+const shot: Shot = createShot('p1', 0, {
 	id: 's1',
-	projectId: 'p1',
-	order: 0,
 	title: 'Arrival',
 	description: 'A lantern-lit stall in the rain.',
 	shotSize: 'Wide',
 	angle: 'Eye level',
 	movement: 'Static',
 	durationS: 3,
-	transition: 'cut',
-	notes: '',
-	schemaVersion: 1
-} as Shot;
+	transition: 'cut'
+});
 
 describe('requests Maestro sends, against OpenRouter’s request schemas', () => {
 	it('the vision request of "Analyze" (text first, then the frames)', async () => {
