@@ -13,9 +13,8 @@ import {
 	type CastPatch,
 	type OtherCast
 } from '$lib/store/cast';
-import { onOtherTabChange } from '$lib/store/changes';
 import { appStatus } from './app-status.svelte';
-import type { StepRecorder } from './styles.svelte';
+import { followProject, type StepRecorder } from './follow-project';
 
 /** What a kind of cast member is called, for labels and steps ("add a character"). */
 export const CAST_KIND_WORDS: Record<CastKind, string> = {
@@ -58,14 +57,7 @@ export class CastBoard {
 
 	start(): () => void {
 		void this.refresh();
-		const stopHistory = this.#history?.onHistoryMove(() => void this.refresh());
-		const stopListening = onOtherTabChange((change) => {
-			if (change.scope === 'project' && change.projectId === this.projectId) void this.refresh();
-		});
-		return () => {
-			stopHistory?.();
-			stopListening();
-		};
+		return followProject(this.projectId, this.#history, () => void this.refresh());
 	}
 
 	async refresh(): Promise<void> {

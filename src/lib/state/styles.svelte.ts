@@ -2,7 +2,6 @@ import { getContext, setContext } from 'svelte';
 import type { Style, Take } from '$lib/domain/types';
 import { ImageInputError, shrinkToJpeg } from '$lib/media/shrink-image';
 import { putAsset } from '$lib/store/assets';
-import { onOtherTabChange } from '$lib/store/changes';
 import {
 	addStyle,
 	deleteStyle,
@@ -13,13 +12,7 @@ import {
 } from '$lib/store/styles';
 import { chooseTake, deleteTake, listTakes, putBackTake } from '$lib/store/takes';
 import { appStatus } from './app-status.svelte';
-import type { NewStep } from './project.svelte';
-
-/** Where a style board records its undo steps and hears of undo and redo (the open storyboard). */
-export interface StepRecorder {
-	recordStep(step: NewStep): Promise<string | undefined>;
-	onHistoryMove(listener: () => void): () => void;
-}
+import { followProject, type StepRecorder } from './follow-project';
 
 const STYLE_PATCH_WORDS: Record<keyof StylePatch, string> = {
 	name: 'rename',
@@ -47,14 +40,7 @@ export class StyleBoard {
 
 	start(): () => void {
 		void this.load();
-		const stopHistory = this.#history?.onHistoryMove(() => void this.refresh());
-		const stopListening = onOtherTabChange((change) => {
-			if (change.scope === 'project' && change.projectId === this.projectId) void this.refresh();
-		});
-		return () => {
-			stopHistory?.();
-			stopListening();
-		};
+		return followProject(this.projectId, this.#history, () => void this.refresh());
 	}
 
 	/** Read the styles (creating the default one) and the takes. */
