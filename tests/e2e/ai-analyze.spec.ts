@@ -4,6 +4,11 @@ import { connectToFake, TEST_KEY } from './support/ai';
 import { createStoryboard } from './support/app';
 import { savedAssetIds, savedShots } from './support/saved-shots';
 
+// The director writes beats here: 1 for a static shot, 2–4 where the action unfolds.
+test.beforeEach(({ fake }) => {
+	fake.setMode({ beatsPerShot: null });
+});
+
 const clip = join(import.meta.dirname, '../fixtures/media/cuts-h264.mp4');
 
 test.describe.configure({ timeout: 120_000 });

@@ -4,6 +4,11 @@ import { createStoryboard, expectSaved, shotTitles } from './support/app';
 import { deliveredImages } from './support/render';
 import { savedShots } from './support/saved-shots';
 
+// The director writes beats here: 1 for a static shot, 2–4 where the action unfolds.
+test.beforeEach(({ fake }) => {
+	fake.setMode({ beatsPerShot: null });
+});
+
 /** The slice of a JSON Schema the tests read. */
 interface SchemaNode {
 	required: string[];

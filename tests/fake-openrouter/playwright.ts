@@ -14,6 +14,9 @@ export const test = base.extend<{ fakeReset: void }, { fake: FakeOpenRouter }>({
 	fakeReset: [
 		async ({ fake }, use) => {
 			fake.reset();
+			// Shots of one beat, as a director writes static shots, unless a spec asks for the
+			// fake's plan of beats (`setMode({ beatsPerShot: null })`, as the director specs do).
+			fake.setMode({ beatsPerShot: 1 });
 			await use();
 		},
 		{ auto: true }
