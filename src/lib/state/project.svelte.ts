@@ -7,12 +7,7 @@ import {
 	type HistoryStep
 } from '$lib/domain/history';
 import { newId } from '$lib/domain/ids';
-import {
-	moveItem,
-	type EditableShotField,
-	type ShotFields,
-	type ShotPatch
-} from '$lib/domain/shot';
+import { moveItem, type EditableShotField, type ShotFields } from '$lib/domain/shot';
 import type { AspectRatio, LogEntry, LogLevel, Project, Shot, ShotView } from '$lib/domain/types';
 import { DEFAULT_SHOT_VIEW } from '$lib/domain/values';
 import { appendLog, listLogs } from '$lib/store/logs';
