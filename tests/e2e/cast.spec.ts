@@ -114,6 +114,17 @@ test.describe('rendering with the cast', () => {
 		await expect(
 			chips.getByRole('button', { name: /^Remove (Mara|Tomas) from shot 1$/ })
 		).toHaveCount(2);
+		// What will be sent, before anything is: the pictures in order and the text.
+		await shot.getByText('What will be sent').click();
+		const sent = shot.getByRole('list', { name: 'Pictures sent with shot 1' });
+		await expect(sent.getByRole('listitem')).toHaveText([
+			'1. The style reference',
+			'2. Mara',
+			'3. Tomas'
+		]);
+		await expect(sent.getByRole('img', { name: 'Mara' })).toBeVisible();
+		const previewText = await shot.getByLabel('Text sent with shot 1').textContent();
+
 		await page.getByRole('button', { name: 'Render shot 1' }).click();
 		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(1);
 
@@ -126,6 +137,7 @@ test.describe('rendering with the cast', () => {
 			stored.Tomas![0]
 		]);
 		const text = request!.body!.text;
+		expect(text).toBe(previewText);
 		expect(text).toContain('- Mara (character): Red raincoat');
 		expect(text).toContain('- Tomas (character): Grey beard');
 		expect(text).toContain('The second attached image shows Mara');
@@ -135,6 +147,7 @@ test.describe('rendering with the cast', () => {
 		// The default image model takes 3 input pictures: a third member is named but not sent.
 		await chips.getByLabel('Add to shot 1').selectOption({ label: 'Harbour' });
 		await expect(chips.getByRole('button', { name: 'Remove Harbour from shot 1' })).toBeVisible();
+		await expect(shot.getByText('Harbour’s picture was not sent')).toBeVisible();
 		await page.getByRole('button', { name: 'Render shot 1' }).click();
 		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(2);
 		const second = deliveredImages(fake)[1]!;

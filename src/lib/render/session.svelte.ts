@@ -1,7 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
-import { maxInputImages } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
@@ -36,11 +35,12 @@ import type { StyleBoard } from '$lib/state/styles.svelte';
 import { NoImageError, renderImage } from './client';
 import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
-import { inBeats, type StyleProgress } from './meta';
+import { inBeats, type RequestPreview, type StyleProgress } from './meta';
 import { styleProgressLine } from './progress-line';
 import { renderTargets } from './targets';
-import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
-import { leftOutNote, planReferences, type CastPictures, type PictureRole } from './references';
+import { RENDER_PROMPT_VERSION } from './prompt';
+import type { CastPictures } from './references';
+import { castPictureIds, planRenderRequest } from './request-plan';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -325,25 +325,22 @@ export class RenderSession extends JobSession {
 		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
 		const previous = this.#continuityTake(place, style.id);
 		const members = this.#cast?.inFrame(shot, beat) ?? [];
-		const limit = maxInputImages(model);
-		const plan = planReferences(limit, {
-			style: await this.#dataUrl(style.referenceAssetId),
-			cast: await this.#castPictures(members),
-			continuity: await this.#continuityUrl(previous?.imageAssetId)
-		});
-		const leftOut = leftOutNote(model, limit, plan);
-		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
 		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
-		const prompt = buildRenderPrompt({
+		const { plan, leftOut, prompt } = planRenderRequest({
+			model,
 			shot,
 			beat,
-			beatIndex: place.beatIndex,
-			beatCount: shot.beats.length,
+			place,
 			style,
 			aspectRatio,
-			cast: members,
-			pictures: plan.sent.map(({ url: _bytes, ...role }) => role)
+			members,
+			pictures: {
+				style: await this.#dataUrl(style.referenceAssetId),
+				cast: await this.#castPictures(members),
+				continuity: await this.#continuityUrl(previous?.imageAssetId)
+			}
 		});
+		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
 		const result = await renderImage(context.signal, createAiClient(options, context.key), {
 			model,
 			outputModalities: settings.modelInfo(model)?.outputModalities ?? [],
@@ -445,26 +442,40 @@ export class RenderSession extends JobSession {
 	}
 
 	/**
-	 * What a render of a shot's first beat would send, by role, in order: the same plan the
-	 * request follows (pictures that exist now; a continuity picture when the beat carries one).
+	 * What a render of one beat in one style would send now, made by the same plan as the
+	 * request itself: the pictures by role (asset ids) in order, what the model's limit leaves
+	 * out, the text, the model and what one image is expected to cost.
 	 */
-	plannedPictures(shotId: string, styleId: string): PictureRole[] {
+	requestPreview(shotId: string, beatId: string, styleId: string): RequestPreview | undefined {
 		const shots = this.board.shots;
-		const shotIndex = shots.findIndex((shot) => shot.id === shotId);
-		const shot = shots[shotIndex];
-		if (!shot) return [];
-		const place = { shotIndex, beatIndex: 0 };
-		const members = this.#cast?.inFrame(shot, shot.beats[0]) ?? [];
-		const plan = planReferences(maxInputImages(settings.options.imageModel), {
-			style: this.#styles.style(styleId)?.referenceAssetId,
-			cast: members.map((member) => ({
-				memberId: member.id,
-				name: member.name,
-				urls: member.referenceAssetIds
-			})),
-			continuity: this.#continuityTake(place, styleId)?.imageAssetId
+		const place = findBeat(shots, shotId, beatId);
+		const shot = place && shots[place.shotIndex];
+		const beat = place && shot?.beats[place.beatIndex];
+		const style = this.#styles.style(styleId);
+		if (!place || !shot || !beat || !style) return undefined;
+		const model = settings.options.imageModel;
+		const members = this.#cast?.inFrame(shot, beat) ?? [];
+		const { plan, leftOut, prompt } = planRenderRequest({
+			model,
+			shot,
+			beat,
+			place,
+			style,
+			aspectRatio: this.board.project?.aspectRatio ?? '16:9',
+			members,
+			pictures: {
+				style: style.referenceAssetId,
+				cast: castPictureIds(members),
+				continuity: this.#continuityTake(place, style.id)?.imageAssetId
+			}
 		});
-		return plan.sent.map(({ url: _id, ...role }) => role);
+		return {
+			model,
+			pictures: plan.sent.map(({ url, ...role }) => ({ ...role, assetId: url })),
+			leftOut,
+			prompt,
+			costUsd: this.expectedImageCostUsd()
+		};
 	}
 
 	/** A just-received image is used from memory, once; anything else is read back. */
