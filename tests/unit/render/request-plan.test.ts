@@ -10,7 +10,8 @@ const member = (id: string, name: string, pictures: string[]): CastMember => ({
 	kind: 'character',
 	description: `${name}’s look`,
 	referenceAssetIds: pictures,
-	order: 0
+	order: 0,
+	schemaVersion: 1
 });
 
 const shot = createShot('p', 0, { title: 'Pier', description: 'Two people meet.' });
