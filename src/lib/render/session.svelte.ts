@@ -9,7 +9,7 @@ import {
 	renderItemKey,
 	type RenderTarget
 } from '$lib/domain/render';
-import type { CastMember, JobItem, Shot } from '$lib/domain/types';
+import type { JobItem, Shot } from '$lib/domain/types';
 import type { CastBoard } from '$lib/state/cast.svelte';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { placeName, placeOfBeat } from '$lib/jobs/run';
@@ -22,9 +22,7 @@ import type {
 	JobRunner,
 	JobRunnerConfig
 } from '$lib/jobs/runner';
-import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
-import { blobToDataUrl } from '$lib/util/data-url';
 import { capitalize } from '$lib/util/sentence';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
@@ -39,7 +37,7 @@ import { inBeats, type RequestPreview, type StyleProgress } from './meta';
 import { styleProgressLine } from './progress-line';
 import { renderTargets } from './targets';
 import { RENDER_PROMPT_VERSION } from './prompt';
-import type { CastPictures } from './references';
+import { PictureUrls } from './picture-urls';
 import { castPictureIds, planRenderRequest } from './request-plan';
 
 /**
@@ -55,9 +53,7 @@ export class RenderSession extends JobSession {
 	readonly #cast: CastBoard | undefined;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
-	#dataUrls = new Map<string, Promise<string | undefined>>();
-	/** Images received in this session that the next beat (or a dissolve) waits for, by asset id, until it reads them. */
-	#continuityUrls = new Map<string, string>();
+	#pictures = new PictureUrls();
 	/** Items (job id/item key) whose image is saved, though their "done" mark may still be on its way. */
 	#received = new Set<string>();
 	/** Costs of images received whose write to the project is still under way. */
@@ -116,7 +112,7 @@ export class RenderSession extends JobSession {
 		if (!(await this.canStart()) || targets.length === 0) return;
 		// The style references are read and encoded while the job is created.
 		for (const id of new Set(targets.map((target) => target.styleId))) {
-			this.#dataUrl(this.#styles.style(id)?.referenceAssetId).catch(() => {});
+			this.#pictures.of(this.#styles.style(id)?.referenceAssetId).catch(() => {});
 		}
 		await this.board.flush();
 		await this.#ensureModelInfo();
@@ -335,9 +331,9 @@ export class RenderSession extends JobSession {
 			aspectRatio,
 			members,
 			pictures: {
-				style: await this.#dataUrl(style.referenceAssetId),
-				cast: await this.#castPictures(members),
-				continuity: await this.#continuityUrl(previous?.imageAssetId)
+				style: await this.#pictures.of(style.referenceAssetId),
+				cast: await this.#pictures.cast(members),
+				continuity: await this.#pictures.continuity(previous?.imageAssetId)
 			}
 		});
 		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
@@ -384,7 +380,7 @@ export class RenderSession extends JobSession {
 			if (!saved.ok) throw saved.error;
 			const take = saved.value;
 			if (take.chosen && dataUrl && nextNeedsThis) {
-				this.#continuityUrls.set(take.imageAssetId, dataUrl);
+				this.#pictures.received(take.imageAssetId, dataUrl);
 			}
 			this.#styles.took(take);
 		}
@@ -425,22 +421,6 @@ export class RenderSession extends JobSession {
 		return from?.shotIndex === place.shotIndex && from.beatIndex === place.beatIndex;
 	}
 
-	/** Each member's pictures as data URLs, main first; a picture that cannot be read is skipped. */
-	async #castPictures(members: readonly CastMember[]): Promise<CastPictures[]> {
-		return Promise.all(
-			members.map(async (member) => {
-				const urls = await Promise.all(
-					member.referenceAssetIds.map((id) => this.#dataUrl(id).catch(() => undefined))
-				);
-				return {
-					memberId: member.id,
-					name: member.name,
-					urls: urls.filter((url): url is string => Boolean(url))
-				};
-			})
-		);
-	}
-
 	/**
 	 * What a render of one beat in one style would send now, made by the same plan as the
 	 * request itself: the pictures by role (asset ids) in order, what the model's limit leaves
@@ -476,26 +456,6 @@ export class RenderSession extends JobSession {
 			prompt,
 			costUsd: this.expectedImageCostUsd()
 		};
-	}
-
-	/** A just-received image is used from memory, once; anything else is read back. */
-	#continuityUrl(assetId: string | undefined): Promise<string | undefined> {
-		const received = assetId && this.#continuityUrls.get(assetId);
-		if (!received) return this.#dataUrl(assetId);
-		this.#continuityUrls.delete(assetId);
-		return Promise.resolve(received);
-	}
-
-	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
-		if (!assetId) return Promise.resolve(undefined);
-		let url = this.#dataUrls.get(assetId);
-		if (!url) {
-			url = getAsset(assetId).then((asset) => (asset ? blobToDataUrl(asset.blob) : undefined));
-			this.#dataUrls.set(assetId, url);
-			// A failed read is tried again by the next item, not remembered.
-			url.catch(() => this.#dataUrls.delete(assetId));
-		}
-		return url;
 	}
 }
 
