@@ -9,7 +9,7 @@ import {
 	renderItemKey,
 	type RenderTarget
 } from '$lib/domain/render';
-import type { JobItem, Shot } from '$lib/domain/types';
+import type { JobItem, Shot, Style } from '$lib/domain/types';
 import type { CastBoard } from '$lib/state/cast.svelte';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { placeName, placeOfBeat } from '$lib/jobs/run';
@@ -38,7 +38,7 @@ import { styleProgressLine } from './progress-line';
 import { renderTargets } from './targets';
 import { RENDER_PROMPT_VERSION } from './prompt';
 import { PictureUrls } from './picture-urls';
-import { castPictureIds, planRenderRequest } from './request-plan';
+import { castPictureIds, planRenderRequest, type RenderParts } from './request-plan';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -304,36 +304,19 @@ export class RenderSession extends JobSession {
 		}
 
 		const target = parseRenderItemKey(item.key);
-		const shots = this.board.shots;
-		const place = target && findBeat(shots, target.shotId, target.beatId);
-		const shot = place && shots[place.shotIndex];
-		const beat = place && shot?.beats[place.beatIndex];
-		const style = target && this.#styles.style(target.styleId);
-		if (!shots.some((candidate) => candidate.id === target?.shotId))
-			throw new JobItemError('The shot was deleted.', { retryable: false });
-		if (!place || !shot || !beat)
-			throw new JobItemError('The beat was deleted.', { retryable: false });
-		if (!style) throw new JobItemError('The style was deleted.', { retryable: false });
-		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
-
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
+		const parts = target ? this.#partsOf(target, model) : 'The shot was deleted.';
+		if (typeof parts === 'string') throw new JobItemError(parts, { retryable: false });
+		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
+		const { shot, beat, place, style, members, aspectRatio, continuityAssetId } = parts;
 		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
-		const previous = this.#continuityTake(place, style.id);
-		const members = this.#cast?.inFrame(shot, beat) ?? [];
-		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
 		const { plan, leftOut, prompt } = planRenderRequest({
-			model,
-			shot,
-			beat,
-			place,
-			style,
-			aspectRatio,
-			members,
+			...parts,
 			pictures: {
 				style: await this.#pictures.of(style.referenceAssetId),
 				cast: await this.#pictures.cast(members),
-				continuity: await this.#pictures.continuity(previous?.imageAssetId)
+				continuity: await this.#pictures.continuity(continuityAssetId)
 			}
 		});
 		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
@@ -427,26 +410,15 @@ export class RenderSession extends JobSession {
 	 * out, the text, the model and what one image is expected to cost.
 	 */
 	requestPreview(shotId: string, beatId: string, styleId: string): RequestPreview | undefined {
-		const shots = this.board.shots;
-		const place = findBeat(shots, shotId, beatId);
-		const shot = place && shots[place.shotIndex];
-		const beat = place && shot?.beats[place.beatIndex];
-		const style = this.#styles.style(styleId);
-		if (!place || !shot || !beat || !style) return undefined;
 		const model = settings.options.imageModel;
-		const members = this.#cast?.inFrame(shot, beat) ?? [];
+		const parts = this.#partsOf({ shotId, beatId, styleId }, model);
+		if (typeof parts === 'string') return undefined;
 		const { plan, leftOut, prompt } = planRenderRequest({
-			model,
-			shot,
-			beat,
-			place,
-			style,
-			aspectRatio: this.board.project?.aspectRatio ?? '16:9',
-			members,
+			...parts,
 			pictures: {
-				style: style.referenceAssetId,
-				cast: castPictureIds(members),
-				continuity: this.#continuityTake(place, style.id)?.imageAssetId
+				style: parts.style.referenceAssetId,
+				cast: castPictureIds(parts.members),
+				continuity: parts.continuityAssetId
 			}
 		});
 		return {
@@ -455,6 +427,36 @@ export class RenderSession extends JobSession {
 			leftOut,
 			prompt,
 			costUsd: this.expectedImageCostUsd()
+		};
+	}
+
+	/**
+	 * What one beat's render is made from as things stand (the beat, its style, who is in the
+	 * frame, the continuity picture's asset), or why it cannot be made.
+	 */
+	#partsOf(
+		target: RenderTarget,
+		model: string
+	):
+		| (Omit<RenderParts, 'pictures' | 'style'> & { style: Style; continuityAssetId?: string })
+		| string {
+		const shots = this.board.shots;
+		if (!shots.some((candidate) => candidate.id === target.shotId)) return 'The shot was deleted.';
+		const place = findBeat(shots, target.shotId, target.beatId);
+		const shot = place && shots[place.shotIndex];
+		const beat = place && shot?.beats[place.beatIndex];
+		if (!place || !shot || !beat) return 'The beat was deleted.';
+		const style = this.#styles.style(target.styleId);
+		if (!style) return 'The style was deleted.';
+		return {
+			model,
+			shot,
+			beat,
+			place,
+			style,
+			aspectRatio: this.board.project?.aspectRatio ?? '16:9',
+			members: this.#cast?.inFrame(shot, beat) ?? [],
+			continuityAssetId: this.#continuityTake(place, style.id)?.imageAssetId
 		};
 	}
 }
