@@ -177,6 +177,10 @@ test.describe('rendering with the cast', () => {
 		await shot.getByRole('button', { name: 'Tag Mara' }).click();
 		await expect(shot.getByRole('button', { name: 'Remove Mara from shot 1' })).toBeVisible();
 		await expect(shot.getByRole('button', { name: 'Tag Mara' })).toHaveCount(0);
+		// The board's frame names who is in the shot.
+		await page.getByRole('button', { name: 'Board', exact: true }).click();
+		await expect(page.getByLabel('Cast: Mara')).toHaveText('Mara');
+		await page.getByRole('button', { name: 'List', exact: true }).click();
 		await page.getByRole('button', { name: 'Undo add Mara to shot 1' }).click();
 		await expect(shot.getByRole('button', { name: 'Remove Mara from shot 1' })).toHaveCount(0);
 	});
