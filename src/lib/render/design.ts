@@ -1,8 +1,6 @@
 import type { AspectRatio, CastMember, Style } from '$lib/domain/types';
 import { UNKNOWN_MODEL_PICTURES } from './references';
 
-export { DEFAULT_DESIGN_CANDIDATES, MAX_DESIGN_CANDIDATES } from './meta';
-
 /** Bumped whenever the wording below changes. */
 export const DESIGN_PROMPT_VERSION = 'maestro-design-1';
 

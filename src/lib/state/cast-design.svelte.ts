@@ -94,6 +94,11 @@ export class CastDesignSession {
 		};
 	}
 
+	/** Read the image model's facts (price, outputs) so the panel can show the cost before a run. */
+	async prepare(): Promise<void> {
+		await settings.ensureModelInfo(settings.options.imageModel).catch(() => undefined);
+	}
+
 	/** What a run with these options sends, in words, and how many requests it makes. */
 	plan(member: CastMember, options: DesignOptions): DesignPlan {
 		const model = settings.options.imageModel;
