@@ -4,6 +4,15 @@ import type { FakeOpenRouter } from '../fake-openrouter';
 import { connectToFake } from './support/ai';
 import { createStoryboard, installServiceWorker } from './support/app';
 import { deliveredImages, setStyle } from './support/render';
+import {
+	DESKTOP,
+	misreadChoices,
+	PHONE,
+	screenshot,
+	sidewaysScroll,
+	smallTargets,
+	wrappedLabels
+} from './support/viewport';
 
 const castPanel = (page: Page) => page.getByRole('region', { name: 'Cast' });
 
@@ -146,7 +155,8 @@ test('a turnaround sheet in the style of the storyboard sends the style referenc
 	const design = member.getByRole('group', { name: 'Design Tomas' });
 	await expect(design.getByLabel('Look')).toHaveValue(/.+/);
 	await design.getByLabel('Candidates').selectOption('1');
-	await design.getByLabel(/Turnaround sheet/).check();
+	await design.getByLabel('Turnaround sheet').check();
+	await expect(design).toContainText('Front, three-quarter, side and back views in one picture');
 	await expect(design).toContainText('A turnaround sheet of Tomas in the style of Ink');
 	await expect(design).toContainText('Sends the style reference of Ink.');
 	await design.getByRole('button', { name: 'Design 1 candidate' }).click();
@@ -256,3 +266,40 @@ test('offline, Design is disabled and says why', async ({ page, fake, context })
 	await context.setOffline(false);
 	await expect(member.getByRole('button', { name: 'Design', exact: true })).toBeEnabled();
 });
+
+for (const [name, device] of [
+	['cast-design', DESKTOP],
+	['cast-design-390', PHONE]
+] as const) {
+	test.describe(`on a ${device.viewport.width} px screen`, () => {
+		test.use(device);
+
+		test('the Design panel with its candidates fits the screen', async ({ page, fake }) => {
+			await connectToFake(page, fake);
+			await createStoryboard(page, 'Harbour story');
+			await setStyle(page, 1, { name: 'Ink', reference: 'ink-wash-1600x900.png' });
+			const member = await addCharacter(page, 'Mara', 'Thirties, red raincoat, short dark hair');
+			fake.script(['image-refusal'], { path: '/chat/completions' });
+			await member.getByRole('button', { name: 'Design', exact: true }).click();
+			const design = member.getByRole('group', { name: 'Design Mara' });
+			await design.getByLabel('Candidates').selectOption('4');
+			await design.getByRole('button', { name: 'Design 4 candidates' }).click();
+			await expect(design.getByRole('status')).toContainText('3 of 4 ready', { timeout: 20_000 });
+			await design.getByRole('button', { name: 'Use this' }).nth(1).click();
+			await expect(member.getByRole('img', { name: 'Mara, picture 1' })).toBeVisible();
+			await design.scrollIntoViewIfNeeded();
+			// The panel may be taller than a phone: it must not go sideways, and its controls must be usable.
+			expect([
+				...(await sidewaysScroll(page)),
+				...(await misreadChoices(design)),
+				...(await wrappedLabels(design)),
+				...(device === PHONE ? await smallTargets(design) : [])
+			]).toEqual([]);
+			await design.evaluate((element) => {
+				element.scrollIntoView({ block: 'start' });
+				window.scrollBy(0, -70);
+			});
+			await screenshot(page, name, { forDocs: true });
+		});
+	});
+}
