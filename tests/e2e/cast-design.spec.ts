@@ -221,6 +221,30 @@ test('a failed candidate shows its reason and the others stay usable', async ({ 
 	await expect(design.getByRole('button', { name: 'Use this' })).toHaveCount(1);
 });
 
+test('Design keeps under the storyboard’s spending cap', async ({ page, fake }) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Capped');
+	await page.getByLabel('Spending cap ($)').fill('0.1');
+	await page.getByLabel('Spending cap ($)').press('Tab');
+	const member = await addCharacter(page, 'Mara', 'Red raincoat');
+	await member.getByRole('button', { name: 'Design', exact: true }).click();
+	const design = member.getByRole('group', { name: 'Design Mara' });
+	// Three images at about $0.042 each would pass $0.10; two fit.
+	await expect(design).toContainText(
+		'3 candidates would pass the $0.100 spending cap ($0.00 spent).'
+	);
+	await expect(design.getByRole('button', { name: 'Design 3 candidates' })).toBeDisabled();
+	await design.getByLabel('Candidates').selectOption('2');
+	await design.getByRole('button', { name: 'Design 2 candidates' }).click();
+	await expect(design.getByRole('status')).toContainText('2 of 2 ready', { timeout: 20_000 });
+	expect(designRequests(fake)).toHaveLength(2);
+	// What was spent counts: another two would pass the cap now.
+	await expect(design).toContainText(
+		/2 candidates would pass the \$0\.100 spending cap \(\$0\.0[1-9]\d* spent\)/
+	);
+	await expect(design.getByRole('button', { name: 'Design 2 more' })).toBeDisabled();
+});
+
 test('at most two candidates are drawn at a time, and Cancel stops the rest', async ({
 	page,
 	fake

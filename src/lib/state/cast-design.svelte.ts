@@ -99,6 +99,21 @@ export class CastDesignSession {
 		await settings.ensureModelInfo(settings.options.imageModel).catch(() => undefined);
 	}
 
+	/**
+	 * Why a run of `count` requests at about `eachUsd` each would pass the storyboard's spending
+	 * cap (the one rendering pauses at), or null. A price that is not known yet is let through
+	 * while something is left under the cap, as the render queue does.
+	 */
+	overCapReason(count: number, eachUsd: number | undefined): string | null {
+		const cap = this.#board.project?.spendingCapUsd;
+		if (cap === undefined) return null;
+		const spent = this.#board.project?.costUsd ?? 0;
+		const fits = eachUsd === undefined ? spent < cap : spent + eachUsd * count <= cap + 1e-9;
+		if (fits) return null;
+		const what = `${count} ${count === 1 ? 'candidate' : 'candidates'}`;
+		return `${what} would pass the ${formatCost(cap)} spending cap (${formatCost(spent)} spent). Raise the cap in the Render panel or ask for fewer.`;
+	}
+
 	/** What a run with these options sends, in words, and how many requests it makes. */
 	plan(member: CastMember, options: DesignOptions): DesignPlan {
 		const model = settings.options.imageModel;
