@@ -13,6 +13,7 @@ import {
 } from '$lib/render/design';
 import { getAsset } from '$lib/store/assets';
 import { isAbortError } from '$lib/util/abort';
+import { forEachAtMost } from '$lib/util/at-most';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from './ai-blocked';
 import type { CastBoard } from './cast.svelte';
@@ -114,18 +115,16 @@ export class CastDesignSession {
 		return `${what} would pass the ${formatCost(cap)} spending cap (${formatCost(spent)} spent). Raise the cap in the Render panel or ask for fewer.`;
 	}
 
+	#roles(choice: DesignChoice, limit: number | undefined): DesignPictureRole[] {
+		return planDesignPictures(limit, { style: Boolean(choice.style), main: choice.keepMain });
+	}
+
 	/** What a run with these options sends, in words, and how many requests it makes. */
 	plan(member: CastMember, options: DesignOptions): DesignPlan {
 		const model = settings.options.imageModel;
 		const choice = this.#choice(member, options);
-		const wanted = planDesignPictures(undefined, {
-			style: Boolean(choice.style),
-			main: choice.keepMain
-		});
-		const pictures = planDesignPictures(maxInputImages(model), {
-			style: Boolean(choice.style),
-			main: choice.keepMain
-		});
+		const wanted = this.#roles(choice, undefined);
+		const pictures = this.#roles(choice, maxInputImages(model));
 		const label = (role: DesignPictureRole) =>
 			role === 'style'
 				? `the style reference of ${choice.style?.name ?? 'the style'}`
@@ -152,10 +151,7 @@ export class CastDesignSession {
 
 		const model = settings.options.imageModel;
 		const choice = this.#choice(member, options);
-		const roles = planDesignPictures(maxInputImages(model), {
-			style: Boolean(choice.style),
-			main: choice.keepMain
-		});
+		const roles = this.#roles(choice, maxInputImages(model));
 		let ai: ReturnType<typeof settings.ai>;
 		let pictures: string[];
 		try {
@@ -223,11 +219,7 @@ export class CastDesignSession {
 				);
 			}
 		};
-		let next = 0;
-		const lane = async () => {
-			while (next < count) await drawOne(next++);
-		};
-		await Promise.all(Array.from({ length: Math.min(DESIGN_CONCURRENCY, count) }, lane));
+		await forEachAtMost(DESIGN_CONCURRENCY, count, drawOne);
 		if (controller === this.#controller) await this.#logRun(member.name, model);
 	}
 
