@@ -327,3 +327,10 @@ for (const [name, device] of [
 		});
 	});
 }
+
+test('without an API key, Design is disabled and says where to add one', async ({ page }) => {
+	await createStoryboard(page, 'No key');
+	const member = await addCharacter(page, 'Mara', 'Red raincoat');
+	await expect(member.getByRole('button', { name: 'Design', exact: true })).toBeDisabled();
+	await expect(member).toContainText('Add your API key in Settings to design.');
+});
