@@ -3,6 +3,10 @@ import type { AspectRatio } from '$lib/domain/types';
 /** What this capability is called in the UI. Its model and limits are the AI settings (`ai/meta.ts`). */
 export const label = 'Rendering';
 
+/** How many candidates "Design" (a cast member's pictures) asks for by default, and the most at once. */
+export const DEFAULT_DESIGN_CANDIDATES = 3;
+export const MAX_DESIGN_CANDIDATES = 4;
+
 /** "1 beat", "30 beats": the unit rendering counts in, one picture of one beat in one style. */
 export const inBeats = (n: number) => `${n} ${n === 1 ? 'beat' : 'beats'}`;
 

@@ -149,8 +149,16 @@ export class CastBoard {
 
 	/** Add a reference picture: checked, shrunk to a JPEG (longest side 1024) and saved. */
 	async addPicture(id: string, file: File): Promise<void> {
+		await this.addPictureBlob(id, file, file.name);
+	}
+
+	/**
+	 * Add a picture from any Blob (an upload, a designed candidate) the way an upload is added:
+	 * one undo step; false, with the reason in `pictureErrors`, when it could not be.
+	 */
+	async addPictureBlob(id: string, blob: Blob, name: string): Promise<boolean> {
 		const member = this.member(id);
-		if (!member) return;
+		if (!member) return false;
 		const { [id]: _cleared, ...others } = this.pictureErrors;
 		this.pictureErrors = others;
 		if (member.referenceAssetIds.length >= MAX_CAST_PICTURES) {
@@ -158,24 +166,26 @@ export class CastBoard {
 				id,
 				`${member.name} has ${MAX_CAST_PICTURES} pictures already; remove one first.`
 			);
-			return;
+			return false;
 		}
 		try {
-			const image = await shrinkToJpeg(file, 1024, 0.85);
+			const image = await shrinkToJpeg(blob, 1024, 0.85);
 			const saved = await appStatus.guardWrite(() =>
 				putAsset(this.projectId, image.blob, { width: image.width, height: image.height })
 			);
-			if (!saved.ok) return;
+			if (!saved.ok) return false;
 			await this.update(id, {
 				referenceAssetIds: [...member.referenceAssetIds, saved.value.id]
 			});
+			return true;
 		} catch (error) {
 			this.#pictureError(
 				id,
 				error instanceof ImageInputError
-					? `${file.name}: ${error.message} ${member.name} is unchanged.`
-					: `${file.name} could not be used. ${member.name} is unchanged.`
+					? `${name}: ${error.message} ${member.name} is unchanged.`
+					: `${name} could not be used. ${member.name} is unchanged.`
 			);
+			return false;
 		}
 	}
 
