@@ -51,3 +51,9 @@ export function takeFileName(
 	];
 	return `Beat_${beat}${notes.length ? ` (${notes.join(', ')})` : ''}.${extensionFor(mime)}`;
 }
+
+/** `01_Mara`: a cast member's folder under `Cast/`, numbered in cast order so folders sort. */
+export function castMemberFolder(number: number, count: number, name: string): string {
+	const width = Math.max(2, String(count).length);
+	return `${String(number).padStart(width, '0')}_${safeFileName(name, `Member ${number}`)}`;
+}

@@ -93,7 +93,12 @@ function sheetBoard() {
 	);
 }
 
-const SHEET_OPTIONS = { panelsPerRow: 2, paper: 'a4', orientation: 'portrait' } as const;
+const SHEET_OPTIONS = {
+	panelsPerRow: 2,
+	paper: 'a4',
+	orientation: 'portrait',
+	castPage: true
+} as const;
 
 describe('makeStoryboardPdf', () => {
 	it(
