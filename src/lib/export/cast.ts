@@ -2,11 +2,8 @@ import type { Asset, CastKind, CastMember } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
 import { sniffImageType } from '$lib/util/image-bytes';
 import { csvRecord, UTF8_BOM } from './csv';
-import { castMemberFolder } from './naming';
+import { CAST_FOLDER, castMemberFolder } from './naming';
 import type { Storyboard } from './storyboard';
-
-/** The folder of the ZIP that holds the cast's pictures and `cast.csv`. */
-export const CAST_FOLDER = 'Cast';
 
 /** How a kind of cast member is written in the exports: "Character", "Prop", "Location". */
 export function castKindName(kind: CastKind): string {

@@ -1,9 +1,10 @@
 import { assertSignal } from '$lib/util/abort';
 import { ZipWriter } from '$lib/util/zip-writer';
 import type { Asset } from '$lib/domain/types';
-import { CAST_FOLDER, castCsv, castFiles, pictureType } from './cast';
+import { castCsv, castFiles, pictureType } from './cast';
 import { storyboardShotList } from './csv';
 import type { ZipOptions } from './meta';
+import { CAST_FOLDER } from './naming';
 import type { SaveTarget } from './save-target';
 import { takeFiles, type Storyboard, type TakeFile } from './storyboard';
 

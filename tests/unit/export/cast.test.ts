@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CAST_CSV_COLUMNS, castCsv, castFiles, castKindName, pictureType } from '$lib/export/cast';
-import { castMemberFolder } from '$lib/export/naming';
+import { CAST_FOLDER, castMemberFolder } from '$lib/export/naming';
 import { castPageLayout } from '$lib/export/pdf-cast-layout';
 import { castPageCount } from '$lib/export/pdf-cast';
 import { pageSize } from '$lib/export/pdf-layout';
@@ -103,6 +103,16 @@ describe('castCsv', () => {
 			['2', '港 Harbour', 'Location', "'=cranes at dusk", '02_港 Harbour/1.webp'],
 			['3', 'Brass key', 'Prop', '', '']
 		]);
+	});
+});
+
+describe('storyboardOf with a cast', () => {
+	it('gives a style called Cast another folder, so it cannot mix with the cast’s pictures', () => {
+		const named = storyboardOf(
+			graph({ styles: [style('s1', 'Cast', 0)], cast: [castMember('m1', 0)] })
+		);
+		expect(named.folders.get('s1')).toBe('Cast (2)');
+		expect(CAST_FOLDER).toBe('Cast');
 	});
 });
 

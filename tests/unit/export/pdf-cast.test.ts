@@ -48,7 +48,11 @@ describe('makeStoryboardPdf with a cast page', () => {
 						ocr: 'eng',
 						text: 'Cast Mara Character Thirties, red raincoat, short dark hair, carries a brass lantern Harbour crane Location No picture Page 1 of 2'
 					},
-					{ name: 'Japanese', ocr: 'jpn', text: '小林健 五十代の漁師で、灰色のひげと古い帽子。港の近くの小さな家に一人で住んでいる' }
+					{
+						name: 'Japanese',
+						ocr: 'jpn',
+						text: '小林健 五十代の漁師で、灰色のひげと古い帽子。港の近くの小さな家に一人で住んでいる'
+					}
 				]
 			);
 			for (const { name, share, missed } of read)
