@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { castPageLayout } from '../../src/lib/export/pdf-cast-layout';
 import { containRect, pageSize, type Rect } from '../../src/lib/export/pdf-layout';
-import { sniffImageType } from '../../src/lib/util/image-bytes';
+import { imageDimensions, sniffImageType } from '../../src/lib/util/image-bytes';
 import { addShot, createStoryboard, expectSaved } from './support/app';
 import { addMember, castPanel } from './support/cast';
 import { download, openExport, parseCsv, unzipFile, useDownloads } from './support/exports';
@@ -196,6 +196,22 @@ test('the images ZIP carries a Cast folder with the stored pictures and cast.csv
 	page
 }) => {
 	await castStoryboard(page);
+	// Mara gets a second picture and makes it her main one: it becomes 1, the first becomes 2.
+	const mara = castPanel(page).getByRole('group', { name: MARA.name });
+	await mara
+		.getByLabel(`Pictures of ${MARA.name}`)
+		.setInputFiles('tests/fixtures/upscale/input-48x40.png');
+	await expect(mara.getByRole('img')).toHaveCount(2);
+	await mara.getByRole('button', { name: 'Make main' }).click();
+	await expect
+		.poll(() =>
+			mara
+				.getByRole('img')
+				.first()
+				.evaluate((image) => (image as HTMLImageElement).naturalWidth)
+		)
+		.toBe(48);
+	await expectSaved(page);
 	const stored = await storedPictures(page);
 	const dialog = await openExport(page, 'Images (ZIP)');
 	const zip = await download(page, 'Export ZIP', test.info().outputPath('images.zip'));
@@ -204,16 +220,24 @@ test('the images ZIP carries a Cast folder with the stored pictures and cast.csv
 	const castPaths = Object.keys(files).filter((path) => path.startsWith('Cast/'));
 	const extension = (bytes: Uint8Array) =>
 		sniffImageType(bytes)!.replace('image/', '').replace('jpeg', 'jpg');
-	const maraFile = `Cast/01_Mara/1.${extension(stored.Mara![0]!)}`;
+	const maraFiles = stored.Mara!.map((bytes, n) => `Cast/01_Mara/${n + 1}.${extension(bytes)}`);
 	const kenFile = `Cast/02_小林健/1.${extension(stored[KEN.name]![0]!)}`;
-	expect(castPaths).toEqual([maraFile, kenFile, 'Cast/cast.csv']);
-	expect(Buffer.from(files[maraFile]!).equals(Buffer.from(stored.Mara![0]!))).toBe(true);
+	expect(castPaths).toEqual([...maraFiles, kenFile, 'Cast/cast.csv']);
+	expect(imageDimensions(files[maraFiles[0]!]!)).toEqual({ width: 48, height: 40 });
+	for (const [n, path] of maraFiles.entries())
+		expect(Buffer.from(files[path]!).equals(Buffer.from(stored.Mara![n]!)), path).toBe(true);
 	expect(Buffer.from(files[kenFile]!).equals(Buffer.from(stored[KEN.name]![0]!))).toBe(true);
 
 	const cast = parseCsv(new TextDecoder().decode(files['Cast/cast.csv']).replace(/^\uFEFF/, ''));
 	expect(cast).toEqual([
 		['Order', 'Name', 'Kind', 'Description', 'Pictures'],
-		['1', MARA.name, 'Character', MARA.description, maraFile.slice('Cast/'.length)],
+		[
+			'1',
+			MARA.name,
+			'Character',
+			MARA.description,
+			maraFiles.map((path) => path.slice('Cast/'.length)).join('\n')
+		],
 		['2', KEN.name, 'Character', KEN.description, kenFile.slice('Cast/'.length)],
 		['3', 'Brass key', 'Prop', '', '']
 	]);
