@@ -10,13 +10,16 @@ export function castKindName(kind: CastKind): string {
 	return kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
-/** A member's main reference picture (the first), when it is still stored. */
+/** A member's main reference picture: the first of its pictures that is still stored. */
 export function mainPicture(
 	member: Pick<CastMember, 'referenceAssetIds'>,
 	assets: ReadonlyMap<string, Asset>
 ): Asset | undefined {
-	const first = member.referenceAssetIds[0];
-	return first ? assets.get(first) : undefined;
+	for (const id of member.referenceAssetIds) {
+		const asset = assets.get(id);
+		if (asset) return asset;
+	}
+	return undefined;
 }
 
 /** The type a stored picture really is, read from its first bytes (its recorded MIME type if unknown). */

@@ -1,6 +1,13 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CAST_CSV_COLUMNS, castCsv, castFiles, castKindName, pictureType } from '$lib/export/cast';
+import {
+	CAST_CSV_COLUMNS,
+	castCsv,
+	castFiles,
+	castKindName,
+	mainPicture,
+	pictureType
+} from '$lib/export/cast';
 import { CAST_FOLDER, castMemberFolder } from '$lib/export/naming';
 import { castPageLayout } from '$lib/export/pdf-cast-layout';
 import { castPageCount } from '$lib/export/pdf-cast';
@@ -113,6 +120,15 @@ describe('storyboardOf with a cast', () => {
 		);
 		expect(named.folders.get('s1')).toBe('Cast (2)');
 		expect(CAST_FOLDER).toBe('Cast');
+	});
+});
+
+describe('mainPicture', () => {
+	it('is the first picture still stored, or none', () => {
+		const ids = (referenceAssetIds: string[]) => ({ referenceAssetIds });
+		expect(mainPicture(ids(['p-png', 'p-jpeg']), board.assets)?.id).toBe('p-png');
+		expect(mainPicture(ids(['p-gone', 'p-webp']), board.assets)?.id).toBe('p-webp');
+		expect(mainPicture(ids(['p-gone']), board.assets)).toBeUndefined();
 	});
 });
 
