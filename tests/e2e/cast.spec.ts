@@ -2,6 +2,7 @@ import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { openProjectId, storedRecords, type StoredBlob } from './support/stored';
 import { createStoryboard, installServiceWorker } from './support/app';
+import { addMember, castPanel } from './support/cast';
 import {
 	deliveredImages,
 	setStyle,
@@ -9,9 +10,6 @@ import {
 	STYLE_DIR,
 	titleOf
 } from './support/render';
-
-const castPanel = (page: import('@playwright/test').Page) =>
-	page.getByRole('region', { name: 'Cast' });
 
 test('a cast member is named, described and given pictures; it survives a reload and undo', async ({
 	page
@@ -185,26 +183,6 @@ test.describe('rendering with the cast', () => {
 		await expect(shot.getByRole('button', { name: 'Remove Mara from shot 1' })).toHaveCount(0);
 	});
 });
-
-async function addMember(
-	page: import('@playwright/test').Page,
-	kind: 'character' | 'prop' | 'location',
-	name: string,
-	description: string,
-	picture: string
-) {
-	const panel = castPanel(page);
-	const before = await panel.getByRole('group').count();
-	await panel.getByRole('button', { name: `Add ${kind}` }).click();
-	const card = panel.getByRole('group').nth(before);
-	await card.getByLabel('Name').fill(name);
-	await card.getByLabel('Name').press('Tab');
-	const member = panel.getByRole('group', { name });
-	await member.getByLabel('Description').fill(description);
-	await member.getByLabel('Description').blur();
-	await member.getByLabel(`Pictures of ${name}`).setInputFiles(`${STYLE_DIR}/${picture}`);
-	await expect(member.getByRole('img')).toHaveCount(1);
-}
 
 /** The short SHA-256 of the stored style reference and of each member's pictures, as the fake logs them. */
 async function pictureHashes(page: import('@playwright/test').Page) {

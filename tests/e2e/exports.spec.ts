@@ -85,7 +85,8 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'Dialogue',
 		'Sound',
 		'Notes',
-		'Image'
+		'Image',
+		'Cast'
 	]);
 	expect(rows[1]).toEqual([
 		'1',
@@ -104,7 +105,8 @@ test('every export works offline and holds what the storyboard holds', async ({
 		'',
 		'',
 		'Ñandú, Øresund, Łódź',
-		'Ink & wash/Shot_01/Beat_1.1.png'
+		'Ink & wash/Shot_01/Beat_1.1.png',
+		''
 	]);
 	expect(rows[2]!.slice(0, 4)).toEqual([
 		'2',

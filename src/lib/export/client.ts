@@ -7,11 +7,11 @@ import { formatDuration } from '$lib/util/time';
 import { mediaErrorMessage } from '$lib/media/client';
 import { MediaError } from '../../workers/shared/media-error';
 import { makeAnimaticVideo, type AnimaticResult, type AnimaticStage } from './animatic';
-import { shotListCsv } from './csv';
+import { storyboardShotList } from './csv';
 import type { AnimaticOptions, PdfOptions, ZipOptions } from './meta';
 import { makeStoryboardPdf } from './pdf';
 import { openSaveTarget, saveWhole, type SaveTarget } from './save-target';
-import { chosenImagePaths, pickStyle, storyboardOf, type Storyboard } from './storyboard';
+import { storyboardOf, type Storyboard } from './storyboard';
 import { timeShotsToCuts, type ShotTiming } from './timing';
 import { writeImagesZip } from './zip';
 
@@ -89,14 +89,7 @@ export async function exportShotList(target: SaveTarget, projectId: string, styl
 		await target.abort();
 		throw error;
 	});
-	await saveWhole(
-		target,
-		shotListCsv(
-			board.shots,
-			chosenImagePaths(board, pickStyle(board, styleId)),
-			board.graph.project.source
-		)
-	);
+	await saveWhole(target, storyboardShotList(board, styleId));
 	return board.shots.length;
 }
 
@@ -164,9 +157,11 @@ export function exportErrorMessage(error: unknown): string | undefined {
 	return `The export failed: ${detail} Your storyboard is unchanged.`;
 }
 
-/** What the export dialogs offer for a storyboard: its styles, and whether it has a clip. */
+/** What the export dialogs offer for a storyboard: its styles, its cast, and whether it has a clip. */
 export interface ExportChoices {
 	styles: { id: string; name: string }[];
+	/** How many cast members it has (the PDF's "Cast page" is offered when any). */
+	castCount: number;
 	/** The storyboard has a source clip with sound to put under the animatic. */
 	hasSourceAudio: boolean;
 }
@@ -176,10 +171,11 @@ export async function exportChoices(projectId: string): Promise<ExportChoices> {
 	return choicesOf(await loadStoryboard(projectId));
 }
 
-/** The styles a storyboard offers by their export names, and whether its clip has sound. */
+/** The styles a storyboard offers by their export names, its cast's size, and whether its clip has sound. */
 export function choicesOf(board: Storyboard): ExportChoices {
 	const { source } = board.graph.project;
 	return {
+		castCount: board.cast.length,
 		styles: board.styles.map((style, index) => ({
 			id: style.id,
 			name: board.folders.get(style.id) ?? `Style ${index + 1}`

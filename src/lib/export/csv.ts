@@ -1,6 +1,7 @@
 import { beatDurations, beatNumber } from '$lib/domain/beats';
 import { clipTimeOf, scriptLines } from '$lib/domain/shot';
-import type { ProjectSource, Shot } from '$lib/domain/types';
+import type { CastMember, ProjectSource, Shot } from '$lib/domain/types';
+import { chosenImagePaths, pickStyle, type Storyboard } from './storyboard';
 
 /** The byte order mark that makes spreadsheet programs read the file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -23,7 +24,8 @@ export const SHOT_LIST_COLUMNS = [
 	'Dialogue',
 	'Sound',
 	'Notes',
-	'Image'
+	'Image',
+	'Cast'
 ] as const;
 
 /**
@@ -59,12 +61,14 @@ export function seconds(value: number | undefined): string {
  * each with its shot's fields, its number ("2.3"), action, camera and seconds, and the file name
  * of its chosen image where it has one (`imageNames` by beat id); source times only for a
  * storyboard with a clip (a beat's own key moment, else its shot's); a shot's lines of dialogue
- * in one cell, a line each. UTF-8 with a BOM so Excel shows accents and CJK.
+ * in one cell, a line each; who and what is in the beat by name (`castNames` by beat id, see
+ * `castNamesByBeat`). UTF-8 with a BOM so Excel shows accents and CJK.
  */
 export function shotListCsv(
 	shots: readonly Shot[],
 	imageNames: ReadonlyMap<string, string> = new Map(),
-	source: Pick<ProjectSource, 'kind'> = { kind: 'video' }
+	source: Pick<ProjectSource, 'kind'> = { kind: 'video' },
+	castNames: ReadonlyMap<string, string> = new Map()
 ): string {
 	let csv = UTF8_BOM + csvRecord(SHOT_LIST_COLUMNS);
 	shots.forEach((shot, index) => {
@@ -87,9 +91,36 @@ export function shotListCsv(
 				scriptLines(shot.dialogue).join('\n'),
 				shot.sound,
 				shot.notes,
-				imageNames.get(beat.id) ?? ''
+				imageNames.get(beat.id) ?? '',
+				castNames.get(beat.id) ?? ''
 			]);
 		});
 	});
 	return csv;
+}
+
+/** The names of who and what is in each beat (its own cast, else its shot's), by beat id. */
+export function castNamesByBeat(
+	shots: readonly Shot[],
+	cast: readonly Pick<CastMember, 'id' | 'name'>[]
+): Map<string, string> {
+	const names = new Map(cast.map((member) => [member.id, member.name]));
+	const byBeat = new Map<string, string>();
+	for (const shot of shots) {
+		for (const beat of shot.beats) {
+			const named = (beat.cast ?? shot.cast).map((id) => names.get(id));
+			byBeat.set(beat.id, named.filter((name) => name !== undefined).join(', '));
+		}
+	}
+	return byBeat;
+}
+
+/** The shot list of a saved storyboard, with image names for `styleId` (or the first style). */
+export function storyboardShotList(board: Storyboard, styleId?: string): string {
+	return shotListCsv(
+		board.shots,
+		chosenImagePaths(board, pickStyle(board, styleId)),
+		board.graph.project.source,
+		castNamesByBeat(board.shots, board.cast)
+	);
 }

@@ -1,3 +1,4 @@
+import type { PDFDocument, PDFImage } from 'pdf-lib';
 import { EXPORT_FONTS, fontsFor, loadFontBytes, type ExportFont } from './fonts';
 import { wrapText } from './pdf-layout';
 
@@ -22,6 +23,15 @@ export async function toJpeg(blob: Blob, quality = 0.88, maxSide = Infinity): Pr
 	} finally {
 		bitmap.close();
 	}
+}
+
+/** Longest side of an image in the PDF: about 150 dpi for the widest panel. */
+const PDF_IMAGE_MAX_SIDE = 1600;
+
+/** A picture embedded in a PDF as a JPEG no larger than the sheet needs. */
+export async function embedPdfImage(doc: PDFDocument, blob: Blob): Promise<PDFImage> {
+	const jpeg = await toJpeg(blob, 0.88, PDF_IMAGE_MAX_SIDE);
+	return doc.embedJpg(new Uint8Array(await jpeg.arrayBuffer()));
 }
 
 /** The CSS family of one export font as a caption face. */

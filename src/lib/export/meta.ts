@@ -22,6 +22,8 @@ export interface PdfOptions {
 	panelsPerRow: 1 | 2 | 3;
 	paper: PaperSize;
 	orientation: Orientation;
+	/** Open with the cast: each member's picture, name, kind and description (when there is a cast). */
+	castPage: boolean;
 }
 
 export type AnimaticResolution = 720 | 1080;
@@ -42,7 +44,8 @@ export const defaultZipOptions: ZipOptions = { allTakes: false, upscaled: false 
 export const defaultPdfOptions: PdfOptions = {
 	panelsPerRow: 2,
 	paper: 'a4',
-	orientation: 'landscape'
+	orientation: 'landscape',
+	castPage: true
 };
 export const defaultAnimaticOptions: AnimaticOptions = {
 	resolution: 720,

@@ -16,10 +16,19 @@ export function shotFolder(number: number, count: number): string {
 	return `Shot_${String(number).padStart(width, '0')}`;
 }
 
-/** Folder names for styles: safe, never empty, unique even when two styles share a name. */
-export function styleFolders(styles: readonly Style[]): Map<string, string> {
+/** The folder of the ZIP that holds the cast's pictures and `cast.csv`. */
+export const CAST_FOLDER = 'Cast';
+
+/**
+ * Folder names for styles: safe, never empty, unique even when two styles share a name, and
+ * never one of `reserved` (the `Cast` folder, when the storyboard has a cast).
+ */
+export function styleFolders(
+	styles: readonly Style[],
+	reserved: readonly string[] = []
+): Map<string, string> {
 	const folders = new Map<string, string>();
-	const used = new Set<string>();
+	const used = new Set(reserved.map((name) => name.toLowerCase()));
 	styles.forEach((style, index) => {
 		const base = safeFileName(style.name, `Style ${index + 1}`);
 		let name = base;
@@ -50,4 +59,10 @@ export function takeFileName(
 		...(kind === 'image' ? [] : [kind])
 	];
 	return `Beat_${beat}${notes.length ? ` (${notes.join(', ')})` : ''}.${extensionFor(mime)}`;
+}
+
+/** `01_Mara`: a cast member's folder under `Cast/`, numbered in cast order so folders sort. */
+export function castMemberFolder(number: number, count: number, name: string): string {
+	const width = Math.max(2, String(count).length);
+	return `${String(number).padStart(width, '0')}_${safeFileName(name, `Member ${number}`)}`;
 }

@@ -1,7 +1,10 @@
-import type { Color, PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFPage } from 'pdf-lib';
+import type { CastMember } from '$lib/domain/types';
 import { assertSignal } from '$lib/util/abort';
 import { missingNote } from './font-runs';
 import type { PdfOptions } from './meta';
+import { castPageCount, castPageTexts, drawCastPages } from './pdf-cast';
+import { castPageLayout } from './pdf-cast-layout';
 import { panelTexts, type PanelText } from './pdf-panels';
 import { embedTextFonts, type PdfText } from './pdf-text';
 import {
@@ -20,7 +23,7 @@ import {
 	type PanelLayout
 } from './pdf-layout';
 import { pickStyle, chosenTake, type Storyboard } from './storyboard';
-import { toJpeg } from './images';
+import { embedPdfImage } from './images';
 
 /** Progress as numbers: panels drawn of panels to draw. */
 export type PdfProgress = (done: number, total: number) => void;
@@ -42,9 +45,14 @@ export interface PdfResult {
 }
 
 /** The texts of the sheet that may need a fallback font (the rest is plain English). */
-function sheetTexts(panels: readonly PanelText[], title: string): string[] {
+function sheetTexts(
+	panels: readonly PanelText[],
+	title: string,
+	cast: readonly CastMember[]
+): string[] {
 	return [
 		title,
+		...castPageTexts(cast),
 		...panels.flatMap((panel) => [
 			panel.heading,
 			panel.action,
@@ -57,7 +65,8 @@ function sheetTexts(panels: readonly PanelText[], title: string): string[] {
 }
 
 /**
- * The storyboard sheet as PDF bytes: a header with the title and date, a panel for each beat
+ * The storyboard sheet as PDF bytes: with `castPage`, first the cast (see `drawCastPages`); then
+ * on every page a header with the title and date, a panel for each beat
  * with its chosen image (or its source keyframe), its number ("2", or "2.3" for a beat of
  * several) and action, and under a shot's first beat the shot's title, description, dialogue
  * and sound, and camera notes; page numbers. Text is real, selectable text, each character in the first of the export
@@ -92,29 +101,43 @@ export async function makeStoryboardPdf(
 		}))
 	);
 	const layout = sheetLayout(options, aspect, speech);
-	const pages = pageCount(panels.length, layout.perPage);
-	const text = await embedTextFonts(doc, fontkit, sheetTexts(panels, title));
+	const cast = options.castPage ? board.cast : [];
+	const castLayout = castPageLayout(layout.page);
+	const castPages = castPageCount(cast.length, castLayout.perPage);
+	// A storyboard with a cast and no shots yet is its cast pages alone.
+	const panelPages =
+		panels.length === 0 && castPages > 0 ? 0 : pageCount(panels.length, layout.perPage);
+	const pages = castPages + panelPages;
+	const text = await embedTextFonts(doc, fontkit, sheetTexts(panels, title, cast));
 	assertSignal(signal);
 	const style = pickStyle(board, options.styleId);
 	const color = (c: typeof INK) => rgb(c.r, c.g, c.b);
 	const frame = (page: PDFPage, number: number) =>
 		drawFrame(page, text, title, date, number, pages, color(INK), color(MUTED));
+	let pagesDrawn = 0;
+	const addPage = () => {
+		const added = doc.addPage([layout.page.width, layout.page.height]);
+		frame(added, ++pagesDrawn);
+		return added;
+	};
+	await drawCastPages(signal, doc, cast, board.assets, text, castLayout, addPage, {
+		ink: color(INK),
+		muted: color(MUTED),
+		box: rgb(0.9, 0.9, 0.92)
+	});
 
 	let page: PDFPage | undefined;
 	for (const [index, panelText] of panels.entries()) {
 		const { shot, beat } = panelText;
 		assertSignal(signal);
 		const slot = index % layout.perPage;
-		if (slot === 0) {
-			page = doc.addPage([layout.page.width, layout.page.height]);
-			frame(page, index / layout.perPage + 1);
-		}
+		if (slot === 0) page = addPage();
 		const panel = layout.panels[slot]!;
 		const take = style ? chosenTake(board, beat.id, style.id, 'image') : undefined;
 		const assetId = take?.imageAssetId ?? beat.keyframeAssetId ?? shot.keyframeAssetId;
 		const blob = assetId ? board.assets.get(assetId)?.blob : undefined;
 		page!.drawRectangle({ ...panel.image, color: rgb(0.9, 0.9, 0.92) });
-		const image = blob ? await embedImage(doc, blob).catch(() => undefined) : undefined;
+		const image = blob ? await embedPdfImage(doc, blob).catch(() => undefined) : undefined;
 		if (image) {
 			page!.drawImage(image, containRect(image.width, image.height, panel.image));
 		} else {
@@ -129,7 +152,7 @@ export async function makeStoryboardPdf(
 		drawPanelText(page!, text, panel, panelText, layout, color(INK), color(MUTED));
 		onProgress?.(index + 1, panels.length);
 	}
-	if (!page) frame(doc.addPage([layout.page.width, layout.page.height]), 1);
+	if (pagesDrawn === 0) addPage();
 	const note = missingNote(text.missing, text.unavailable);
 	return { bytes: await doc.save(), ...(note ? { note } : {}) };
 }
@@ -206,12 +229,4 @@ function drawPanelText(
 			(descriptionLines + speechLines + 1) * BODY_SIZE * LINE_GAP
 	);
 	for (const note of content.notes) write(lines(note, BODY_SIZE, 1)[0] ?? '', muted);
-}
-
-/** Longest side of an image in the PDF: about 150 dpi for the widest panel. */
-const PDF_IMAGE_MAX_SIDE = 1600;
-
-async function embedImage(doc: PDFDocument, blob: Blob): Promise<PDFImage> {
-	const jpeg = await toJpeg(blob, 0.88, PDF_IMAGE_MAX_SIDE);
-	return doc.embedJpg(new Uint8Array(await jpeg.arrayBuffer()));
 }

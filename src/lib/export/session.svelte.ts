@@ -46,7 +46,7 @@ function stageText(current: ExportKind, done: number, total: number, stage?: str
  * written to the activity log.
  */
 export class ExportSession {
-	choices = $state<ExportChoices>({ styles: [], hasSourceAudio: false });
+	choices = $state<ExportChoices>({ styles: [], castCount: 0, hasSourceAudio: false });
 	zip = $state<ZipOptions>({ ...defaultZipOptions });
 	pdf = $state<PdfOptions>({ ...defaultPdfOptions });
 	animatic = $state<AnimaticOptions>({ ...defaultAnimaticOptions });
@@ -113,7 +113,8 @@ export class ExportSession {
 					{ ...this.zip, ...(this.allStyles ? {} : { styleId: style }) },
 					onProgress
 				);
-				this.done = `Saved ${files} ${files === 1 ? 'image' : 'images'} with shots.csv and project.json.`;
+				const castNote = this.choices.castCount > 0 ? ', the Cast folder' : '';
+				this.done = `Saved ${files} ${files === 1 ? 'image' : 'images'} with shots.csv${castNote} and project.json.`;
 			} else if (current === 'pdf') {
 				const result = await exportPdf(
 					controller.signal,

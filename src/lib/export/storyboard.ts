@@ -1,13 +1,14 @@
 import { beatNumber } from '$lib/domain/beats';
 import { sortShots } from '$lib/domain/shot';
-import type { Asset, ProjectGraph, Shot, Style, Take } from '$lib/domain/types';
-import { styleFolders, shotFolder, takeFileName, type TakeFileKind } from './naming';
+import type { Asset, CastMember, ProjectGraph, Shot, Style, Take } from '$lib/domain/types';
+import { CAST_FOLDER, styleFolders, shotFolder, takeFileName, type TakeFileKind } from './naming';
 
-/** A storyboard as the exports read it: shots in order, styles in column order, lookups. */
+/** A storyboard as the exports read it: shots in order, styles in column order, the cast in its order, lookups. */
 export interface Storyboard {
 	graph: ProjectGraph;
 	shots: Shot[];
 	styles: Style[];
+	cast: CastMember[];
 	assets: Map<string, Asset>;
 	folders: Map<string, string>;
 }
@@ -19,8 +20,10 @@ export function storyboardOf(graph: ProjectGraph): Storyboard {
 		graph,
 		shots: sortShots(graph.shots),
 		styles,
+		cast: [...graph.cast].sort((a, b) => a.order - b.order),
 		assets: new Map(graph.assets.map((asset) => [asset.id, asset])),
-		folders: styleFolders(styles)
+		// A style called "Cast" must not share the cast's folder.
+		folders: styleFolders(styles, graph.cast.length > 0 ? [CAST_FOLDER] : [])
 	};
 }
 

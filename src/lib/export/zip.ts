@@ -1,15 +1,12 @@
 import { assertSignal } from '$lib/util/abort';
 import { ZipWriter } from '$lib/util/zip-writer';
-import { shotListCsv } from './csv';
+import type { Asset } from '$lib/domain/types';
+import { castCsv, castFiles, pictureType } from './cast';
+import { storyboardShotList } from './csv';
 import type { ZipOptions } from './meta';
+import { CAST_FOLDER } from './naming';
 import type { SaveTarget } from './save-target';
-import {
-	chosenImagePaths,
-	pickStyle,
-	takeFiles,
-	type Storyboard,
-	type TakeFile
-} from './storyboard';
+import { takeFiles, type Storyboard, type TakeFile } from './storyboard';
 
 /** Progress as numbers: files written of files to write. */
 export type ZipProgress = (done: number, total: number) => void;
@@ -24,7 +21,7 @@ export function zipEntries(board: Storyboard, options: ZipOptions): TakeFile[] {
 	);
 }
 
-/** The storyboard's text as project.json: project, shots, styles and takes (no files, no logs). */
+/** The storyboard's text as project.json: project, shots, styles, cast and takes (no files, no logs). */
 export function projectJson(board: Storyboard, exportedAt: Date): string {
 	const { project, takes } = board.graph;
 	return JSON.stringify(
@@ -35,6 +32,7 @@ export function projectJson(board: Storyboard, exportedAt: Date): string {
 			project,
 			shots: board.shots,
 			styles: board.styles,
+			cast: board.cast,
 			takes
 		},
 		null,
@@ -42,10 +40,20 @@ export function projectJson(board: Storyboard, exportedAt: Date): string {
 	);
 }
 
+/** The real type of each cast picture, by asset id, read from its bytes. */
+async function castPictureTypes(board: Storyboard): Promise<Map<string, string>> {
+	const ids = new Set(board.cast.flatMap((member) => member.referenceAssetIds));
+	const assets = [...ids].map((id) => board.assets.get(id)).filter((a) => a !== undefined);
+	return new Map(
+		await Promise.all(assets.map(async (asset) => [asset.id, await pictureType(asset)] as const))
+	);
+}
+
 /**
  * Write the images ZIP into `target` as it is made: `<style>/Shot_NN/…` image files stored
- * (they are already compressed) and streamed from their Blobs, then shots.csv and project.json.
- * Nothing but the current chunk is held, when the target streams to disk.
+ * (they are already compressed) and streamed from their Blobs, then the cast's pictures and
+ * `Cast/cast.csv` when the storyboard has a cast, then shots.csv and project.json. Nothing but
+ * the current chunk is held, when the target streams to disk. Returns how many pictures went in.
  */
 export async function writeImagesZip(
 	signal: AbortSignal | undefined,
@@ -54,21 +62,23 @@ export async function writeImagesZip(
 	target: SaveTarget,
 	onProgress?: ZipProgress
 ): Promise<number> {
-	const entries = zipEntries(board, options);
+	const types = await castPictureTypes(board);
+	const cast = castFiles(board, (asset: Asset) => types.get(asset.id) ?? asset.mime);
+	const entries: { path: string; asset: Asset; time: number }[] = [
+		...zipEntries(board, options).map((e) => ({ ...e, time: e.take.createdAt })),
+		...cast.map((file) => ({ ...file, time: board.graph.project.updatedAt }))
+	];
 	const zip = new ZipWriter((chunk) => target.write(chunk));
-	const total = entries.length + 2;
+	const total = entries.length + (board.cast.length > 0 ? 3 : 2);
 	onProgress?.(0, total);
 	for (const [index, entry] of entries.entries()) {
 		assertSignal(signal);
-		await zip.addBlob(entry.path, entry.asset.blob, entry.take.createdAt);
+		await zip.addBlob(entry.path, entry.asset.blob, entry.time);
 		await target.flush();
 		onProgress?.(index + 1, total);
 	}
-	const csvStyle = pickStyle(board, options.styleId);
-	zip.addText(
-		'shots.csv',
-		shotListCsv(board.shots, chosenImagePaths(board, csvStyle), board.graph.project.source)
-	);
+	if (board.cast.length > 0) zip.addText(`${CAST_FOLDER}/cast.csv`, castCsv(board.cast, cast));
+	zip.addText('shots.csv', storyboardShotList(board, options.styleId));
 	zip.addText('project.json', projectJson(board, new Date()));
 	zip.end();
 	await target.flush();

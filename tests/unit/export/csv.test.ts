@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, seconds, shotListCsv, UTF8_BOM } from '$lib/export/csv';
+import {
+	castNamesByBeat,
+	csvField,
+	csvRecord,
+	seconds,
+	shotListCsv,
+	UTF8_BOM
+} from '$lib/export/csv';
 import { shot } from './fixtures';
 
 describe('csvField', () => {
@@ -61,12 +68,12 @@ describe('shotListCsv', () => {
 		expect(csv.startsWith(UTF8_BOM)).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'Shot,Beat,Title,Description,Shot size,Angle,Movement,Duration (s),Beat action,Beat camera,Beat duration (s),Transition,Source time (s),Dialogue,Sound,Notes,Image'
+			'Shot,Beat,Title,Description,Shot size,Angle,Movement,Duration (s),Beat action,Beat camera,Beat duration (s),Transition,Source time (s),Dialogue,Sound,Notes,Image,Cast'
 		);
 		expect(lines[1]).toBe(
-			'1,1.1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,,,2.5,dissolve,4,,,,Style 1/Shot_01/Beat_1.1.png'
+			'1,1.1,Pier,"Night, ""late"",\nempty",Medium,Eye level,Static,2.5,,,2.5,dissolve,4,,,,Style 1/Shot_01/Beat_1.1.png,'
 		);
-		expect(lines[2]).toBe('2,2.1,渡し船,,Medium,Eye level,Static,3,,,3,cut,,,,Ñ,');
+		expect(lines[2]).toBe('2,2.1,渡し船,,Medium,Eye level,Static,3,,,3,cut,,,,Ñ,,');
 		expect(lines[3]).toBe('');
 		expect(lines).toHaveLength(4);
 	});
@@ -89,7 +96,7 @@ describe('shotListCsv dialogue and sound', () => {
 		expect(row).toBe(
 			'1,1.1,Shot a,,Medium,Eye level,Static,3,,,3,cut,,' +
 				'"MARA: Keep the flame alive, ""always"".\n(a bell rings)\n老师: 走吧。",' +
-				'"Firecrackers, far off",,'
+				'"Firecrackers, far off",,,'
 		);
 	});
 
@@ -117,17 +124,52 @@ describe('shotListCsv beats', () => {
 	it('writes one row per beat, each with its shot’s fields and its own number and seconds', () => {
 		expect(rows).toHaveLength(4);
 		expect(rows[1]).toBe(
-			'2,2.1,"Hall, night",,Medium,Eye level,Static,4,The door opens,,1,cut,10.5,,Rain,,'
+			'2,2.1,"Hall, night",,Medium,Eye level,Static,4,The door opens,,1,cut,10.5,,Rain,,,'
 		);
 		expect(rows[2]).toBe(
-			`2,2.2,"Hall, night",,Medium,Eye level,Static,4,'=she turns,"Push in, ""slow""",2,cut,9,,Rain,,Ink/Shot_02/Beat_2.2.png`
+			`2,2.2,"Hall, night",,Medium,Eye level,Static,4,'=she turns,"Push in, ""slow""",2,cut,9,,Rain,,Ink/Shot_02/Beat_2.2.png,`
 		);
 		expect(rows[3]).toBe(
-			'2,2.3,"Hall, night",,Medium,Eye level,Static,4,She sees him,,1,cut,9,,Rain,,'
+			'2,2.3,"Hall, night",,Medium,Eye level,Static,4,She sees him,,1,cut,9,,Rain,,,'
 		);
 	});
 
 	it('keeps a shot of one beat on one row numbered N.1', () => {
-		expect(rows[0]).toBe('1,1.1,Porch,,Medium,Eye level,Static,2,,,2,cut,,,,,');
+		expect(rows[0]).toBe('1,1.1,Porch,,Medium,Eye level,Static,2,,,2,cut,,,,,,');
+	});
+});
+
+describe('castNamesByBeat', () => {
+	const cast = [
+		{ id: 'm1', name: 'Mara' },
+		{ id: 'm2', name: 'Tomás, the ferryman' },
+		{ id: 'm3', name: '港' }
+	];
+	const beats = [
+		{ id: 'b1', action: '', camera: '' },
+		{ id: 'b2', action: '', camera: '', cast: ['m3'] },
+		{ id: 'b3', action: '', camera: '', cast: [] }
+	];
+	const names = castNamesByBeat(
+		[shot('a', 0, { cast: ['m2', 'gone', 'm1'] }), shot('b', 1, { cast: ['m1'], beats })],
+		cast
+	);
+
+	it('names a shot’s cast in the order it matters, leaving out members no longer there', () => {
+		expect(names.get('a#1')).toBe('Tomás, the ferryman, Mara');
+	});
+	it('gives a beat its own cast when it has one, and its shot’s otherwise', () => {
+		expect([names.get('b1'), names.get('b2'), names.get('b3')]).toEqual(['Mara', '港', '']);
+	});
+	it('fills the shot list’s Cast column, quoted when a name holds a comma', () => {
+		const csv = shotListCsv(
+			[shot('a', 0, { cast: ['m2', 'gone', 'm1'] })],
+			new Map(),
+			{ kind: 'video' },
+			names
+		);
+		const [heading, row] = csv.slice(1).split('\r\n');
+		expect(heading!.split(',').at(-1)).toBe('Cast');
+		expect(row!.endsWith(',"Tomás, the ferryman, Mara"')).toBe(true);
 	});
 });

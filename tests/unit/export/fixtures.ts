@@ -2,6 +2,7 @@ import { blankBeat, firstBeatId } from '$lib/domain/beats';
 import {
 	SCHEMA_VERSION,
 	type Asset,
+	type CastMember,
 	type ProjectGraph,
 	type Shot,
 	type Style,
@@ -55,6 +56,25 @@ export function take(
 		costUsd: 0,
 		createdAt: 1,
 		chosen: true,
+		schemaVersion: SCHEMA_VERSION,
+		...fields
+	};
+}
+
+/** A cast member with defaults, for export tests. */
+export function castMember(
+	id: string,
+	order: number,
+	fields: Partial<CastMember> = {}
+): CastMember {
+	return {
+		id,
+		projectId: 'p',
+		name: `Member ${id}`,
+		kind: 'character',
+		description: '',
+		referenceAssetIds: [],
+		order,
 		schemaVersion: SCHEMA_VERSION,
 		...fields
 	};

@@ -19,6 +19,10 @@ describe('styleFolders', () => {
 		]);
 		expect([...folders.values()]).toEqual(['Noir Film', 'noir film (2)', 'Style 3', 'Ink wash']);
 	});
+	it('keeps clear of reserved folders such as the cast’s', () => {
+		const folders = styleFolders([style('a', 'cast', 0), style('b', 'Ink', 1)], ['Cast']);
+		expect([...folders.values()]).toEqual(['cast (2)', 'Ink']);
+	});
 });
 
 describe('takeFileName', () => {

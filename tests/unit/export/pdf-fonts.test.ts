@@ -16,22 +16,13 @@ import {
 	renderPdfWithPdfium
 } from '../../e2e/support/ocr';
 import { graph, shot } from './fixtures';
+import { serveFontsFromDisk } from './serve-fonts';
 
 const FONT_DIR = 'node_modules/@expo-google-fonts';
 const NOTO_SANS = readFileSync(`${FONT_DIR}/noto-sans/400Regular/NotoSans_400Regular.ttf`);
 const NOTO_SANS_SC = readFileSync(`${FONT_DIR}/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf`);
 const NOTO_SANS_KR = readFileSync(`${FONT_DIR}/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf`);
 const SUBSETTER_WASM = readFileSync('node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm');
-
-/** The files `fonts.ts` fetches, served from the installed packages. */
-function serveFontsFromDisk() {
-	vi.stubGlobal('fetch', async (url: string) => {
-		// Vite names files inside the project from its root, and others as /@fs/<absolute path>.
-		const name = decodeURIComponent(String(url));
-		const path = name.startsWith('/@fs/') ? name.slice('/@fs'.length) : name.replace(/^\//, '');
-		return new Response(readFileSync(path));
-	});
-}
 
 let subsetter: FontSubsetter;
 beforeAll(async () => {
@@ -93,7 +84,12 @@ function sheetBoard() {
 	);
 }
 
-const SHEET_OPTIONS = { panelsPerRow: 2, paper: 'a4', orientation: 'portrait' } as const;
+const SHEET_OPTIONS = {
+	panelsPerRow: 2,
+	paper: 'a4',
+	orientation: 'portrait',
+	castPage: true
+} as const;
 
 describe('makeStoryboardPdf', () => {
 	it(
