@@ -3,6 +3,7 @@ import { expect, test } from '../fake-openrouter/playwright';
 import type { FakeOpenRouter } from '../fake-openrouter';
 import { connectToFake } from './support/ai';
 import { createStoryboard, installServiceWorker } from './support/app';
+import { openProjectId, storedRecords, type StoredBlob } from './support/stored';
 import { deliveredImages, setStyle } from './support/render';
 import {
 	DESKTOP,
@@ -172,27 +173,13 @@ test('a turnaround sheet in the style of the storyboard sends the style referenc
 	expect(text).toContain('The attached image is the style reference');
 	expect(text).not.toContain('Candidate');
 	expect(request!.body!.imageConfig?.aspect_ratio).toBe('16:9');
-	const stored = await page.evaluate(async () => {
-		const open = indexedDB.open('maestro');
-		const db = await new Promise<IDBDatabase>(
-			(resolve) => (open.onsuccess = () => resolve(open.result))
-		);
-		const all = <T>(store: string) =>
-			new Promise<T[]>((resolve) => {
-				const request = db.transaction(store).objectStore(store).getAll();
-				request.onsuccess = () => resolve(request.result as T[]);
-			});
-		const [style] = await all<{ referenceAssetId: string }>('styles');
-		const asset = (await all<{ id: string; blob: Blob }>('assets')).find(
-			(a) => a.id === style!.referenceAssetId
-		);
-		const digest = await crypto.subtle.digest('SHA-256', await asset!.blob.arrayBuffer());
-		db.close();
-		return [...new Uint8Array(digest)]
-			.map((b) => b.toString(16).padStart(2, '0'))
-			.join('')
-			.slice(0, 16);
+	const projectId = openProjectId(page);
+	const [style] = await storedRecords<{ referenceAssetId: string }>(page, 'styles', { projectId });
+	const [reference] = await storedRecords<{ blob: StoredBlob }>(page, 'assets', {
+		keys: [style!.referenceAssetId],
+		blobs: 'hash'
 	});
+	const stored = reference!.blob.sha256;
 	expect(request!.body!.referenceImages!.map((image) => image.sha256)).toEqual([stored]);
 
 	// Without the style reference, nothing but the text goes.

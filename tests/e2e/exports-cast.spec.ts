@@ -11,6 +11,7 @@ import { containRect, pageSize, type Rect } from '../../src/lib/export/pdf-layou
 import { imageDimensions, sniffImageType } from '../../src/lib/util/image-bytes';
 import { addShot, createStoryboard, expectSaved } from './support/app';
 import { addMember, castPanel } from './support/cast';
+import { openProjectId, storedRecords, type StoredBlob } from './support/stored';
 import { download, openExport, parseCsv, unzipFile, useDownloads } from './support/exports';
 import { ocr, readExpected, renderPdfPages } from './support/ocr';
 import { STYLE_DIR } from './support/render';
@@ -49,38 +50,18 @@ async function castStoryboard(page: Page) {
 
 /** Each member's stored pictures, main first, by name: the bytes the app keeps. */
 async function storedPictures(page: Page): Promise<Record<string, Uint8Array[]>> {
-	const base64 = await page.evaluate(async () => {
-		const open = indexedDB.open('maestro');
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		const all = <T>(store: string) =>
-			new Promise<T[]>((resolve, reject) => {
-				const request = db.transaction(store).objectStore(store).getAll();
-				request.onsuccess = () => resolve(request.result as T[]);
-				request.onerror = () => reject(request.error);
-			});
-		const blobs = new Map(
-			(await all<{ id: string; blob: Blob }>('assets')).map((asset) => [asset.id, asset.blob])
-		);
-		const encode = async (blob: Blob) =>
-			btoa(
-				Array.from(new Uint8Array(await blob.arrayBuffer()), (b) => String.fromCharCode(b)).join('')
-			);
-		const result: Record<string, string[]> = {};
-		for (const member of await all<{ name: string; referenceAssetIds: string[] }>('cast'))
-			result[member.name] = await Promise.all(
-				member.referenceAssetIds.map((id) => encode(blobs.get(id)!))
-			);
-		db.close();
-		return result;
+	const projectId = openProjectId(page);
+	const members = await storedRecords<{ name: string; referenceAssetIds: string[] }>(page, 'cast', {
+		projectId
 	});
+	const assets = await storedRecords<{ id: string; blob: StoredBlob }>(page, 'assets', {
+		keys: members.flatMap((member) => member.referenceAssetIds),
+		blobs: 'bytes'
+	});
+	const bytes = (id: string) =>
+		new Uint8Array(assets.find((asset) => asset.id === id)!.blob.bytes!);
 	return Object.fromEntries(
-		Object.entries(base64).map(([name, files]) => [
-			name,
-			files.map((file) => new Uint8Array(Buffer.from(file, 'base64')))
-		])
+		members.map((member) => [member.name, member.referenceAssetIds.map(bytes)])
 	);
 }
 
