@@ -78,7 +78,7 @@ describe('directShots', () => {
 		const [structured, inWords] = fake().requests({ method: 'POST', path: '/chat/completions' });
 		expect(JSON.stringify(structured!.body?.responseFormat?.schema)).toContain('"beats"');
 		expect(inWords!.body?.responseFormat).toBeNull();
-		expect(inWords!.body?.text).toContain('"beats":[{"action","camera"}]');
+		expect(inWords!.body?.text).toContain('"beats":[{"action","camera","cast":[names]}]');
 	});
 
 	it('writes as many beats per shot as the fake is told to', async () => {
@@ -156,9 +156,10 @@ describe('directShots', () => {
 	it('stops on abort and says it was cancelled', async () => {
 		fake().setMode({ tokenDelayMs: 20 });
 		const controller = new AbortController();
-		const error = await directShots(controller.signal, ai(), brief, () => controller.abort()).catch(
-			(e: unknown) => e
-		);
+		const stop = () => controller.abort();
+		const error = await directShots(controller.signal, ai(), brief, stop, {
+			onCastMember: stop
+		}).catch((e: unknown) => e);
 		expect(describeAiError(error).kind).toBe('aborted');
 	});
 
