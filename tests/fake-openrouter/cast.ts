@@ -58,9 +58,18 @@ function placeOf(subject: string): string | null {
 	return found ? found.charAt(0).toUpperCase() + found.slice(1) : null;
 }
 
-/** A name the subject uses (a capitalised word that does not start a sentence). */
+const NOT_NAMES = new Set(
+	'The This That These Those When While After Before Then There Here Sound Scene Shot Night Day Dawn Dusk'.split(
+		' '
+	)
+);
+
+/** A name the subject uses: its first capitalised word that is not a common sentence opener. */
 function nameOf(subject: string): string | null {
-	return /(?<![.!?]\s*|^)\b([A-Z][a-z]{2,})\b/.exec(subject)?.[1] ?? null;
+	for (const [word] of subject.matchAll(/\b[A-Z][a-z]{2,}\b/g)) {
+		if (!NOT_NAMES.has(word)) return word;
+	}
+	return null;
 }
 
 /** The cast of an answer about `subject`; `enabled` false (the fixture's default) gives none. */

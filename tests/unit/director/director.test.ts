@@ -5,6 +5,8 @@ import { AiOutputError, describeAiError } from '$lib/ai/errors';
 import { defaultOptions } from '$lib/ai/meta';
 import { createShot } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
+import type { CastProposal } from '$lib/director/cast-schema';
+import type { ShotCastNames } from '$lib/director/shot-schema';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 
 const fake = useFake();
@@ -179,7 +181,96 @@ describe('directShots', () => {
 	});
 });
 
+describe('directShots with a cast', () => {
+	async function direct(overrides: Partial<typeof brief> & { cast?: CastProposal[] } = {}) {
+		const events: string[] = [];
+		const names: ShotCastNames[] = [];
+		const result = await directShots(
+			new AbortController().signal,
+			ai(overrides.structured === false ? 'anthropic/claude-sonnet-4.5' : undefined),
+			{ ...brief, premise: 'Kofi races a paper lantern through a night market.', ...overrides },
+			(fields, _index, cast) => {
+				events.push(`shot ${fields.title}`);
+				names.push(cast);
+			},
+			{ onCastMember: (member) => void events.push(`cast ${member.name} (${member.kind})`) }
+		);
+		return { events, names, result };
+	}
+
+	it('hands over the proposed members before the first shot, then who each shot names', async () => {
+		fake().setMode({ beatsPerShot: null });
+		for (const structured of [true, false]) {
+			const { events, names, result } = await direct({ structured });
+			expect(events.slice(0, 4)).toEqual([
+				'cast Kofi (character)',
+				expect.stringMatching(/^cast \w+ \(character\)$/),
+				'cast Night market (location)',
+				expect.stringMatching(/^shot /)
+			]);
+			expect(result.castProposed).toBe(3);
+			const second = events[1]!.split(' ')[1]!;
+			expect(names.map((shot) => shot.shot)).toEqual([
+				['Night market', 'Kofi'],
+				['Kofi', second],
+				['Kofi'],
+				[second, 'Night market']
+			]);
+			// The shot of three beats names its cast beat by beat.
+			expect(names[1]!.beats).toEqual([['Kofi'], ['Kofi', second], [second]]);
+		}
+		const [structured, inWords] = fake().requests({ method: 'POST', path: '/chat/completions' });
+		expect(Object.keys(structured!.body!.responseFormat!.schema!.properties as object)).toEqual([
+			'cast',
+			'shots'
+		]);
+		expect(inWords!.body?.text).toContain('{"cast":[{"name","kind","description"}],"shots":[');
+	});
+
+	it('tells the director the existing cast, which it names instead of proposing again', async () => {
+		const { events, names } = await direct({
+			cast: [
+				{ name: 'Mara', kind: 'character', description: 'Red raincoat' },
+				{ name: 'Tomas', kind: 'character', description: 'Grey beard' }
+			]
+		});
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.text).toContain(
+			'Existing cast (name them by these exact names; do not propose them again):\n- Mara (character): Red raincoat\n- Tomas (character): Grey beard'
+		);
+		expect(events.filter((event) => event.startsWith('cast'))).toEqual([
+			'cast Night market (location)'
+		]);
+		expect(names[1]!.shot).toEqual(['Mara', 'Tomas']);
+	});
+});
+
 describe('regenerateShot', () => {
+	it('tells the director the cast and who is in the shot, and reads who is in the rewrite', async () => {
+		const shot = createShot('p', 0, { title: 'Dock', description: 'A wide dock.' });
+		const { cast } = await regenerateShot(
+			new AbortController().signal,
+			ai(),
+			shot,
+			{},
+			'make it a close-up',
+			{
+				context: '',
+				premise: 'A dock at dawn.',
+				structured: true,
+				cast: [{ name: 'Mara', kind: 'character', description: 'Red raincoat' }]
+			},
+			{ shot: ['Mara'], beats: [['Mara']] }
+		);
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.text).toContain('- Mara (character): Red raincoat');
+		expect(request.body?.text).toContain('"cast":["Mara"]');
+		expect(Object.keys(request.body!.responseFormat!.schema!.properties as object)).toEqual([
+			'shots'
+		]);
+		expect(cast.shot).toEqual(['Mara']);
+	});
+
 	it('follows the note and returns the new fields', async () => {
 		const shot = createShot('p', 0, {
 			title: 'Dock',
