@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fake-openrouter/playwright';
+import { connectToFake } from './support/ai';
+import { createStoryboard } from './support/app';
+import { savedShots } from './support/saved-shots';
+
+// The director proposes a cast and names it in its shots and beats (1 for a static shot, 3 for
+// the second, where the action unfolds).
+test.beforeEach(({ fake }) => {
+	fake.setMode({ beatsPerShot: null, directorCast: true });
+});
+
+const PREMISE = 'Kofi races a paper lantern through a night market before midnight.';
+
+const castPanel = (page: Page) => page.getByRole('region', { name: 'Cast' });
+const chipsOf = (page: Page, number: number) =>
+	page
+		.getByRole('article', { name: `Shot ${number}` })
+		.getByRole('group', { name: `Cast of shot ${number}` });
+
+/** The names on a shot's chips, in order. */
+async function chipNames(page: Page, number: number): Promise<string[]> {
+	const labels = await chipsOf(page, number)
+		.getByRole('button', { name: /^Remove .+ from shot \d+$/ })
+		.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+	return labels.map((label) => label.replace(/^Remove (.+) from shot \d+$/, '$1'));
+}
+
+/** The cast as saved in this browser: member names by id. */
+function savedCast(page: Page): Promise<Record<string, string>> {
+	return page.evaluate(
+		() =>
+			new Promise<Record<string, string>>((resolve, reject) => {
+				const open = indexedDB.open('maestro');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction('cast').objectStore('cast').getAll();
+					request.onsuccess = () => {
+						open.result.close();
+						const members = request.result as { id: string; name: string }[];
+						resolve(Object.fromEntries(members.map((member) => [member.id, member.name])));
+					};
+					request.onerror = () => reject(request.error);
+				};
+			})
+	);
+}
+
+test('a premise yields cast proposals and tagged shots, kept after a reload and undone together', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('4');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	const outcome = page.getByText(
+		/^4 shots written\. The director proposed 3 cast members: Kofi, (\w+) and Night market\.$/
+	);
+	await expect(outcome).toBeVisible();
+	const second = /members: Kofi, (\w+) and/.exec((await outcome.textContent()) ?? '')![1]!;
+
+	// The request asked for the cast before the shots.
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	const schema = request.body!.responseFormat!.schema as { properties: object };
+	expect(Object.keys(schema.properties)).toEqual(['cast', 'shots']);
+
+	// The Cast panel opened with the members the director proposed, described.
+	const panel = castPanel(page);
+	await expect(panel.getByText('3 members')).toBeVisible();
+	await expect(panel.getByRole('group', { name: 'Kofi' }).getByLabel('Description')).toHaveValue(
+		/\w+, .+/
+	);
+	await expect(panel.getByRole('group', { name: 'Night market' }).getByLabel('Kind')).toHaveValue(
+		'location'
+	);
+
+	// Each shot shows its members as chips, in the order they matter; Kofi is in three of them.
+	const expected = [['Night market', 'Kofi'], ['Kofi', second], ['Kofi'], [second, 'Night market']];
+	const chips = async () => Promise.all([1, 2, 3, 4].map((number) => chipNames(page, number)));
+	await expect.poll(chips).toEqual(expected);
+
+	// The shot of three beats carries its cast beat by beat, where it differs from the shot's.
+	const beatCasts = async () => {
+		const names = await savedCast(page);
+		const shots = await savedShots(page);
+		return shots.map((shot) =>
+			(shot.beats as { cast?: string[] }[]).map((beat) => beat.cast?.map((id) => names[id]))
+		);
+	};
+	await expect
+		.poll(beatCasts)
+		.toEqual([[undefined], [['Kofi'], undefined, [second]], [undefined], [undefined]]);
+
+	await page.getByText(/^Activity/).click();
+	await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+		`The director proposed 3 cast members: Kofi, ${second} and Night market.`
+	);
+
+	await page.reload();
+	await expect.poll(chips).toEqual(expected);
+	await expect(castPanel(page).getByText('3 members')).toBeVisible();
+	await expect
+		.poll(beatCasts)
+		.toEqual([[undefined], [['Kofi'], undefined, [second]], [undefined], [undefined]]);
+
+	// One step undoes the whole run: its shots and the members it proposed.
+	await page.getByRole('button', { name: 'Undo add 4 shots and add 3 cast members' }).click();
+	await expect(page.getByRole('article', { name: /^Shot \d+$/ })).toHaveCount(0);
+	for (const name of ['Kofi', second, 'Night market']) {
+		await expect(castPanel(page).getByRole('group', { name })).toHaveCount(0);
+	}
+	await expect(
+		castPanel(page).getByText('Characters, props and places that appear in several shots')
+	).toBeVisible();
+	await expect.poll(() => savedCast(page)).toEqual({});
+	await page.getByRole('button', { name: 'Redo add 4 shots and add 3 cast members' }).click();
+	await expect.poll(chips).toEqual(expected);
+});
+
+test('a second run names the existing cast instead of proposing it again', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Second run', 'idea', PREMISE);
+	const panel = castPanel(page);
+	await panel.getByText('Cast', { exact: true }).click();
+	await panel.getByRole('button', { name: 'Add character' }).click();
+	const card = panel.getByRole('group', { name: 'Character 1' });
+	await card.getByLabel('Name').fill('Mara');
+	await card.getByLabel('Name').press('Tab');
+	const mara = panel.getByRole('group', { name: 'Mara' });
+	await mara.getByLabel('Description').fill('Thirties, red raincoat');
+	await mara.getByLabel('Description').blur();
+
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(
+		page.getByText(/^3 shots written\. The director proposed 2 cast members/)
+	).toBeVisible();
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain('- Mara (character): Thirties, red raincoat');
+	// Mara is named, not proposed again: still one Mara, in the shots the lead is in.
+	await expect(panel.getByRole('group', { name: 'Mara' })).toHaveCount(1);
+	await expect.poll(() => chipNames(page, 3)).toEqual(['Mara']);
+	await expect(panel.getByText('3 members')).toBeVisible();
+});
