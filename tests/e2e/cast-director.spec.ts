@@ -3,6 +3,7 @@ import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { createStoryboard } from './support/app';
 import { savedShots } from './support/saved-shots';
+import { DESKTOP, PHONE, screenshot } from './support/viewport';
 
 // The director proposes a cast and names it in its shots and beats (1 for a static shot, 3 for
 // the second, where the action unfolds).
@@ -25,6 +26,8 @@ async function chipNames(page: Page, number: number): Promise<string[]> {
 		.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
 	return labels.map((label) => label.replace(/^Remove (.+) from shot \d+$/, '$1'));
 }
+
+const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
 /** The cast as saved in this browser: member names by id. */
 function savedCast(page: Page): Promise<Record<string, string>> {
@@ -147,4 +150,46 @@ test('a second run names the existing cast instead of proposing it again', async
 	await expect(panel.getByRole('group', { name: 'Mara' })).toHaveCount(1);
 	await expect.poll(() => chipNames(page, 3)).toEqual(['Mara']);
 	await expect(panel.getByText('3 members')).toBeVisible();
+});
+
+test.describe('how the proposed cast looks', () => {
+	for (const size of [DESKTOP, PHONE]) {
+		test.describe(`at ${size.viewport.width} px`, () => {
+			test.use(size);
+			test('the Cast panel shows the proposed members and the shots their chips', async ({
+				page,
+				fake
+			}) => {
+				await connectToFake(page, fake);
+				await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
+				await page.getByLabel('Shot count').fill('4');
+				await page.getByLabel('Shot count').press('Tab');
+				await page.getByRole('button', { name: 'Generate shots' }).click();
+				await expect(page.getByText(/^4 shots written\./)).toBeVisible();
+				await expect(castPanel(page).getByText('3 members')).toBeVisible();
+				await expect.poll(() => chipNames(page, 3)).toEqual(['Kofi']);
+				await expect(page.getByRole('region', { name: 'Story' })).toBeVisible();
+				if (size === PHONE) {
+					await castPanel(page).getByRole('group', { name: 'Kofi' }).scrollIntoViewIfNeeded();
+					await screenshot(page, 'cast-panel-390');
+					await chipsOf(page, 2).scrollIntoViewIfNeeded();
+					await screenshot(page, 'cast-chips-390');
+					return;
+				}
+				// From the Cast panel down to the second shot's chips: the members and who is where.
+				const top = (await castPanel(page).boundingBox())!.y + (await scrollY(page));
+				const chips = (await chipsOf(page, 2).boundingBox())!;
+				const bottom = chips.y + chips.height + (await scrollY(page));
+				await page.screenshot({
+					path: process.env.SCREENSHOTS
+						? 'docs/screenshots/cast-board.png'
+						: test.info().outputPath('cast-board.png'),
+					fullPage: true,
+					clip: { x: 0, y: top - 12, width: size.viewport.width, height: bottom - top + 24 },
+					animations: 'disabled',
+					caret: 'hide'
+				});
+			});
+		});
+	}
 });
