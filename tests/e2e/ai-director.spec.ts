@@ -250,7 +250,7 @@ test('the director writes beats: a shot whose action unfolds gets three, static 
 	expect(request.status).toBe(200);
 	const shotSchema = (request.body?.responseFormat?.schema as SchemaNode).properties.shots!.items;
 	expect(shotSchema.required).toContain('beats');
-	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera']);
+	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera', 'cast']);
 	expect(request.body?.text).toMatch(/Give a static shot 1 beat, and 2 to 4 beats/);
 
 	await page.reload();
