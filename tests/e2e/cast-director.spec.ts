@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
@@ -192,4 +193,29 @@ test.describe('how the proposed cast looks', () => {
 			});
 		});
 	}
+});
+
+test('a clip’s context yields cast proposals and tagged shots too', async ({ page, fake }) => {
+	test.setTimeout(120_000);
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Clip cast', 'video');
+	await page
+		.getByLabel('Add video')
+		.setInputFiles(join(import.meta.dirname, '../fixtures/media/cuts-h264.mp4'));
+	await expect(page.getByText(/Analyze sends 4 frames/)).toBeVisible({ timeout: 60_000 });
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	await expect(page.getByText(/Scene described \(\d+ words\)/)).toBeVisible();
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	const outcome = page.getByText(
+		/^5 shots written\. The director proposed 3 cast members: \w+, \w+ and [\w ]+\.$/
+	);
+	await expect(outcome).toBeVisible();
+	const [lead, second, place] = /members: (\w+), (\w+) and ([\w ]+)\.$/
+		.exec((await outcome.textContent()) ?? '')!
+		.slice(1);
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain('Context: Scene analysis of 4 images');
+	await expect(castPanel(page).getByText('3 members')).toBeVisible();
+	await expect.poll(() => chipNames(page, 1)).toEqual([place, lead]);
+	await expect.poll(() => chipNames(page, 2)).toEqual([lead, second]);
 });

@@ -59,7 +59,7 @@ function placeOf(subject: string): string | null {
 }
 
 const NOT_NAMES = new Set(
-	'The This That These Those When While After Before Then There Here Sound Scene Shot Night Day Dawn Dusk'.split(
+	'The This That These Those When While After Before Then There Here Across Frame Sound Scene Shot Night Day Dawn Dusk'.split(
 		' '
 	)
 );
