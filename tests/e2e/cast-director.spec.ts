@@ -219,3 +219,33 @@ test('a clip’s context yields cast proposals and tagged shots too', async ({ p
 	await expect.poll(() => chipNames(page, 1)).toEqual([place, lead]);
 	await expect.poll(() => chipNames(page, 2)).toEqual([lead, second]);
 });
+
+test('Regenerate tells the director the cast and who is in the shot, and tags the rewrite', async ({
+	page,
+	fake
+}) => {
+	await connectToFake(page, fake);
+	await createStoryboard(page, 'Rewrite with cast', 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill('3');
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await expect(page.getByText(/^3 shots written\./)).toBeVisible();
+	const [, second] = await chipNames(page, 2);
+
+	await page.getByRole('button', { name: 'Regenerate shot 2' }).click();
+	await page.getByLabel('Note for the director').fill('make it a close-up on Kofi alone');
+	await page.getByRole('button', { name: 'Rewrite shot 2' }).click();
+	await expect(page.getByText('Shot 2 rewritten.').first()).toBeVisible();
+
+	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
+	expect(request.body?.text).toContain('- Kofi (character): ');
+	expect(request.body?.text).toContain(`"cast":["Kofi","${second}"]`);
+	// A rewrite proposes nobody: its answer is the shot alone, naming the cast it has.
+	expect(
+		Object.keys((request.body!.responseFormat!.schema as { properties: object }).properties)
+	).toEqual(['shots']);
+	await expect.poll(() => chipNames(page, 2)).toEqual(['Kofi']);
+	await expect(castPanel(page).getByText('3 members')).toBeVisible();
+	await page.getByRole('button', { name: 'Undo rewrite shot 2' }).click();
+	await expect.poll(() => chipNames(page, 2)).toEqual(['Kofi', second]);
+});

@@ -6,7 +6,7 @@ import { defaultOptions } from '$lib/ai/meta';
 import { createShot } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 import type { CastProposal } from '$lib/director/cast-schema';
-import type { ShotCastNames } from '$lib/director/shot-schema';
+import { directorAnswerSchema, type ShotCastNames } from '$lib/director/shot-schema';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 
 const fake = useFake();
@@ -225,6 +225,18 @@ describe('directShots with a cast', () => {
 			'shots'
 		]);
 		expect(inWords!.body?.text).toContain('{"cast":[{"name","kind","description"}],"shots":[');
+	});
+
+	it('gets from the fake an answer that holds to the strict schema, cast and all', async () => {
+		fake().setMode({ beatsPerShot: null });
+		const { result } = await direct();
+		const answer = directorAnswerSchema(4).safeParse(JSON.parse(result.raw));
+		expect(answer.success).toBe(true);
+		expect(answer.data?.cast.map((member) => member.kind)).toEqual([
+			'character',
+			'character',
+			'location'
+		]);
 	});
 
 	it('tells the director the existing cast, which it names instead of proposing again', async () => {
