@@ -90,17 +90,14 @@ export interface AnswerShape {
 	proposeCast: boolean;
 }
 
+const shotList = (count: number, source: ShotSource) =>
+	z.array(directorShotSchema(source)).min(count).max(count);
+
 /**
  * The director's whole answer: the cast it proposes, then exactly `count` shots. The cast comes
  * first so it streams (and is added to the storyboard) before the shots that name it.
  */
-export function directorAnswerSchema(
-	count: number,
-	source: ShotSource = {},
-	shape: AnswerShape = { proposeCast: true }
-) {
-	const shots = z.array(directorShotSchema(source)).min(count).max(count);
-	if (!shape.proposeCast) return z.object({ shots });
+export function directorAnswerSchema(count: number, source: ShotSource = {}) {
 	return z.object({
 		cast: z
 			.array(directorCastMemberSchema)
@@ -108,8 +105,13 @@ export function directorAnswerSchema(
 			.describe(
 				'New people, props and places that recur or matter to the story, each once; not the existing cast; empty when none.'
 			),
-		shots
+		shots: shotList(count, source)
 	});
+}
+
+/** The answer to a rewrite of one shot: the shot alone, naming the cast the storyboard has. */
+export function rewriteAnswerSchema(source: ShotSource = {}) {
+	return z.object({ shots: shotList(1, source) });
 }
 
 /**
@@ -123,7 +125,7 @@ export function directorJsonSchema(
 	shape: AnswerShape = { proposeCast: true }
 ): Record<string, unknown> {
 	const { $schema: _dialect, ...schema } = z.toJSONSchema(
-		directorAnswerSchema(count, source, shape)
+		shape.proposeCast ? directorAnswerSchema(count, source) : rewriteAnswerSchema(source)
 	);
 	return portableSchema(schema);
 }
