@@ -34,13 +34,16 @@ export function castNamesSchema(what: 'shot' | 'beat') {
 		);
 }
 
-/** Names as the lenient reader takes them: any list of non-empty strings, else none. */
+/**
+ * Names as the lenient reader takes them: the non-empty strings of a list; undefined when the
+ * answer has no list (an older model, a prose answer), which is not the same as naming nobody.
+ */
 export const lenientCastNames = z
 	.array(z.unknown())
 	.optional()
 	.catch(undefined)
 	.transform((items) =>
-		(items ?? []).flatMap((item) =>
+		items?.flatMap((item) =>
 			typeof item === 'string' && item.trim() ? [item.trim().slice(0, 200)] : []
 		)
 	);

@@ -303,8 +303,9 @@ export class AiSession {
 			);
 			const patch: ShotFields = regeneratedFields(shot, result.fields);
 			const tags = tagShot(result.cast, this.#cast.members);
-			// A rewrite names only the cast the storyboard has: it proposes nobody new.
-			if (this.#cast.members.length > 0) {
+			// A rewrite names only the cast the storyboard has: it proposes nobody new. An answer
+			// that does not say who is in the shot leaves its cast as it was.
+			if (result.cast.answered && this.#cast.members.length > 0) {
 				patch.cast = tags.cast;
 				if (patch.beats) patch.beats = withBeatCasts(patch.beats, tags.beatCasts);
 			}

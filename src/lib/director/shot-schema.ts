@@ -238,11 +238,17 @@ export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<
 export interface ShotCastNames {
 	shot: string[];
 	beats: string[][];
+	/** Whether the answer said who is in the shot at all (an empty list says: nobody). */
+	answered?: boolean;
 }
 
 /** Who the shot and each of its beats name, as written (names, not yet members). */
 export function castNamesOf(shot: ModelShot): ShotCastNames {
-	return { shot: shot.cast, beats: shot.beats.map((beat) => beat.cast) };
+	return {
+		shot: shot.cast ?? [],
+		beats: shot.beats.map((beat) => beat.cast ?? []),
+		answered: shot.cast !== undefined
+	};
 }
 
 /** Parse one shot object's JSON text; the reason in words when it is not a usable shot. */

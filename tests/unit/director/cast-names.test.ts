@@ -117,7 +117,11 @@ describe('a shot’s cast names as parsed', () => {
 
 	it('are empty for an answer without cast (an older model, a prose answer)', () => {
 		const parsed = parseModelShot(JSON.stringify({ ...base, beats: [{ action: 'x' }] }));
-		expect(parsed.ok && castNamesOf(parsed.shot)).toEqual({ shot: [], beats: [[]] });
+		expect(parsed.ok && castNamesOf(parsed.shot)).toEqual({
+			shot: [],
+			beats: [[]],
+			answered: false
+		});
 	});
 
 	it('keep the names as written and leave out what is not a name', () => {
@@ -130,7 +134,8 @@ describe('a shot’s cast names as parsed', () => {
 		);
 		expect(parsed.ok && castNamesOf(parsed.shot)).toEqual({
 			shot: ['Mara', 'Nobody'],
-			beats: [[], []]
+			beats: [[], []],
+			answered: true
 		});
 	});
 });

@@ -107,7 +107,7 @@ describe('directShots', () => {
 	});
 
 	it('hands each shot over before the stream ends', async () => {
-		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 8 });
+		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 24 });
 		const seenWhileStreaming: boolean[] = [];
 		await directShots(new AbortController().signal, ai(), brief, () => {
 			seenWhileStreaming.push(!fake().log.at(-1)!.finished);
