@@ -1,5 +1,6 @@
 import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
+import { openProjectId, storedRecords, type StoredBlob } from './support/stored';
 import { createStoryboard, installServiceWorker } from './support/app';
 import {
 	deliveredImages,
@@ -114,6 +115,17 @@ test.describe('rendering with the cast', () => {
 		await expect(
 			chips.getByRole('button', { name: /^Remove (Mara|Tomas) from shot 1$/ })
 		).toHaveCount(2);
+		// What will be sent, before anything is: the pictures in order and the text.
+		await shot.getByText('What will be sent').click();
+		const sent = shot.getByRole('list', { name: 'Pictures sent with shot 1' });
+		await expect(sent.getByRole('listitem')).toHaveText([
+			'1. The style reference',
+			'2. Mara',
+			'3. Tomas'
+		]);
+		await expect(sent.getByRole('img', { name: 'Mara' })).toBeVisible();
+		const previewText = await shot.getByLabel('Text sent with shot 1').textContent();
+
 		await page.getByRole('button', { name: 'Render shot 1' }).click();
 		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(1);
 
@@ -126,6 +138,7 @@ test.describe('rendering with the cast', () => {
 			stored.Tomas![0]
 		]);
 		const text = request!.body!.text;
+		expect(text).toBe(previewText);
 		expect(text).toContain('- Mara (character): Red raincoat');
 		expect(text).toContain('- Tomas (character): Grey beard');
 		expect(text).toContain('The second attached image shows Mara');
@@ -135,6 +148,7 @@ test.describe('rendering with the cast', () => {
 		// The default image model takes 3 input pictures: a third member is named but not sent.
 		await chips.getByLabel('Add to shot 1').selectOption({ label: 'Harbour' });
 		await expect(chips.getByRole('button', { name: 'Remove Harbour from shot 1' })).toBeVisible();
+		await expect(shot.getByText('Harbour’s picture was not sent')).toBeVisible();
 		await page.getByRole('button', { name: 'Render shot 1' }).click();
 		await expect.poll(() => deliveredImages(fake).length, { timeout: 20_000 }).toBe(2);
 		const second = deliveredImages(fake)[1]!;
@@ -188,45 +202,21 @@ async function addMember(
 	await expect(member.getByRole('img')).toHaveCount(1);
 }
 
-/** SHA-256 of the stored style reference and of each member's pictures, as the app keeps them. */
-function pictureHashes(page: import('@playwright/test').Page) {
-	return page.evaluate(async () => {
-		const open = indexedDB.open('maestro');
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		const all = <T>(store: string) =>
-			new Promise<T[]>((resolve, reject) => {
-				const request = db.transaction(store).objectStore(store).getAll();
-				request.onsuccess = () => resolve(request.result as T[]);
-				request.onerror = () => reject(request.error);
-			});
-		const assets = new Map(
-			(await all<{ id: string; blob: Blob }>('assets')).map((asset) => [asset.id, asset.blob])
-		);
-		const hash = async (id: string | undefined) => {
-			const blob = id ? assets.get(id) : undefined;
-			if (!blob) return '';
-			const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-			// The fake logs the first 16 hex digits of each picture's SHA-256.
-			return [...new Uint8Array(digest)]
-				.map((b) => b.toString(16).padStart(2, '0'))
-				.join('')
-				.slice(0, 16);
-		};
-		const styles = await all<{ referenceAssetId?: string }>('styles');
-		const members = await all<{ name: string; referenceAssetIds: string[] }>('cast');
-		const result: Record<string, string[]> & { style?: string } = {};
-		for (const member of members) {
-			result[member.name] = await Promise.all(member.referenceAssetIds.map(hash));
-		}
-		db.close();
-		return { ...result, style: await hash(styles[0]?.referenceAssetId) } as Record<
-			string,
-			string[]
-		> & { style: string };
-	});
+/** The short SHA-256 of the stored style reference and of each member's pictures, as the fake logs them. */
+async function pictureHashes(page: import('@playwright/test').Page) {
+	const projectId = openProjectId(page);
+	const [styles, members, assets] = await Promise.all([
+		storedRecords<{ referenceAssetId?: string }>(page, 'styles', { projectId }),
+		storedRecords<{ name: string; referenceAssetIds: string[] }>(page, 'cast', { projectId }),
+		storedRecords<{ id: string; blob: StoredBlob }>(page, 'assets', { projectId, blobs: 'hash' })
+	]);
+	const hash = (id: string | undefined) =>
+		assets.find((asset) => asset.id === id)?.blob.sha256 ?? '';
+	const result: Record<string, string[]> = {};
+	for (const member of members) result[member.name] = member.referenceAssetIds.map(hash);
+	return { ...result, style: hash(styles[0]?.referenceAssetId) } as Record<string, string[]> & {
+		style: string;
+	};
 }
 
 test('“Re-render shots with” a member queues only their shots, after showing what it sends and costs', async ({

@@ -16,6 +16,7 @@ import {
 	type MatrixClip
 } from '../../scripts/fixtures/make-matrix-clips.mjs';
 import { createStoryboard } from './support/app';
+import { openProjectId, storedRecords, type StoredBlob } from './support/stored';
 import { psnrAgainstNative } from '../../scripts/fixtures/native-psnr.mjs';
 
 const matrix = makeMatrix();
@@ -30,38 +31,38 @@ interface SavedPicture {
 }
 
 /** The storyboard's saved frames and shot keyframes, read back from IndexedDB with their times. */
-function savedPictures(page: Page): Promise<{ frames: SavedPicture[]; keyframes: SavedPicture[] }> {
-	const id = new URL(page.url()).pathname.split('/').pop()!;
-	return page.evaluate(
-		(projectId) =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('maestro');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = async () => {
-					const db = open.result;
-					const get = (store: string, key: string) =>
-						new Promise<any>((done, fail) => {
-							const request = db.transaction(store).objectStore(store).get(key);
-							request.onsuccess = () => done(request.result);
-							request.onerror = () => fail(request.error);
-						});
-					const picture = async (assetId: string, timeS: number) => {
-						const asset = await get('assets', assetId);
-						const jpeg = [...new Uint8Array(await (asset.blob as Blob).arrayBuffer())];
-						return { timeS, width: asset.width, height: asset.height, jpeg };
-					};
-					const project = await get('projects', projectId);
-					const intake = project.videoIntake;
-					resolve({
-						frames: await Promise.all(intake.frames.map((f: any) => picture(f.assetId, f.timeS))),
-						keyframes: await Promise.all(
-							(intake.shots ?? []).map((s: any) => picture(s.keyframeAssetId, s.keyframeS))
-						)
-					});
-				};
-			}),
-		id
-	) as Promise<{ frames: SavedPicture[]; keyframes: SavedPicture[] }>;
+async function savedPictures(
+	page: Page
+): Promise<{ frames: SavedPicture[]; keyframes: SavedPicture[] }> {
+	type Intake = {
+		frames: { assetId: string; timeS: number }[];
+		shots?: { keyframeAssetId: string; keyframeS: number }[];
+	};
+	const [project] = await storedRecords<{ videoIntake: Intake }>(page, 'projects', {
+		keys: [openProjectId(page)]
+	});
+	const intake = project!.videoIntake;
+	const wanted = [
+		...intake.frames.map((frame) => ({ assetId: frame.assetId, timeS: frame.timeS })),
+		...(intake.shots ?? []).map((shot) => ({
+			assetId: shot.keyframeAssetId,
+			timeS: shot.keyframeS
+		}))
+	];
+	const assets = await storedRecords<{
+		id: string;
+		width: number;
+		height: number;
+		blob: StoredBlob;
+	}>(page, 'assets', { keys: wanted.map((picture) => picture.assetId), blobs: 'bytes' });
+	const pictures = wanted.map(({ assetId, timeS }) => {
+		const asset = assets.find((candidate) => candidate.id === assetId)!;
+		return { timeS, width: asset.width, height: asset.height, jpeg: asset.blob.bytes! };
+	});
+	return {
+		frames: pictures.slice(0, intake.frames.length),
+		keyframes: pictures.slice(intake.frames.length)
+	};
 }
 
 function expectNativePictures(clip: MatrixClip, pictures: SavedPicture[]) {

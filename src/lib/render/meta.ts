@@ -48,3 +48,34 @@ export interface RenderResult {
 	caption: string;
 	generationId?: string;
 }
+
+/** What a render would send now, for the person to see first ("What will be sent"). */
+export interface RequestPreview {
+	model: string;
+	/** The pictures in the order sent, by role, each with its stored asset. */
+	pictures: (PictureRole & { assetId: string })[];
+	/** What the model's input-image limit leaves out, in words. */
+	leftOut?: string;
+	/** The text part of the request. */
+	prompt: string;
+	/** What one image is expected to cost, when a price is known. */
+	costUsd?: number;
+}
+
+/** What a picture sent with a render is for. */
+export type PictureRole =
+	| { role: 'style' }
+	| { role: 'cast'; memberId: string; name: string; main: boolean }
+	| { role: 'continuity' };
+
+/** What a sent picture is, in words: "the style reference", "Mara", "another picture of Mara". */
+export function pictureName(picture: PictureRole): string {
+	switch (picture.role) {
+		case 'style':
+			return 'the style reference';
+		case 'continuity':
+			return 'the continuity picture';
+		case 'cast':
+			return picture.main ? picture.name : `another picture of ${picture.name}`;
+	}
+}

@@ -5,11 +5,9 @@
  * continuity picture, then the members' other pictures (other angles of the same person).
  */
 
-/** What a picture sent with a render is for. */
-export type PictureRole =
-	| { role: 'style' }
-	| { role: 'cast'; memberId: string; name: string; main: boolean }
-	| { role: 'continuity' };
+import { pictureName, type PictureRole } from './meta';
+
+export type { PictureRole };
 
 /** One picture a render may send: what it is for, and its data URL. */
 export type Reference = PictureRole & { url: string };
@@ -72,21 +70,12 @@ export function leftOutNote(
 			: limit === 0
 				? 'takes no input pictures'
 				: `takes ${limit === 1 ? 'one input picture' : `${limit} input pictures`}`;
-	const names = plan.left.map(describe);
+	const names = plan.left.map((reference) =>
+		reference.role === 'cast' && reference.main
+			? `${reference.name}’s picture`
+			: pictureName(reference)
+	);
 	return `${modelId} ${takes}: ${joinWords(names)} ${names.length === 1 ? 'was' : 'were'} not sent.`;
-}
-
-function describe(reference: Reference): string {
-	switch (reference.role) {
-		case 'style':
-			return 'the style reference';
-		case 'continuity':
-			return 'the continuity picture';
-		case 'cast':
-			return reference.main
-				? `${reference.name}’s picture`
-				: `another picture of ${reference.name}`;
-	}
 }
 
 function joinWords(words: readonly string[]): string {

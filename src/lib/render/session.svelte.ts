@@ -1,7 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { createAiClient } from '$lib/ai/client';
 import { estimateImageCostUsd, formatCost } from '$lib/ai/costs';
-import { maxInputImages } from '$lib/ai/model-limits';
 import { keysForPool } from '$lib/ai/key-pools';
 import { findBeat, type BeatPlace } from '$lib/domain/beats';
 import {
@@ -10,7 +9,7 @@ import {
 	renderItemKey,
 	type RenderTarget
 } from '$lib/domain/render';
-import type { CastMember, JobItem, Shot } from '$lib/domain/types';
+import type { JobItem, Shot, Style } from '$lib/domain/types';
 import type { CastBoard } from '$lib/state/cast.svelte';
 import { JobItemError } from '$lib/jobs/item-errors';
 import { placeName, placeOfBeat } from '$lib/jobs/run';
@@ -23,9 +22,7 @@ import type {
 	JobRunner,
 	JobRunnerConfig
 } from '$lib/jobs/runner';
-import { getAsset } from '$lib/store/assets';
 import { addImageTake, listTakes } from '$lib/store/takes';
-import { blobToDataUrl } from '$lib/util/data-url';
 import { capitalize } from '$lib/util/sentence';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
@@ -36,11 +33,12 @@ import type { StyleBoard } from '$lib/state/styles.svelte';
 import { NoImageError, renderImage } from './client';
 import { classifyRenderError, RENDER_JOB_KIND } from './job';
 import { renderFailedLine, renderFinishedLine } from './log-lines';
-import { inBeats, type StyleProgress } from './meta';
+import { inBeats, type RequestPreview, type StyleProgress } from './meta';
 import { styleProgressLine } from './progress-line';
 import { renderTargets } from './targets';
-import { buildRenderPrompt, RENDER_PROMPT_VERSION } from './prompt';
-import { leftOutNote, planReferences, type CastPictures, type PictureRole } from './references';
+import { RENDER_PROMPT_VERSION } from './prompt';
+import { PictureUrls } from './picture-urls';
+import { castPictureIds, planRenderRequest, type RenderParts } from './request-plan';
 
 /**
  * Rendering for one storyboard: a persisted job of beat x style items worked by the job
@@ -55,9 +53,7 @@ export class RenderSession extends JobSession {
 	readonly #cast: CastBoard | undefined;
 	#limiter: RateLimiter | undefined;
 	#pools = new Map<string, KeyPool>();
-	#dataUrls = new Map<string, Promise<string | undefined>>();
-	/** Images received in this session that the next beat (or a dissolve) waits for, by asset id, until it reads them. */
-	#continuityUrls = new Map<string, string>();
+	#pictures = new PictureUrls();
 	/** Items (job id/item key) whose image is saved, though their "done" mark may still be on its way. */
 	#received = new Set<string>();
 	/** Costs of images received whose write to the project is still under way. */
@@ -116,7 +112,7 @@ export class RenderSession extends JobSession {
 		if (!(await this.canStart()) || targets.length === 0) return;
 		// The style references are read and encoded while the job is created.
 		for (const id of new Set(targets.map((target) => target.styleId))) {
-			this.#dataUrl(this.#styles.style(id)?.referenceAssetId).catch(() => {});
+			this.#pictures.of(this.#styles.style(id)?.referenceAssetId).catch(() => {});
 		}
 		await this.board.flush();
 		await this.#ensureModelInfo();
@@ -308,42 +304,22 @@ export class RenderSession extends JobSession {
 		}
 
 		const target = parseRenderItemKey(item.key);
-		const shots = this.board.shots;
-		const place = target && findBeat(shots, target.shotId, target.beatId);
-		const shot = place && shots[place.shotIndex];
-		const beat = place && shot?.beats[place.beatIndex];
-		const style = target && this.#styles.style(target.styleId);
-		if (!shots.some((candidate) => candidate.id === target?.shotId))
-			throw new JobItemError('The shot was deleted.', { retryable: false });
-		if (!place || !shot || !beat)
-			throw new JobItemError('The beat was deleted.', { retryable: false });
-		if (!style) throw new JobItemError('The style was deleted.', { retryable: false });
-		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
-
 		const options = $state.snapshot(settings.options);
 		const model = options.imageModel;
+		const parts = target ? this.#partsOf(target, model) : 'The shot was deleted.';
+		if (typeof parts === 'string') throw new JobItemError(parts, { retryable: false });
+		if (!context.key) throw new JobItemError('No API key is set.', { retryable: false });
+		const { shot, beat, place, style, members, aspectRatio, continuityAssetId } = parts;
 		const name = this.#nameOf({ shotId: shot.id, beatId: beat.id })!;
-		const previous = this.#continuityTake(place, style.id);
-		const members = this.#cast?.inFrame(shot, beat) ?? [];
-		const limit = maxInputImages(model);
-		const plan = planReferences(limit, {
-			style: await this.#dataUrl(style.referenceAssetId),
-			cast: await this.#castPictures(members),
-			continuity: await this.#continuityUrl(previous?.imageAssetId)
+		const { plan, leftOut, prompt } = planRenderRequest({
+			...parts,
+			pictures: {
+				style: await this.#pictures.of(style.referenceAssetId),
+				cast: await this.#pictures.cast(members),
+				continuity: await this.#pictures.continuity(continuityAssetId)
+			}
 		});
-		const leftOut = leftOutNote(model, limit, plan);
 		if (leftOut) void this.board.log('warn', `${capitalize(name)}: ${leftOut}`);
-		const aspectRatio = this.board.project?.aspectRatio ?? '16:9';
-		const prompt = buildRenderPrompt({
-			shot,
-			beat,
-			beatIndex: place.beatIndex,
-			beatCount: shot.beats.length,
-			style,
-			aspectRatio,
-			cast: members,
-			pictures: plan.sent.map(({ url: _bytes, ...role }) => role)
-		});
 		const result = await renderImage(context.signal, createAiClient(options, context.key), {
 			model,
 			outputModalities: settings.modelInfo(model)?.outputModalities ?? [],
@@ -387,7 +363,7 @@ export class RenderSession extends JobSession {
 			if (!saved.ok) throw saved.error;
 			const take = saved.value;
 			if (take.chosen && dataUrl && nextNeedsThis) {
-				this.#continuityUrls.set(take.imageAssetId, dataUrl);
+				this.#pictures.received(take.imageAssetId, dataUrl);
 			}
 			this.#styles.took(take);
 		}
@@ -428,63 +404,60 @@ export class RenderSession extends JobSession {
 		return from?.shotIndex === place.shotIndex && from.beatIndex === place.beatIndex;
 	}
 
-	/** Each member's pictures as data URLs, main first; a picture that cannot be read is skipped. */
-	async #castPictures(members: readonly CastMember[]): Promise<CastPictures[]> {
-		return Promise.all(
-			members.map(async (member) => {
-				const urls = await Promise.all(
-					member.referenceAssetIds.map((id) => this.#dataUrl(id).catch(() => undefined))
-				);
-				return {
-					memberId: member.id,
-					name: member.name,
-					urls: urls.filter((url): url is string => Boolean(url))
-				};
-			})
-		);
+	/**
+	 * What a render of one beat in one style would send now, made by the same plan as the
+	 * request itself: the pictures by role (asset ids) in order, what the model's limit leaves
+	 * out, the text, the model and what one image is expected to cost.
+	 */
+	requestPreview(shotId: string, beatId: string, styleId: string): RequestPreview | undefined {
+		const model = settings.options.imageModel;
+		const parts = this.#partsOf({ shotId, beatId, styleId }, model);
+		if (typeof parts === 'string') return undefined;
+		const { plan, leftOut, prompt } = planRenderRequest({
+			...parts,
+			pictures: {
+				style: parts.style.referenceAssetId,
+				cast: castPictureIds(parts.members),
+				continuity: parts.continuityAssetId
+			}
+		});
+		return {
+			model,
+			pictures: plan.sent.map(({ url, ...role }) => ({ ...role, assetId: url })),
+			leftOut,
+			prompt,
+			costUsd: this.expectedImageCostUsd()
+		};
 	}
 
 	/**
-	 * What a render of a shot's first beat would send, by role, in order: the same plan the
-	 * request follows (pictures that exist now; a continuity picture when the beat carries one).
+	 * What one beat's render is made from as things stand (the beat, its style, who is in the
+	 * frame, the continuity picture's asset), or why it cannot be made.
 	 */
-	plannedPictures(shotId: string, styleId: string): PictureRole[] {
+	#partsOf(
+		target: RenderTarget,
+		model: string
+	):
+		| (Omit<RenderParts, 'pictures' | 'style'> & { style: Style; continuityAssetId?: string })
+		| string {
 		const shots = this.board.shots;
-		const shotIndex = shots.findIndex((shot) => shot.id === shotId);
-		const shot = shots[shotIndex];
-		if (!shot) return [];
-		const place = { shotIndex, beatIndex: 0 };
-		const members = this.#cast?.inFrame(shot, shot.beats[0]) ?? [];
-		const plan = planReferences(maxInputImages(settings.options.imageModel), {
-			style: this.#styles.style(styleId)?.referenceAssetId,
-			cast: members.map((member) => ({
-				memberId: member.id,
-				name: member.name,
-				urls: member.referenceAssetIds
-			})),
-			continuity: this.#continuityTake(place, styleId)?.imageAssetId
-		});
-		return plan.sent.map(({ url: _id, ...role }) => role);
-	}
-
-	/** A just-received image is used from memory, once; anything else is read back. */
-	#continuityUrl(assetId: string | undefined): Promise<string | undefined> {
-		const received = assetId && this.#continuityUrls.get(assetId);
-		if (!received) return this.#dataUrl(assetId);
-		this.#continuityUrls.delete(assetId);
-		return Promise.resolve(received);
-	}
-
-	#dataUrl(assetId: string | undefined): Promise<string | undefined> {
-		if (!assetId) return Promise.resolve(undefined);
-		let url = this.#dataUrls.get(assetId);
-		if (!url) {
-			url = getAsset(assetId).then((asset) => (asset ? blobToDataUrl(asset.blob) : undefined));
-			this.#dataUrls.set(assetId, url);
-			// A failed read is tried again by the next item, not remembered.
-			url.catch(() => this.#dataUrls.delete(assetId));
-		}
-		return url;
+		if (!shots.some((candidate) => candidate.id === target.shotId)) return 'The shot was deleted.';
+		const place = findBeat(shots, target.shotId, target.beatId);
+		const shot = place && shots[place.shotIndex];
+		const beat = place && shot?.beats[place.beatIndex];
+		if (!place || !shot || !beat) return 'The beat was deleted.';
+		const style = this.#styles.style(target.styleId);
+		if (!style) return 'The style was deleted.';
+		return {
+			model,
+			shot,
+			beat,
+			place,
+			style,
+			aspectRatio: this.board.project?.aspectRatio ?? '16:9',
+			members: this.#cast?.inFrame(shot, beat) ?? [],
+			continuityAssetId: this.#continuityTake(place, style.id)?.imageAssetId
+		};
 	}
 }
 

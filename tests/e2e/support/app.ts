@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { storedRecords } from './stored';
 
 /**
  * Create a storyboard through the "New storyboard" dialog and wait for its workspace. It opens
@@ -80,18 +81,6 @@ export async function installServiceWorker(page: Page, url = '/') {
 }
 
 /** MIME types of the assets saved in this browser (IndexedDB), to see whether a clip is kept. */
-export function savedAssetTypes(page: Page): Promise<string[]> {
-	return page.evaluate(
-		() =>
-			new Promise<string[]>((resolve, reject) => {
-				const open = indexedDB.open('maestro');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result.transaction('assets').objectStore('assets').getAll();
-					request.onsuccess = () =>
-						resolve((request.result as { mime: string }[]).map((a) => a.mime));
-					request.onerror = () => reject(request.error);
-				};
-			})
-	);
+export async function savedAssetTypes(page: Page): Promise<string[]> {
+	return (await storedRecords<{ mime: string }>(page, 'assets')).map((asset) => asset.mime);
 }

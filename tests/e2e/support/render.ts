@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import type { FakeOpenRouter } from '../../fake-openrouter';
 import type { LoggedRequest } from '../../fake-openrouter/types';
 import { createStoryboard } from './app';
+import { openProjectId, storedRecords, type StoredBlob } from './stored';
 
 export const STYLE_DIR = 'tests/fixtures/styles';
 
@@ -152,46 +153,25 @@ export async function savedImageTakes(page: Page): Promise<SavedTake[]> {
 
 /** Every take (pictures and clips) of the open storyboard, read from IndexedDB. */
 export async function savedTakes(page: Page): Promise<SavedTake[]> {
-	const projectId = new URL(page.url()).pathname.split('/').pop()!;
-	return page.evaluate(async (projectId) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const open = indexedDB.open('maestro');
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		type Row = Record<string, unknown>;
-		const tx = db.transaction(['shots', 'styles', 'takes', 'assets']);
-		const [shots, styles, takes, assets] = (await Promise.all(
-			['shots', 'styles', 'takes', 'assets'].map(
-				(name) =>
-					new Promise<Row[]>((resolve, reject) => {
-						const request = tx.objectStore(name).index('by-project').getAll(projectId);
-						request.onsuccess = () => resolve(request.result as Row[]);
-						request.onerror = () => reject(request.error);
-					})
-			)
-		)) as [Row[], Row[], Row[], Row[]];
-		db.close();
-		shots.sort((a, b) => Number(a.order) - Number(b.order));
-		const out = [];
-		for (const take of takes) {
-			const shotIndex = shots.findIndex((s) => s.id === take.shotId);
-			const beats = (shots[shotIndex]?.beats as { id: string }[] | undefined) ?? [];
-			const beatId = (take.beatId as string | undefined) ?? `${String(take.shotId)}#1`;
-			const asset = assets.find((a) => a.id === take.imageAssetId);
-			const bytes = new Uint8Array(await (asset!.blob as Blob).arrayBuffer());
-			const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-			out.push({
-				kind: take.kind as 'image' | 'video',
-				beat: `${shotIndex + 1}.${beats.findIndex((b) => b.id === beatId) + 1}`,
-				style: String(styles.find((s) => s.id === take.styleId)?.name),
-				chosen: take.chosen === true,
-				sha256: [...digest]
-					.map((byte) => byte.toString(16).padStart(2, '0'))
-					.join('')
-					.slice(0, 16)
-			});
-		}
-		return out;
-	}, projectId);
+	const projectId = openProjectId(page);
+	type Row = Record<string, unknown>;
+	const [shots, styles, takes, assets] = await Promise.all([
+		storedRecords<Row>(page, 'shots', { projectId }),
+		storedRecords<Row>(page, 'styles', { projectId }),
+		storedRecords<Row>(page, 'takes', { projectId }),
+		storedRecords<Row & { blob: StoredBlob }>(page, 'assets', { projectId, blobs: 'hash' })
+	]);
+	shots.sort((a, b) => Number(a.order) - Number(b.order));
+	return takes.map((take) => {
+		const shotIndex = shots.findIndex((s) => s.id === take.shotId);
+		const beats = (shots[shotIndex]?.beats as { id: string }[] | undefined) ?? [];
+		const beatId = (take.beatId as string | undefined) ?? `${String(take.shotId)}#1`;
+		return {
+			kind: take.kind as 'image' | 'video',
+			beat: `${shotIndex + 1}.${beats.findIndex((b) => b.id === beatId) + 1}`,
+			style: String(styles.find((s) => s.id === take.styleId)?.name),
+			chosen: take.chosen === true,
+			sha256: assets.find((a) => a.id === take.imageAssetId)?.blob.sha256 ?? ''
+		};
+	});
 }
