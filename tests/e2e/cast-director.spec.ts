@@ -4,6 +4,7 @@ import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { createStoryboard } from './support/app';
 import { savedShots } from './support/saved-shots';
+import { openProjectId, storedRecords } from './support/stored';
 import { DESKTOP, PHONE, screenshot } from './support/viewport';
 
 // The director proposes a cast and names it in its shots and beats (1 for a static shot, 3 for
@@ -30,24 +31,12 @@ async function chipNames(page: Page, number: number): Promise<string[]> {
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
-/** The cast as saved in this browser: member names by id. */
-function savedCast(page: Page): Promise<Record<string, string>> {
-	return page.evaluate(
-		() =>
-			new Promise<Record<string, string>>((resolve, reject) => {
-				const open = indexedDB.open('maestro');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result.transaction('cast').objectStore('cast').getAll();
-					request.onsuccess = () => {
-						open.result.close();
-						const members = request.result as { id: string; name: string }[];
-						resolve(Object.fromEntries(members.map((member) => [member.id, member.name])));
-					};
-					request.onerror = () => reject(request.error);
-				};
-			})
-	);
+/** The open storyboard's cast as saved in this browser: member names by id. */
+async function savedCast(page: Page): Promise<Record<string, string>> {
+	const members = await storedRecords<{ id: string; name: string }>(page, 'cast', {
+		projectId: openProjectId(page)
+	});
+	return Object.fromEntries(members.map((member) => [member.id, member.name]));
 }
 
 test('a premise yields cast proposals and tagged shots, kept after a reload and undone together', async ({
@@ -89,9 +78,7 @@ test('a premise yields cast proposals and tagged shots, kept after a reload and 
 	const beatCasts = async () => {
 		const names = await savedCast(page);
 		const shots = await savedShots(page);
-		return shots.map((shot) =>
-			(shot.beats as { cast?: string[] }[]).map((beat) => beat.cast?.map((id) => names[id]))
-		);
+		return shots.map((shot) => shot.beats.map((beat) => beat.cast?.map((id) => names[id])));
 	};
 	await expect
 		.poll(beatCasts)
