@@ -67,7 +67,10 @@ test('an idea becomes shots that appear one by one, each saved as it arrives', a
 	await expect(page.getByRole('status').filter({ hasText: /Creating shot \d of 4/ })).toBeVisible();
 	// The first card is on screen while the answer is still streaming.
 	expect(fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!.finished).toBe(false);
-	await expect(page.getByRole('article', { name: /^Shot \d$/ })).toHaveCount(4);
+	// The slow stream (with every shot's and beat's cast list) takes longer than the default wait.
+	await expect(page.getByRole('article', { name: /^Shot \d$/ })).toHaveCount(4, {
+		timeout: 30_000
+	});
 	await expect(page.getByText('4 shots written.')).toBeVisible();
 
 	const request = fake.requests({ method: 'POST', path: '/chat/completions' }).at(-1)!;
@@ -250,7 +253,7 @@ test('the director writes beats: a shot whose action unfolds gets three, static 
 	expect(request.status).toBe(200);
 	const shotSchema = (request.body?.responseFormat?.schema as SchemaNode).properties.shots!.items;
 	expect(shotSchema.required).toContain('beats');
-	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera']);
+	expect(shotSchema.properties.beats!.items.required).toEqual(['action', 'camera', 'cast']);
 	expect(request.body?.text).toMatch(/Give a static shot 1 beat, and 2 to 4 beats/);
 
 	await page.reload();

@@ -1,3 +1,4 @@
+import { beatCastNames, fakeCast, shotCastNames, type FakeCast } from './cast';
 import type { RequestSummary } from './types';
 import { soundOf, spokenLines } from './speech';
 import { hashString, isRecord, pick } from './util';
@@ -153,6 +154,8 @@ interface ShotContext {
 	speech: { speaker: string; line: string }[];
 	/** A sound the brief names: the first shot has it. */
 	sound: string;
+	/** The cast the answer proposes and names; null when the fake writes none. */
+	cast: FakeCast | null;
 }
 
 interface ClipSpan {
@@ -200,7 +203,7 @@ function beatsValue(ctx: ShotContext, schema: Schema | null, root: Schema): unkn
 	const itemSchema = resolveRef(schema?.items, root);
 	const keys = isRecord(itemSchema?.properties)
 		? Object.keys(itemSchema.properties)
-		: ['action', 'camera', ...(ctx.fromClip ? ['sourceTimeS'] : [])];
+		: ['action', 'camera', ...(ctx.fromClip ? ['sourceTimeS'] : []), ...(ctx.cast ? ['cast'] : [])];
 	const n = fakeBeatCount(ctx.index, ctx.count, ctx.beatsPerShot);
 	const span = shotSpanOf(ctx);
 	return Array.from({ length: n }, (_, m) => {
@@ -209,6 +212,7 @@ function beatsValue(ctx: ShotContext, schema: Schema | null, root: Schema): unkn
 			const name = normalise(key);
 			if (name === 'action') beat[key] = pick(MOMENTS, ctx.index + m);
 			else if (name === 'camera') beat[key] = m === 0 ? '' : pick(BEAT_CAMERA, ctx.index + m);
+			else if (name === 'cast') beat[key] = beatCastNames(ctx.cast, ctx.index, ctx.count, m, n);
 			else if (name.startsWith('sourcetime'))
 				beat[key] =
 					Math.round((span.startS + ((m + 0.5) * (span.endS - span.startS)) / n) * 10) / 10;
@@ -262,6 +266,25 @@ function knownValue(name: string, ctx: ShotContext, schema: Schema | null): unkn
 	return undefined;
 }
 
+/**
+ * A `cast` value: at the root (a list of objects) the proposed members with the keys the schema
+ * asks for, in a shot (a list of names) who the shot names.
+ */
+function castValue(ctx: ShotContext, schema: Schema | null, root: Schema): unknown[] {
+	const items = resolveRef(schema?.items, root);
+	const ofObjects = items?.type === 'object' || isRecord(items?.properties);
+	if (!ofObjects) return shotCastNames(ctx.cast, ctx.index, ctx.count);
+	const keys = isRecord(items?.properties) ? Object.keys(items.properties) : [];
+	return (ctx.cast?.proposals ?? []).map((member) =>
+		Object.fromEntries(
+			keys.map((key) => {
+				const known = (member as unknown as Record<string, unknown>)[key];
+				return [key, known ?? valueFromSchema(key, null, ctx, root)];
+			})
+		)
+	);
+}
+
 function valueFromSchema(
 	name: string,
 	schema: Schema | null,
@@ -269,6 +292,7 @@ function valueFromSchema(
 	root: Schema
 ): unknown {
 	if (normalise(name) === 'beats') return beatsValue(ctx, schema, root);
+	if (normalise(name) === 'cast') return castValue(ctx, schema, root);
 	const known = knownValue(name, ctx, schema);
 	const types = Array.isArray(schema?.type)
 		? schema.type.map(String)
@@ -313,16 +337,27 @@ const DEFAULT_FIELDS = [
 	'notes',
 	'dialogue',
 	'sound',
-	'beats'
+	'beats',
+	'cast'
 ];
 
 /** The director's answer as a JS value: `{shots:[...]}` shaped by the json_schema when one is sent. */
 export function directorResult(
 	summary: RequestSummary,
 	count: number,
-	beatsPerShot: number | null = null
+	beatsPerShot: number | null = null,
+	proposeCast = true
 ): Record<string, unknown> {
 	const subject = subjectOf(summary);
+	const hash = hashString(subject);
+	const root = isRecord(summary.responseFormat?.schema) ? summary.responseFormat.schema : null;
+	// Without a schema the cast is written only when the request spells it out ("cast":[…]).
+	const cast = fakeCast(
+		subject,
+		summary.text,
+		hash,
+		proposeCast && (root !== null || summary.text.includes('"cast"'))
+	);
 	const fromClip =
 		summary.imageCount > 0 ||
 		/\b(source ?time|timestamps?|from the clip|sourceTimeS)\b/i.test(summary.text);
@@ -343,9 +378,7 @@ export function directorResult(
 			if (found) wishes[field] = found;
 		}
 	}
-	const root = isRecord(summary.responseFormat?.schema) ? summary.responseFormat.schema : null;
 	const itemSchema = root ? resolveRef(shotsArraySchema(root)?.items, root) : null;
-	const hash = hashString(subject);
 	const speech = spokenLines(summary.text);
 	const sound = soundOf(summary.text);
 	const spans = spansOf(summary.text);
@@ -361,17 +394,25 @@ export function directorResult(
 			beatsPerShot,
 			wishes,
 			speech,
-			sound
+			sound,
+			cast
 		};
 		if (root && itemSchema) return objectFromSchema(itemSchema, ctx, root);
 		const shot: Record<string, unknown> = {};
 		for (const field of DEFAULT_FIELDS) {
-			const value = field === 'beats' ? beatsValue(ctx, null, {}) : knownValue(field, ctx, null);
+			if (field === 'cast' && !cast) continue;
+			const value =
+				field === 'beats'
+					? beatsValue(ctx, null, {})
+					: field === 'cast'
+						? shotCastNames(cast, index, count)
+						: knownValue(field, ctx, null);
 			if (value !== null && value !== undefined) shot[field] = value;
 		}
 		return shot;
 	});
-	if (!root) return { shots };
+	// In words the request asks for the cast before the shots (a rewrite of one shot does not).
+	if (!root) return cast && count > 1 ? { cast: cast.proposals, shots } : { shots };
 	const top = objectFromSchema(
 		root,
 		{
@@ -385,7 +426,8 @@ export function directorResult(
 			beatsPerShot,
 			wishes,
 			speech,
-			sound
+			sound,
+			cast
 		},
 		root
 	);

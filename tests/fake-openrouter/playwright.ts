@@ -15,8 +15,9 @@ export const test = base.extend<{ fakeReset: void }, { fake: FakeOpenRouter }>({
 		async ({ fake }, use) => {
 			fake.reset();
 			// Shots of one beat, as a director writes static shots, unless a spec asks for the
-			// fake's plan of beats (`setMode({ beatsPerShot: null })`, as the director specs do).
-			fake.setMode({ beatsPerShot: 1 });
+			// fake's plan of beats (`setMode({ beatsPerShot: null })`, as the director specs do);
+			// and no cast unless a spec asks for one (`setMode({ directorCast: true })`).
+			fake.setMode({ beatsPerShot: 1, directorCast: false });
 			await use();
 		},
 		{ auto: true }

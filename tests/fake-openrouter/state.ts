@@ -33,6 +33,7 @@ export const DEFAULT_MODE: FakeMode = {
 	maxVideoBodyBytes: 50 * 1024 * 1024,
 	shotCount: null,
 	beatsPerShot: null,
+	directorCast: true,
 	retryAfterS: 1,
 	videoPendingMs: 1000,
 	videoRunMs: 2000,

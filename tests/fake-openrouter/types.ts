@@ -102,6 +102,8 @@ export interface FakeMode {
 	shotCount: number | null;
 	/** Force the number of beats of every shot the director writes; null = the plan (`fakeBeatCount`). */
 	beatsPerShot: number | null;
+	/** Whether the director proposes a cast and names it in its shots and beats (false: empty casts). */
+	directorCast: boolean;
 	/** Default Retry-After for 429/503 outcomes, in seconds. */
 	retryAfterS: number;
 	/** Time a video job stays 'pending'. */

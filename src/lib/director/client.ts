@@ -2,6 +2,7 @@ import type { Shot } from '$lib/domain/types';
 import type { AiContext } from '$lib/ai/client';
 import { AiOutputError } from '$lib/ai/errors';
 import { streamChat } from '$lib/ai/stream';
+import { DIRECTOR_MAX_CAST, parseCastProposal, type CastProposal } from './cast-schema';
 import type { DirectorBrief, DirectorResult, SceneAnalysis, ShotSource } from './meta';
 import {
 	contextMessages,
@@ -9,16 +10,31 @@ import {
 	PROMPT_VERSION,
 	regenerateShotMessages
 } from './prompts';
-import { directorJsonSchema, parseModelShot, toShotFields } from './shot-schema';
+import {
+	castNamesOf,
+	directorJsonSchema,
+	parseModelShot,
+	toShotFields,
+	type ShotCastNames
+} from './shot-schema';
 import { ShotStreamParser } from './shot-stream';
 
 /** How many tokens to allow: enough for the shots asked for, never the model's maximum (402 risk). */
 export function directorMaxTokens(shotCount: number): number {
-	return 1200 + shotCount * 400;
+	// The cast list and every shot's and beat's cast names come on top of the shots themselves.
+	return 1800 + shotCount * 450;
 }
 
-/** Structured output for models that list it; the others get the format in words (prompts.ts). */
-export function responseFormat(structured: boolean, count: number, source: ShotSource) {
+/**
+ * Structured output for models that list it; the others get the format in words (prompts.ts).
+ * A storyboard's answer proposes its cast before its shots; a rewrite of one shot does not.
+ */
+export function responseFormat(
+	structured: boolean,
+	count: number,
+	source: ShotSource,
+	proposeCast = true
+) {
 	if (!structured) return {};
 	return {
 		response_format: {
@@ -26,24 +42,34 @@ export function responseFormat(structured: boolean, count: number, source: ShotS
 			json_schema: {
 				name: 'storyboard_shots',
 				strict: true,
-				schema: directorJsonSchema(count, source)
+				schema: directorJsonSchema(count, source, { proposeCast })
 			}
 		}
 	};
 }
 
+/** What else a director run tells as it streams, besides its shots. */
+export interface DirectorHooks {
+	/** The raw answer as it arrives. */
+	onText?: (piece: string) => void;
+	/** Each cast member the answer proposes, the moment its object is complete (awaited in order with the shots). */
+	onCastMember?: (member: CastProposal, index: number) => Promise<void> | void;
+}
+
 /**
  * Stream a storyboard from the director model. Each shot goes to `onShot` the moment its JSON
- * object is complete and valid (awaited in order, so it can be saved before the next one);
- * `onText` sees the raw answer as it arrives. Throws AiOutputError when no usable shot came.
+ * object is complete and valid, with the cast names it uses (awaited in order, so it can be
+ * saved before the next one); proposed cast members go to `hooks.onCastMember` the same way.
+ * Throws AiOutputError when no usable shot came.
  */
 export async function directShots(
 	signal: AbortSignal,
 	ai: AiContext,
 	brief: DirectorBrief,
-	onShot: (fields: Partial<Shot>, index: number) => Promise<void> | void,
-	onText: (piece: string) => void = () => {}
+	onShot: (fields: Partial<Shot>, index: number, cast: ShotCastNames) => Promise<void> | void,
+	hooks: DirectorHooks = {}
 ): Promise<DirectorResult> {
+	const { onText = () => {}, onCastMember = () => {} } = hooks;
 	const problems: string[] = [];
 	const source: ShotSource =
 		brief.clipDurationS !== undefined
@@ -51,7 +77,7 @@ export async function directShots(
 			: {};
 	let kept = 0;
 	let saving: Promise<void> = Promise.resolve();
-	const parser = new ShotStreamParser((json, index) => {
+	const onShotJson = (json: string, index: number) => {
 		const parsed = parseModelShot(json, source);
 		if (!parsed.ok) {
 			problems.push(`Shot ${index + 1} was skipped: ${parsed.reason}.`);
@@ -59,8 +85,23 @@ export async function directShots(
 		}
 		if (kept >= brief.shotCount) return;
 		const position = kept++;
-		saving = saving.then(() => onShot(toShotFields(parsed.shot, source), position));
-	});
+		saving = saving.then(() =>
+			onShot(toShotFields(parsed.shot, source), position, castNamesOf(parsed.shot))
+		);
+	};
+	let castProposed = 0;
+	const onCastJson = (json: string, index: number) => {
+		const parsed = parseCastProposal(json);
+		if (!parsed.ok) {
+			problems.push(`Cast member ${index + 1} was skipped: ${parsed.reason}.`);
+			return;
+		}
+		// A runaway list is cut at the most the schema asks for; shots naming the rest say so.
+		if (castProposed >= DIRECTOR_MAX_CAST) return;
+		castProposed++;
+		saving = saving.then(() => onCastMember(parsed.member, index));
+	};
+	const parser = new ShotStreamParser(onShotJson, onCastJson);
 	let result;
 	try {
 		result = await streamChat(
@@ -100,6 +141,7 @@ export async function directShots(
 	}
 	return {
 		shotCount: kept,
+		castProposed,
 		problems,
 		costUsd: result.costUsd,
 		raw: parser.text,
@@ -114,25 +156,29 @@ export async function regenerateShot(
 	shot: Shot,
 	neighbours: { before?: string; after?: string },
 	note: string,
-	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured'>
-): Promise<{ fields: Partial<Shot>; costUsd: number; raw: string }> {
+	brief: Pick<DirectorBrief, 'context' | 'premise' | 'structured' | 'cast'>,
+	castNames: ShotCastNames = { shot: [], beats: [] }
+): Promise<{ fields: Partial<Shot>; cast: ShotCastNames; costUsd: number; raw: string }> {
 	let fields: Partial<Shot> | undefined;
+	let cast: ShotCastNames = { shot: [], beats: [] };
 	let reason = '';
 	const parser = new ShotStreamParser((json) => {
 		if (fields) return;
 		const parsed = parseModelShot(json);
-		if (parsed.ok) fields = toShotFields(parsed.shot);
-		else reason = parsed.reason;
+		if (parsed.ok) {
+			fields = toShotFields(parsed.shot);
+			cast = castNamesOf(parsed.shot);
+		} else reason = parsed.reason;
 	});
 	const result = await streamChat(
 		signal,
 		ai,
 		{
 			model: ai.options.directorModel,
-			messages: regenerateShotMessages(shot, neighbours, note, brief),
+			messages: regenerateShotMessages(shot, neighbours, note, brief, castNames),
 			max_tokens: directorMaxTokens(1),
 			// The rewrite keeps the shot's place in the clip: its schema has no source time.
-			...responseFormat(brief.structured, 1, {})
+			...responseFormat(brief.structured, 1, {}, false)
 		},
 		(piece) => parser.push(piece)
 	);
@@ -143,7 +189,7 @@ export async function regenerateShot(
 			result.costUsd
 		);
 	}
-	return { fields, costUsd: result.costUsd, raw: parser.text };
+	return { fields, cast, costUsd: result.costUsd, raw: parser.text };
 }
 
 /** Describe the scene from frames (data URLs, in clip order), streaming the text to `onText`. */

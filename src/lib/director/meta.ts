@@ -1,7 +1,8 @@
 import type { StreamResult } from '$lib/ai/stream';
+import type { CastProposal } from './cast-schema';
 import type { ClipSpan } from './source-time';
 
-export type { ClipSpan };
+export type { CastProposal, ClipSpan };
 
 /** What this capability is called in the UI. Its models and limits are the AI settings (`ai/meta.ts`). */
 export const label = 'Director and analyst';
@@ -30,6 +31,8 @@ export interface DirectorBrief {
 	middleFrameUrl?: string;
 	/** Whether to ask for structured output or spell the format out in words. */
 	structured: boolean;
+	/** The storyboard's cast so far, for the director to name by exact name instead of proposing again. */
+	cast?: readonly CastProposal[];
 }
 
 /** Where the shots come from: a clip of this length, or none (a storyboard from an idea). */
@@ -44,6 +47,8 @@ export interface DirectorResult {
 	shotCount: number;
 	/** Things the person should know: skipped shots, a cut-off answer, a different count. */
 	problems: string[];
+	/** How many cast members the answer proposed (new or not). */
+	castProposed: number;
 	costUsd: number;
 	/** The model's whole answer, for "view raw output". */
 	raw: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_BEATS } from '$lib/domain/beats';
 import { newId } from '$lib/domain/ids';
 import type { Beat } from '$lib/domain/types';
+import { lenientCastNames } from './cast-schema';
 import { clampSourceTime, type ClipSpan } from './source-time';
 
 /** One beat as a model wrote it: a bare string is read as its action, a time as a number. */
@@ -10,7 +11,8 @@ const modelBeatSchema = z.preprocess(
 	z.object({
 		action: z.string().trim().catch(''),
 		camera: z.string().trim().catch(''),
-		sourceTimeS: z.coerce.number().optional().catch(undefined)
+		sourceTimeS: z.coerce.number().optional().catch(undefined),
+		cast: lenientCastNames
 	})
 );
 

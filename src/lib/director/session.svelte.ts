@@ -1,19 +1,22 @@
 import { getContext, setContext } from 'svelte';
 import { formatCost } from '$lib/ai/costs';
 import { AiOutputError, describeAiError, type AiProblem } from '$lib/ai/errors';
-import { EDITABLE_SHOT_FIELDS, type ShotPatch } from '$lib/domain/shot';
+import { EDITABLE_SHOT_FIELDS, type ShotFields, type ShotPatch } from '$lib/domain/shot';
 import { countShots } from '$lib/domain/history';
 import type { Beat, Project, Shot } from '$lib/domain/types';
 import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from '$lib/state/ai-blocked';
 import { appStatus } from '$lib/state/app-status.svelte';
+import type { CastBoard } from '$lib/state/cast.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
 import { PassingNote } from '$lib/state/passing-note.svelte';
 import { settings } from '$lib/state/settings.svelte';
 import { withBeatFrames, type ClipFrame } from './beat-frames';
 import { analyzeScene, directShots, regenerateShot } from './client';
+import { tagShot, unknownNamesNote, withBeatCasts } from './cast-names';
 import type { AiTask, FramesToSend } from './meta';
 import { PROMPT_VERSION } from './prompts';
+import { castBrief, RunCast } from './run-cast';
 
 /**
  * The AI steps of one storyboard: analyze the clip, write the shots, rewrite one shot. Each
@@ -34,13 +37,15 @@ export class AiSession {
 	/** The shot being rewritten. */
 	regenerating = $state<string | null>(null);
 	readonly #board: ProjectState;
+	readonly #cast: CastBoard;
 	#controller: AbortController | null = null;
 
 	/** Why AI actions cannot run right now, or null when they can. */
 	readonly blocked = $derived(aiBlockedReason({ needs: 'AI steps need', toDo: 'to use AI steps' }));
 
-	constructor(board: ProjectState) {
+	constructor(board: ProjectState, cast: CastBoard) {
 		this.#board = board;
+		this.#cast = cast;
 	}
 
 	/**
@@ -164,17 +169,29 @@ export class AiSession {
 			const model = await settings.ensureModelInfo(ai.options.directorModel);
 			this.status = `Asking ${ai.options.directorModel} for ${count} shots…`;
 			let raw = '';
-			// Every shot written and every old one removed is one undo step, even if the run stops.
+			const cast = new RunCast(this.#cast, this.#board);
+			// Every shot written, every old one removed and every member proposed is one undo
+			// step, even if the run stops.
 			const { value: result, stepId } = await this.#board.changeShots(
 				({ added, removed }) =>
-					removed > 0 ? `replace ${countShots(removed)}` : `add ${countShots(added)}`,
+					[
+						removed > 0
+							? `replace ${countShots(removed)}`
+							: added > 0
+								? `add ${countShots(added)}`
+								: '',
+						cast.added.length ? `add ${countMembers(cast.added.length)}` : ''
+					]
+						.filter(Boolean)
+						.join(' and '),
 				async () => {
-					const answer = await this.#direct(signal, options, ai, project, model, (piece) => {
+					const answer = await this.#direct(signal, options, ai, project, model, cast, (piece) => {
 						raw += piece;
 					}).catch(async (error: unknown) => {
 						this.rawOutput = raw;
 						throw error;
 					});
+					answer.problems.push(...(await cast.finish()));
 					if (old.length) await this.#board.removeShots(old);
 					return answer;
 				}
@@ -191,13 +208,14 @@ export class AiSession {
 				});
 			}
 			const shotIds = shotIdsOf(this.#board.shots);
+			const proposed = cast.summary();
 			this.#outcome.show(
-				`${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.`,
+				`${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} written.${proposed ? ` ${proposed}` : ''}`,
 				{ holds: () => shotIdsOf(this.#board.shots) === shotIds }
 			);
 			await this.#board.log(
 				result.problems.length ? 'warn' : 'info',
-				`Wrote ${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
+				`Wrote ${result.shotCount} ${result.shotCount === 1 ? 'shot' : 'shots'} with ${ai.options.directorModel} (${formatCost(result.costUsd)}).${proposed ? ` ${proposed}` : ''}${result.problems.length ? ' ' + result.problems.join(' ') : ''}`
 			);
 		});
 	}
@@ -209,6 +227,7 @@ export class AiSession {
 		ai: ReturnType<typeof settings.ai>,
 		project: Project,
 		model: Awaited<ReturnType<typeof settings.ensureModelInfo>>,
+		cast: RunCast,
 		onText: (piece: string) => void
 	) {
 		const count = project.shotCount;
@@ -224,19 +243,29 @@ export class AiSession {
 				clipDurationS: options.clipDurationS,
 				cutSpans: cuts.map(({ startS, endS }) => ({ startS, endS })),
 				middleFrameUrl: options.middleFrame ? await blobToDataUrl(options.middleFrame) : undefined,
-				structured: model?.structuredOutputs ?? false
+				structured: model?.structuredOutputs ?? false,
+				cast: cast.brief()
 			},
-			async (fields, index) => {
-				this.status = `Creating shot ${index + 1} of ${count}: ${fields.title}`;
+			async (written, index, names) => {
+				this.status = `Creating shot ${index + 1} of ${count}: ${written.title}`;
+				const fields = cast.tag(written, names);
 				// Keep which model and prompt wrote the shot, for when prompts change.
 				const shot = await this.#board.appendShot({
 					...fields,
 					...(fields.beats ? { beats: withBeatFrames(fields.beats, frames) } : {}),
 					writtenBy: { model: ai.options.directorModel, promptVersion: PROMPT_VERSION }
 				});
-				if (shot) options.onShot?.(shot);
+				if (!shot) return;
+				cast.written(shot, index + 1, names);
+				options.onShot?.(shot);
 			},
-			onText
+			{
+				onText,
+				onCastMember: async (member) => {
+					this.status = `Adding ${member.name} to the cast…`;
+					await cast.propose(member);
+				}
+			}
 		);
 	}
 
@@ -252,6 +281,8 @@ export class AiSession {
 			};
 			this.regenerating = shot.id;
 			this.status = `Rewriting shot ${index + 1}…`;
+			const namesOf = (ids: readonly string[]) =>
+				ids.flatMap((id) => this.#cast.member(id)?.name ?? []);
 			const result = await regenerateShot(
 				signal,
 				ai,
@@ -262,10 +293,23 @@ export class AiSession {
 					context: this.#board.context,
 					premise: project.source.prompt,
 					structured:
-						(await settings.ensureModelInfo(ai.options.directorModel))?.structuredOutputs ?? false
+						(await settings.ensureModelInfo(ai.options.directorModel))?.structuredOutputs ?? false,
+					cast: castBrief(this.#cast.members)
+				},
+				{
+					shot: namesOf(shot.cast),
+					beats: shot.beats.map((beat) => namesOf(beat.cast ?? shot.cast))
 				}
 			);
-			const patch = regeneratedFields(shot, result.fields);
+			const patch: ShotFields = regeneratedFields(shot, result.fields);
+			const tags = tagShot(result.cast, this.#cast.members);
+			// A rewrite names only the cast the storyboard has: it proposes nobody new. An answer
+			// that does not say who is in the shot leaves its cast as it was.
+			if (result.cast.answered && this.#cast.members.length > 0) {
+				patch.cast = tags.cast;
+				if (patch.beats) patch.beats = withBeatCasts(patch.beats, tags.beatCasts);
+			}
+			if (tags.unknown.length) this.notes = unknownNamesNote(new Map([[index + 1, tags.unknown]]));
 			const { stepId } = await this.#board.changeShots(
 				() => `rewrite shot ${index + 1}`,
 				() => this.#board.replaceShotFields(shot.id, patch)
@@ -331,6 +375,10 @@ function shotIdsOf(shots: readonly Shot[]): string {
 
 function taskName(task: AiTask): string {
 	return task === 'analyze' ? 'Analyze' : task === 'direct' ? 'Generate shots' : 'Regenerate shot';
+}
+
+function countMembers(count: number): string {
+	return count === 1 ? '1 cast member' : `${count} cast members`;
 }
 
 /** Words in a text, for the count under Context. */

@@ -4,6 +4,12 @@ import { SHOT_VALUES } from '$lib/domain/records';
 import type { Shot } from '$lib/domain/types';
 import { portableSchema } from '$lib/ai/portable-schema';
 import type { ShotSource } from './meta';
+import {
+	castNamesSchema,
+	DIRECTOR_MAX_CAST,
+	directorCastMemberSchema,
+	lenientCastNames
+} from './cast-schema';
 import { modelBeatsSchema, toStoredBeats } from './model-beats';
 import { clampSourceTime, shotSpan } from './source-time';
 
@@ -23,7 +29,8 @@ function directorBeatSchema(source: ShotSource) {
 			.describe('This moment of the shot, a few present-tense words ("she turns to the door").'),
 		camera: z
 			.string()
-			.describe('How the camera changes in this moment; empty when it does not change.')
+			.describe('How the camera changes in this moment; empty when it does not change.'),
+		cast: castNamesSchema('beat')
 	});
 	if (!hasClip(source)) return beat;
 	return beat.extend({
@@ -65,7 +72,8 @@ export function directorShotSchema(source: ShotSource = {}) {
 				})
 			)
 			.describe('The lines spoken in this shot, in order; empty when nobody speaks.'),
-		sound: z.string().describe('Sound effects and music heard in this shot; empty when none.')
+		sound: z.string().describe('Sound effects and music heard in this shot; empty when none.'),
+		cast: castNamesSchema('shot')
 	});
 	if (!hasClip(source)) return shot;
 	return shot.extend({
@@ -77,9 +85,33 @@ export function directorShotSchema(source: ShotSource = {}) {
 	});
 }
 
-/** The director's whole answer: exactly `count` shots. */
+/** What the answer holds besides its shots: a storyboard's answer proposes cast first, a rewrite does not. */
+export interface AnswerShape {
+	proposeCast: boolean;
+}
+
+const shotList = (count: number, source: ShotSource) =>
+	z.array(directorShotSchema(source)).min(count).max(count);
+
+/**
+ * The director's whole answer: the cast it proposes, then exactly `count` shots. The cast comes
+ * first so it streams (and is added to the storyboard) before the shots that name it.
+ */
 export function directorAnswerSchema(count: number, source: ShotSource = {}) {
-	return z.object({ shots: z.array(directorShotSchema(source)).min(count).max(count) });
+	return z.object({
+		cast: z
+			.array(directorCastMemberSchema)
+			.max(DIRECTOR_MAX_CAST)
+			.describe(
+				'New people, props and places that recur or matter to the story, each once; not the existing cast; empty when none.'
+			),
+		shots: shotList(count, source)
+	});
+}
+
+/** The answer to a rewrite of one shot: the shot alone, naming the cast the storyboard has. */
+export function rewriteAnswerSchema(source: ShotSource = {}) {
+	return z.object({ shots: shotList(1, source) });
 }
 
 /**
@@ -89,9 +121,12 @@ export function directorAnswerSchema(count: number, source: ShotSource = {}) {
  */
 export function directorJsonSchema(
 	count: number,
-	source: ShotSource = {}
+	source: ShotSource = {},
+	shape: AnswerShape = { proposeCast: true }
 ): Record<string, unknown> {
-	const { $schema: _dialect, ...schema } = z.toJSONSchema(directorAnswerSchema(count, source));
+	const { $schema: _dialect, ...schema } = z.toJSONSchema(
+		shape.proposeCast ? directorAnswerSchema(count, source) : rewriteAnswerSchema(source)
+	);
 	return portableSchema(schema);
 }
 
@@ -112,6 +147,7 @@ function lenientShotSchema(source: ShotSource) {
 		dialogue: SHOT_VALUES.dialogue,
 		sound: z.string().optional().catch(undefined),
 		beats: modelBeatsSchema,
+		cast: lenientCastNames,
 		sourceTimeS: hasClip(source)
 			? z.coerce.number().nonnegative().optional().catch(undefined)
 			: z.unknown().transform(() => undefined)
@@ -196,6 +232,23 @@ export function toShotFields(shot: ModelShot, source: ShotSource = {}): Partial<
 		);
 	}
 	return fields;
+}
+
+/** The cast names a model shot uses: its own, and each stored beat's (same order as `toShotFields`' beats). */
+export interface ShotCastNames {
+	shot: string[];
+	beats: string[][];
+	/** Whether the answer said who is in the shot at all (an empty list says: nobody). */
+	answered?: boolean;
+}
+
+/** Who the shot and each of its beats name, as written (names, not yet members). */
+export function castNamesOf(shot: ModelShot): ShotCastNames {
+	return {
+		shot: shot.cast ?? [],
+		beats: shot.beats.map((beat) => beat.cast ?? []),
+		answered: shot.cast !== undefined
+	};
 }
 
 /** Parse one shot object's JSON text; the reason in words when it is not a usable shot. */

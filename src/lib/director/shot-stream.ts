@@ -1,7 +1,12 @@
+/** The lists of a director's answer whose objects are handed over: its shots and its cast. */
+export type AnswerList = 'shots' | 'cast';
+
 /**
  * Finds the shot objects in a director's reply while it streams: each object of the shot list
  * is handed over the moment its closing brace arrives, whatever way the text is split. It
- * accepts `{"shots":[…]}`, a bare `[…]`, JSON inside a code fence, and prose around it.
+ * accepts `{"shots":[…]}`, a bare `[…]`, JSON inside a code fence, and prose around it. The
+ * objects of the root's `cast` list (a sibling of `shots`) go to `onCast` the same way; a shot's
+ * own `cast` key, deeper down, is part of the shot.
  */
 export class ShotStreamParser {
 	#text = '';
@@ -10,17 +15,26 @@ export class ShotStreamParser {
 	#stack: string[] = [];
 	#inString = false;
 	#escaped = false;
-	/** Where the shot list's array opened (stack depth), once found. */
+	/** Where the list being read opened (stack depth), while inside one. */
 	#listDepth = -1;
+	/** Which list is open at `#listDepth`. */
+	#list: AnswerList | null = null;
+	#shotsFound = false;
 	#objectStart = -1;
 	#rootClosed = false;
 	#lastKey = '';
 	#keyStart = -1;
 	readonly #onObject: (json: string, index: number) => void;
+	readonly #onCast: (json: string, index: number) => void;
 	#count = 0;
+	#castCount = 0;
 
-	constructor(onObject: (json: string, index: number) => void) {
+	constructor(
+		onObject: (json: string, index: number) => void,
+		onCast: (json: string, index: number) => void = () => {}
+	) {
 		this.#onObject = onObject;
+		this.#onCast = onCast;
 	}
 
 	/** Everything received so far (for "view raw output"). */
@@ -94,11 +108,13 @@ export class ShotStreamParser {
 	}
 
 	#open(ch: string, at: number): void {
-		if (ch === '[' && this.#listDepth < 0) {
-			const root = this.#stack.length === 0;
-			const namedShots =
-				this.#top() === '{' && this.#stack.length === 1 && /shots/i.test(this.#lastKey);
-			if (root || namedShots) this.#listDepth = this.#stack.length + 1;
+		if (ch === '[' && this.#list === null) {
+			const list = this.#listOpening();
+			if (list) {
+				this.#list = list;
+				this.#listDepth = this.#stack.length + 1;
+				if (list === 'shots') this.#shotsFound = true;
+			}
 		}
 		this.#stack.push(ch);
 		if (ch === '{' && this.#listDepth > 0 && this.#stack.length === this.#listDepth + 1) {
@@ -106,12 +122,27 @@ export class ShotStreamParser {
 		}
 	}
 
+	/** The list an array opening here is: the root array or the root's `shots` (once), or its `cast`. */
+	#listOpening(): AnswerList | null {
+		if (this.#stack.length === 0) return this.#shotsFound ? null : 'shots';
+		if (this.#top() !== '{' || this.#stack.length !== 1) return null;
+		if (/shots/i.test(this.#lastKey)) return this.#shotsFound ? null : 'shots';
+		if (/^cast/i.test(this.#lastKey)) return 'cast';
+		return null;
+	}
+
 	#close(at: number): void {
 		const depth = this.#stack.length;
 		const closing = this.#stack.pop();
 		if (closing === '{' && this.#objectStart >= 0 && depth === this.#listDepth + 1) {
-			this.#onObject(this.#text.slice(this.#objectStart, at + 1), this.#count++);
+			const json = this.#text.slice(this.#objectStart, at + 1);
+			if (this.#list === 'cast') this.#onCast(json, this.#castCount++);
+			else this.#onObject(json, this.#count++);
 			this.#objectStart = -1;
+		}
+		if (closing === '[' && depth === this.#listDepth) {
+			this.#list = null;
+			this.#listDepth = -1;
 		}
 		if (this.#stack.length === 0) this.#rootClosed = true;
 	}

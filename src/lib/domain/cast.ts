@@ -23,3 +23,8 @@ export function mentionedMembers<M extends Pick<CastMember, 'id' | 'name'>>(
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A name as cast names are compared: trimmed, spaces collapsed, any case ("  old  TOM" = "Old Tom"). */
+export function nameKey(name: string): string {
+	return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}

@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { nameKey } from '$lib/domain/cast';
 import type { Beat, CastKind, CastMember, Shot } from '$lib/domain/types';
 import { MAX_CAST_PICTURES } from '$lib/domain/values';
 import { ImageInputError, shrinkToJpeg } from '$lib/media/shrink-image';
@@ -126,6 +127,37 @@ export class CastBoard {
 					shot.cast.includes(memberId) || shot.beats.some((beat) => beat.cast?.includes(memberId))
 			)
 			.map((shot) => shot.id);
+	}
+
+	/**
+	 * Add the members the director proposed that the cast does not have yet (by name, any case),
+	 * in order. Inside a director run they undo with its shots; otherwise as one step.
+	 */
+	async addProposed(
+		proposals: readonly Pick<CastMember, 'name' | 'kind' | 'description'>[]
+	): Promise<CastMember[]> {
+		const taken = new Set(this.members.map((member) => nameKey(member.name)));
+		const added: CastMember[] = [];
+		for (const proposal of proposals) {
+			const key = nameKey(proposal.name);
+			if (!key || taken.has(key)) continue;
+			taken.add(key);
+			const result = await appStatus.guardWrite(() => addCastMember(this.projectId, proposal));
+			if (!result.ok) break;
+			added.push(result.value);
+			this.members = [...this.members, result.value];
+		}
+		if (added.length === 0) return added;
+		const before = { cast: Object.fromEntries(added.map((member) => [member.id, null])) };
+		const after = { cast: Object.fromEntries(added.map((member) => [member.id, member])) };
+		if (!this.#history?.includeInStep?.(before, after)) {
+			await this.#history?.recordStep({
+				label: `add ${added.length === 1 ? added[0]!.name : `${added.length} cast members`}`,
+				before,
+				after
+			});
+		}
+		return added;
 	}
 
 	/** Other storyboards' casts, to copy members from. */

@@ -1,10 +1,13 @@
 import { onOtherTabChange } from '$lib/store/changes';
+import type { Snapshot } from '$lib/domain/history';
 import type { NewStep } from './project.svelte';
 
 /** Where a board records its undo steps and hears of undo and redo (the open storyboard). */
 export interface StepRecorder {
 	recordStep(step: NewStep): Promise<string | undefined>;
 	onHistoryMove(listener: () => void): () => void;
+	/** Fold a change into the step of the action running now; false when none runs. */
+	includeInStep?(before: Snapshot, after: Snapshot): boolean;
 }
 
 /**

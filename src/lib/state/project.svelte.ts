@@ -4,7 +4,8 @@ import {
 	diffRecords,
 	emptyHistory,
 	type History,
-	type HistoryStep
+	type HistoryStep,
+	type Snapshot
 } from '$lib/domain/history';
 import { newId } from '$lib/domain/ids';
 import { moveItem, type EditableShotField, type ShotFields } from '$lib/domain/shot';
@@ -385,6 +386,16 @@ export class ProjectState {
 			if (sides) stepId = await this.recordStep({ label: label(sides.counts), ...sides });
 		}
 		return { value, stepId };
+	}
+
+	/**
+	 * Make other records' changes part of the step of the action running now (the members a
+	 * director run proposes undo with its shots); false when no action runs.
+	 */
+	includeInStep(before: Snapshot, after: Snapshot): boolean {
+		if (!this.#changes) return false;
+		this.#changes.include(before, after);
+		return true;
 	}
 
 	/** Set who of the cast is in a shot (in the order they matter), as one step named `label`. */

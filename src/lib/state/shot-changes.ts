@@ -1,4 +1,9 @@
-import { diffRecords, TRACKED_SHOT_FIELDS, type Snapshot } from '$lib/domain/history';
+import {
+	diffRecords,
+	mergeSnapshots,
+	TRACKED_SHOT_FIELDS,
+	type Snapshot
+} from '$lib/domain/history';
 import type { EditableShotField } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
 
@@ -30,6 +35,8 @@ export const FIELD_WORDS: Record<EditableShotField, string> = {
  */
 export class ShotChanges {
 	#seen = new Map<string, { before: Shot | null; after: Shot | null }>();
+	/** Other records the action changed (cast members the director proposed). */
+	#other: { before: Snapshot; after: Snapshot } | undefined;
 
 	/** A write took a shot from `before` to `after` (null: not there). */
 	note(before: Shot | null, after: Shot | null): void {
@@ -37,6 +44,16 @@ export class ShotChanges {
 		if (!id) return;
 		const known = this.#seen.get(id);
 		this.#seen.set(id, { before: known ? known.before : before, after });
+	}
+
+	/** Other records' sides the action changed, to be part of its step (the earliest before, the latest after). */
+	include(before: Snapshot, after: Snapshot): void {
+		this.#other = this.#other
+			? {
+					before: mergeSnapshots(before, this.#other.before),
+					after: mergeSnapshots(this.#other.after, after)
+				}
+			: { before, after };
 	}
 
 	/** The step's two sides and counts; undefined when nothing changed. */
@@ -48,13 +65,20 @@ export class ShotChanges {
 			TRACKED_SHOT_FIELDS
 		);
 		const ids = Object.keys(sides.before);
-		if (ids.length === 0) return undefined;
+		const other = this.#other;
+		if (ids.length === 0) {
+			return other && { ...other, counts: { added: 0, removed: 0, changed: 0 } };
+		}
 		const counts = { added: 0, removed: 0, changed: 0 };
 		for (const id of ids) {
 			if (sides.before[id] === null) counts.added++;
 			else if (sides.after[id] === null) counts.removed++;
 			else counts.changed++;
 		}
-		return { before: { shots: sides.before }, after: { shots: sides.after }, counts };
+		return {
+			before: { ...other?.before, shots: sides.before },
+			after: { ...other?.after, shots: sides.after },
+			counts
+		};
 	}
 }

@@ -14,6 +14,8 @@ export interface SavedShot {
 		share?: number;
 		sourceTimeS?: number;
 		keyframeAssetId?: string;
+		/** Who of the cast is in the beat (member ids), when it differs from the shot. */
+		cast?: string[];
 	}[];
 }
 

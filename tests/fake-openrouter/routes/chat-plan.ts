@@ -108,7 +108,10 @@ export async function makePlan(
 					: honoured
 						? 'plain'
 						: behaviour.json;
-		plan.content = directorText(directorResult(summary, count, mode.beatsPerShot), style);
+		plan.content = directorText(
+			directorResult(summary, count, mode.beatsPerShot, mode.directorCast),
+			style
+		);
 	} else if (summary.imageCount > 0 || /describe|analy[sz]e|scene/i.test(summary.text)) {
 		plan.content = sceneDescription(summary);
 	} else {

@@ -58,7 +58,7 @@ describe('directorJsonSchema', () => {
 		const shot = {
 			title: 'A',
 			description: 'B',
-			beats: [{ action: 'She turns', camera: '', sourceTimeS: 2.5 }],
+			beats: [{ action: 'She turns', camera: '', sourceTimeS: 2.5, cast: [] }],
 			shotSize: 'Wide',
 			angle: 'Eye level',
 			movement: 'Static',
@@ -67,11 +67,12 @@ describe('directorJsonSchema', () => {
 			notes: '',
 			dialogue: [],
 			sound: '',
+			cast: [],
 			sourceTimeS: 20
 		};
-		expect(answer.safeParse({ shots: [shot] }).success).toBe(false);
-		expect(answer.safeParse({ shots: [{ ...shot, sourceTimeS: 2 }] }).success).toBe(true);
-		expect(answer.safeParse({ shots: [] }).success).toBe(false);
+		expect(answer.safeParse({ cast: [], shots: [shot] }).success).toBe(false);
+		expect(answer.safeParse({ cast: [], shots: [{ ...shot, sourceTimeS: 2 }] }).success).toBe(true);
+		expect(answer.safeParse({ cast: [], shots: [] }).success).toBe(false);
 	});
 
 	it('asks every shot for its beats, each with an action and a camera note, 1 to 4 in words', () => {
@@ -88,7 +89,7 @@ describe('directorJsonSchema', () => {
 			const beat = beats.items as Node;
 			expect(beat.additionalProperties).toBe(false);
 			expect(Object.keys(beat.properties as Node)).toEqual(
-				schema === clip ? ['action', 'camera', 'sourceTimeS'] : ['action', 'camera']
+				schema === clip ? ['action', 'camera', 'cast', 'sourceTimeS'] : ['action', 'camera', 'cast']
 			);
 			expect(beat.required).toEqual(Object.keys(beat.properties as Node));
 		}
@@ -107,17 +108,16 @@ describe('directorJsonSchema', () => {
 			notes: '',
 			dialogue: [],
 			sound: '',
+			cast: [],
 			sourceTimeS: 1
 		};
-		const beat = (sourceTimeS: number) => ({ action: 'Moves', camera: '', sourceTimeS });
-		expect(answer.safeParse({ shots: [{ ...shot, beats: [beat(1), beat(2)] }] }).success).toBe(
-			true
-		);
-		expect(answer.safeParse({ shots: [{ ...shot, beats: [] }] }).success).toBe(false);
-		expect(
-			answer.safeParse({ shots: [{ ...shot, beats: [1, 2, 3, 4, 5].map(beat) }] }).success
-		).toBe(false);
-		expect(answer.safeParse({ shots: [{ ...shot, beats: [beat(11)] }] }).success).toBe(false);
+		const beat = (sourceTimeS: number) => ({ action: 'Moves', camera: '', sourceTimeS, cast: [] });
+		const parse = (beats: unknown[]) =>
+			answer.safeParse({ cast: [], shots: [{ ...shot, beats }] }).success;
+		expect(parse([beat(1), beat(2)])).toBe(true);
+		expect(parse([])).toBe(false);
+		expect(parse([1, 2, 3, 4, 5].map(beat))).toBe(false);
+		expect(parse([beat(11)])).toBe(false);
 	});
 
 	it('is what "Generate shots" sends, strict, only for models with structured outputs', () => {
@@ -132,7 +132,7 @@ describe('directorJsonSchema', () => {
 		const shot = {
 			title: 'Arrival',
 			description: 'A lantern-lit stall in the rain.',
-			beats: [{ action: 'The vendor lifts a lantern', camera: '' }],
+			beats: [{ action: 'The vendor lifts a lantern', camera: '', cast: ['Vendor'] }],
 			shotSize: 'Wide',
 			angle: 'Eye level',
 			movement: 'Static',
@@ -140,16 +140,59 @@ describe('directorJsonSchema', () => {
 			transition: 'cut',
 			notes: '',
 			dialogue: [{ speaker: 'Vendor', line: 'Last lantern tonight!' }],
-			sound: 'Rain on canvas'
+			sound: 'Rain on canvas',
+			cast: ['Vendor']
 		};
-		expect(directorAnswerSchema(1).safeParse({ shots: [shot] }).success).toBe(true);
-		expect(
-			directorAnswerSchema(1).safeParse({ shots: [{ ...shot, dialogue: [{ line: 'Hi' }] }] })
-				.success
-		).toBe(false);
-		expect(
-			directorAnswerSchema(1).safeParse({ shots: [{ ...shot, shotSize: 'Very wide' }] }).success
-		).toBe(false);
+		const cast = [{ name: 'Vendor', kind: 'character', description: 'Old, straw hat' }];
+		const parse = (shots: unknown[]) => directorAnswerSchema(1).safeParse({ cast, shots }).success;
+		expect(parse([shot])).toBe(true);
+		expect(parse([{ ...shot, dialogue: [{ line: 'Hi' }] }])).toBe(false);
+		expect(parse([{ ...shot, shotSize: 'Very wide' }])).toBe(false);
+	});
+});
+
+describe('the director’s cast in its answer', () => {
+	const idea = directorJsonSchema(4);
+	const clip = directorJsonSchema(4, { clipDurationS: 12.5 });
+	const rewrite = directorJsonSchema(1, {}, { proposeCast: false });
+	const props = (node: unknown) => (node as Node).properties as Node;
+
+	it('proposes the cast before the shots, so it streams first', () => {
+		for (const schema of [idea, clip])
+			expect(Object.keys(props(schema))).toEqual(['cast', 'shots']);
+		expect(Object.keys(props(rewrite))).toEqual(['shots']);
+	});
+
+	it('asks each member for a name, a kind and a description, at most 8 in words', () => {
+		const cast = props(idea).cast as Node;
+		expect(cast.description).toMatch(/At most 8 items\.$/);
+		expect(cast).not.toHaveProperty('maxItems');
+		const member = cast.items as Node;
+		expect(member.required).toEqual(['name', 'kind', 'description']);
+		expect((props(member).kind as Node).enum).toEqual(['character', 'prop', 'location']);
+	});
+
+	it('asks every shot and every beat for the names of its cast', () => {
+		for (const schema of [idea, clip, rewrite]) {
+			const shot = (props(schema).shots as Node).items as Node;
+			expect(props(shot).cast).toMatchObject({ type: 'array', items: { type: 'string' } });
+			expect(shot.required).toContain('cast');
+			const beat = (props(shot).beats as Node).items as Node;
+			expect(props(beat).cast).toMatchObject({ type: 'array', items: { type: 'string' } });
+			expect(beat.required).toContain('cast');
+		}
+	});
+
+	it('is accepted by OpenAI strict mode, Gemini and Anthropic', () => {
+		for (const schema of [idea, clip, rewrite]) {
+			expect(openAiStrictSchemaProblem(schema, 'storyboard_shots')).toBeNull();
+			expect(geminiSchemaProblem(schema)).toBeNull();
+			expect(anthropicSchemaProblem(schema)).toBeNull();
+		}
+	});
+
+	it('is what a rewrite sends: the shot’s cast names, no cast list', () => {
+		expect(responseFormat(true, 1, {}, false).response_format?.json_schema.schema).toEqual(rewrite);
 	});
 });
 

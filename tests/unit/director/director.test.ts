@@ -5,6 +5,8 @@ import { AiOutputError, describeAiError } from '$lib/ai/errors';
 import { defaultOptions } from '$lib/ai/meta';
 import { createShot } from '$lib/domain/shot';
 import type { Shot } from '$lib/domain/types';
+import type { CastProposal } from '$lib/director/cast-schema';
+import { directorAnswerSchema, type ShotCastNames } from '$lib/director/shot-schema';
 import { TINY_JPEG, useFake } from '../fake-openrouter/fixture';
 
 const fake = useFake();
@@ -78,7 +80,7 @@ describe('directShots', () => {
 		const [structured, inWords] = fake().requests({ method: 'POST', path: '/chat/completions' });
 		expect(JSON.stringify(structured!.body?.responseFormat?.schema)).toContain('"beats"');
 		expect(inWords!.body?.responseFormat).toBeNull();
-		expect(inWords!.body?.text).toContain('"beats":[{"action","camera"}]');
+		expect(inWords!.body?.text).toContain('"beats":[{"action","camera","cast":[names]}]');
 	});
 
 	it('writes as many beats per shot as the fake is told to', async () => {
@@ -105,7 +107,7 @@ describe('directShots', () => {
 	});
 
 	it('hands each shot over before the stream ends', async () => {
-		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 8 });
+		fake().setMode({ tokenDelayMs: 5, charsPerChunk: 24 });
 		const seenWhileStreaming: boolean[] = [];
 		await directShots(new AbortController().signal, ai(), brief, () => {
 			seenWhileStreaming.push(!fake().log.at(-1)!.finished);
@@ -156,9 +158,10 @@ describe('directShots', () => {
 	it('stops on abort and says it was cancelled', async () => {
 		fake().setMode({ tokenDelayMs: 20 });
 		const controller = new AbortController();
-		const error = await directShots(controller.signal, ai(), brief, () => controller.abort()).catch(
-			(e: unknown) => e
-		);
+		const stop = () => controller.abort();
+		const error = await directShots(controller.signal, ai(), brief, stop, {
+			onCastMember: stop
+		}).catch((e: unknown) => e);
 		expect(describeAiError(error).kind).toBe('aborted');
 	});
 
@@ -178,7 +181,108 @@ describe('directShots', () => {
 	});
 });
 
+describe('directShots with a cast', () => {
+	async function direct(overrides: Partial<typeof brief> & { cast?: CastProposal[] } = {}) {
+		const events: string[] = [];
+		const names: ShotCastNames[] = [];
+		const result = await directShots(
+			new AbortController().signal,
+			ai(overrides.structured === false ? 'anthropic/claude-sonnet-4.5' : undefined),
+			{ ...brief, premise: 'Kofi races a paper lantern through a night market.', ...overrides },
+			(fields, _index, cast) => {
+				events.push(`shot ${fields.title}`);
+				names.push(cast);
+			},
+			{ onCastMember: (member) => void events.push(`cast ${member.name} (${member.kind})`) }
+		);
+		return { events, names, result };
+	}
+
+	it('hands over the proposed members before the first shot, then who each shot names', async () => {
+		fake().setMode({ beatsPerShot: null });
+		for (const structured of [true, false]) {
+			const { events, names, result } = await direct({ structured });
+			expect(events.slice(0, 4)).toEqual([
+				'cast Kofi (character)',
+				expect.stringMatching(/^cast \w+ \(character\)$/),
+				'cast Night market (location)',
+				expect.stringMatching(/^shot /)
+			]);
+			expect(result.castProposed).toBe(3);
+			const second = events[1]!.split(' ')[1]!;
+			expect(names.map((shot) => shot.shot)).toEqual([
+				['Night market', 'Kofi'],
+				['Kofi', second],
+				['Kofi'],
+				[second, 'Night market']
+			]);
+			// The shot of three beats names its cast beat by beat.
+			expect(names[1]!.beats).toEqual([['Kofi'], ['Kofi', second], [second]]);
+		}
+		const [structured, inWords] = fake().requests({ method: 'POST', path: '/chat/completions' });
+		expect(
+			Object.keys((structured!.body!.responseFormat!.schema as { properties: object }).properties)
+		).toEqual(['cast', 'shots']);
+		expect(inWords!.body?.text).toContain('{"cast":[{"name","kind","description"}],"shots":[');
+	});
+
+	it('gets from the fake an answer that holds to the strict schema, cast and all', async () => {
+		fake().setMode({ beatsPerShot: null });
+		const { result } = await direct();
+		const answer = directorAnswerSchema(4).parse(JSON.parse(result.raw)) as {
+			cast: { kind: string }[];
+		};
+		expect(answer.cast.map((member) => member.kind)).toEqual([
+			'character',
+			'character',
+			'location'
+		]);
+	});
+
+	it('tells the director the existing cast, which it names instead of proposing again', async () => {
+		const { events, names } = await direct({
+			cast: [
+				{ name: 'Mara', kind: 'character', description: 'Red raincoat' },
+				{ name: 'Tomas', kind: 'character', description: 'Grey beard' }
+			]
+		});
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.text).toContain(
+			'Existing cast (name them by these exact names; do not propose them again):\n- Mara (character): Red raincoat\n- Tomas (character): Grey beard'
+		);
+		expect(events.filter((event) => event.startsWith('cast'))).toEqual([
+			'cast Night market (location)'
+		]);
+		expect(names[1]!.shot).toEqual(['Mara', 'Tomas']);
+	});
+});
+
 describe('regenerateShot', () => {
+	it('tells the director the cast and who is in the shot, and reads who is in the rewrite', async () => {
+		const shot = createShot('p', 0, { title: 'Dock', description: 'A wide dock.' });
+		const { cast } = await regenerateShot(
+			new AbortController().signal,
+			ai(),
+			shot,
+			{},
+			'make it a close-up',
+			{
+				context: '',
+				premise: 'A dock at dawn.',
+				structured: true,
+				cast: [{ name: 'Mara', kind: 'character', description: 'Red raincoat' }]
+			},
+			{ shot: ['Mara'], beats: [['Mara']] }
+		);
+		const request = fake().requests({ method: 'POST', path: '/chat/completions' })[0]!;
+		expect(request.body?.text).toContain('- Mara (character): Red raincoat');
+		expect(request.body?.text).toContain('"cast":["Mara"]');
+		expect(
+			Object.keys((request.body!.responseFormat!.schema as { properties: object }).properties)
+		).toEqual(['shots']);
+		expect(cast.shot).toEqual(['Mara']);
+	});
+
 	it('follows the note and returns the new fields', async () => {
 		const shot = createShot('p', 0, {
 			title: 'Dock',

@@ -100,3 +100,58 @@ describe('ShotStreamParser', () => {
 		}
 	});
 });
+
+describe('ShotStreamParser with a cast list', () => {
+	const cast = [
+		{ name: 'Mara', kind: 'character', description: 'Red coat, {bright}' },
+		{ name: 'Harbour', kind: 'location', description: 'Cranes "at" dusk' }
+	];
+	const shots = [
+		{ title: 'A', cast: ['Mara'], beats: [{ action: 'x', cast: ['Mara'] }] },
+		{ title: 'B', cast: [{ name: 'not a member' }], beats: [] }
+	];
+
+	function parseBoth(text: string, split: (text: string) => string[]) {
+		const seen: { list: string; value: unknown }[] = [];
+		const parser = new ShotStreamParser(
+			(json) => seen.push({ list: 'shots', value: JSON.parse(json) }),
+			(json) => seen.push({ list: 'cast', value: JSON.parse(json) })
+		);
+		for (const piece of split(text)) parser.push(piece);
+		return seen;
+	}
+
+	const at = (position: number) => (text: string) => [
+		text.slice(0, position),
+		text.slice(position)
+	];
+
+	it('hands over the cast first when it comes first, and a shot’s own cast stays in the shot', () => {
+		const text = JSON.stringify({ cast, shots }, null, 2);
+		const expected = [
+			...cast.map((value) => ({ list: 'cast', value })),
+			...shots.map((value) => ({ list: 'shots', value }))
+		];
+		for (let position = 0; position <= text.length; position++) {
+			expect(parseBoth(text, at(position))).toEqual(expected);
+		}
+	});
+
+	it('reads a cast list that comes after the shots, split anywhere', () => {
+		const text = JSON.stringify({ shots, cast });
+		const expected = [
+			...shots.map((value) => ({ list: 'shots', value })),
+			...cast.map((value) => ({ list: 'cast', value }))
+		];
+		for (let position = 0; position <= text.length; position++) {
+			expect(parseBoth(text, at(position))).toEqual(expected);
+		}
+	});
+
+	it('counts shots and cast members apart and ignores other lists after the shots', () => {
+		const parser = new ShotStreamParser(() => {});
+		parser.push(JSON.stringify({ cast, shots, notes: [{ title: 'not a shot' }] }));
+		expect(parser.count).toBe(2);
+		expect(parser.complete).toBe(true);
+	});
+});
