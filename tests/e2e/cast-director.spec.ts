@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { createStoryboard } from './support/app';
+import { castPanel } from './support/cast';
 import { savedShots } from './support/saved-shots';
 import { openProjectId, storedRecords } from './support/stored';
 import { DESKTOP, PHONE, screenshot } from './support/viewport';
@@ -15,7 +16,6 @@ test.beforeEach(({ fake }) => {
 
 const PREMISE = 'Kofi races a paper lantern through a night market before midnight.';
 
-const castPanel = (page: Page) => page.getByRole('region', { name: 'Cast' });
 const chipsOf = (page: Page, number: number) =>
 	page
 		.getByRole('article', { name: `Shot ${number}` })
@@ -27,6 +27,20 @@ async function chipNames(page: Page, number: number): Promise<string[]> {
 		.getByRole('button', { name: /^Remove .+ from shot \d+$/ })
 		.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
 	return labels.map((label) => label.replace(/^Remove (.+) from shot \d+$/, '$1'));
+}
+
+/** A storyboard from the premise, connected to the fake, with `count` shots generated. */
+async function generateFromPremise(
+	page: Page,
+	fake: Parameters<typeof connectToFake>[1],
+	title: string,
+	count: number
+) {
+	await connectToFake(page, fake);
+	await createStoryboard(page, title, 'idea', PREMISE);
+	await page.getByLabel('Shot count').fill(String(count));
+	await page.getByLabel('Shot count').press('Tab');
+	await page.getByRole('button', { name: 'Generate shots' }).click();
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
@@ -43,11 +57,7 @@ test('a premise yields cast proposals and tagged shots, kept after a reload and 
 	page,
 	fake
 }) => {
-	await connectToFake(page, fake);
-	await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
-	await page.getByLabel('Shot count').fill('4');
-	await page.getByLabel('Shot count').press('Tab');
-	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await generateFromPremise(page, fake, 'Lantern run', 4);
 	const outcome = page.getByText(
 		/^4 shots written\. The director proposed 3 cast members: Kofi, (\w+) and Night market\.$/
 	);
@@ -148,11 +158,7 @@ test.describe('how the proposed cast looks', () => {
 				page,
 				fake
 			}) => {
-				await connectToFake(page, fake);
-				await createStoryboard(page, 'Lantern run', 'idea', PREMISE);
-				await page.getByLabel('Shot count').fill('4');
-				await page.getByLabel('Shot count').press('Tab');
-				await page.getByRole('button', { name: 'Generate shots' }).click();
+				await generateFromPremise(page, fake, 'Lantern run', 4);
 				await expect(page.getByText(/^4 shots written\./)).toBeVisible();
 				await expect(castPanel(page).getByText('3 members')).toBeVisible();
 				await expect.poll(() => chipNames(page, 3)).toEqual(['Kofi']);
@@ -177,6 +183,47 @@ test.describe('how the proposed cast looks', () => {
 					animations: 'disabled',
 					caret: 'hide'
 				});
+
+				// The lead gets a designed picture, which every render of their shots carries.
+				const kofi = castPanel(page).getByRole('group', { name: 'Kofi' });
+				await kofi.getByRole('button', { name: 'Design', exact: true }).click();
+				const design = kofi.getByRole('group', { name: 'Design Kofi' });
+				await design.getByRole('button', { name: 'Design 3 candidates' }).click();
+				await expect(design.getByRole('status')).toContainText(/3 of 3 ready/, {
+					timeout: 20_000
+				});
+				await design
+					.getByRole('group', { name: 'Candidate 1' })
+					.getByRole('button', { name: 'Use this' })
+					.click();
+				await expect(kofi.getByRole('img', { name: 'Kofi, picture 1' })).toBeVisible();
+				await design.getByRole('button', { name: 'Close' }).click();
+
+				// Rendered, on the board: each frame names who is in it, and the lead is in several.
+				await page.getByRole('button', { name: /^Render all/ }).click();
+				await expect(page.getByRole('button', { name: 'Render all', exact: true })).toBeVisible({
+					timeout: 60_000
+				});
+				await page.getByRole('button', { name: 'Board', exact: true }).click();
+				const named = page.getByLabel(/^Cast: /);
+				await expect(named).toHaveCount(4);
+				const withLead = await named.evaluateAll(
+					(lines) => lines.filter((line) => line.textContent?.includes('Kofi')).length
+				);
+				expect(withLead).toBeGreaterThan(1);
+				const renders = fake
+					.requests({ method: 'POST', path: '/chat/completions' })
+					.filter((request) => request.body?.text?.includes('A single storyboard frame'));
+				const withKofi = renders.filter((request) =>
+					request.body?.text?.includes('attached image shows Kofi')
+				);
+				expect(withKofi.length).toBeGreaterThan(1);
+				await castPanel(page).scrollIntoViewIfNeeded();
+				await screenshot(page, 'cast-panel', { forDocs: true });
+				await page
+					.getByRole('list', { name: 'Frames' })
+					.evaluate((frames) => frames.scrollIntoView({ block: 'center' }));
+				await screenshot(page, 'cast-board-frames', { forDocs: true });
 			});
 		});
 	}
@@ -211,11 +258,7 @@ test('Regenerate tells the director the cast and who is in the shot, and tags th
 	page,
 	fake
 }) => {
-	await connectToFake(page, fake);
-	await createStoryboard(page, 'Rewrite with cast', 'idea', PREMISE);
-	await page.getByLabel('Shot count').fill('3');
-	await page.getByLabel('Shot count').press('Tab');
-	await page.getByRole('button', { name: 'Generate shots' }).click();
+	await generateFromPremise(page, fake, 'Rewrite with cast', 3);
 	await expect(page.getByText(/^3 shots written\./)).toBeVisible();
 	const [, second] = await chipNames(page, 2);
 
