@@ -2,12 +2,21 @@ import { test, expect } from '../fake-openrouter/playwright';
 import { connectToFake } from './support/ai';
 import { giveBeats, savedTakes, storyboardWithShots } from './support/render';
 import { installServiceWorker } from './support/app';
+import { openProjectId, storedRecords } from './support/stored';
 import { download, ffprobe, openExport, useDownloads } from './support/exports';
 import { decodeFrames, psnr } from './support/frames';
 
 const clips = (page: import('@playwright/test').Page) => page.getByLabel(/^Clip of shot \d+ in /);
 const pictures = (page: import('@playwright/test').Page) =>
 	page.getByRole('button', { name: /^Open takes of shot \d+ in / });
+
+/** How many of the open storyboard's animation items have their provider job id saved. */
+async function rememberedVideoJobs(page: import('@playwright/test').Page): Promise<number> {
+	const jobs = await storedRecords<{ items: { videoJobId?: string }[] }>(page, 'jobs', {
+		projectId: openProjectId(page)
+	});
+	return jobs.flatMap((job) => job.items).filter((item) => item.videoJobId).length;
+}
 
 async function withVideoModel(
 	page: import('@playwright/test').Page,
@@ -44,6 +53,8 @@ test('animate two shots, reload mid-way, and each is submitted once', async ({ p
 	await page.getByRole('button', { name: 'Submit 2 clips' }).click();
 	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(2);
 	await expect(page.getByText(/^Animating shot 1 · /)).toBeVisible();
+	// Both jobs' ids are saved: from here a reload polls them instead of sending again.
+	await expect.poll(() => rememberedVideoJobs(page)).toBe(2);
 	await page.reload();
 	await expect(
 		page.getByRole('region', { name: 'Render' }).getByText(/Animation resumed: 2 clips to go/)
@@ -216,6 +227,33 @@ test('a failed video job shows its reason and keeps the still', async ({ page, f
 	await expect(log).toContainText('Shot 2 could not be animated: The video model failed:');
 
 	// Retry submits a new job, which works.
+	await shot.getByRole('button', { name: 'Retry animation of shot 2' }).click();
+	await expect(clips(page)).toHaveCount(1, { timeout: 20_000 });
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(2);
+});
+
+test('a reload while a clip is being sent never sends it again unasked', async ({ page, fake }) => {
+	await withVideoModel(page, fake);
+	fake.setMode({ imageScale: 0.25, videoPendingMs: 300, videoRunMs: 300 });
+	await storyboardWithShots(page, 'Closed mid-send', 3);
+	await page.getByRole('button', { name: 'Render shot 2' }).click();
+	await expect(pictures(page)).toHaveCount(1, { timeout: 20_000 });
+	// The provider takes 4 s to answer; the page is reloaded before it does, the job accepted.
+	fake.script([{ outcome: 'ok', delayMs: 4000 }], { path: '/videos' });
+	await page.getByRole('button', { name: 'Animate shot 2' }).click();
+	await page.getByRole('button', { name: 'Submit clip' }).click();
+	await expect.poll(() => fake.requests({ method: 'POST', path: '/videos' }).length).toBe(1);
+	await page.reload();
+
+	const shot = page.getByRole('article', { name: 'Shot 2' });
+	await expect(
+		shot.getByText(
+			'Animation failed: The page closed while shot 2 was being sent: the provider may have it (and bill it) already. Check your provider’s activity; Retry sends it again.'
+		)
+	).toBeVisible({ timeout: 20_000 });
+	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(1);
+
+	// The person decides: Retry sends it once more, and the clip arrives.
 	await shot.getByRole('button', { name: 'Retry animation of shot 2' }).click();
 	await expect(clips(page)).toHaveCount(1, { timeout: 20_000 });
 	expect(fake.requests({ method: 'POST', path: '/videos' })).toHaveLength(2);

@@ -7,6 +7,7 @@ import { KeyPool } from '$lib/jobs/key-pool';
 import { placeName, placeOfBeat } from '$lib/jobs/run';
 import type { ItemContext, JobEvent, JobRunnerConfig } from '$lib/jobs/runner';
 import { getAsset } from '$lib/store/assets';
+import { TAB_ID } from '$lib/store/changes';
 import { addVideoTake } from '$lib/store/takes';
 import { isAbortError, sleep } from '$lib/util/abort';
 import { blobToDataUrl } from '$lib/util/data-url';
@@ -263,6 +264,7 @@ export class AnimateSession extends JobSession {
 			if (jobId) {
 				this.#setClip(item.key, 'unknown', submittedAt > 0 ? submittedAt : Date.now());
 			} else {
+				await this.#markSending(item, context);
 				this.#setClip(item.key, 'submitting', Date.now());
 				const submitted = await this.#submit(item, client, context);
 				jobId = submitted.jobId;
@@ -302,6 +304,25 @@ export class AnimateSession extends JobSession {
 		} finally {
 			delete this.#clips[item.key];
 		}
+	}
+
+	/**
+	 * A clip costs real money, so it is never sent twice unasked: the item notes which page is
+	 * sending it before the request goes. Found on a later page without a job id, the earlier
+	 * page closed while sending, and the provider may have the job (and bill it) already: the
+	 * item fails with that said, and "Retry" (the person's choice) sends it again.
+	 */
+	async #markSending(item: JobItem, context: ItemContext): Promise<void> {
+		const sendingFrom = typeof item.sendingFrom === 'string' ? item.sendingFrom : '';
+		if (sendingFrom && sendingFrom !== TAB_ID) {
+			await context.remember({ sendingFrom: null });
+			const name = this.#beatOf(item)?.name ?? 'this clip';
+			throw new JobItemError(
+				`The page closed while ${name} was being sent: the provider may have it (and bill it) already. Check your provider’s activity; Retry sends it again.`,
+				{ retryable: false }
+			);
+		}
+		await context.remember({ sendingFrom: TAB_ID });
 	}
 
 	async #submit(item: JobItem, client: VideoClient, context: ItemContext) {

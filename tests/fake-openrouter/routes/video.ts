@@ -5,7 +5,7 @@ import { availabilityError, errorBody, errorReply, PRE_STREAM_ERRORS } from '../
 import { summariseVideo } from '../request';
 import type { RouteContext, VideoJob } from '../state';
 import type { Outcome } from '../types';
-import { isRecord, sendJson } from '../util';
+import { isRecord, sendJson, sleep } from '../util';
 import { refuseLargeBody, taggedOutcome } from './chat-checks';
 
 let mp4: Buffer | null = null;
@@ -99,6 +99,9 @@ export async function handleVideoSubmit(ctx: RouteContext): Promise<void> {
 	const step = state.takeStep('/videos', modelId, ctx.key);
 	const outcome: Outcome = step?.outcome ?? taggedOutcome(summary.text) ?? state.mode.outcome;
 	entry.outcome = outcome;
+	// A slow submit: the job is accepted even when the caller is gone before the answer (as a
+	// provider that received the request would).
+	if (step?.delayMs) await sleep(step.delayMs);
 	if (PRE_STREAM_ERRORS.has(outcome)) {
 		const reply = errorReply(outcome, {
 			model: modelId,
