@@ -382,21 +382,21 @@ export function directorResult(
 	const speech = spokenLines(summary.text);
 	const sound = soundOf(summary.text);
 	const spans = spansOf(summary.text);
+	const answer: Omit<ShotContext, 'index'> = {
+		count,
+		subject,
+		hash,
+		fromClip,
+		clipSeconds,
+		spans,
+		beatsPerShot,
+		wishes,
+		speech,
+		sound,
+		cast
+	};
 	const shots = Array.from({ length: count }, (_, index) => {
-		const ctx: ShotContext = {
-			index,
-			count,
-			subject,
-			hash,
-			fromClip,
-			clipSeconds,
-			spans,
-			beatsPerShot,
-			wishes,
-			speech,
-			sound,
-			cast
-		};
+		const ctx: ShotContext = { ...answer, index };
 		if (root && itemSchema) return objectFromSchema(itemSchema, ctx, root);
 		const shot: Record<string, unknown> = {};
 		for (const field of DEFAULT_FIELDS) {
@@ -413,24 +413,7 @@ export function directorResult(
 	});
 	// In words the request asks for the cast before the shots (a rewrite of one shot does not).
 	if (!root) return cast && count > 1 ? { cast: cast.proposals, shots } : { shots };
-	const top = objectFromSchema(
-		root,
-		{
-			index: 0,
-			count,
-			subject,
-			hash,
-			fromClip,
-			clipSeconds,
-			spans,
-			beatsPerShot,
-			wishes,
-			speech,
-			sound,
-			cast
-		},
-		root
-	);
+	const top = objectFromSchema(root, { ...answer, index: 0 }, root);
 	return { ...top, shots };
 }
 

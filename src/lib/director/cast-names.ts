@@ -1,4 +1,5 @@
 import { nameKey } from '$lib/domain/cast';
+import { joinWords } from '$lib/util/sentence';
 import type { Beat, CastMember } from '$lib/domain/types';
 import type { ShotCastNames } from './shot-schema';
 
@@ -72,10 +73,7 @@ export function unknownNamesNote(unknownByShot: ReadonlyMap<number, readonly str
 		}
 	}
 	return [...shotsByName.values()].map(({ name, shots }) => {
-		const where =
-			shots.length === 1
-				? `shot ${shots[0]}`
-				: `shots ${shots.slice(0, -1).join(', ')} and ${shots.at(-1)}`;
+		const where = `${shots.length === 1 ? 'shot' : 'shots'} ${joinWords(shots)}`;
 		return `The director named “${name}” in ${where}, who is not in the cast: left out.`;
 	});
 }

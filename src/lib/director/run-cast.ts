@@ -1,4 +1,5 @@
 import type { CastMember, Shot } from '$lib/domain/types';
+import { joinWords } from '$lib/util/sentence';
 import type { CastBoard } from '$lib/state/cast.svelte';
 import type { ProjectState } from '$lib/state/project.svelte';
 import type { CastProposal } from './cast-schema';
@@ -82,8 +83,7 @@ export class RunCast {
 	summary(): string {
 		const names = this.#added.map((member) => member.name);
 		if (names.length === 0) return '';
-		const list =
-			names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+		const list = joinWords(names);
 		return `The director proposed ${names.length === 1 ? '1 cast member' : `${names.length} cast members`}: ${list}.`;
 	}
 }

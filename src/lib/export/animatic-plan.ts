@@ -1,4 +1,5 @@
 import { beatDurations } from '$lib/domain/beats';
+import { joinWords } from '$lib/util/sentence';
 import type { AspectRatio, Beat, Shot, Take, Transition } from '$lib/domain/types';
 import { extensionFor } from '$lib/util/blob';
 import { clipTimings, totalFrames } from '../../workers/shared/animatic-graph';
@@ -67,16 +68,10 @@ export function planBeats(board: Storyboard, styleId: string | undefined): Plann
 	});
 }
 
-/** "2 and 5", "1, 3.2 and 4". */
-function listLabels(labels: string[]): string {
-	if (labels.length === 1) return labels[0]!;
-	return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-}
-
 /** "Shot 2", "Shots 2 and 5", "Beat 2.3", "Beats 2.1 and 4". */
 function named(labels: string[]): string {
 	const noun = labels.some((label) => label.includes('.')) ? 'Beat' : 'Shot';
-	return `${noun}${labels.length === 1 ? '' : 's'} ${listLabels(labels)}`;
+	return `${noun}${labels.length === 1 ? '' : 's'} ${joinWords(labels)}`;
 }
 
 /** The sentence that says which shots or beats had no image and what stood in, or undefined. */

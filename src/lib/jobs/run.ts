@@ -1,4 +1,5 @@
 import { findBeat } from '$lib/domain/beats';
+import { joinWords } from '$lib/util/sentence';
 import type { JobItem, Shot } from '$lib/domain/types';
 
 /**
@@ -120,8 +121,7 @@ export function placeList(places: readonly ItemPlace[]): string {
 		byShot ? String(place.shotNumber) : `${place.shotNumber}.${place.beatIndex + 1}`
 	);
 	const noun = byShot ? 'Shot' : 'Beat';
-	if (names.length === 1) return `${noun} ${names[0]}`;
-	return `${noun}s ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+	return `${noun}${names.length === 1 ? '' : 's'} ${joinWords(names)}`;
 }
 
 /** Whether a failure's reason is fixed in Settings (the key, the endpoint, the model, credits). */

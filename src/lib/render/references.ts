@@ -6,6 +6,7 @@
  */
 
 import { pictureName, type PictureRole } from './meta';
+import { joinWords } from '$lib/util/sentence';
 
 export type { PictureRole };
 
@@ -76,9 +77,4 @@ export function leftOutNote(
 			: pictureName(reference)
 	);
 	return `${modelId} ${takes}: ${joinWords(names)} ${names.length === 1 ? 'was' : 'were'} not sent.`;
-}
-
-function joinWords(words: readonly string[]): string {
-	if (words.length <= 1) return words.join('');
-	return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

@@ -4,6 +4,7 @@ import { maxInputImages } from '$lib/ai/model-limits';
 import type { CastMember, Style } from '$lib/domain/types';
 import { NoImageError, renderImage } from '$lib/render/client';
 import { MAX_DESIGN_CANDIDATES } from '$lib/render/meta';
+import { PictureUrls } from '$lib/render/picture-urls';
 import {
 	buildDesignPrompt,
 	designAspectRatio,
@@ -11,10 +12,8 @@ import {
 	type DesignChoice,
 	type DesignPictureRole
 } from '$lib/render/design';
-import { getAsset } from '$lib/store/assets';
 import { isAbortError } from '$lib/util/abort';
 import { forEachAtMost } from '$lib/util/at-most';
-import { blobToDataUrl } from '$lib/util/data-url';
 import { aiBlockedReason } from './ai-blocked';
 import type { CastBoard } from './cast.svelte';
 import type { ProjectState } from './project.svelte';
@@ -74,6 +73,7 @@ export class CastDesignSession {
 	readonly #styles: StyleBoard;
 	#controller: AbortController | undefined;
 	#memberId: string | undefined;
+	#pictures = new PictureUrls();
 
 	constructor(board: ProjectState, cast: CastBoard, styles: StyleBoard) {
 		this.#board = board;
@@ -284,8 +284,8 @@ export class CastDesignSession {
 	}
 
 	async #dataUrl(assetId: string | undefined): Promise<string> {
-		const asset = assetId ? await getAsset(assetId) : undefined;
-		if (!asset) throw new Error('A reference picture could not be read from this device.');
-		return blobToDataUrl(asset.blob);
+		const url = await this.#pictures.of(assetId);
+		if (!url) throw new Error('A reference picture could not be read from this device.');
+		return url;
 	}
 }

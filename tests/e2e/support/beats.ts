@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { storedRecords } from './stored';
 
 /** A shot's beat rows in its editor ("Beat 2.1", "Beat 2.2"…), in order. */
 export function beatRows(shot: Locator): Locator {
@@ -32,22 +33,14 @@ export async function seedChosenTakes(
 	shotId: string,
 	beats: readonly string[]
 ) {
+	const [style] = await storedRecords<{ id: string }>(page, 'styles', { projectId });
 	// No named functions inside: tsx would wrap them in a helper the page does not have.
 	await page.evaluate(
-		async ({ projectId, shotId, beats }) => {
+		async ({ projectId, shotId, beats, styleId }) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const open = indexedDB.open('maestro');
 				open.onsuccess = () => resolve(open.result);
 				open.onerror = () => reject(open.error);
-			});
-			const styles = await new Promise<{ id: string }[]>((resolve, reject) => {
-				const request = db
-					.transaction('styles')
-					.objectStore('styles')
-					.index('by-project')
-					.getAll(projectId);
-				request.onsuccess = () => resolve(request.result as { id: string }[]);
-				request.onerror = () => reject(request.error);
 			});
 			const canvas = new OffscreenCanvas(160, 90);
 			const context = canvas.getContext('2d')!;
@@ -74,7 +67,7 @@ export async function seedChosenTakes(
 					projectId,
 					shotId,
 					beatId,
-					styleId: styles[0]!.id,
+					styleId,
 					kind: 'image',
 					imageAssetId: assetId,
 					model: 'seed/image',
@@ -92,7 +85,7 @@ export async function seedChosenTakes(
 			});
 			db.close();
 		},
-		{ projectId, shotId, beats }
+		{ projectId, shotId, beats, styleId: style!.id }
 	);
 }
 

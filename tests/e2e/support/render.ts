@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import type { FakeOpenRouter } from '../../fake-openrouter';
 import type { LoggedRequest } from '../../fake-openrouter/types';
 import { createStoryboard } from './app';
-import { openProjectId, storedRecords, type StoredBlob } from './stored';
+import { openProjectId, putRecords, storedRecords, type StoredBlob } from './stored';
 
 export const STYLE_DIR = 'tests/fixtures/styles';
 
@@ -77,44 +77,22 @@ export async function giveBeats(page: Page, plans: BeatPlan[]) {
 	const url = page.url();
 	const projectId = new URL(url).pathname.split('/').pop()!;
 	await page.goto('/');
-	// No named functions inside: tsx would wrap them in a helper the page does not have.
-	await page.evaluate(
-		async ({ projectId, plans }) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open('maestro');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			const shots = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-				const request = db
-					.transaction('shots')
-					.objectStore('shots')
-					.index('by-project')
-					.getAll(projectId);
-				request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-				request.onerror = () => reject(request.error);
-			});
-			shots.sort((a, b) => Number(a.order) - Number(b.order));
-			const tx = db.transaction('shots', 'readwrite');
-			for (const plan of plans) {
-				const shot = shots[plan.shot - 1]!;
-				const first = (shot.beats as { id: string }[] | undefined)?.[0]?.id ?? `${shot.id}#1`;
-				shot.beats = plan.actions.map((action, index) => ({
-					id: index === 0 ? first : `${String(shot.id)}#b${index + 1}`,
-					action,
-					camera: ''
-				}));
-				if (plan.transition) shot.transition = plan.transition;
-				tx.objectStore('shots').put(shot);
-			}
-			await new Promise<void>((resolve, reject) => {
-				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
-			});
-			db.close();
-		},
-		{ projectId, plans }
-	);
+	const shots = await storedRecords(page, 'shots', { projectId });
+	shots.sort((a, b) => Number(a.order) - Number(b.order));
+	const changed = plans.map((plan) => {
+		const shot = shots[plan.shot - 1]!;
+		const first = (shot.beats as { id: string }[] | undefined)?.[0]?.id ?? `${shot.id}#1`;
+		return {
+			...shot,
+			beats: plan.actions.map((action, index) => ({
+				id: index === 0 ? first : `${String(shot.id)}#b${index + 1}`,
+				action,
+				camera: ''
+			})),
+			...(plan.transition ? { transition: plan.transition } : {})
+		};
+	});
+	await putRecords(page, 'shots', changed);
 	await page.goto(url);
 	await expect(page.getByRole('article', { name: 'Shot 1' })).toBeVisible();
 }

@@ -87,3 +87,29 @@ export function openProjectId(page: Page): string {
 	if (!id) throw new Error(`No storyboard is open at ${page.url()}`);
 	return id;
 }
+
+/** Put plain records (no Blobs) into one IndexedDB store of the app, as if the app had saved them. */
+export function putRecords(
+	page: Page,
+	store: string,
+	records: readonly Record<string, unknown>[]
+): Promise<void> {
+	return page.evaluate(
+		async ({ store, records }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('maestro');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const tx = db.transaction(store, 'readwrite');
+			for (const record of records) tx.objectStore(store).put(record);
+			await new Promise<void>((resolve, reject) => {
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+				tx.onabort = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ store, records }
+	);
+}

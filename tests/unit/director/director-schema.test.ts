@@ -9,6 +9,24 @@ import {
 
 type Node = Record<string, unknown>;
 
+/** A shot as the director's answer holds it, with what a test sets. */
+function answerShot(fields: Node): Node {
+	return {
+		title: 'A',
+		description: 'B',
+		shotSize: 'Wide',
+		angle: 'Eye level',
+		movement: 'Static',
+		durationS: 3,
+		transition: 'cut',
+		notes: '',
+		dialogue: [],
+		sound: '',
+		cast: [],
+		...fields
+	};
+}
+
 function objects(node: unknown, found: Node[] = []): Node[] {
 	if (typeof node !== 'object' || node === null) return found;
 	const record = node as Node;
@@ -55,21 +73,10 @@ describe('directorJsonSchema', () => {
 
 	it('keeps the bounds in the zod schema the answer is checked against', () => {
 		const answer = directorAnswerSchema(1, { clipDurationS: 12.5 });
-		const shot = {
-			title: 'A',
-			description: 'B',
+		const shot = answerShot({
 			beats: [{ action: 'She turns', camera: '', sourceTimeS: 2.5, cast: [] }],
-			shotSize: 'Wide',
-			angle: 'Eye level',
-			movement: 'Static',
-			durationS: 3,
-			transition: 'cut',
-			notes: '',
-			dialogue: [],
-			sound: '',
-			cast: [],
 			sourceTimeS: 20
-		};
+		});
 		expect(answer.safeParse({ cast: [], shots: [shot] }).success).toBe(false);
 		expect(answer.safeParse({ cast: [], shots: [{ ...shot, sourceTimeS: 2 }] }).success).toBe(true);
 		expect(answer.safeParse({ cast: [], shots: [] }).success).toBe(false);
@@ -97,20 +104,7 @@ describe('directorJsonSchema', () => {
 
 	it('holds an answer to 1–4 beats per shot and beat times inside the clip', () => {
 		const answer = directorAnswerSchema(1, { clipDurationS: 10 });
-		const shot = {
-			title: 'A',
-			description: 'B',
-			shotSize: 'Wide',
-			angle: 'Eye level',
-			movement: 'Static',
-			durationS: 3,
-			transition: 'cut',
-			notes: '',
-			dialogue: [],
-			sound: '',
-			cast: [],
-			sourceTimeS: 1
-		};
+		const shot = answerShot({ sourceTimeS: 1 });
 		const beat = (sourceTimeS: number) => ({ action: 'Moves', camera: '', sourceTimeS, cast: [] });
 		const parse = (beats: unknown[]) =>
 			answer.safeParse({ cast: [], shots: [{ ...shot, beats }] }).success;
